@@ -1,0 +1,429 @@
+/**
+ * One handler per message of the contract. Each receives a request already parsed by its schema,
+ * does its work in one IndexedDB transaction, and reports which accounts it changed so the router
+ * can tell every open view.
+ */
+import type { IDBPTransaction } from 'idb';
+import {
+  ACCOUNT_STORES,
+  ALL_STORES,
+  DB_VERSION,
+  type RapportDb,
+  type RapportSchema,
+  type StoreName,
+  type TrashEntry,
+} from '@/utils/db';
+import { matchParticipants, registrableDomain } from '@/utils/match';
+import type {
+  AccountSummary,
+  AccountView,
+  Backup,
+  ContextResult,
+  DueItem,
+  MessageName,
+  ParsedRequestOf,
+  ResponseOf,
+} from '@/utils/messages';
+import type { Account, Activity, Decision, Person, StageChange } from '@/utils/model';
+import { today } from '@/utils/dates';
+import type { Settings } from '@/utils/settings';
+
+/** How many activities a view gets; older ones are on the account page. */
+export const RECENT_ACTIVITIES = 10;
+/** How long a deleted account waits in the trash before it is purged. */
+export const TRASH_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface HandlerContext {
+  db: RapportDb;
+  now: () => number;
+  newId: () => string;
+  settings: () => Promise<Settings>;
+  saveSettings: (s: Settings) => Promise<void>;
+}
+
+export interface Outcome<T> {
+  data: T;
+  /** Accounts whose records this call changed. */
+  changed: string[];
+}
+
+/** A failure the caller can act on; anything else thrown is reported as a storage error. */
+export class HandlerError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'conflict' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Handlers = {
+  [K in MessageName]: (req: ParsedRequestOf<K>, ctx: HandlerContext) => Promise<Outcome<ResponseOf<K>>>;
+};
+
+type Tx = IDBPTransaction<RapportSchema, StoreName[], 'readwrite' | 'readonly'>;
+
+type WriteTx = IDBPTransaction<RapportSchema, StoreName[], 'readwrite'>;
+
+/**
+ * Runs `work` in one readwrite transaction that the browser flushes to disk before it reports
+ * success. If `work` throws at any point, the transaction is aborted: no partial write is kept,
+ * and no promise is left hanging on a transaction that will never complete.
+ */
+async function write<T>(db: RapportDb, stores: StoreName[], work: (tx: WriteTx) => Promise<T>): Promise<T> {
+  const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
+  try {
+    const result = await work(tx);
+    await tx.done;
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted by the failed request itself.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}
+
+async function mustGetAccount(tx: Tx, id: string): Promise<Account> {
+  const account = await tx.objectStore('accounts').get(id);
+  if (!account) throw new HandlerError('not_found', 'That account no longer exists.');
+  return account;
+}
+
+function bump(account: Account, now: number, patch: Partial<Account> = {}): Account {
+  return { ...account, ...patch, updatedAt: now, revision: account.revision + 1 };
+}
+
+function summary(a: Account): AccountSummary {
+  return { id: a.id, name: a.name, domains: a.domains, stage: a.stage, potential: a.potential, nextAction: a.nextAction };
+}
+
+/** Registrable, de-duplicated domains: "mail.acme.co.uk" and "acme.co.uk" are one company. */
+function cleanDomains(domains: readonly string[]): string[] {
+  return [...new Set(domains.map((d) => registrableDomain(d) ?? d.toLowerCase()))];
+}
+
+async function readView(tx: Tx, account: Account): Promise<AccountView> {
+  const activities: Activity[] = [];
+  let cursor = await tx.objectStore('activities').index('byAccountAt').openCursor(activitiesOf(account.id), 'prev');
+  while (cursor && activities.length < RECENT_ACTIVITIES) {
+    activities.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  const [people, decisions, stageChanges] = await Promise.all([
+    tx.objectStore('people').index('byAccount').getAll(account.id),
+    tx.objectStore('decisions').index('byAccount').getAll(account.id),
+    tx.objectStore('stageChanges').index('byAccount').getAll(account.id),
+  ]);
+  decisions.sort((a, b) => b.date.localeCompare(a.date));
+  stageChanges.sort((a, b) => b.at - a.at);
+  return { account, people, activities, decisions, stageChanges, lastTouchedAt: activities[0]?.at ?? null };
+}
+
+async function viewOf(db: RapportDb, id: string): Promise<AccountView> {
+  const tx = db.transaction(ACCOUNT_STORES as unknown as StoreName[], 'readonly');
+  return readView(tx, await mustGetAccount(tx, id));
+}
+
+const CHILD_STORES = ['people', 'activities', 'decisions', 'stageChanges'] as const;
+
+async function readBackup(tx: Tx, now: number): Promise<Backup> {
+  const [accounts, people, activities, decisions, stageChanges] = await Promise.all([
+    tx.objectStore('accounts').getAll(),
+    tx.objectStore('people').getAll(),
+    tx.objectStore('activities').getAll(),
+    tx.objectStore('decisions').getAll(),
+    tx.objectStore('stageChanges').getAll(),
+  ]);
+  return { format: 'rapport-backup', schemaVersion: DB_VERSION, exportedAt: now, accounts, people, activities, decisions, stageChanges };
+}
+
+/** Every record that belongs to an account, from the index that finds each kind. */
+async function recordsOf(tx: Tx, account: Account): Promise<Omit<TrashEntry, 'accountId' | 'deletedAt'>> {
+  const [people, activities, decisions, stageChanges] = await Promise.all([
+    tx.objectStore('people').index('byAccount').getAll(account.id),
+    tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(account.id)),
+    tx.objectStore('decisions').index('byAccount').getAll(account.id),
+    tx.objectStore('stageChanges').index('byAccount').getAll(account.id),
+  ]);
+  return { account, people, activities, decisions, stageChanges };
+}
+
+function activitiesOf(accountId: string): IDBKeyRange {
+  return IDBKeyRange.bound([accountId, 0], [accountId, Number.MAX_SAFE_INTEGER]);
+}
+
+function newAccount(
+  ctx: HandlerContext,
+  fields: Pick<Account, 'name' | 'domains' | 'stage' | 'potential'> & Partial<Account>,
+): Account {
+  const now = ctx.now();
+  return {
+    id: ctx.newId(),
+    profile: { goals: '', painPoints: '', opportunities: '' },
+    nextAction: null,
+    cadenceDays: null,
+    crmRefs: [],
+    createdAt: now,
+    updatedAt: now,
+    revision: 1,
+    ...fields,
+    domains: cleanDomains(fields.domains),
+  };
+}
+
+export const handlers: Handlers = {
+  async resolveContext(req, ctx) {
+    const settings = await ctx.settings();
+    const tx = ctx.db.transaction(ACCOUNT_STORES as unknown as StoreName[], 'readonly');
+    const people = tx.objectStore('people').index('byEmail');
+    const accounts = tx.objectStore('accounts');
+    const result = await matchParticipants(
+      req.participants,
+      settings.ownDomains,
+      req.selfEmail ? [req.selfEmail] : [],
+      {
+        accountIdsByEmail: async (email) => [...new Set((await people.getAll(email)).map((p) => p.accountId))],
+        accountIdsByDomain: (domain) => accounts.index('byDomain').getAllKeys(domain),
+      },
+    );
+    const matches: ContextResult['matches'] = [];
+    for (const m of result.matches) {
+      const account = await accounts.get(m.accountId);
+      if (account) matches.push({ ...(await readView(tx, account)), matchedBy: m.matchedBy, threadEmails: m.emails });
+    }
+    const dueCount = await accounts.index('byNextDue').count(IDBKeyRange.upperBound(today(ctx.now())));
+    return { data: { matches, unknown: result.unknown, dueCount }, changed: [] };
+  },
+
+  async getAccount(req, ctx) {
+    return { data: await viewOf(ctx.db, req.id), changed: [] };
+  },
+
+  async createAccount(req, ctx) {
+    const account = newAccount(ctx, {
+      name: req.name,
+      domains: req.domains,
+      stage: req.stage ?? 'tactical',
+      potential: req.potential ?? 'medium',
+      crmRefs: req.crmRef ? [req.crmRef] : [],
+    });
+    await write(ctx.db, ['accounts', 'people', 'stageChanges'], async (tx) => {
+      await tx.objectStore('accounts').add(account);
+      for (const p of req.people ?? []) {
+        await tx.objectStore('people').add(newPerson(ctx, { accountId: account.id, name: p.name, emails: [p.email] }));
+      }
+      const first: StageChange = { id: ctx.newId(), accountId: account.id, from: null, to: account.stage, at: account.createdAt, reason: '' };
+      await tx.objectStore('stageChanges').add(first);
+    });
+    return { data: await viewOf(ctx.db, account.id), changed: [account.id] };
+  },
+
+  async updateAccount(req, ctx) {
+    const next = await write(ctx.db, ['accounts'], async (tx) => {
+      const account = await mustGetAccount(tx, req.id);
+      if (account.revision !== req.revision) {
+        throw new HandlerError('conflict', 'This account was changed elsewhere; showing the latest version.');
+      }
+      const patch = req.patch.domains ? { ...req.patch, domains: cleanDomains(req.patch.domains) } : req.patch;
+      const updated = bump(account, ctx.now(), patch);
+      await tx.objectStore('accounts').put(updated);
+      return updated;
+    });
+    return { data: next, changed: [next.id] };
+  },
+
+  async setStage(req, ctx) {
+    return write(ctx.db, ['accounts', 'stageChanges'], async (tx) => {
+      const account = await mustGetAccount(tx, req.id);
+      if (account.stage === req.stage) return { data: account, changed: [] };
+      const now = ctx.now();
+      const next = bump(account, now, { stage: req.stage });
+      const change: StageChange = { id: ctx.newId(), accountId: account.id, from: account.stage, to: req.stage, at: now, reason: req.reason };
+      await tx.objectStore('accounts').put(next);
+      await tx.objectStore('stageChanges').add(change);
+      return { data: next, changed: [next.id] };
+    });
+  },
+
+  async upsertPerson(req, ctx) {
+    return write(ctx.db, ['accounts', 'people'], async (tx) => {
+      await mustGetAccount(tx, req.accountId);
+      const existing = req.id ? await tx.objectStore('people').get(req.id) : undefined;
+      if (req.id && !existing) throw new HandlerError('not_found', 'That person no longer exists.');
+      const given = Object.fromEntries(Object.entries(req).filter(([, v]) => v !== undefined));
+      const person = {
+        ...(existing ?? newPerson(ctx, { accountId: req.accountId, name: req.name, emails: [] })),
+        ...given,
+        emails: [...new Set(req.emails)],
+      } as Person;
+      await tx.objectStore('people').put(person);
+      const moved = existing && existing.accountId !== person.accountId;
+      return { data: person, changed: moved ? [existing.accountId, person.accountId] : [person.accountId] };
+    });
+  },
+
+  async logActivity(req, ctx) {
+    return write(ctx.db, ['accounts', 'people', 'activities'], async (tx) => {
+      const account = await mustGetAccount(tx, req.activity.accountId);
+      const { source, ...rest } = req.activity;
+      const activity: Activity = { ...rest, outcome: rest.outcome ?? '', id: ctx.newId(), ...(source ? { source } : {}) };
+      await tx.objectStore('activities').add(activity);
+      await touchPeople(tx, activity);
+      const patch = req.nextAction === undefined ? {} : { nextAction: req.nextAction };
+      const next = bump(account, ctx.now(), patch);
+      await tx.objectStore('accounts').put(next);
+      return { data: { activity, account: next }, changed: [account.id] };
+    });
+  },
+
+  async deleteActivity(req, ctx) {
+    return write(ctx.db, ['activities'], async (tx) => {
+      const activity = await tx.objectStore('activities').get(req.id);
+      if (!activity) throw new HandlerError('not_found', 'That follow-up no longer exists.');
+      await tx.objectStore('activities').delete(req.id);
+      return { data: { accountId: activity.accountId }, changed: [activity.accountId] };
+    });
+  },
+
+  async setNextAction(req, ctx) {
+    return write(ctx.db, ['accounts'], async (tx) => {
+      const account = await mustGetAccount(tx, req.accountId);
+      const next = bump(account, ctx.now(), { nextAction: req.nextAction });
+      await tx.objectStore('accounts').put(next);
+      return { data: next, changed: [next.id] };
+    });
+  },
+
+  async completeNextAction(req, ctx) {
+    return write(ctx.db, ['accounts', 'people', 'activities'], async (tx) => {
+      const account = await mustGetAccount(tx, req.accountId);
+      const done = account.nextAction;
+      if (!done) throw new HandlerError('invalid', 'This account has no next action to complete.');
+      const activity: Activity = {
+        id: ctx.newId(),
+        accountId: account.id,
+        personIds: done.personId ? [done.personId] : [],
+        kind: 'note',
+        at: req.at,
+        summary: done.text,
+        outcome: req.outcome ?? '',
+      };
+      await tx.objectStore('activities').add(activity);
+      await touchPeople(tx, activity);
+      const next = bump(account, ctx.now(), { nextAction: req.next ?? null });
+      await tx.objectStore('accounts').put(next);
+      return { data: { activity, account: next }, changed: [account.id] };
+    });
+  },
+
+  async addDecision(req, ctx) {
+    return write(ctx.db, ['accounts', 'decisions'], async (tx) => {
+      await mustGetAccount(tx, req.accountId);
+      const decision: Decision = {
+        id: ctx.newId(),
+        accountId: req.accountId,
+        date: req.date,
+        what: req.what,
+        why: req.why ?? '',
+        decidedBy: req.decidedBy ?? '',
+        alternatives: req.alternatives ?? '',
+        ...(req.sourceUrl ? { sourceUrl: req.sourceUrl } : {}),
+      };
+      await tx.objectStore('decisions').add(decision);
+      return { data: decision, changed: [req.accountId] };
+    });
+  },
+
+  async searchAccounts(req, ctx) {
+    const q = req.query.trim().toLowerCase();
+    const limit = req.limit ?? 20;
+    const found: AccountSummary[] = [];
+    // A cursor walk stops at `limit`; names are free text, so no index can serve a substring.
+    let cursor = await ctx.db.transaction('accounts').store.openCursor();
+    while (cursor && found.length < limit) {
+      const a = cursor.value;
+      if (!q || a.name.toLowerCase().includes(q) || a.domains.some((d) => d.includes(q))) found.push(summary(a));
+      cursor = await cursor.continue();
+    }
+    found.sort((a, b) => a.name.localeCompare(b.name));
+    return { data: found, changed: [] };
+  },
+
+  async listDue(req, ctx) {
+    const now = today(ctx.now());
+    const accounts = await ctx.db.getAllFromIndex('accounts', 'byNextDue', IDBKeyRange.upperBound(req.until));
+    const data: DueItem[] = accounts
+      .filter((a): a is Account & { nextAction: NonNullable<Account['nextAction']> } => a.nextAction !== null)
+      .map((a) => ({ ...summary(a), nextAction: a.nextAction, overdue: a.nextAction.due < now }));
+    return { data, changed: [] };
+  },
+
+  async deleteAccount(req, ctx) {
+    return write(ctx.db, ALL_STORES, async (tx) => {
+      const account = await mustGetAccount(tx, req.id);
+      const entry: TrashEntry = { accountId: account.id, deletedAt: ctx.now(), ...(await recordsOf(tx, account)) };
+      await tx.objectStore('trash').put(entry);
+      for (const store of CHILD_STORES) {
+        for (const record of entry[store]) await tx.objectStore(store).delete(record.id);
+      }
+      await tx.objectStore('accounts').delete(account.id);
+      return { data: { undoUntil: entry.deletedAt + TRASH_KEEP_MS }, changed: [account.id] };
+    });
+  },
+
+  async restoreAccount(req, ctx) {
+    await write(ctx.db, ALL_STORES, async (tx) => {
+      const entry = await tx.objectStore('trash').get(req.id);
+      if (!entry) throw new HandlerError('not_found', 'There is nothing to restore for that account.');
+      await tx.objectStore('accounts').put(entry.account);
+      for (const store of CHILD_STORES) {
+        for (const record of entry[store]) await tx.objectStore(store).put(record as never);
+      }
+      await tx.objectStore('trash').delete(req.id);
+    });
+    return { data: await viewOf(ctx.db, req.id), changed: [req.id] };
+  },
+
+  async exportData(_req, ctx) {
+    const tx = ctx.db.transaction(ACCOUNT_STORES as unknown as StoreName[], 'readonly');
+    return { data: await readBackup(tx, ctx.now()), changed: [] };
+  },
+
+  async wipeData(_req, ctx) {
+    // The backup is read inside the wipe's own transaction: no write can slip between the two.
+    return write(ctx.db, ALL_STORES, async (tx) => {
+      const backup = await readBackup(tx, ctx.now());
+      for (const s of ACCOUNT_STORES) await tx.objectStore(s).clear();
+      return { data: { backup }, changed: backup.accounts.map((a) => a.id) };
+    });
+  },
+
+  async updateSettings(req, ctx) {
+    const current = await ctx.settings();
+    await ctx.saveSettings({
+      ...current,
+      ...req,
+      cadenceDays: { ...current.cadenceDays, ...req.cadenceDays },
+      version: current.version,
+    } as Settings);
+    return { data: true, changed: [] };
+  },
+};
+
+function newPerson(ctx: HandlerContext, fields: Pick<Person, 'accountId' | 'name' | 'emails'>): Person {
+  return { id: ctx.newId(), title: '', role: 'unknown', influence: 3, attitude: 'neutral', notes: '', lastContactAt: null, ...fields };
+}
+
+/** Logging a follow-up with people marks when we last spoke to each of them. */
+async function touchPeople(tx: WriteTx, activity: Activity) {
+  const store = tx.objectStore('people');
+  for (const id of activity.personIds) {
+    const person = await store.get(id);
+    if (person && (person.lastContactAt ?? 0) < activity.at) await store.put({ ...person, lastContactAt: activity.at });
+  }
+}
+

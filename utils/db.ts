@@ -1,0 +1,109 @@
+/**
+ * The IndexedDB store. Only the background opens it; every other context asks by message.
+ *
+ * Schema changes are steps in MIGRATIONS, one per version, doing only IndexedDB work inside
+ * `upgrade` (an await on anything else would commit the version-change transaction early).
+ * tests/unit/migrations.test.ts fills each old version, upgrades, and checks nothing was lost.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Account, Activity, Decision, Person, StageChange } from './model';
+
+export const DB_NAME = 'rapport';
+
+/** An account taken out by deleteAccount, whole, so restoreAccount can put every record back. */
+export interface TrashEntry {
+  accountId: string;
+  deletedAt: number;
+  account: Account;
+  people: Person[];
+  activities: Activity[];
+  decisions: Decision[];
+  stageChanges: StageChange[];
+}
+
+export interface RapportSchema extends DBSchema {
+  accounts: {
+    key: string;
+    value: Account;
+    // byDomain is multi-entry: one index entry per registrable domain.
+    // byNextDue reads nextAction.due; accounts with no next action are simply not in it.
+    indexes: { byDomain: string; byNextDue: string };
+  };
+  people: {
+    key: string;
+    value: Person;
+    indexes: { byEmail: string; byAccount: string };
+  };
+  activities: {
+    key: string;
+    value: Activity;
+    indexes: { byAccountAt: [string, number] };
+  };
+  decisions: {
+    key: string;
+    value: Decision;
+    indexes: { byAccount: string };
+  };
+  stageChanges: {
+    key: string;
+    value: StageChange;
+    indexes: { byAccount: string };
+  };
+  trash: {
+    key: string;
+    value: TrashEntry;
+    indexes: { byDeletedAt: number };
+  };
+}
+
+export type RapportDb = IDBPDatabase<RapportSchema>;
+export type StoreName = StoreNames<RapportSchema>;
+type UpgradeTx = IDBPTransaction<RapportSchema, StoreName[], 'versionchange'>;
+
+/** The stores that hold an account's records, each with the index that finds them. */
+export const ACCOUNT_STORES = ['accounts', 'people', 'activities', 'decisions', 'stageChanges'] as const;
+export const ALL_STORES: StoreName[] = [...ACCOUNT_STORES, 'trash'];
+
+/** MIGRATIONS[n] takes the store from version n to n + 1. Append only; never edit a shipped step. */
+export const MIGRATIONS: ((db: RapportDb, tx: UpgradeTx) => void)[] = [
+  // 0 -> 1: the first schema.
+  (db) => {
+    const accounts = db.createObjectStore('accounts', { keyPath: 'id' });
+    accounts.createIndex('byDomain', 'domains', { multiEntry: true });
+    accounts.createIndex('byNextDue', 'nextAction.due');
+    const people = db.createObjectStore('people', { keyPath: 'id' });
+    people.createIndex('byEmail', 'emails', { multiEntry: true });
+    people.createIndex('byAccount', 'accountId');
+    const activities = db.createObjectStore('activities', { keyPath: 'id' });
+    activities.createIndex('byAccountAt', ['accountId', 'at']);
+    const decisions = db.createObjectStore('decisions', { keyPath: 'id' });
+    decisions.createIndex('byAccount', 'accountId');
+    const stageChanges = db.createObjectStore('stageChanges', { keyPath: 'id' });
+    stageChanges.createIndex('byAccount', 'accountId');
+    const trash = db.createObjectStore('trash', { keyPath: 'accountId' });
+    trash.createIndex('byDeletedAt', 'deletedAt');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+/**
+ * Opens the store at `version` (the current one unless a migration test asks for an older one),
+ * running every migration step between what is on disk and `version` in one version-change
+ * transaction: if any step throws, the whole upgrade aborts and the old data stays as it was.
+ */
+export function openDb(name: string = DB_NAME, version: number = DB_VERSION): Promise<RapportDb> {
+  return openDB<RapportSchema>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) {
+        const step = MIGRATIONS[v];
+        if (!step) throw new Error(`no migration from version ${v}`);
+        step(db, tx);
+      }
+    },
+    // Another context (a newer worker after an update) wants to upgrade: step aside.
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+    },
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * From what a page shows (emails, web domains, company names) to accounts.
+ *
+ * Rules: an exact email that belongs to a known person beats any domain; domains are reduced to
+ * their registrable domain with the public-suffix list (mail.acme.co.uk -> acme.co.uk); free-mail
+ * domains and the user's own domains never match an account by domain.
+ */
+import { getDomain } from 'tldts';
+
+/** Free-mail providers, by registrable domain. */
+const FREE_MAIL_DOMAINS = new Set([
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com',
+  'yahoo.com', 'ymail.com', 'rocketmail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com',
+  'proton.me', 'protonmail.com', 'protonmail.ch', 'pm.me', 'gmx.com', 'gmx.net', 'gmx.de',
+  'web.de', 'mail.com', 'yandex.ru', 'yandex.com', 'ya.ru', 'mail.ru', 'bk.ru', 'inbox.ru',
+  'list.ru', 'internet.ru', 'rambler.ru', 'zoho.com', 'tutanota.com', 'tuta.io', 'fastmail.com',
+  'hey.com', 'qq.com', '163.com', '126.com', 'naver.com', 'seznam.cz', 'orange.fr', 'free.fr',
+  'laposte.net', 'libero.it', 'btinternet.com', 'comcast.net', 'att.net', 'verizon.net',
+]);
+/** Providers with a domain per country (yahoo.co.uk, hotmail.fr, gmx.at, yandex.kz ...). */
+const FREE_MAIL_BRANDS = new Set(['yahoo', 'hotmail', 'outlook', 'live', 'gmx', 'yandex', 'googlemail']);
+
+/** The registrable domain of a host name, URL or email address; null when there is none. */
+export function registrableDomain(value: string): string | null {
+  const trimmed = value.trim().toLowerCase();
+  const host = trimmed.includes('@') ? trimmed.slice(trimmed.lastIndexOf('@') + 1) : trimmed;
+  return getDomain(host, { allowPrivateDomains: false }) ?? null;
+}
+
+export function isFreeMail(domain: string): boolean {
+  const d = registrableDomain(domain) ?? domain.toLowerCase();
+  if (FREE_MAIL_DOMAINS.has(d)) return true;
+  const brand = d.split('.')[0] ?? '';
+  return FREE_MAIL_BRANDS.has(brand);
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** A domain that may match an account: registrable, not free mail, not one of the user's own. */
+export function companyDomain(value: string, ownDomains: readonly string[]): string | null {
+  const d = registrableDomain(value);
+  if (!d || isFreeMail(d)) return null;
+  const own = ownDomains.map((o) => registrableDomain(o) ?? o.toLowerCase());
+  return own.includes(d) ? null : d;
+}
+
+/** A company name guessed from a domain: "acme-robotics.co.uk" -> "Acme Robotics". */
+export function nameFromDomain(domain: string): string {
+  const label = (registrableDomain(domain) ?? domain).split('.')[0] ?? domain;
+  return label
+    .split(/[-_]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+export type MatchedBy = 'crm' | 'email' | 'domain' | 'name';
+
+export interface Participant {
+  email: string;
+  name: string;
+}
+
+export interface MatchLookups {
+  accountIdsByEmail(email: string): Promise<string[]>;
+  accountIdsByDomain(domain: string): Promise<string[]>;
+}
+
+export interface MatchResult {
+  /** Matched accounts, best first, each once. */
+  matches: { accountId: string; matchedBy: MatchedBy; emails: string[] }[];
+  /** External participants that matched nothing: candidates for "create account". */
+  unknown: { email: string; name: string; domain: string | null; freeMail: boolean }[];
+}
+
+/**
+ * Matches a thread's participants. Accounts are ordered by how they matched (email before domain),
+ * then by the order participants appear, so the sender's company comes first.
+ */
+export async function matchParticipants(
+  participants: readonly Participant[],
+  ownDomains: readonly string[],
+  ownEmails: readonly string[],
+  lookups: MatchLookups,
+): Promise<MatchResult> {
+  const byAccount = new Map<string, { matchedBy: MatchedBy; emails: string[]; order: number }>();
+  const unknown: MatchResult['unknown'] = [];
+  const ownSet = new Set(ownEmails.map(normaliseEmail));
+  const seen = new Set<string>();
+  let order = 0;
+
+  const add = (accountId: string, matchedBy: MatchedBy, email: string) => {
+    const found = byAccount.get(accountId);
+    if (!found) byAccount.set(accountId, { matchedBy, emails: [email], order: order++ });
+    else {
+      if (!found.emails.includes(email)) found.emails.push(email);
+      if (matchedBy === 'email') found.matchedBy = 'email';
+    }
+  };
+
+  for (const p of participants) {
+    const email = normaliseEmail(p.email);
+    if (!email.includes('@') || seen.has(email) || ownSet.has(email)) continue;
+    seen.add(email);
+    const registrable = registrableDomain(email);
+    const own = ownDomains.map((o) => registrableDomain(o) ?? o.toLowerCase());
+    if (registrable && own.includes(registrable)) continue;
+
+    const byEmail = await lookups.accountIdsByEmail(email);
+    if (byEmail.length > 0) {
+      for (const id of byEmail) add(id, 'email', email);
+      continue;
+    }
+    const domain = companyDomain(email, ownDomains);
+    const byDomain = domain ? await lookups.accountIdsByDomain(domain) : [];
+    for (const id of byDomain) add(id, 'domain', email);
+    if (byDomain.length === 0) {
+      unknown.push({ email, name: p.name, domain, freeMail: registrable ? isFreeMail(registrable) : false });
+    }
+  }
+
+  const rank = (m: MatchedBy) => (m === 'email' ? 0 : 1);
+  const matches = [...byAccount.entries()]
+    .sort(([, a], [, b]) => rank(a.matchedBy) - rank(b.matchedBy) || a.order - b.order)
+    .map(([accountId, { matchedBy, emails }]) => ({ accountId, matchedBy, emails }));
+  return { matches, unknown };
+}
