@@ -9,15 +9,15 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Rapport',
-    description:
-      "The client's account beside your inbox: relationship stage, decision makers and next action. Local-first.",
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     host_permissions: [GMAIL],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+R' },
-        description: 'Show or hide the Rapport sidebar',
+        description: '__MSG_commandToggleSidebar__',
       },
     },
     ...(browser === 'firefox'
