@@ -95,6 +95,9 @@ export const DB_VERSION = MIGRATIONS.length;
 export function openDb(name: string = DB_NAME, version: number = DB_VERSION): Promise<RapportDb> {
   return openDB<RapportSchema>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
+      // A failed step aborts this transaction and openDb() rejects with the reason; the
+      // transaction's own promise must not also surface as an unhandled rejection.
+      tx.done.catch(() => undefined);
       for (let v = oldVersion; v < (newVersion ?? version); v++) {
         const step = MIGRATIONS[v];
         if (!step) throw new Error(`no migration from version ${v}`);

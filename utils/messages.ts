@@ -128,15 +128,26 @@ export interface DueItem extends AccountSummary {
   overdue: boolean;
 }
 
-export interface Backup {
-  format: 'rapport-backup';
-  schemaVersion: number;
-  exportedAt: number;
-  accounts: Account[];
-  people: Person[];
-  activities: Activity[];
-  decisions: Decision[];
-  stageChanges: StageChange[];
+/** The most records of one kind a backup may hold: a bound, so a hostile file cannot exhaust memory. */
+export const BACKUP_MAX_RECORDS = 200_000;
+const records = <T extends z.ZodMiniType>(schema: T) => z.array(schema).check(z.maxLength(BACKUP_MAX_RECORDS));
+
+/** A whole-store backup: lossless (every record as stored) and versioned by the store's schema. */
+export const Backup = z.object({
+  format: z.literal('rapport-backup'),
+  schemaVersion: z.int().check(z.gte(1)),
+  exportedAt: Timestamp,
+  accounts: records(Account),
+  people: records(Person),
+  activities: records(Activity),
+  decisions: records(Decision),
+  stageChanges: records(StageChange),
+});
+export type Backup = z.infer<typeof Backup>;
+
+export interface ImportSummary {
+  mode: 'merge' | 'replace';
+  counts: Record<'accounts' | 'people' | 'activities' | 'decisions' | 'stageChanges', number>;
 }
 
 const DecisionInput = z.object({
@@ -204,6 +215,10 @@ export const MESSAGES = {
   // Privileged: only extension pages may read everything, erase everything or change settings.
   exportData: message(Nothing, true).returns<Backup>(),
   wipeData: message(Nothing, true).returns<{ backup: Backup }>(),
+  importData: message(
+    z.object({ backup: Backup, mode: z.enum(['merge', 'replace']) }),
+    true,
+  ).returns<ImportSummary>(),
   updateSettings: message(SettingsPatch, true).returns<true>(),
 };
 

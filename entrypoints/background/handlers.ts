@@ -20,6 +20,7 @@ import type {
   Backup,
   ContextResult,
   DueItem,
+  ImportSummary,
   MessageName,
   ParsedRequestOf,
   ResponseOf,
@@ -70,7 +71,7 @@ type WriteTx = IDBPTransaction<RapportSchema, StoreName[], 'readwrite'>;
  * success. If `work` throws at any point, the transaction is aborted: no partial write is kept,
  * and no promise is left hanging on a transaction that will never complete.
  */
-async function write<T>(db: RapportDb, stores: StoreName[], work: (tx: WriteTx) => Promise<T>): Promise<T> {
+export async function write<T>(db: RapportDb, stores: StoreName[], work: (tx: WriteTx) => Promise<T>): Promise<T> {
   const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
   try {
     const result = await work(tx);
@@ -402,6 +403,26 @@ export const handlers: Handlers = {
     });
   },
 
+  async importData(req, ctx) {
+    const { backup, mode } = req;
+    if (backup.schemaVersion > DB_VERSION) {
+      throw new HandlerError('invalid', `This backup comes from a newer Rapport (schema ${backup.schemaVersion}); update Rapport first.`);
+    }
+    return write(ctx.db, ALL_STORES, async (tx) => {
+      // Checked inside the transaction, against what the store holds now, so merge sees the truth.
+      const known = new Set(backup.accounts.map((a) => a.id));
+      if (mode === 'merge') for (const id of await tx.objectStore('accounts').getAllKeys()) known.add(id);
+      const problem = checkBackup(backup, known);
+      if (problem) throw new HandlerError('invalid', problem);
+      if (mode === 'replace') for (const s of ACCOUNT_STORES) await tx.objectStore(s).clear();
+      for (const s of ACCOUNT_STORES) {
+        for (const record of backup[s]) await tx.objectStore(s).put(record as never);
+      }
+      const counts = Object.fromEntries(ACCOUNT_STORES.map((s) => [s, backup[s].length])) as ImportSummary['counts'];
+      return { data: { mode, counts }, changed: backup.accounts.map((a) => a.id) };
+    });
+  },
+
   async updateSettings(req, ctx) {
     const current = await ctx.settings();
     await ctx.saveSettings({
@@ -413,6 +434,21 @@ export const handlers: Handlers = {
     return { data: true, changed: [] };
   },
 };
+
+/** Whole-file checks a schema cannot express: unique ids, and every record's account present. */
+export function checkBackup(backup: Backup, accountIds: ReadonlySet<string>): string | null {
+  for (const store of ACCOUNT_STORES) {
+    const seen = new Set<string>();
+    for (const record of backup[store]) {
+      if (seen.has(record.id)) return `${store}: the id "${record.id}" appears twice.`;
+      seen.add(record.id);
+      if ('accountId' in record && !accountIds.has(record.accountId)) {
+        return `${store}: "${record.id}" belongs to an account that is not in the backup.`;
+      }
+    }
+  }
+  return null;
+}
 
 function newPerson(ctx: HandlerContext, fields: Pick<Person, 'accountId' | 'name' | 'emails'>): Person {
   return { id: ctx.newId(), title: '', role: 'unknown', influence: 3, attitude: 'neutral', notes: '', lastContactAt: null, ...fields };

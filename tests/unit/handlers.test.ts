@@ -1,0 +1,285 @@
+import { describe, expect, it } from 'vitest';
+import { freshContext, ok, snapshot } from './helpers';
+import { MESSAGES, type MessageName } from '@/utils/messages';
+
+async function seeded() {
+  const t = await freshContext({ ownDomains: ['brightwave.io'] });
+  const nw = await ok(
+    t.send('createAccount', {
+      name: 'Northwind Logistics',
+      domains: ['mail.northwind.co.uk'],
+      stage: 'cooperative',
+      potential: 'high',
+      people: [{ name: 'Anna Keller', email: 'Anna.Keller@northwind.co.uk' }],
+    }),
+  );
+  return { ...t, nw };
+}
+
+const thread = (emails: string[]) => ({
+  host: 'gmail' as const,
+  url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgz',
+  participants: emails.map((email) => ({ email, name: '' })),
+  domains: [],
+  names: [],
+});
+
+describe('createAccount and resolveContext', () => {
+  it('stores the registrable domain and finds the account by a person email and by domain', async () => {
+    const { send, nw } = await seeded();
+    expect(nw.account.domains).toEqual(['northwind.co.uk']);
+    expect(nw.people[0]?.emails).toEqual(['anna.keller@northwind.co.uk']);
+    expect(nw.stageChanges).toHaveLength(1);
+
+    const byEmail = await ok(send('resolveContext', thread(['anna.keller@northwind.co.uk']), 'content-script'));
+    expect(byEmail.matches[0]?.account.name).toBe('Northwind Logistics');
+    expect(byEmail.matches[0]?.matchedBy).toBe('email');
+
+    const byDomain = await ok(send('resolveContext', thread(['someone@ops.northwind.co.uk', 'sam@brightwave.io'])));
+    expect(byDomain.matches.map((m) => m.account.id)).toEqual([nw.account.id]);
+    expect(byDomain.matches[0]?.matchedBy).toBe('domain');
+    expect(byDomain.unknown).toEqual([]);
+  });
+
+  it('reports unknown senders and counts what is due', async () => {
+    const { send, nw, ctx } = await seeded();
+    await ok(send('setNextAction', { accountId: nw.account.id, nextAction: { text: 'Call Anna', due: '2026-11-28' } }));
+    const r = await ok(send('resolveContext', thread(['priya@initech-systems.com'])));
+    expect(r.matches).toEqual([]);
+    expect(r.unknown).toEqual([{ email: 'priya@initech-systems.com', name: '', domain: 'initech-systems.com', freeMail: false }]);
+    expect(r.dueCount).toBe(1);
+    expect(ctx.now()).toBe(Date.UTC(2026, 10, 28, 12));
+  });
+});
+
+describe('bad input gets a clear error and changes nothing', () => {
+  // One malformed request per message; each must be refused as invalid with a readable reason.
+  const bad: Record<MessageName, unknown> = {
+    resolveContext: { host: 'myspace', url: 'https://x', participants: [], domains: [], names: [] },
+    getAccount: { id: '' },
+    createAccount: { name: '   ', domains: [] },
+    updateAccount: { id: 'id-1', revision: 0, patch: {} },
+    setStage: { id: 'id-1', stage: 'friendly', reason: '' },
+    upsertPerson: { accountId: 'id-1', name: 'A', emails: ['not-an-email'] },
+    logActivity: { activity: { accountId: 'id-1', personIds: [], kind: 'fax', at: 1, summary: 'x' } },
+    deleteActivity: { id: 'has spaces' },
+    setNextAction: { accountId: 'id-1', nextAction: { text: '', due: '2026-11-30' } },
+    completeNextAction: { accountId: 'id-1', at: -5 },
+    addDecision: { accountId: 'id-1', date: '2026-02-30', what: 'x' },
+    searchAccounts: { query: 42 },
+    listDue: { until: 'tomorrow' },
+    deleteAccount: {},
+    restoreAccount: { id: null },
+    exportData: 'everything',
+    wipeData: null,
+    importData: { backup: { format: 'rapport-backup' }, mode: 'merge' },
+    updateSettings: { sidebarSide: 'top' },
+  };
+
+  it.each(Object.keys(MESSAGES) as MessageName[])('%s', async (name) => {
+    const { send, db } = await seeded();
+    const before = await snapshot(db);
+    const r = await send(name, bad[name] as never);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.code).toBe('invalid');
+      expect(r.error.length).toBeGreaterThan(5);
+    }
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('names the field and the reason', async () => {
+    const { send } = await seeded();
+    const r = await send('setNextAction', { accountId: 'id-1', nextAction: { text: 'Call', due: '2026-13-01' } });
+    expect(r).toMatchObject({ ok: false, code: 'invalid' });
+    if (!r.ok) expect(r.error).toMatch(/nextAction\.due: .*(date|YYYY)/);
+  });
+
+  it('refuses a message that does not exist or an envelope that is not ours', async () => {
+    const { ctx } = await seeded();
+    const { route } = await import('@/entrypoints/background/router');
+    expect((await route({ rapport: 1, name: 'dropDatabase', request: {} }, 'extension-page', ctx)).result).toMatchObject({ ok: false, code: 'invalid' });
+    expect((await route({ name: 'getAccount' }, 'extension-page', ctx)).result).toMatchObject({ ok: false, code: 'invalid' });
+    expect((await route({ rapport: 1, name: '__proto__', request: {} }, 'extension-page', ctx)).result).toMatchObject({ ok: false });
+  });
+});
+
+describe('sender authorisation', () => {
+  it('refuses privileged messages from content scripts and everything from others', async () => {
+    const { send, db } = await seeded();
+    const before = await snapshot(db);
+    for (const name of ['exportData', 'wipeData', 'updateSettings', 'importData'] as const) {
+      const r = await send(name, {} as never, 'content-script');
+      expect(r).toMatchObject({ ok: false, code: 'forbidden' });
+    }
+    expect(await send('getAccount', { id: 'id-1' }, 'foreign')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await snapshot(db)).toBe(before);
+    expect((await send('wipeData', {}, 'extension-page')).ok).toBe(true);
+  });
+});
+
+describe('writes', () => {
+  it('refuses an update based on an old revision, and accepts the current one', async () => {
+    const { send, nw } = await seeded();
+    const first = await ok(send('updateAccount', { id: nw.account.id, revision: 1, patch: { potential: 'medium' } }));
+    expect(first.revision).toBe(2);
+    const stale = await send('updateAccount', { id: nw.account.id, revision: 1, patch: { potential: 'low' } });
+    expect(stale).toMatchObject({ ok: false, code: 'conflict' });
+    const view = await ok(send('getAccount', { id: nw.account.id }));
+    expect(view.account.potential).toBe('medium');
+  });
+
+  it('keeps stage changes as history with their reason', async () => {
+    const { send, nw, advance } = await seeded();
+    advance(86_400_000);
+    await ok(send('setStage', { id: nw.account.id, stage: 'interdependent', reason: 'Sole supplier from January' }));
+    const view = await ok(send('getAccount', { id: nw.account.id }));
+    expect(view.account.stage).toBe('interdependent');
+    expect(view.stageChanges[0]).toMatchObject({ from: 'cooperative', to: 'interdependent', reason: 'Sole supplier from January' });
+  });
+
+  it('logs a follow-up, sets the next action, touches the people, and completes it', async () => {
+    const { send, nw, advance } = await seeded();
+    const anna = nw.people[0]!;
+    const logged = await ok(
+      send('logActivity', {
+        activity: {
+          accountId: nw.account.id,
+          personIds: [anna.id],
+          kind: 'email',
+          at: Date.UTC(2026, 10, 28, 12),
+          summary: 'Q1 renewal: volumes and pricing',
+          source: { host: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/abc', threadId: 't1' },
+        },
+        nextAction: { text: 'Send proposal', due: '2026-12-01', personId: anna.id },
+      }),
+    );
+    expect(logged.account.nextAction?.text).toBe('Send proposal');
+    advance(60_000);
+    const done = await ok(send('completeNextAction', { accountId: nw.account.id, at: Date.UTC(2026, 10, 28, 13), next: null }));
+    expect(done.activity.summary).toBe('Send proposal');
+    const view = await ok(send('getAccount', { id: nw.account.id }));
+    expect(view.account.nextAction).toBeNull();
+    expect(view.activities.map((a) => a.summary)).toEqual(['Send proposal', 'Q1 renewal: volumes and pricing']);
+    expect(view.people[0]?.lastContactAt).toBe(Date.UTC(2026, 10, 28, 13));
+    expect(view.lastTouchedAt).toBe(Date.UTC(2026, 10, 28, 13));
+  });
+
+  it('leaves nothing behind when a multi-store write fails half way', async () => {
+    const { send, db } = await seeded();
+    const before = await snapshot(db);
+    // The new account is valid; an activity of a missing account makes the whole file invalid.
+    const r = await send('importData', {
+      mode: 'merge',
+      backup: {
+        format: 'rapport-backup',
+        schemaVersion: 1,
+        exportedAt: 1,
+        accounts: [{ ...(await ok(send('exportData', {}))).accounts[0]!, id: 'new-acc', name: 'Copy' }],
+        people: [],
+        activities: [
+          { id: 'a1', accountId: 'new-acc', personIds: [], kind: 'note', at: 1, summary: 'x', outcome: '' },
+          { id: 'a2', accountId: 'missing-acc', personIds: [], kind: 'note', at: 1, summary: 'x', outcome: '' },
+        ],
+        decisions: [],
+        stageChanges: [],
+      },
+    });
+    expect(r).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('aborts the whole transaction when the store itself refuses a record', async () => {
+    const { ctx, db, send } = await seeded();
+    const before = await snapshot(db);
+    // Ids collide inside one createAccount: the person add hits a ConstraintError after the account add.
+    let n = 0;
+    ctx.newId = () => (n++ === 0 ? 'fresh-account' : 'same-id');
+    const r = await send('createAccount', {
+      name: 'Twice',
+      domains: ['twice.com'],
+      people: [
+        { name: 'A', email: 'a@twice.com' },
+        { name: 'B', email: 'b@twice.com' },
+      ],
+    });
+    expect(r).toMatchObject({ ok: false, code: 'storage' });
+    expect(await snapshot(db)).toBe(before);
+  });
+});
+
+describe('undoable delete', () => {
+  it('removes the account and all its records, and restores every one of them', async () => {
+    const { send, db, nw } = await seeded();
+    await ok(send('addDecision', { accountId: nw.account.id, date: '2026-11-01', what: 'Chose us', why: 'Price' }));
+    await ok(
+      send('logActivity', {
+        activity: { accountId: nw.account.id, personIds: [], kind: 'call', at: 5, summary: 'Call' },
+      }),
+    );
+    const before = JSON.parse(await snapshot(db));
+    const del = await ok(send('deleteAccount', { id: nw.account.id }));
+    expect(del.undoUntil).toBeGreaterThan(Date.UTC(2026, 10, 28, 12) + 60_000);
+    const gone = await send('getAccount', { id: nw.account.id });
+    expect(gone).toMatchObject({ ok: false, code: 'not_found' });
+    for (const s of ['people', 'activities', 'decisions', 'stageChanges']) expect(await db.count(s as never)).toBe(0);
+
+    await ok(send('restoreAccount', { id: nw.account.id }));
+    const after = JSON.parse(await snapshot(db));
+    expect(after).toEqual(before);
+    expect(await send('restoreAccount', { id: nw.account.id })).toMatchObject({ ok: false, code: 'not_found' });
+  });
+});
+
+describe('backup', () => {
+  it('export -> wipe -> import gives back exactly what was there', async () => {
+    const { send, db } = await seeded();
+    const exported = await ok(send('exportData', {}));
+    const wiped = await ok(send('wipeData', {}));
+    expect(wiped.backup.accounts).toEqual(exported.accounts);
+    expect(await db.count('accounts')).toBe(0);
+    const summary = await ok(send('importData', { backup: JSON.parse(JSON.stringify(exported)), mode: 'replace' }));
+    expect(summary.counts.accounts).toBe(1);
+    const again = await ok(send('exportData', {}));
+    expect({ ...again, exportedAt: 0 }).toEqual({ ...exported, exportedAt: 0 });
+  });
+
+  it('refuses a backup from a newer schema, or with duplicate ids, whole', async () => {
+    const { send, db } = await seeded();
+    const exported = await ok(send('exportData', {}));
+    const before = await snapshot(db);
+    expect(await send('importData', { backup: { ...exported, schemaVersion: 99 }, mode: 'replace' })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/newer Rapport/),
+    });
+    const dup = { ...exported, people: [...exported.people, ...exported.people] };
+    expect(await send('importData', { backup: dup, mode: 'replace' })).toMatchObject({ ok: false, error: expect.stringMatching(/twice/) });
+    expect(await snapshot(db)).toBe(before);
+  });
+});
+
+describe('settings', () => {
+  it('updates only what is given, validated', async () => {
+    const { send, getSettings } = await seeded();
+    await ok(send('updateSettings', { sidebarSide: 'left', cadenceDays: { strategic: 5 } }));
+    expect(getSettings().sidebarSide).toBe('left');
+    expect(getSettings().cadenceDays).toMatchObject({ strategic: 5, tactical: 30 });
+    expect(getSettings().ownDomains).toEqual(['brightwave.io']);
+  });
+});
+
+describe('write()', () => {
+  it('rolls back every store when the work throws after writing', async () => {
+    const { db } = await seeded();
+    const { write } = await import('@/entrypoints/background/handlers');
+    const before = await snapshot(db);
+    await expect(
+      write(db, ['accounts', 'people'], async (tx) => {
+        await tx.objectStore('people').clear();
+        await tx.objectStore('accounts').clear();
+        throw new Error('late failure');
+      }),
+    ).rejects.toThrow('late failure');
+    expect(await snapshot(db)).toBe(before);
+  });
+});
