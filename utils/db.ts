@@ -5,7 +5,13 @@
  * `upgrade` (an await on anything else would commit the version-change transaction early).
  * tests/unit/migrations.test.ts fills each old version, upgrades, and checks nothing was lost.
  */
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
 import type { Account, Activity, Decision, Person, StageChange } from './model';
 
 export const DB_NAME = 'rapport';
@@ -61,7 +67,13 @@ export type StoreName = StoreNames<RapportSchema>;
 type UpgradeTx = IDBPTransaction<RapportSchema, StoreName[], 'versionchange'>;
 
 /** The stores that hold an account's records, each with the index that finds them. */
-export const ACCOUNT_STORES = ['accounts', 'people', 'activities', 'decisions', 'stageChanges'] as const;
+export const ACCOUNT_STORES = [
+  'accounts',
+  'people',
+  'activities',
+  'decisions',
+  'stageChanges',
+] as const;
 export const ALL_STORES: StoreName[] = [...ACCOUNT_STORES, 'trash'];
 
 /** MIGRATIONS[n] takes the store from version n to n + 1. Append only; never edit a shipped step. */

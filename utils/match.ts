@@ -9,16 +9,66 @@ import { getDomain } from 'tldts';
 
 /** Free-mail providers, by registrable domain. */
 const FREE_MAIL_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com',
-  'yahoo.com', 'ymail.com', 'rocketmail.com', 'icloud.com', 'me.com', 'mac.com', 'aol.com',
-  'proton.me', 'protonmail.com', 'protonmail.ch', 'pm.me', 'gmx.com', 'gmx.net', 'gmx.de',
-  'web.de', 'mail.com', 'yandex.ru', 'yandex.com', 'ya.ru', 'mail.ru', 'bk.ru', 'inbox.ru',
-  'list.ru', 'internet.ru', 'rambler.ru', 'zoho.com', 'tutanota.com', 'tuta.io', 'fastmail.com',
-  'hey.com', 'qq.com', '163.com', '126.com', 'naver.com', 'seznam.cz', 'orange.fr', 'free.fr',
-  'laposte.net', 'libero.it', 'btinternet.com', 'comcast.net', 'att.net', 'verizon.net',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'ymail.com',
+  'rocketmail.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'protonmail.ch',
+  'pm.me',
+  'gmx.com',
+  'gmx.net',
+  'gmx.de',
+  'web.de',
+  'mail.com',
+  'yandex.ru',
+  'yandex.com',
+  'ya.ru',
+  'mail.ru',
+  'bk.ru',
+  'inbox.ru',
+  'list.ru',
+  'internet.ru',
+  'rambler.ru',
+  'zoho.com',
+  'tutanota.com',
+  'tuta.io',
+  'fastmail.com',
+  'hey.com',
+  'qq.com',
+  '163.com',
+  '126.com',
+  'naver.com',
+  'seznam.cz',
+  'orange.fr',
+  'free.fr',
+  'laposte.net',
+  'libero.it',
+  'btinternet.com',
+  'comcast.net',
+  'att.net',
+  'verizon.net',
 ]);
 /** Providers with a domain per country (yahoo.co.uk, hotmail.fr, gmx.at, yandex.kz ...). */
-const FREE_MAIL_BRANDS = new Set(['yahoo', 'hotmail', 'outlook', 'live', 'gmx', 'yandex', 'googlemail']);
+const FREE_MAIL_BRANDS = new Set([
+  'yahoo',
+  'hotmail',
+  'outlook',
+  'live',
+  'gmx',
+  'yandex',
+  'googlemail',
+]);
 
 /** The registrable domain of a host name, URL or email address; null when there is none. */
 export function registrableDomain(value: string): string | null {
@@ -117,7 +167,12 @@ export async function matchParticipants(
     const byDomain = domain ? await lookups.accountIdsByDomain(domain) : [];
     for (const id of byDomain) add(id, 'domain', email);
     if (byDomain.length === 0) {
-      unknown.push({ email, name: p.name, domain, freeMail: registrable ? isFreeMail(registrable) : false });
+      unknown.push({
+        email,
+        name: p.name,
+        domain,
+        freeMail: registrable ? isFreeMail(registrable) : false,
+      });
     }
   }
 

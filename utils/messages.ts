@@ -51,7 +51,10 @@ export const HostContext = z.object({
 });
 export type HostContext = z.infer<typeof HostContext>;
 
-const NewPerson = z.object({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)), email: Email });
+const NewPerson = z.object({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  email: Email,
+});
 
 const AccountPatch = z.partial(
   z.object({
@@ -92,7 +95,10 @@ export const SettingsPatch = z.partial(
     startCollapsed: z.boolean(),
     disabledHosts: z.array(HostName),
     cadenceDays: z.partialRecord(Stage, z.int().check(z.gte(1), z.lte(365))),
-    reminders: z.object({ enabled: z.boolean(), time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)) }),
+    reminders: z.object({
+      enabled: z.boolean(),
+      time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+    }),
     ownDomains: z.array(Domain).check(z.maxLength(20)),
   }),
 );
@@ -130,7 +136,8 @@ export interface DueItem extends AccountSummary {
 
 /** The most records of one kind a backup may hold: a bound, so a hostile file cannot exhaust memory. */
 export const BACKUP_MAX_RECORDS = 200_000;
-const records = <T extends z.ZodMiniType>(schema: T) => z.array(schema).check(z.maxLength(BACKUP_MAX_RECORDS));
+const records = <T extends z.ZodMiniType>(schema: T) =>
+  z.array(schema).check(z.maxLength(BACKUP_MAX_RECORDS));
 
 /** A whole-store backup: lossless (every record as stored) and versioned by the store's schema. */
 export const Backup = z.object({
@@ -227,7 +234,8 @@ export type RequestOf<K extends MessageName> = z.input<(typeof MESSAGES)[K]['req
 export type ParsedRequestOf<K extends MessageName> = z.output<(typeof MESSAGES)[K]['request']>;
 export type ResponseOf<K extends MessageName> = (typeof MESSAGES)[K]['response'];
 
-export type ErrorCode = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'storage' | 'disconnected';
+export type ErrorCode =
+  'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'storage' | 'disconnected';
 export type Result<T> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };
 
 /** The envelope on the wire. */

@@ -40,28 +40,34 @@ export const Id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[\
 /** Milliseconds since the epoch. */
 export const Timestamp = z.int().check(z.gte(0));
 /** A calendar day, YYYY-MM-DD: due dates are days in the user's own time zone, not instants. */
-export const IsoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
-  z.refine(isRealDate, 'is not a real calendar date'),
-);
+export const IsoDate = z
+  .string()
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+    z.refine(isRealDate, 'is not a real calendar date'),
+  );
 export const HttpsUrl = z.string().check(
   z.maxLength(2048),
   z.refine((v) => safeUrl(v) !== null, 'must be an https: URL'),
 );
 /** A lower-case email address; the shape check is loose on purpose (hosts show odd but real ones). */
-export const Email = z.string().check(
-  z.trim(),
-  z.toLowerCase(),
-  z.maxLength(254),
-  z.regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, 'is not an email address'),
-);
+export const Email = z
+  .string()
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.maxLength(254),
+    z.regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, 'is not an email address'),
+  );
 /** A registrable domain such as acme.co.uk, lower case. */
-export const Domain = z.string().check(
-  z.trim(),
-  z.toLowerCase(),
-  z.maxLength(253),
-  z.regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'is not a domain name'),
-);
+export const Domain = z
+  .string()
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.maxLength(253),
+    z.regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'is not a domain name'),
+  );
 
 export const Stage = z.enum(STAGES);
 export const Potential = z.enum(POTENTIALS);

@@ -11,7 +11,8 @@ export async function send<K extends MessageName>(
 ): Promise<Result<ResponseOf<K>>> {
   const envelope: Envelope<K> = { rapport: 1, name, request };
   try {
-    const answer = (await browser.runtime.sendMessage(envelope)) as Result<ResponseOf<K>> | undefined;
+    const answer = (await browser.runtime.sendMessage(envelope)) as
+      Result<ResponseOf<K>> | undefined;
     // No answer at all means no listener took it: the worker is gone with no replacement.
     return answer ?? { ok: false, error: 'Rapport did not answer.', code: 'disconnected' };
   } catch (e) {
@@ -21,7 +22,10 @@ export async function send<K extends MessageName>(
 }
 
 /** Like send(), for callers that treat a failure as an exception. */
-export async function call<K extends MessageName>(name: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
+export async function call<K extends MessageName>(
+  name: K,
+  request: RequestOf<K>,
+): Promise<ResponseOf<K>> {
   const result = await send(name, request);
   if (!result.ok) throw new RapportError(result.error, result.code);
   return result.data;

@@ -4,7 +4,12 @@
  */
 import type { Potential, Stage } from './model';
 
-export const STAGE_ORDER: readonly Stage[] = ['tactical', 'cooperative', 'interdependent', 'strategic'];
+export const STAGE_ORDER: readonly Stage[] = [
+  'tactical',
+  'cooperative',
+  'interdependent',
+  'strategic',
+];
 export const POTENTIAL_ORDER: readonly Potential[] = ['low', 'medium', 'high'];
 
 /** Days between follow-ups by default: a strategic account is touched far more often. */
@@ -15,7 +20,8 @@ export const DEFAULT_CADENCE_DAYS: Readonly<Record<Stage, number>> = {
   strategic: 7,
 };
 
-export type Guidance = 'invest' | 'fineTune' | 'recalibrate' | 'acceptable' | 'protect' | 'maintain';
+export type Guidance =
+  'invest' | 'fineTune' | 'recalibrate' | 'acceptable' | 'protect' | 'maintain';
 
 /**
  * What stage x potential implies (DOMAIN.md, "Potential"):
@@ -34,6 +40,10 @@ export function guidanceFor(stage: Stage, potential: Potential): Guidance {
   return stage === 'cooperative' ? 'acceptable' : 'maintain';
 }
 
-export function cadenceFor(stage: Stage, override: number | null, settings?: Partial<Record<Stage, number>>): number {
+export function cadenceFor(
+  stage: Stage,
+  override: number | null,
+  settings?: Partial<Record<Stage, number>>,
+): number {
   return override ?? settings?.[stage] ?? DEFAULT_CADENCE_DAYS[stage];
 }

@@ -59,7 +59,10 @@ export class HandlerError extends Error {
 }
 
 type Handlers = {
-  [K in MessageName]: (req: ParsedRequestOf<K>, ctx: HandlerContext) => Promise<Outcome<ResponseOf<K>>>;
+  [K in MessageName]: (
+    req: ParsedRequestOf<K>,
+    ctx: HandlerContext,
+  ) => Promise<Outcome<ResponseOf<K>>>;
 };
 
 type Tx = IDBPTransaction<RapportSchema, StoreName[], 'readwrite' | 'readonly'>;
@@ -71,7 +74,11 @@ type WriteTx = IDBPTransaction<RapportSchema, StoreName[], 'readwrite'>;
  * success. If `work` throws at any point, the transaction is aborted: no partial write is kept,
  * and no promise is left hanging on a transaction that will never complete.
  */
-export async function write<T>(db: RapportDb, stores: StoreName[], work: (tx: WriteTx) => Promise<T>): Promise<T> {
+export async function write<T>(
+  db: RapportDb,
+  stores: StoreName[],
+  work: (tx: WriteTx) => Promise<T>,
+): Promise<T> {
   const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
   try {
     const result = await work(tx);
@@ -99,7 +106,14 @@ function bump(account: Account, now: number, patch: Partial<Account> = {}): Acco
 }
 
 function summary(a: Account): AccountSummary {
-  return { id: a.id, name: a.name, domains: a.domains, stage: a.stage, potential: a.potential, nextAction: a.nextAction };
+  return {
+    id: a.id,
+    name: a.name,
+    domains: a.domains,
+    stage: a.stage,
+    potential: a.potential,
+    nextAction: a.nextAction,
+  };
 }
 
 /** Registrable, de-duplicated domains: "mail.acme.co.uk" and "acme.co.uk" are one company. */
@@ -109,7 +123,10 @@ function cleanDomains(domains: readonly string[]): string[] {
 
 async function readView(tx: Tx, account: Account): Promise<AccountView> {
   const activities: Activity[] = [];
-  let cursor = await tx.objectStore('activities').index('byAccountAt').openCursor(activitiesOf(account.id), 'prev');
+  let cursor = await tx
+    .objectStore('activities')
+    .index('byAccountAt')
+    .openCursor(activitiesOf(account.id), 'prev');
   while (cursor && activities.length < RECENT_ACTIVITIES) {
     activities.push(cursor.value);
     cursor = await cursor.continue();
@@ -121,7 +138,14 @@ async function readView(tx: Tx, account: Account): Promise<AccountView> {
   ]);
   decisions.sort((a, b) => b.date.localeCompare(a.date));
   stageChanges.sort((a, b) => b.at - a.at);
-  return { account, people, activities, decisions, stageChanges, lastTouchedAt: activities[0]?.at ?? null };
+  return {
+    account,
+    people,
+    activities,
+    decisions,
+    stageChanges,
+    lastTouchedAt: activities[0]?.at ?? null,
+  };
 }
 
 async function viewOf(db: RapportDb, id: string): Promise<AccountView> {
@@ -139,11 +163,23 @@ async function readBackup(tx: Tx, now: number): Promise<Backup> {
     tx.objectStore('decisions').getAll(),
     tx.objectStore('stageChanges').getAll(),
   ]);
-  return { format: 'rapport-backup', schemaVersion: DB_VERSION, exportedAt: now, accounts, people, activities, decisions, stageChanges };
+  return {
+    format: 'rapport-backup',
+    schemaVersion: DB_VERSION,
+    exportedAt: now,
+    accounts,
+    people,
+    activities,
+    decisions,
+    stageChanges,
+  };
 }
 
 /** Every record that belongs to an account, from the index that finds each kind. */
-async function recordsOf(tx: Tx, account: Account): Promise<Omit<TrashEntry, 'accountId' | 'deletedAt'>> {
+async function recordsOf(
+  tx: Tx,
+  account: Account,
+): Promise<Omit<TrashEntry, 'accountId' | 'deletedAt'>> {
   const [people, activities, decisions, stageChanges] = await Promise.all([
     tx.objectStore('people').index('byAccount').getAll(account.id),
     tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(account.id)),
@@ -187,16 +223,25 @@ export const handlers: Handlers = {
       settings.ownDomains,
       req.selfEmail ? [req.selfEmail] : [],
       {
-        accountIdsByEmail: async (email) => [...new Set((await people.getAll(email)).map((p) => p.accountId))],
+        accountIdsByEmail: async (email) => [
+          ...new Set((await people.getAll(email)).map((p) => p.accountId)),
+        ],
         accountIdsByDomain: (domain) => accounts.index('byDomain').getAllKeys(domain),
       },
     );
     const matches: ContextResult['matches'] = [];
     for (const m of result.matches) {
       const account = await accounts.get(m.accountId);
-      if (account) matches.push({ ...(await readView(tx, account)), matchedBy: m.matchedBy, threadEmails: m.emails });
+      if (account)
+        matches.push({
+          ...(await readView(tx, account)),
+          matchedBy: m.matchedBy,
+          threadEmails: m.emails,
+        });
     }
-    const dueCount = await accounts.index('byNextDue').count(IDBKeyRange.upperBound(today(ctx.now())));
+    const dueCount = await accounts
+      .index('byNextDue')
+      .count(IDBKeyRange.upperBound(today(ctx.now())));
     return { data: { matches, unknown: result.unknown, dueCount }, changed: [] };
   },
 
@@ -215,9 +260,18 @@ export const handlers: Handlers = {
     await write(ctx.db, ['accounts', 'people', 'stageChanges'], async (tx) => {
       await tx.objectStore('accounts').add(account);
       for (const p of req.people ?? []) {
-        await tx.objectStore('people').add(newPerson(ctx, { accountId: account.id, name: p.name, emails: [p.email] }));
+        await tx
+          .objectStore('people')
+          .add(newPerson(ctx, { accountId: account.id, name: p.name, emails: [p.email] }));
       }
-      const first: StageChange = { id: ctx.newId(), accountId: account.id, from: null, to: account.stage, at: account.createdAt, reason: '' };
+      const first: StageChange = {
+        id: ctx.newId(),
+        accountId: account.id,
+        from: null,
+        to: account.stage,
+        at: account.createdAt,
+        reason: '',
+      };
       await tx.objectStore('stageChanges').add(first);
     });
     return { data: await viewOf(ctx.db, account.id), changed: [account.id] };
@@ -227,9 +281,14 @@ export const handlers: Handlers = {
     const next = await write(ctx.db, ['accounts'], async (tx) => {
       const account = await mustGetAccount(tx, req.id);
       if (account.revision !== req.revision) {
-        throw new HandlerError('conflict', 'This account was changed elsewhere; showing the latest version.');
+        throw new HandlerError(
+          'conflict',
+          'This account was changed elsewhere; showing the latest version.',
+        );
       }
-      const patch = req.patch.domains ? { ...req.patch, domains: cleanDomains(req.patch.domains) } : req.patch;
+      const patch = req.patch.domains
+        ? { ...req.patch, domains: cleanDomains(req.patch.domains) }
+        : req.patch;
       const updated = bump(account, ctx.now(), patch);
       await tx.objectStore('accounts').put(updated);
       return updated;
@@ -243,7 +302,14 @@ export const handlers: Handlers = {
       if (account.stage === req.stage) return { data: account, changed: [] };
       const now = ctx.now();
       const next = bump(account, now, { stage: req.stage });
-      const change: StageChange = { id: ctx.newId(), accountId: account.id, from: account.stage, to: req.stage, at: now, reason: req.reason };
+      const change: StageChange = {
+        id: ctx.newId(),
+        accountId: account.id,
+        from: account.stage,
+        to: req.stage,
+        at: now,
+        reason: req.reason,
+      };
       await tx.objectStore('accounts').put(next);
       await tx.objectStore('stageChanges').add(change);
       return { data: next, changed: [next.id] };
@@ -263,7 +329,10 @@ export const handlers: Handlers = {
       } as Person;
       await tx.objectStore('people').put(person);
       const moved = existing && existing.accountId !== person.accountId;
-      return { data: person, changed: moved ? [existing.accountId, person.accountId] : [person.accountId] };
+      return {
+        data: person,
+        changed: moved ? [existing.accountId, person.accountId] : [person.accountId],
+      };
     });
   },
 
@@ -271,7 +340,12 @@ export const handlers: Handlers = {
     return write(ctx.db, ['accounts', 'people', 'activities'], async (tx) => {
       const account = await mustGetAccount(tx, req.activity.accountId);
       const { source, ...rest } = req.activity;
-      const activity: Activity = { ...rest, outcome: rest.outcome ?? '', id: ctx.newId(), ...(source ? { source } : {}) };
+      const activity: Activity = {
+        ...rest,
+        outcome: rest.outcome ?? '',
+        id: ctx.newId(),
+        ...(source ? { source } : {}),
+      };
       await tx.objectStore('activities').add(activity);
       await touchPeople(tx, activity);
       const patch = req.nextAction === undefined ? {} : { nextAction: req.nextAction };
@@ -347,7 +421,8 @@ export const handlers: Handlers = {
     let cursor = await ctx.db.transaction('accounts').store.openCursor();
     while (cursor && found.length < limit) {
       const a = cursor.value;
-      if (!q || a.name.toLowerCase().includes(q) || a.domains.some((d) => d.includes(q))) found.push(summary(a));
+      if (!q || a.name.toLowerCase().includes(q) || a.domains.some((d) => d.includes(q)))
+        found.push(summary(a));
       cursor = await cursor.continue();
     }
     found.sort((a, b) => a.name.localeCompare(b.name));
@@ -356,9 +431,16 @@ export const handlers: Handlers = {
 
   async listDue(req, ctx) {
     const now = today(ctx.now());
-    const accounts = await ctx.db.getAllFromIndex('accounts', 'byNextDue', IDBKeyRange.upperBound(req.until));
+    const accounts = await ctx.db.getAllFromIndex(
+      'accounts',
+      'byNextDue',
+      IDBKeyRange.upperBound(req.until),
+    );
     const data: DueItem[] = accounts
-      .filter((a): a is Account & { nextAction: NonNullable<Account['nextAction']> } => a.nextAction !== null)
+      .filter(
+        (a): a is Account & { nextAction: NonNullable<Account['nextAction']> } =>
+          a.nextAction !== null,
+      )
       .map((a) => ({ ...summary(a), nextAction: a.nextAction, overdue: a.nextAction.due < now }));
     return { data, changed: [] };
   },
@@ -366,7 +448,11 @@ export const handlers: Handlers = {
   async deleteAccount(req, ctx) {
     return write(ctx.db, ALL_STORES, async (tx) => {
       const account = await mustGetAccount(tx, req.id);
-      const entry: TrashEntry = { accountId: account.id, deletedAt: ctx.now(), ...(await recordsOf(tx, account)) };
+      const entry: TrashEntry = {
+        accountId: account.id,
+        deletedAt: ctx.now(),
+        ...(await recordsOf(tx, account)),
+      };
       await tx.objectStore('trash').put(entry);
       for (const store of CHILD_STORES) {
         for (const record of entry[store]) await tx.objectStore(store).delete(record.id);
@@ -379,7 +465,8 @@ export const handlers: Handlers = {
   async restoreAccount(req, ctx) {
     await write(ctx.db, ALL_STORES, async (tx) => {
       const entry = await tx.objectStore('trash').get(req.id);
-      if (!entry) throw new HandlerError('not_found', 'There is nothing to restore for that account.');
+      if (!entry)
+        throw new HandlerError('not_found', 'There is nothing to restore for that account.');
       await tx.objectStore('accounts').put(entry.account);
       for (const store of CHILD_STORES) {
         for (const record of entry[store]) await tx.objectStore(store).put(record as never);
@@ -406,19 +493,25 @@ export const handlers: Handlers = {
   async importData(req, ctx) {
     const { backup, mode } = req;
     if (backup.schemaVersion > DB_VERSION) {
-      throw new HandlerError('invalid', `This backup comes from a newer Rapport (schema ${backup.schemaVersion}); update Rapport first.`);
+      throw new HandlerError(
+        'invalid',
+        `This backup comes from a newer Rapport (schema ${backup.schemaVersion}); update Rapport first.`,
+      );
     }
     return write(ctx.db, ALL_STORES, async (tx) => {
       // Checked inside the transaction, against what the store holds now, so merge sees the truth.
       const known = new Set(backup.accounts.map((a) => a.id));
-      if (mode === 'merge') for (const id of await tx.objectStore('accounts').getAllKeys()) known.add(id);
+      if (mode === 'merge')
+        for (const id of await tx.objectStore('accounts').getAllKeys()) known.add(id);
       const problem = checkBackup(backup, known);
       if (problem) throw new HandlerError('invalid', problem);
       if (mode === 'replace') for (const s of ACCOUNT_STORES) await tx.objectStore(s).clear();
       for (const s of ACCOUNT_STORES) {
         for (const record of backup[s]) await tx.objectStore(s).put(record as never);
       }
-      const counts = Object.fromEntries(ACCOUNT_STORES.map((s) => [s, backup[s].length])) as ImportSummary['counts'];
+      const counts = Object.fromEntries(
+        ACCOUNT_STORES.map((s) => [s, backup[s].length]),
+      ) as ImportSummary['counts'];
       return { data: { mode, counts }, changed: backup.accounts.map((a) => a.id) };
     });
   },
@@ -450,8 +543,20 @@ export function checkBackup(backup: Backup, accountIds: ReadonlySet<string>): st
   return null;
 }
 
-function newPerson(ctx: HandlerContext, fields: Pick<Person, 'accountId' | 'name' | 'emails'>): Person {
-  return { id: ctx.newId(), title: '', role: 'unknown', influence: 3, attitude: 'neutral', notes: '', lastContactAt: null, ...fields };
+function newPerson(
+  ctx: HandlerContext,
+  fields: Pick<Person, 'accountId' | 'name' | 'emails'>,
+): Person {
+  return {
+    id: ctx.newId(),
+    title: '',
+    role: 'unknown',
+    influence: 3,
+    attitude: 'neutral',
+    notes: '',
+    lastContactAt: null,
+    ...fields,
+  };
 }
 
 /** Logging a follow-up with people marks when we last spoke to each of them. */
@@ -459,7 +564,7 @@ async function touchPeople(tx: WriteTx, activity: Activity) {
   const store = tx.objectStore('people');
   for (const id of activity.personIds) {
     const person = await store.get(id);
-    if (person && (person.lastContactAt ?? 0) < activity.at) await store.put({ ...person, lastContactAt: activity.at });
+    if (person && (person.lastContactAt ?? 0) < activity.at)
+      await store.put({ ...person, lastContactAt: activity.at });
   }
 }
-

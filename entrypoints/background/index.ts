@@ -38,7 +38,8 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-sidebar') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, TOGGLE_SIDEBAR).catch(() => undefined);
+    if (tab?.id !== undefined)
+      await browser.tabs.sendMessage(tab.id, TOGGLE_SIDEBAR).catch(() => undefined);
   });
 
   // One periodic alarm; alarms survive the worker being stopped, timers do not.
@@ -49,7 +50,11 @@ export default defineBackground(() => {
     if (alarm.name !== HOUSEKEEPING_ALARM) return;
     const store = await getDb();
     // Deleted accounts wait in the trash for a week, then go for good.
-    const expired = await store.getAllKeysFromIndex('trash', 'byDeletedAt', IDBKeyRange.upperBound(Date.now() - TRASH_KEEP_MS));
+    const expired = await store.getAllKeysFromIndex(
+      'trash',
+      'byDeletedAt',
+      IDBKeyRange.upperBound(Date.now() - TRASH_KEEP_MS),
+    );
     const tx = store.transaction('trash', 'readwrite');
     await Promise.all([...expired.map((k) => tx.store.delete(k)), tx.done]);
   });

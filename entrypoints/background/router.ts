@@ -20,7 +20,11 @@ export interface SenderInfo {
  * origin. A content script is ours too, but speaks for a host page the user does not control, so
  * it gets only what its tab needs. Anything else is refused.
  */
-export function classifySender(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind {
+export function classifySender(
+  sender: SenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderKind {
   if (sender.id !== extensionId) return 'foreign';
   if (sender.url?.startsWith(extensionOrigin)) return 'extension-page';
   if (sender.tab?.id !== undefined) return 'content-script';
@@ -34,13 +38,21 @@ export interface Routed {
   changed: string[];
 }
 
-export async function route(message: unknown, sender: SenderKind, ctx: HandlerContext): Promise<Routed> {
-  const refuse = (code: 'invalid' | 'forbidden', error: string): Routed => ({ result: { ok: false, code, error }, changed: [] });
+export async function route(
+  message: unknown,
+  sender: SenderKind,
+  ctx: HandlerContext,
+): Promise<Routed> {
+  const refuse = (code: 'invalid' | 'forbidden', error: string): Routed => ({
+    result: { ok: false, code, error },
+    changed: [],
+  });
   if (sender === 'foreign') return refuse('forbidden', 'Messages are accepted from Rapport only.');
   const envelope = Envelope.safeParse(message);
   if (!envelope.success) return refuse('invalid', 'Not a Rapport message.');
   const name = envelope.data.name;
-  if (!Object.hasOwn(MESSAGES, name)) return refuse('invalid', `Unknown message "${name.slice(0, 40)}".`);
+  if (!Object.hasOwn(MESSAGES, name))
+    return refuse('invalid', `Unknown message "${name.slice(0, 40)}".`);
   const spec = MESSAGES[name as MessageName];
   if (spec.privileged && sender !== 'extension-page') {
     return refuse('forbidden', `"${name}" is allowed from Rapport's own pages only.`);
@@ -48,24 +60,31 @@ export async function route(message: unknown, sender: SenderKind, ctx: HandlerCo
   const parsed = spec.request.safeParse(envelope.data.request);
   if (!parsed.success) return refuse('invalid', describe(parsed.error));
   try {
-    const handler = handlers[name as MessageName] as (req: unknown, ctx: HandlerContext) => Promise<{ data: unknown; changed: string[] }>;
+    const handler = handlers[name as MessageName] as (
+      req: unknown,
+      ctx: HandlerContext,
+    ) => Promise<{ data: unknown; changed: string[] }>;
     const { data, changed } = await handler(parsed.data, ctx);
     return { result: { ok: true, data }, changed };
   } catch (error) {
-    if (error instanceof HandlerError) return { result: { ok: false, code: error.code, error: error.message }, changed: [] };
+    if (error instanceof HandlerError)
+      return { result: { ok: false, code: error.code, error: error.message }, changed: [] };
     return { result: { ok: false, code: 'storage', error: storageMessage(error) }, changed: [] };
   }
 }
 
 /** One readable line per problem: "summary: must not be empty". */
 function describe(error: z.core.$ZodError): string {
-  const lines = error.issues.slice(0, 5).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+  const lines = error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
   return lines.join('; ');
 }
 
 function storageMessage(error: unknown): string {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  if (name === 'QuotaExceededError') return 'The browser has no room left to save this. Nothing was changed.';
+  if (name === 'QuotaExceededError')
+    return 'The browser has no room left to save this. Nothing was changed.';
   if (name === 'ConstraintError') return 'That record already exists. Nothing was changed.';
   return 'Saving failed; nothing was changed. Try again.';
 }

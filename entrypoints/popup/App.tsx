@@ -27,11 +27,14 @@ export function App() {
       if (CHANGED_KEY in changes) void loadDue();
     };
     browser.storage.onChanged.addListener(onChanged);
-    controller.signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+    controller.signal.addEventListener('abort', () =>
+      browser.storage.onChanged.removeListener(onChanged),
+    );
     return () => controller.abort();
   }, []);
 
-  const update = (patch: Parameters<typeof send<'updateSettings'>>[1]) => void send('updateSettings', patch);
+  const update = (patch: Parameters<typeof send<'updateSettings'>>[1]) =>
+    void send('updateSettings', patch);
   const dateFormat = new Intl.DateTimeFormat(uiLocale(), { day: 'numeric', month: 'short' });
 
   return (
@@ -43,7 +46,11 @@ export function App() {
 
       <section aria-labelledby="due-heading">
         <h2 id="due-heading">{t('popupDueHeading')}</h2>
-        {error && <p role="alert" class="error">{error}</p>}
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
         {!error && due === null && <p class="muted">{t('popupLoading')}</p>}
         {due?.length === 0 && <p class="muted">{t('popupNothingDue')}</p>}
         {due && due.length > 0 && (

@@ -31,11 +31,15 @@ describe('createAccount and resolveContext', () => {
     expect(nw.people[0]?.emails).toEqual(['anna.keller@northwind.co.uk']);
     expect(nw.stageChanges).toHaveLength(1);
 
-    const byEmail = await ok(send('resolveContext', thread(['anna.keller@northwind.co.uk']), 'content-script'));
+    const byEmail = await ok(
+      send('resolveContext', thread(['anna.keller@northwind.co.uk']), 'content-script'),
+    );
     expect(byEmail.matches[0]?.account.name).toBe('Northwind Logistics');
     expect(byEmail.matches[0]?.matchedBy).toBe('email');
 
-    const byDomain = await ok(send('resolveContext', thread(['someone@ops.northwind.co.uk', 'sam@brightwave.io'])));
+    const byDomain = await ok(
+      send('resolveContext', thread(['someone@ops.northwind.co.uk', 'sam@brightwave.io'])),
+    );
     expect(byDomain.matches.map((m) => m.account.id)).toEqual([nw.account.id]);
     expect(byDomain.matches[0]?.matchedBy).toBe('domain');
     expect(byDomain.unknown).toEqual([]);
@@ -43,10 +47,22 @@ describe('createAccount and resolveContext', () => {
 
   it('reports unknown senders and counts what is due', async () => {
     const { send, nw, ctx } = await seeded();
-    await ok(send('setNextAction', { accountId: nw.account.id, nextAction: { text: 'Call Anna', due: '2026-11-28' } }));
+    await ok(
+      send('setNextAction', {
+        accountId: nw.account.id,
+        nextAction: { text: 'Call Anna', due: '2026-11-28' },
+      }),
+    );
     const r = await ok(send('resolveContext', thread(['priya@initech-systems.com'])));
     expect(r.matches).toEqual([]);
-    expect(r.unknown).toEqual([{ email: 'priya@initech-systems.com', name: '', domain: 'initech-systems.com', freeMail: false }]);
+    expect(r.unknown).toEqual([
+      {
+        email: 'priya@initech-systems.com',
+        name: '',
+        domain: 'initech-systems.com',
+        freeMail: false,
+      },
+    ]);
     expect(r.dueCount).toBe(1);
     expect(ctx.now()).toBe(Date.UTC(2026, 10, 28, 12));
   });
@@ -61,7 +77,9 @@ describe('bad input gets a clear error and changes nothing', () => {
     updateAccount: { id: 'id-1', revision: 0, patch: {} },
     setStage: { id: 'id-1', stage: 'friendly', reason: '' },
     upsertPerson: { accountId: 'id-1', name: 'A', emails: ['not-an-email'] },
-    logActivity: { activity: { accountId: 'id-1', personIds: [], kind: 'fax', at: 1, summary: 'x' } },
+    logActivity: {
+      activity: { accountId: 'id-1', personIds: [], kind: 'fax', at: 1, summary: 'x' },
+    },
     deleteActivity: { id: 'has spaces' },
     setNextAction: { accountId: 'id-1', nextAction: { text: '', due: '2026-11-30' } },
     completeNextAction: { accountId: 'id-1', at: -5 },
@@ -90,7 +108,10 @@ describe('bad input gets a clear error and changes nothing', () => {
 
   it('names the field and the reason', async () => {
     const { send } = await seeded();
-    const r = await send('setNextAction', { accountId: 'id-1', nextAction: { text: 'Call', due: '2026-13-01' } });
+    const r = await send('setNextAction', {
+      accountId: 'id-1',
+      nextAction: { text: 'Call', due: '2026-13-01' },
+    });
     expect(r).toMatchObject({ ok: false, code: 'invalid' });
     if (!r.ok) expect(r.error).toMatch(/nextAction\.due: .*(date|YYYY)/);
   });
@@ -98,9 +119,17 @@ describe('bad input gets a clear error and changes nothing', () => {
   it('refuses a message that does not exist or an envelope that is not ours', async () => {
     const { ctx } = await seeded();
     const { route } = await import('@/entrypoints/background/router');
-    expect((await route({ rapport: 1, name: 'dropDatabase', request: {} }, 'extension-page', ctx)).result).toMatchObject({ ok: false, code: 'invalid' });
-    expect((await route({ name: 'getAccount' }, 'extension-page', ctx)).result).toMatchObject({ ok: false, code: 'invalid' });
-    expect((await route({ rapport: 1, name: '__proto__', request: {} }, 'extension-page', ctx)).result).toMatchObject({ ok: false });
+    expect(
+      (await route({ rapport: 1, name: 'dropDatabase', request: {} }, 'extension-page', ctx))
+        .result,
+    ).toMatchObject({ ok: false, code: 'invalid' });
+    expect((await route({ name: 'getAccount' }, 'extension-page', ctx)).result).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
+    expect(
+      (await route({ rapport: 1, name: '__proto__', request: {} }, 'extension-page', ctx)).result,
+    ).toMatchObject({ ok: false });
   });
 });
 
@@ -112,7 +141,10 @@ describe('sender authorisation', () => {
       const r = await send(name, {} as never, 'content-script');
       expect(r).toMatchObject({ ok: false, code: 'forbidden' });
     }
-    expect(await send('getAccount', { id: 'id-1' }, 'foreign')).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await send('getAccount', { id: 'id-1' }, 'foreign')).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     expect(await snapshot(db)).toBe(before);
     expect((await send('wipeData', {}, 'extension-page')).ok).toBe(true);
   });
@@ -121,9 +153,15 @@ describe('sender authorisation', () => {
 describe('writes', () => {
   it('refuses an update based on an old revision, and accepts the current one', async () => {
     const { send, nw } = await seeded();
-    const first = await ok(send('updateAccount', { id: nw.account.id, revision: 1, patch: { potential: 'medium' } }));
+    const first = await ok(
+      send('updateAccount', { id: nw.account.id, revision: 1, patch: { potential: 'medium' } }),
+    );
     expect(first.revision).toBe(2);
-    const stale = await send('updateAccount', { id: nw.account.id, revision: 1, patch: { potential: 'low' } });
+    const stale = await send('updateAccount', {
+      id: nw.account.id,
+      revision: 1,
+      patch: { potential: 'low' },
+    });
     expect(stale).toMatchObject({ ok: false, code: 'conflict' });
     const view = await ok(send('getAccount', { id: nw.account.id }));
     expect(view.account.potential).toBe('medium');
@@ -132,10 +170,20 @@ describe('writes', () => {
   it('keeps stage changes as history with their reason', async () => {
     const { send, nw, advance } = await seeded();
     advance(86_400_000);
-    await ok(send('setStage', { id: nw.account.id, stage: 'interdependent', reason: 'Sole supplier from January' }));
+    await ok(
+      send('setStage', {
+        id: nw.account.id,
+        stage: 'interdependent',
+        reason: 'Sole supplier from January',
+      }),
+    );
     const view = await ok(send('getAccount', { id: nw.account.id }));
     expect(view.account.stage).toBe('interdependent');
-    expect(view.stageChanges[0]).toMatchObject({ from: 'cooperative', to: 'interdependent', reason: 'Sole supplier from January' });
+    expect(view.stageChanges[0]).toMatchObject({
+      from: 'cooperative',
+      to: 'interdependent',
+      reason: 'Sole supplier from January',
+    });
   });
 
   it('logs a follow-up, sets the next action, touches the people, and completes it', async () => {
@@ -149,18 +197,31 @@ describe('writes', () => {
           kind: 'email',
           at: Date.UTC(2026, 10, 28, 12),
           summary: 'Q1 renewal: volumes and pricing',
-          source: { host: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/abc', threadId: 't1' },
+          source: {
+            host: 'gmail',
+            url: 'https://mail.google.com/mail/u/0/#inbox/abc',
+            threadId: 't1',
+          },
         },
         nextAction: { text: 'Send proposal', due: '2026-12-01', personId: anna.id },
       }),
     );
     expect(logged.account.nextAction?.text).toBe('Send proposal');
     advance(60_000);
-    const done = await ok(send('completeNextAction', { accountId: nw.account.id, at: Date.UTC(2026, 10, 28, 13), next: null }));
+    const done = await ok(
+      send('completeNextAction', {
+        accountId: nw.account.id,
+        at: Date.UTC(2026, 10, 28, 13),
+        next: null,
+      }),
+    );
     expect(done.activity.summary).toBe('Send proposal');
     const view = await ok(send('getAccount', { id: nw.account.id }));
     expect(view.account.nextAction).toBeNull();
-    expect(view.activities.map((a) => a.summary)).toEqual(['Send proposal', 'Q1 renewal: volumes and pricing']);
+    expect(view.activities.map((a) => a.summary)).toEqual([
+      'Send proposal',
+      'Q1 renewal: volumes and pricing',
+    ]);
     expect(view.people[0]?.lastContactAt).toBe(Date.UTC(2026, 10, 28, 13));
     expect(view.lastTouchedAt).toBe(Date.UTC(2026, 10, 28, 13));
   });
@@ -175,11 +236,29 @@ describe('writes', () => {
         format: 'rapport-backup',
         schemaVersion: 1,
         exportedAt: 1,
-        accounts: [{ ...(await ok(send('exportData', {}))).accounts[0]!, id: 'new-acc', name: 'Copy' }],
+        accounts: [
+          { ...(await ok(send('exportData', {}))).accounts[0]!, id: 'new-acc', name: 'Copy' },
+        ],
         people: [],
         activities: [
-          { id: 'a1', accountId: 'new-acc', personIds: [], kind: 'note', at: 1, summary: 'x', outcome: '' },
-          { id: 'a2', accountId: 'missing-acc', personIds: [], kind: 'note', at: 1, summary: 'x', outcome: '' },
+          {
+            id: 'a1',
+            accountId: 'new-acc',
+            personIds: [],
+            kind: 'note',
+            at: 1,
+            summary: 'x',
+            outcome: '',
+          },
+          {
+            id: 'a2',
+            accountId: 'missing-acc',
+            personIds: [],
+            kind: 'note',
+            at: 1,
+            summary: 'x',
+            outcome: '',
+          },
         ],
         decisions: [],
         stageChanges: [],
@@ -211,7 +290,14 @@ describe('writes', () => {
 describe('undoable delete', () => {
   it('removes the account and all its records, and restores every one of them', async () => {
     const { send, db, nw } = await seeded();
-    await ok(send('addDecision', { accountId: nw.account.id, date: '2026-11-01', what: 'Chose us', why: 'Price' }));
+    await ok(
+      send('addDecision', {
+        accountId: nw.account.id,
+        date: '2026-11-01',
+        what: 'Chose us',
+        why: 'Price',
+      }),
+    );
     await ok(
       send('logActivity', {
         activity: { accountId: nw.account.id, personIds: [], kind: 'call', at: 5, summary: 'Call' },
@@ -222,12 +308,16 @@ describe('undoable delete', () => {
     expect(del.undoUntil).toBeGreaterThan(Date.UTC(2026, 10, 28, 12) + 60_000);
     const gone = await send('getAccount', { id: nw.account.id });
     expect(gone).toMatchObject({ ok: false, code: 'not_found' });
-    for (const s of ['people', 'activities', 'decisions', 'stageChanges']) expect(await db.count(s as never)).toBe(0);
+    for (const s of ['people', 'activities', 'decisions', 'stageChanges'])
+      expect(await db.count(s as never)).toBe(0);
 
     await ok(send('restoreAccount', { id: nw.account.id }));
     const after = JSON.parse(await snapshot(db));
     expect(after).toEqual(before);
-    expect(await send('restoreAccount', { id: nw.account.id })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await send('restoreAccount', { id: nw.account.id })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
   });
 });
 
@@ -238,7 +328,9 @@ describe('backup', () => {
     const wiped = await ok(send('wipeData', {}));
     expect(wiped.backup.accounts).toEqual(exported.accounts);
     expect(await db.count('accounts')).toBe(0);
-    const summary = await ok(send('importData', { backup: JSON.parse(JSON.stringify(exported)), mode: 'replace' }));
+    const summary = await ok(
+      send('importData', { backup: JSON.parse(JSON.stringify(exported)), mode: 'replace' }),
+    );
     expect(summary.counts.accounts).toBe(1);
     const again = await ok(send('exportData', {}));
     expect({ ...again, exportedAt: 0 }).toEqual({ ...exported, exportedAt: 0 });
@@ -248,12 +340,17 @@ describe('backup', () => {
     const { send, db } = await seeded();
     const exported = await ok(send('exportData', {}));
     const before = await snapshot(db);
-    expect(await send('importData', { backup: { ...exported, schemaVersion: 99 }, mode: 'replace' })).toMatchObject({
+    expect(
+      await send('importData', { backup: { ...exported, schemaVersion: 99 }, mode: 'replace' }),
+    ).toMatchObject({
       ok: false,
       error: expect.stringMatching(/newer Rapport/),
     });
     const dup = { ...exported, people: [...exported.people, ...exported.people] };
-    expect(await send('importData', { backup: dup, mode: 'replace' })).toMatchObject({ ok: false, error: expect.stringMatching(/twice/) });
+    expect(await send('importData', { backup: dup, mode: 'replace' })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/twice/),
+    });
     expect(await snapshot(db)).toBe(before);
   });
 });

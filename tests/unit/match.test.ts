@@ -23,12 +23,21 @@ describe('registrableDomain', () => {
 });
 
 describe('free mail', () => {
-  it.each(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.co.uk', 'yahoo.fr', 'icloud.com', 'proton.me', 'gmx.de', 'yandex.ru', 'mail.ru'])(
-    '%s is free mail',
-    (d) => expect(isFreeMail(d)).toBe(true),
-  );
-  it.each(['acme.com', 'northwind.co.uk', 'mailchimp.com', 'livenation.com'])('%s is a company', (d) =>
-    expect(isFreeMail(d)).toBe(false),
+  it.each([
+    'gmail.com',
+    'googlemail.com',
+    'outlook.com',
+    'hotmail.co.uk',
+    'yahoo.fr',
+    'icloud.com',
+    'proton.me',
+    'gmx.de',
+    'yandex.ru',
+    'mail.ru',
+  ])('%s is free mail', (d) => expect(isFreeMail(d)).toBe(true));
+  it.each(['acme.com', 'northwind.co.uk', 'mailchimp.com', 'livenation.com'])(
+    '%s is a company',
+    (d) => expect(isFreeMail(d)).toBe(false),
   );
   it('never makes a company domain of free mail or an own domain', () => {
     expect(companyDomain('jo@gmail.com', [])).toBeNull();
@@ -45,7 +54,10 @@ describe('nameFromDomain', () => {
   ])('%s -> %s', (d, name) => expect(nameFromDomain(d)).toBe(name));
 });
 
-function lookups(byEmail: Record<string, string[]>, byDomain: Record<string, string[]>): MatchLookups {
+function lookups(
+  byEmail: Record<string, string[]>,
+  byDomain: Record<string, string[]>,
+): MatchLookups {
   return {
     accountIdsByEmail: async (e) => byEmail[e] ?? [],
     accountIdsByDomain: async (d) => byDomain[d] ?? [],
@@ -56,8 +68,15 @@ describe('matchParticipants', () => {
   const p = (email: string, name = '') => ({ email, name });
 
   it('matches by the registrable domain of a subdomain address', async () => {
-    const r = await matchParticipants([p('tom@mail.northwind.co.uk')], [], [], lookups({}, { 'northwind.co.uk': ['nw'] }));
-    expect(r.matches).toEqual([{ accountId: 'nw', matchedBy: 'domain', emails: ['tom@mail.northwind.co.uk'] }]);
+    const r = await matchParticipants(
+      [p('tom@mail.northwind.co.uk')],
+      [],
+      [],
+      lookups({}, { 'northwind.co.uk': ['nw'] }),
+    );
+    expect(r.matches).toEqual([
+      { accountId: 'nw', matchedBy: 'domain', emails: ['tom@mail.northwind.co.uk'] },
+    ]);
   });
 
   it('lets an exact email beat the domain', async () => {
@@ -94,27 +113,51 @@ describe('matchParticipants', () => {
   });
 
   it('never matches free mail by domain, and reports the sender as unknown free mail', async () => {
-    const r = await matchParticipants([p('jordan@gmail.com', 'Jordan')], [], [], lookups({}, { 'gmail.com': ['bad'] }));
+    const r = await matchParticipants(
+      [p('jordan@gmail.com', 'Jordan')],
+      [],
+      [],
+      lookups({}, { 'gmail.com': ['bad'] }),
+    );
     expect(r.matches).toEqual([]);
-    expect(r.unknown).toEqual([{ email: 'jordan@gmail.com', name: 'Jordan', domain: null, freeMail: true }]);
+    expect(r.unknown).toEqual([
+      { email: 'jordan@gmail.com', name: 'Jordan', domain: null, freeMail: true },
+    ]);
   });
 
   it('still matches a free-mail address stored on a person', async () => {
-    const r = await matchParticipants([p('jordan@gmail.com')], [], [], lookups({ 'jordan@gmail.com': ['nw'] }, {}));
+    const r = await matchParticipants(
+      [p('jordan@gmail.com')],
+      [],
+      [],
+      lookups({ 'jordan@gmail.com': ['nw'] }, {}),
+    );
     expect(r.matches.map((m) => m.accountId)).toEqual(['nw']);
   });
 
   it('returns several accounts in one thread, each once, with the emails that matched', async () => {
     const r = await matchParticipants(
-      [p('anna@northwind.co.uk'), p('tom@northwind.co.uk'), p('Anna@Northwind.co.uk'), p('hank@globex.com'), p('priya@initech.com', 'Priya')],
+      [
+        p('anna@northwind.co.uk'),
+        p('tom@northwind.co.uk'),
+        p('Anna@Northwind.co.uk'),
+        p('hank@globex.com'),
+        p('priya@initech.com', 'Priya'),
+      ],
       [],
       [],
       lookups({}, { 'northwind.co.uk': ['nw'], 'globex.com': ['gx'] }),
     );
     expect(r.matches).toEqual([
-      { accountId: 'nw', matchedBy: 'domain', emails: ['anna@northwind.co.uk', 'tom@northwind.co.uk'] },
+      {
+        accountId: 'nw',
+        matchedBy: 'domain',
+        emails: ['anna@northwind.co.uk', 'tom@northwind.co.uk'],
+      },
       { accountId: 'gx', matchedBy: 'domain', emails: ['hank@globex.com'] },
     ]);
-    expect(r.unknown).toEqual([{ email: 'priya@initech.com', name: 'Priya', domain: 'initech.com', freeMail: false }]);
+    expect(r.unknown).toEqual([
+      { email: 'priya@initech.com', name: 'Priya', domain: 'initech.com', freeMail: false },
+    ]);
   });
 });

@@ -21,7 +21,9 @@ const SHIPPED: Record<number, { data: Records; expect: (current: Records) => voi
 };
 
 function sortById(records: unknown[]) {
-  return [...records].sort((a, b) => String((a as { id: string }).id).localeCompare((b as { id: string }).id));
+  return [...records].sort((a, b) =>
+    String((a as { id: string }).id).localeCompare((b as { id: string }).id),
+  );
 }
 
 async function fill(name: string, version: number, data: Records) {
