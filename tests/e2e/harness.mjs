@@ -1,0 +1,405 @@
+/**
+ * Real-browser harness: Debian's Chromium, headless, with the built extension loaded and Gmail
+ * served from the saved fixtures in tests/fixtures/gmail/. No test here touches the network.
+ *
+ *   const app = await launch();
+ *   await app.seed(sampleBackup(Date.now()));
+ *   const gmail = await app.openGmail('thread');
+ *   await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics');
+ *   await app.close();
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, '.output', 'chrome-mv3');
+export const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'gmail');
+export const FIXTURE_DATE = '2026-11-28';
+export const RESULTS = path.join(ROOT, 'test-results');
+
+/** What the build reads: when any of these is newer than the manifest, the build is stale. */
+const SOURCES = ['entrypoints', 'components', 'utils', 'public', 'wxt.config.ts', 'package.json'];
+
+const CHROMIUM_MISSING =
+  'Chromium not found: install it with `apt-get install -y chromium` or set RAPPORT_CHROMIUM=/path/to/chromium';
+
+/** RAPPORT_CHROMIUM, CHROMIUM_PATH, /usr/bin/chromium, then `chromium` on the PATH. */
+export function findChromium() {
+  const candidates = [process.env.RAPPORT_CHROMIUM, process.env.CHROMIUM_PATH, '/usr/bin/chromium'];
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    candidates.push(path.join(dir, 'chromium'));
+  }
+  for (const file of candidates) {
+    if (!file) continue;
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      if (fs.statSync(file).isFile()) return file;
+    } catch {
+      // not this one
+    }
+  }
+  throw new Error(CHROMIUM_MISSING);
+}
+
+function newestMtime(target) {
+  let stat;
+  try {
+    stat = fs.statSync(target);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) {
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+/** True when .output/chrome-mv3 exists and no source is newer than it. */
+export function buildIsFresh() {
+  let built;
+  try {
+    built = fs.statSync(path.join(DIST, 'manifest.json')).mtimeMs;
+  } catch {
+    return false;
+  }
+  return SOURCES.every((s) => newestMtime(path.join(ROOT, s)) <= built);
+}
+
+/**
+ * Builds the Chrome MV3 extension once, unless RAPPORT_SKIP_BUILD=1 or the build is fresh
+ * (`npm test` has just built it). Returns a word for the log.
+ */
+export function buildOnce({ log = console.log } = {}) {
+  if (process.env.RAPPORT_SKIP_BUILD === '1') return 'skipped (RAPPORT_SKIP_BUILD=1)';
+  if (buildIsFresh()) return 'fresh';
+  const started = Date.now();
+  const result = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`npx wxt build failed (exit ${result.status})`);
+  log(`built .output/chrome-mv3 in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return 'built';
+}
+
+/** The saved page and the URL it was saved from (its first comment: `<!-- url: ... -->`). */
+export function loadFixture(state) {
+  const file = path.join(FIXTURES, `gmail-${FIXTURE_DATE}-${state}.html`);
+  if (!fs.existsSync(file)) throw new Error(`No Gmail fixture for "${state}": ${file} is missing`);
+  const html = fs.readFileSync(file, 'utf8');
+  const url = /<!--\s*url:\s*(\S+)\s*-->/.exec(html)?.[1];
+  if (!url || !url.startsWith('https://mail.google.com/')) {
+    throw new Error(
+      `${path.basename(file)} has no <!-- url: https://mail.google.com/... --> comment`,
+    );
+  }
+  return { file, url, html };
+}
+
+/**
+ * Gmail's own policy, as the real site sends it (two policies): a nonce-based script-src, and
+ * Trusted Types required for every script sink. The extension's UI must work under both.
+ */
+export const GMAIL_CSP = [
+  "script-src 'report-sample' 'nonce-rapport-e2e' 'unsafe-inline' 'unsafe-eval'; object-src 'none'; base-uri 'self'",
+  "require-trusted-types-for 'script'",
+].join(', ');
+
+/**
+ * Launches Chromium with the extension. Each launch gets a fresh profile and its own copy of the
+ * build, so a rebuild in the working tree cannot pull files from under a running test.
+ */
+export async function launch({ headless = true, viewport = { width: 1280, height: 800 } } = {}) {
+  const executablePath = findChromium();
+  if (!fs.existsSync(path.join(DIST, 'manifest.json'))) {
+    throw new Error('No build at .output/chrome-mv3: run `npx wxt build` first');
+  }
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-'));
+  const dist = path.join(temp, 'extension');
+  const profile = path.join(temp, 'profile');
+  fs.cpSync(DIST, dist, { recursive: true });
+  fs.mkdirSync(profile);
+
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless,
+    viewport,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+
+  // Nothing leaves the machine: Gmail pages are routed per page below; anything else fails fast.
+  await context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:',
+    (route) => route.abort('internetdisconnected'),
+  );
+
+  let worker = context.serviceWorkers()[0];
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  const origin = `chrome-extension://${extensionId}`;
+
+  // popup.html is the page meant for this; until it exists any page of the extension's origin
+  // has the runtime API (the background script itself, shown as text).
+  const messagingPath = fs.existsSync(path.join(dist, 'popup.html'))
+    ? 'popup.html'
+    : 'background.js';
+
+  let messenger = null;
+  let cdp = null;
+  const versions = new Map();
+
+  async function openPage(pagePath) {
+    const page = await context.newPage();
+    await page.goto(`${origin}/${pagePath.replace(/^\//, '')}`);
+    return page;
+  }
+
+  async function messagingPage() {
+    if (!messenger || messenger.isClosed()) messenger = await openPage(messagingPath);
+    return messenger;
+  }
+
+  /** Sends one message from an extension page; resolves to `{ ok, data } | { ok, error, code }`. */
+  async function send(name, request = {}) {
+    const page = await messagingPage();
+    return page.evaluate((envelope) => chrome.runtime.sendMessage(envelope), {
+      rapport: 1,
+      name,
+      request,
+    });
+  }
+
+  /** Like send(), but throws on `{ ok: false }` and returns the data. */
+  async function call(name, request = {}) {
+    const answer = await send(name, request);
+    if (!answer?.ok) {
+      throw new Error(
+        `${name} failed: ${answer ? `${answer.code}: ${answer.error}` : 'no answer'}`,
+      );
+    }
+    return answer.data;
+  }
+
+  /** Replaces everything stored with `backup`; the user's own domain is brightwave.io. */
+  async function seed(backup, { ownDomains = ['brightwave.io'] } = {}) {
+    const summary = await call('importData', { backup, mode: 'replace' });
+    await call('updateSettings', { ownDomains });
+    return summary;
+  }
+
+  /**
+   * Opens a Gmail fixture in a new tab at its real URL, so the content script's `matches` fire as
+   * on mail.google.com. `csp: true` serves it with Gmail's CSP and Trusted Types header.
+   */
+  async function openGmail(state, { csp = false } = {}) {
+    const { url, html } = loadFixture(state);
+    return openHost(url, html, { csp });
+  }
+
+  /** Opens `html` at `url` (https://mail.google.com/...) in a new tab. */
+  async function openHost(url, html, { csp = false } = {}) {
+    const page = await context.newPage();
+    if (csp) {
+      // Recorded in the page's own world; a violation caused by the content script lands here too.
+      await page.addInitScript(() => {
+        window.__rapportCspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => {
+          window.__rapportCspViolations.push(
+            `${e.effectiveDirective}: ${e.sample || e.blockedURI}`,
+          );
+        });
+      });
+    }
+    const documentUrl = url.split('#')[0];
+    await page.route('https://mail.google.com/**', (route) => {
+      const request = route.request();
+      if (request.isNavigationRequest() && request.url().split('#')[0] === documentUrl) {
+        const headers = csp ? { 'content-security-policy': GMAIL_CSP } : {};
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          headers,
+          body: html,
+        });
+      }
+      // Gmail's scripts, images and XHRs are not part of a fixture.
+      return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
+    });
+    await page.goto(url);
+    return page;
+  }
+
+  async function devtools() {
+    if (cdp) return cdp;
+    const page = await messagingPage();
+    cdp = await context.newCDPSession(page);
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }) => {
+      for (const v of updated) {
+        if (v.scriptURL.startsWith(origin)) versions.set(v.versionId, v);
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    return cdp;
+  }
+
+  /** 'running' | 'stopped' | 'starting' | 'stopping' for the extension's active worker. */
+  async function workerStatus() {
+    await devtools();
+    await waitFor(() => [...versions.values()].some((v) => v.status === 'activated'), {
+      message: 'the DevTools protocol never reported the extension service worker',
+    });
+    return [...versions.values()].find((v) => v.status === 'activated').runningStatus;
+  }
+
+  /**
+   * Stops the extension's service worker the way Chromium does after 30 s idle: the DevTools
+   * protocol's ServiceWorker.stopWorker. Resolves once Chromium reports it stopped; the next
+   * message from any page starts a fresh worker (fresh globals, database reopened).
+   */
+  async function stopWorker() {
+    const session = await devtools();
+    await workerStatus();
+    const active = [...versions.values()].find((v) => v.status === 'activated');
+    await session.send('ServiceWorker.stopWorker', { versionId: active.versionId });
+    await waitFor(async () => (await workerStatus()) === 'stopped', {
+      timeout: 10_000,
+      message: 'the service worker did not stop',
+    });
+  }
+
+  async function close() {
+    await context.close().catch(() => {});
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+
+  return {
+    context,
+    extensionId,
+    origin,
+    worker,
+    openPage,
+    openGmail,
+    openHost,
+    send,
+    call,
+    seed,
+    stopWorker,
+    workerStatus,
+    close,
+  };
+}
+
+/** Polls `check` until it returns a truthy value; throws `message` (and the last error) after `timeout`. */
+export async function waitFor(
+  check,
+  { timeout = 10_000, interval = 50, message = 'condition' } = {},
+) {
+  const deadline = Date.now() + timeout;
+  let lastError;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const why = lastError
+        ? ` (last error: ${String(lastError.message ?? lastError).split('\n')[0]})`
+        : '';
+      throw new Error(`Timed out after ${timeout} ms: ${message}${why}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/** A locator for the sidebar, or for one of its test hooks: `sidebar(page, 'account-name')`. */
+export function sidebar(page, testId = 'sidebar') {
+  return page.locator(`rapport-sidebar [data-testid="${testId}"]`);
+}
+
+/** One line describing the sidebar right now, for failure messages. */
+export async function describeSidebar(page) {
+  const hosts = await page.locator('rapport-sidebar').count();
+  if (hosts === 0) return 'no <rapport-sidebar> in the page (the content script did not mount)';
+  const root = sidebar(page);
+  if ((await root.count()) === 0) return '<rapport-sidebar> has no [data-testid="sidebar"]';
+  const state = await root.first().getAttribute('data-state');
+  const status = sidebar(page, 'status');
+  const statusText = (await status.count()) ? (await status.first().innerText()).trim() : '';
+  return `sidebar data-state="${state}"${statusText ? `, status "${statusText.slice(0, 160)}"` : ''}`;
+}
+
+/**
+ * Waits until the first element of `locator` has text matching `expected` (a substring or a
+ * RegExp). The failure says what was there instead and what state the sidebar was in.
+ */
+export async function expectText(locator, expected, { timeout = 10_000, page } = {}) {
+  const matches = (text) =>
+    expected instanceof RegExp ? expected.test(text) : text.includes(String(expected));
+  let last = '(no element)';
+  try {
+    return await waitFor(
+      async () => {
+        if ((await locator.count()) === 0) {
+          last = '(no element)';
+          return false;
+        }
+        last = (await locator.first().innerText({ timeout: 1_000 })).trim();
+        return matches(last) ? last : false;
+      },
+      { timeout, message: '' },
+    );
+  } catch {
+    const where = page ? `; ${await describeSidebar(page).catch(() => 'page closed')}` : '';
+    throw new Error(
+      `Expected ${locator} to show ${expected instanceof RegExp ? expected : JSON.stringify(expected)} ` +
+        `within ${timeout} ms, it showed ${JSON.stringify(last.slice(0, 200))}${where}`,
+    );
+  }
+}
+
+/** Waits for the sidebar to reach `state` (data-state), with a useful failure message. */
+export async function expectSidebarState(page, state, { timeout = 10_000 } = {}) {
+  try {
+    await waitFor(
+      async () =>
+        (await sidebar(page).first().getAttribute('data-state', { timeout: 500 })) === state,
+      {
+        timeout,
+        message: '',
+      },
+    );
+  } catch {
+    throw new Error(
+      `Expected the sidebar to reach data-state="${state}" within ${timeout} ms; ${await describeSidebar(page)}`,
+    );
+  }
+}
+
+/** The CSP and Trusted Types violations seen so far in a page opened with `csp: true`. */
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__rapportCspViolations ?? []);
+}
+
+/** Saves a screenshot of `page` to test-results/<name>.png and returns the path. */
+export async function screenshot(page, name) {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const file = path.join(RESULTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
