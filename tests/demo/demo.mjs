@@ -1,0 +1,119 @@
+/**
+ * `npm run demo`: Rapport on a bundled sample inbox, no Google account needed.
+ *
+ * Builds the extension, launches Chromium with it, seeds the sample accounts (tests/fixtures/
+ * sample-data.mjs; the user's own domain is brightwave.io) and opens saved Gmail pages one after
+ * another: a thread from a known client, a thread with several companies, one from a stranger.
+ *
+ * With a display ($DISPLAY set) the browser is visible and stays open until Ctrl-C. Without one it
+ * runs headless, saves a screenshot per page to demo-output/ and prints what the sidebar showed.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sampleBackup } from '../fixtures/sample-data.mjs';
+import {
+  ROOT,
+  buildOnce,
+  describeSidebar,
+  findChromium,
+  launch,
+  loadFixture,
+  sidebar,
+  waitFor,
+} from '../e2e/harness.mjs';
+
+const STATES = ['thread', 'several-companies', 'unknown-sender'];
+const OUT = path.join(ROOT, 'demo-output');
+const SETTLED = ['none', 'unreadable', 'ready', 'error'];
+const headful = Boolean(process.env.DISPLAY);
+
+try {
+  findChromium();
+  buildOnce();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
+const app = await launch({ headless: !headful, viewport: { width: 1280, height: 800 } });
+let failures = 0;
+try {
+  const summary = await app.seed(sampleBackup(Date.now()));
+  const counts = summary.counts;
+  console.log(
+    `Seeded ${counts.accounts} accounts, ${counts.people} people, ${counts.activities} activities; ` +
+      'own domain brightwave.io',
+  );
+  if (!headful) fs.mkdirSync(OUT, { recursive: true });
+
+  for (const [index, state] of STATES.entries()) {
+    let url;
+    try {
+      url = loadFixture(state).url;
+    } catch (error) {
+      console.log(`\n[${state}] skipped: ${error.message}`);
+      failures++;
+      continue;
+    }
+    console.log(`\n[${state}] ${url}`);
+    const page = await app.openGmail(state);
+    const shown = await readSidebar(page);
+    for (const line of shown.lines) console.log(`  ${line}`);
+    if (!shown.settled) failures++;
+    if (!headful) {
+      const file = path.join(OUT, `${index + 1}-${state}.png`);
+      await page.screenshot({ path: file });
+      console.log(`  screenshot: ${path.relative(ROOT, file)}`);
+      await page.close();
+    }
+  }
+
+  if (headful) {
+    console.log('\nChromium is open on the sample inbox (one tab per page). Ctrl-C to close.');
+    await new Promise((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+      app.context.once('close', resolve);
+    });
+  }
+} finally {
+  await app.close();
+}
+process.exit(failures ? 1 : 0);
+
+/** Waits for the sidebar to settle, then describes it in a few lines. */
+async function readSidebar(page) {
+  const root = sidebar(page);
+  let state;
+  try {
+    state = await waitFor(
+      async () => {
+        const value = await root.first().getAttribute('data-state', { timeout: 500 });
+        return SETTLED.includes(value) ? value : false;
+      },
+      { timeout: 10_000, message: 'sidebar' },
+    );
+  } catch {
+    return { settled: false, lines: [`no sidebar: ${await describeSidebar(page)}`] };
+  }
+  const texts = async (testId) =>
+    (await sidebar(page, testId).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  const lines = [`state: ${state}`];
+  const names = await texts('account-name');
+  const stages = await texts('stage-current');
+  const actions = await texts('next-action');
+  names.forEach((name, i) => {
+    const parts = [`account: ${name}`];
+    if (stages[i]) parts.push(`stage: ${stages[i]}`);
+    if (actions[i]) parts.push(`next action: ${actions[i]}`);
+    lines.push(parts.join(' | '));
+  });
+  const people = await sidebar(page, 'person').count();
+  if (names.length) lines.push(`people shown: ${people}`);
+  const status = (await texts('status')).filter(Boolean);
+  if (status.length) lines.push(`status: ${status.join(' / ')}`);
+  const due = (await texts('due-count')).filter(Boolean);
+  if (due.length) lines.push(`due: ${due.join(' / ')}`);
+  if (!names.length && !status.length) lines.push('(sidebar shows no account and no status)');
+  return { settled: true, lines };
+}
