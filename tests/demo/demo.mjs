@@ -99,6 +99,8 @@ async function readSidebar(page) {
   const texts = async (testId) =>
     (await sidebar(page, testId).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   const lines = [`state: ${state}`];
+  const switcher = await sidebar(page, 'account-switcher').locator('button').allInnerTexts();
+  if (switcher.length) lines.push(`accounts on this thread: ${switcher.join(', ')}`);
   const names = await texts('account-name');
   const stages = await texts('stage-current');
   const actions = await texts('next-action');

@@ -344,6 +344,13 @@ export async function describeSidebar(page) {
   return `sidebar data-state="${state}"${statusText ? `, status "${statusText.slice(0, 160)}"` : ''}`;
 }
 
+/** What an element shows: the value of a form field (a textarea's notes), else its text. */
+export function textOf(locator) {
+  return locator.evaluate((el) =>
+    el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement ? el.value : el.innerText,
+  );
+}
+
 /**
  * Waits until the first element of `locator` has text matching `expected` (a substring or a
  * RegExp). The failure says what was there instead and what state the sidebar was in.
@@ -359,7 +366,7 @@ export async function expectText(locator, expected, { timeout = 10_000, page } =
           last = '(no element)';
           return false;
         }
-        last = (await locator.first().innerText({ timeout: 1_000 })).trim();
+        last = (await textOf(locator.first())).trim();
         return matches(last) ? last : false;
       },
       { timeout, message: '' },

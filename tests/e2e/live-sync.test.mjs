@@ -42,7 +42,9 @@ test('renaming the account shows in the open sidebar', { timeout: 30_000 }, asyn
 
 test('editing a person’s notes shows in the open sidebar', { timeout: 30_000 }, async () => {
   try {
-    const notes = sidebar(gmail, 'person-notes');
+    const notes = sidebar(gmail, 'person')
+      .filter({ hasText: 'Anna Keller' })
+      .locator('[data-testid="person-notes"]');
     await expectText(notes, 'Prefers short calls', { page: gmail });
     const { people } = await app.call('getAccount', { id: 'acc-northwind' });
     const anna = people.find((p) => p.id === 'per-anna');
