@@ -29,20 +29,28 @@ const CHROMIUM_MISSING =
 
 /** RAPPORT_CHROMIUM, CHROMIUM_PATH, /usr/bin/chromium, then `chromium` on the PATH. */
 export function findChromium() {
-  const candidates = [process.env.RAPPORT_CHROMIUM, process.env.CHROMIUM_PATH, '/usr/bin/chromium'];
+  const executable = (file) => {
+    try {
+      fs.accessSync(file, fs.constants.X_OK);
+      return fs.statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  };
+  // A path given explicitly is used or refused, never silently replaced by another browser.
+  for (const name of ['RAPPORT_CHROMIUM', 'CHROMIUM_PATH']) {
+    const file = process.env[name];
+    if (!file) continue;
+    if (executable(file)) return file;
+    throw new Error(`Chromium not found: ${name}=${file} is not an executable file`);
+  }
+  const candidates = ['/usr/bin/chromium'];
   for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
     candidates.push(path.join(dir, 'chromium'));
   }
-  for (const file of candidates) {
-    if (!file) continue;
-    try {
-      fs.accessSync(file, fs.constants.X_OK);
-      if (fs.statSync(file).isFile()) return file;
-    } catch {
-      // not this one
-    }
-  }
-  throw new Error(CHROMIUM_MISSING);
+  const found = candidates.find(executable);
+  if (!found) throw new Error(CHROMIUM_MISSING);
+  return found;
 }
 
 function newestMtime(target) {
