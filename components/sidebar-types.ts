@@ -2,7 +2,7 @@
  * What the sidebar shows, and how it asks for changes. Components take these as props and
  * never call browser APIs themselves: the content script injects `send`.
  */
-import type { ContextResult, HostContext } from '@/utils/messages';
+import type { ChangeNotice, ContextResult, HostContext } from '@/utils/messages';
 import type { send } from '@/utils/send';
 
 export type SidebarState =
@@ -15,3 +15,35 @@ export type SidebarState =
   | { status: 'error'; message: string };
 
 export type Send = typeof send;
+
+/** What the user set by hand on the panel, remembered per browser profile. */
+export interface SidebarLayout {
+  collapsed: boolean;
+  /** Panel width in px when expanded. */
+  width: number;
+}
+
+export const DEFAULT_WIDTH = 320;
+export const MIN_WIDTH = 280;
+export const MAX_WIDTH = 560;
+
+export interface SidebarProps {
+  state: SidebarState;
+  send: Send;
+  side: 'left' | 'right';
+  layout: SidebarLayout;
+  /** The user collapsed, expanded or resized the panel. */
+  onLayout: (layout: SidebarLayout) => void;
+  /**
+   * Identifies what is open on the page (a conversation's key). When it changes the panel starts
+   * afresh: open forms close, a manual account pick is forgotten. A refresh keeps it.
+   */
+  conversation?: string;
+  /** Read the page and resolve it again: after a write, and for "retry". */
+  onRefresh: () => void;
+  /**
+   * The latest change notice from the background. The host tracks the accounts it resolved; the
+   * panel uses this for accounts it opened itself (a manual search on an unreadable page).
+   */
+  notice?: ChangeNotice | null;
+}

@@ -1,0 +1,56 @@
+/** The message keys for every enum the sidebar shows: one table each, checked by the compiler. */
+import type { ActivityKind, Attitude, Potential, Role, Stage } from '@/utils/model';
+import type { Guidance } from '@/utils/stages';
+import type { MessageKey } from '@/utils/i18n';
+
+export const STAGE_LABEL: Record<Stage, MessageKey> = {
+  tactical: 'stageTactical',
+  cooperative: 'stageCooperative',
+  interdependent: 'stageInterdependent',
+  strategic: 'stageStrategic',
+};
+
+export const STAGE_MEANING: Record<Stage, MessageKey> = {
+  tactical: 'stageTacticalMeaning',
+  cooperative: 'stageCooperativeMeaning',
+  interdependent: 'stageInterdependentMeaning',
+  strategic: 'stageStrategicMeaning',
+};
+
+export const POTENTIAL_LABEL: Record<Potential, MessageKey> = {
+  low: 'potentialLow',
+  medium: 'potentialMedium',
+  high: 'potentialHigh',
+};
+
+export const GUIDANCE_TEXT: Record<Guidance, MessageKey> = {
+  invest: 'guidanceInvest',
+  fineTune: 'guidanceFineTune',
+  recalibrate: 'guidanceRecalibrate',
+  acceptable: 'guidanceAcceptable',
+  protect: 'guidanceProtect',
+  maintain: 'guidanceMaintain',
+};
+
+export const ROLE_LABEL: Record<Role, MessageKey> = {
+  decision_maker: 'roleDecisionMaker',
+  influencer: 'roleInfluencer',
+  champion: 'roleChampion',
+  user: 'roleUser',
+  gatekeeper: 'roleGatekeeper',
+  blocker: 'roleBlocker',
+  unknown: 'roleUnknown',
+};
+
+export const ATTITUDE_LABEL: Record<Attitude, MessageKey> = {
+  supporter: 'attitudeSupporter',
+  neutral: 'attitudeNeutral',
+  sceptic: 'attitudeSceptic',
+};
+
+export const ACTIVITY_LABEL: Record<ActivityKind, MessageKey> = {
+  email: 'activityEmail',
+  call: 'activityCall',
+  meeting: 'activityMeeting',
+  note: 'activityNote',
+};

@@ -1,0 +1,299 @@
+/**
+ * The account sidebar: a panel on one edge of the host page that collapses to a slim tab.
+ * Host-agnostic: it gets the state to show and a `send` to ask for changes; the content script
+ * reads the page, resolves it and remembers the layout.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AccountView } from '@/utils/messages';
+import { t } from '@/utils/i18n';
+import { AccountCard } from './account-card';
+import { AccountSearch } from './account-search';
+import { MAX_WIDTH, MIN_WIDTH, type SidebarProps, type SidebarState } from './sidebar-types';
+import { UnknownSenders } from './unknown-senders';
+
+const RESIZE_STEP = 16;
+const clamp = (w: number) => Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
+
+/** Keys typed here must never reach the host page, whose single-key shortcuts would fire. */
+const stop = (e: Event) => e.stopPropagation();
+
+export function Sidebar(props: SidebarProps) {
+  const { state, side, layout, onLayout } = props;
+  const { collapsed } = layout;
+  const [liveWidth, setLiveWidth] = useState<number | null>(null);
+  const root = useRef<HTMLElement>(null);
+  const toggled = useRef(false);
+
+  useEffect(() => {
+    // The toggle is replaced by its counterpart; keep keyboard focus on it.
+    if (!toggled.current) return;
+    toggled.current = false;
+    root.current?.querySelector<HTMLElement>('[data-testid="collapse"]')?.focus();
+  }, [collapsed]);
+
+  const toggle = () => {
+    toggled.current = true;
+    onLayout({ ...layout, collapsed: !collapsed });
+  };
+  const dueCount =
+    state.status === 'none'
+      ? state.dueCount
+      : state.status === 'ready'
+        ? state.result.dueCount
+        : null;
+  const width = liveWidth ?? layout.width;
+  // Dragging towards the page widens the panel: leftwards on the right edge, rightwards on the left.
+  const widthAt = (clientX: number) => clamp(side === 'right' ? window.innerWidth - clientX : clientX);
+
+  return (
+    <aside
+      ref={root}
+      class="rp"
+      data-testid="sidebar"
+      data-state={state.status}
+      data-collapsed={String(collapsed)}
+      data-side={side}
+      aria-label={t('sidebarLabel')}
+      style={collapsed ? undefined : { width: `${width}px` }}
+      onKeyDown={stop}
+      onKeyUp={stop}
+      onKeyPress={stop}
+    >
+      {collapsed ? (
+        <button
+          type="button"
+          class="rp-tab"
+          data-testid="collapse"
+          aria-expanded="false"
+          aria-label={dueCount ? t('sidebarExpandWithDue', dueCount) : t('sidebarExpand')}
+          title={t('sidebarExpand')}
+          onClick={toggle}
+        >
+          <span class="rp-mark" aria-hidden="true">
+            R
+          </span>
+          {dueCount !== null && (
+            <span class={`rp-tab-count${dueCount ? '' : ' rp-zero'}`} data-testid="due-count">
+              {dueCount}
+            </span>
+          )}
+        </button>
+      ) : (
+        <>
+          <div
+            class="rp-resize"
+            role="separator"
+            tabIndex={0}
+            aria-orientation="vertical"
+            aria-label={t('sidebarResize')}
+            aria-valuemin={MIN_WIDTH}
+            aria-valuemax={MAX_WIDTH}
+            aria-valuenow={width}
+            onPointerDown={(e) => {
+              e.preventDefault();
+              (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+              setLiveWidth(widthAt(e.clientX));
+            }}
+            onPointerMove={(e) => {
+              if (liveWidth !== null) setLiveWidth(widthAt(e.clientX));
+            }}
+            onPointerUp={() => {
+              if (liveWidth === null) return;
+              onLayout({ ...layout, width: liveWidth });
+              setLiveWidth(null);
+            }}
+            onKeyDown={(e) => {
+              const dir = { ArrowLeft: 1, ArrowRight: -1 }[e.key];
+              if (!dir) return;
+              e.preventDefault();
+              const wider = side === 'right' ? dir : -dir;
+              onLayout({ ...layout, width: clamp(layout.width + wider * RESIZE_STEP) });
+            }}
+          />
+          <header class="rp-head">
+            <span class="rp-brand">{t('extName')}</span>
+            <button
+              type="button"
+              class="rp-icon-btn"
+              data-testid="collapse"
+              aria-expanded="true"
+              aria-label={t('sidebarCollapse')}
+              title={t('sidebarCollapse')}
+              onClick={toggle}
+            >
+              <Chevron side={side} />
+            </button>
+          </header>
+          <div class="rp-body" aria-busy={state.status === 'loading'}>
+            <Body {...props} key={props.conversation ?? ''} />
+          </div>
+        </>
+      )}
+    </aside>
+  );
+}
+
+function Chevron({ side }: { side: 'left' | 'right' }) {
+  // Points towards the edge the panel folds into.
+  const d = side === 'right' ? 'M6 3l5 5-5 5' : 'M10 3L5 8l5 5';
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+      <path d={d} fill="none" stroke="currentColor" stroke-width="1.75" stroke-linecap="round" />
+    </svg>
+  );
+}
+
+function Body(props: SidebarProps) {
+  const { state, onRefresh } = props;
+  switch (state.status) {
+    case 'loading':
+      return <Skeleton />;
+    case 'none':
+      return (
+        <div class="rp-empty">
+          <p class="rp-status" data-testid="status" role="status">
+            {t('sidebarNone')}
+          </p>
+          <p class="rp-due-line">
+            <strong class="rp-big" data-testid="due-count">
+              {state.dueCount}
+            </strong>{' '}
+            {t('sidebarDueLabel')}
+          </p>
+        </div>
+      );
+    case 'unreadable':
+      return <Unreadable {...props} reason={state.reason} />;
+    case 'error':
+      return (
+        <div class="rp-empty">
+          <p class="rp-status rp-error-text" data-testid="status" role="alert">
+            {state.message}
+          </p>
+          <button type="button" class="rp-btn rp-primary" onClick={onRefresh}>
+            {t('sidebarRetry')}
+          </button>
+        </div>
+      );
+    case 'ready':
+      return <Ready {...props} state={state} />;
+  }
+}
+
+function Ready(props: SidebarProps & { state: Extract<SidebarState, { status: 'ready' }> }) {
+  const { context, result } = props.state;
+  const [selected, setSelected] = useState<string | null>(null);
+  const current = result.matches.find((m) => m.account.id === selected) ?? result.matches[0];
+  return (
+    <>
+      {result.matches.length > 1 && (
+        <div
+          class="rp-switcher"
+          role="group"
+          aria-label={t('sidebarAccountsOnThread')}
+          data-testid="account-switcher"
+        >
+          {result.matches.map((m) => (
+            <button
+              key={m.account.id}
+              type="button"
+              class="rp-switch"
+              aria-pressed={m === current}
+              onClick={() => setSelected(m.account.id)}
+            >
+              {m.account.name}
+            </button>
+          ))}
+        </div>
+      )}
+      {current && (
+        <AccountCard
+          key={current.account.id}
+          view={current}
+          threadEmails={current.threadEmails}
+          participants={context.participants}
+          sourceUrl={context.url}
+          send={props.send}
+          reload={props.onRefresh}
+        />
+      )}
+      {result.unknown.length > 0 && (
+        <UnknownSenders unknown={result.unknown} send={props.send} reload={props.onRefresh} />
+      )}
+      {!current && result.unknown.length === 0 && (
+        <p class="rp-status" data-testid="status" role="status">
+          {t('sidebarNoClient')}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The page could not be read: say so plainly, and let the user find the account by hand. */
+function Unreadable(props: SidebarProps & { reason: string }) {
+  const { send, notice } = props;
+  const [view, setView] = useState<AccountView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const open = async (id: string) => {
+    const result = await send('getAccount', { id });
+    setError(result.ok ? null : result.error);
+    setView(result.ok ? result.data : null);
+  };
+  const reload = () => view && void open(view.account.id);
+
+  useEffect(() => {
+    if (view && notice?.accountIds.includes(view.account.id)) void open(view.account.id);
+  }, [notice]);
+
+  return (
+    <>
+      <div class="rp-empty">
+        <p class="rp-status" data-testid="status" role="status">
+          {t('sidebarUnreadable')}
+        </p>
+        {props.reason && <p class="rp-muted rp-small-text">{props.reason}</p>}
+      </div>
+      {view ? (
+        <>
+          <div class="rp-actions">
+            <button type="button" class="rp-btn" onClick={() => setView(null)}>
+              {t('sidebarSearchAgain')}
+            </button>
+          </div>
+          <AccountCard
+            key={view.account.id}
+            view={view}
+            threadEmails={[]}
+            participants={[]}
+            send={send}
+            reload={reload}
+          />
+        </>
+      ) : (
+        <AccountSearch send={send} label={t('sidebarFindAccount')} onPick={(a) => void open(a.id)} />
+      )}
+      {error && (
+        <p class="rp-error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+function Skeleton() {
+  return (
+    <div class="rp-skeleton" aria-hidden="false">
+      <span class="rp-visually-hidden" role="status">
+        {t('sidebarLoading')}
+      </span>
+      <div class="rp-bone rp-bone-title" />
+      <div class="rp-bone rp-bone-line" />
+      <div class="rp-bone rp-bone-ladder" />
+      <div class="rp-bone rp-bone-line" />
+      <div class="rp-bone rp-bone-block" />
+      <div class="rp-bone rp-bone-block" />
+    </div>
+  );
+}

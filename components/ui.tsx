@@ -1,0 +1,120 @@
+/** Small building blocks shared by the sidebar's sections. */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Result } from '@/utils/messages';
+import { t } from '@/utils/i18n';
+
+/**
+ * Runs a write and reports its failure. On success `after` runs (the caller re-reads what it
+ * shows: the background is the only source of truth, so nothing is patched locally).
+ */
+export function useWrite(after: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (write: () => Promise<Result<unknown>>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await write();
+      if (!result.ok) {
+        setError(result.error);
+        return false;
+      }
+      after();
+      return true;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run, clearError: () => setError(null) };
+}
+
+/** An inline form's open state; closing it gives focus back to the button that opened it. */
+export function useInline() {
+  const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !open) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return { open, show: () => setOpen(true), close: () => setOpen(false), opener };
+}
+
+export function ErrorNote({ error }: { error: string | null }) {
+  if (!error) return null;
+  return (
+    <p class="rp-error" role="alert">
+      {t('sidebarSaveFailed', error)}
+    </p>
+  );
+}
+
+interface InlineFormProps {
+  label: string;
+  submitLabel: string;
+  busy?: boolean;
+  onSubmit: () => void;
+  onCancel: () => void;
+  children: ComponentChildren;
+}
+
+/** A small form inside the panel: focuses its first field, Escape cancels. */
+export function InlineForm(props: InlineFormProps) {
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  }, []);
+  return (
+    <form
+      ref={form}
+      class="rp-form"
+      aria-label={props.label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          props.onCancel();
+        }
+      }}
+    >
+      {props.children}
+      <div class="rp-actions">
+        <button type="submit" class="rp-btn rp-primary" disabled={props.busy}>
+          {props.submitLabel}
+        </button>
+        <button type="button" class="rp-btn" onClick={props.onCancel}>
+          {t('sidebarCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A labelled field: the label sits above the control, and clicking it focuses the control. */
+export function Field(props: { label: string; children: ComponentChildren }) {
+  return (
+    <label class="rp-field">
+      <span class="rp-field-label">{props.label}</span>
+      {props.children}
+    </label>
+  );
+}
+
+export function Section(props: { title: string; count?: number; children: ComponentChildren }) {
+  return (
+    <section class="rp-section">
+      <h3 class="rp-h3">
+        {props.title}
+        {props.count !== undefined && <span class="rp-count">{props.count}</span>}
+      </h3>
+      {props.children}
+    </section>
+  );
+}
+
+/** The value of an input or textarea from its event. */
+export const valueOf = (e: Event) => (e.currentTarget as HTMLInputElement).value;

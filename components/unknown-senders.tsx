@@ -1,0 +1,103 @@
+/**
+ * People on the thread who belong to no account. A company address gets a one-click "Create
+ * account" prefilled from its domain; anyone can be added to an existing account. A free-mail
+ * address never proposes an account named after the mail provider.
+ */
+import { useState } from 'preact/hooks';
+import type { ContextResult } from '@/utils/messages';
+import { t } from '@/utils/i18n';
+import { AccountSearch } from './account-search';
+import { guessName, nameFromEmail } from './guess-name';
+import type { Send } from './sidebar-types';
+import { ErrorNote, Section, useWrite } from './ui';
+
+type Unknown = ContextResult['unknown'][number];
+
+interface Props {
+  unknown: Unknown[];
+  send: Send;
+  reload: () => void;
+}
+
+export function UnknownSenders({ unknown, send, reload }: Props) {
+  const { busy, error, run } = useWrite(reload);
+  const [adding, setAdding] = useState<string | null>(null);
+
+  // One proposal per company domain, with everyone from it on the thread as its first people.
+  const companies = new Map<string, Unknown[]>();
+  for (const u of unknown) {
+    if (u.freeMail || !u.domain) continue;
+    companies.set(u.domain, [...(companies.get(u.domain) ?? []), u]);
+  }
+
+  return (
+    <Section title={t('sidebarUnknownTitle')}>
+      {[...companies].map(([domain, people]) => {
+        const name = guessName(domain);
+        return (
+          <div key={domain} class="rp-card rp-new">
+            <div>
+              <div class="rp-strong">{name}</div>
+              <div class="rp-muted">{domain}</div>
+            </div>
+            <button
+              type="button"
+              class="rp-btn rp-primary"
+              data-testid="create-account"
+              disabled={busy}
+              onClick={() =>
+                run(() =>
+                  send('createAccount', {
+                    name,
+                    domains: [domain],
+                    people: people.map((p) => ({ name: nameFromEmail(p.email, p.name), email: p.email })),
+                  }),
+                )
+              }
+            >
+              {t('sidebarCreateAccount')}
+            </button>
+          </div>
+        );
+      })}
+      <ul class="rp-list">
+        {unknown.map((u) => {
+          const name = nameFromEmail(u.email, u.name);
+          return (
+            <li key={u.email} class="rp-unknown">
+              <div class="rp-row">
+                <span class="rp-grow rp-ellipsis">
+                  <span class="rp-strong">{name}</span> <span class="rp-muted">{u.email}</span>
+                </span>
+                {adding !== u.email && (
+                  <button
+                    type="button"
+                    class="rp-btn rp-small"
+                    aria-label={t('sidebarAddToExistingNamed', name)}
+                    onClick={() => setAdding(u.email)}
+                  >
+                    {t('sidebarAddToExisting')}
+                  </button>
+                )}
+              </div>
+              {adding === u.email && (
+                <AccountSearch
+                  send={send}
+                  autoFocus
+                  label={t('sidebarAddToExistingNamed', name)}
+                  onCancel={() => setAdding(null)}
+                  onPick={(a) =>
+                    void run(() =>
+                      send('upsertPerson', { accountId: a.id, name, emails: [u.email] }),
+                    ).then((ok) => ok && setAdding(null))
+                  }
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <ErrorNote error={error} />
+    </Section>
+  );
+}
