@@ -129,6 +129,12 @@ export interface AccountSummary {
   nextAction: NextAction | null;
 }
 
+export interface AccountRow extends AccountSummary {
+  cadenceDays: number | null;
+  lastTouchedAt: number | null;
+  updatedAt: number;
+}
+
 export interface DueItem extends AccountSummary {
   nextAction: NextAction;
   overdue: boolean;
@@ -216,6 +222,7 @@ export const MESSAGES = {
   searchAccounts: message(
     z.object({ query: str(200), limit: z.optional(z.int().check(z.gte(1), z.lte(200))) }),
   ).returns<AccountSummary[]>(),
+  listAccounts: message(Nothing).returns<AccountRow[]>(),
   listDue: message(z.object({ until: IsoDate })).returns<DueItem[]>(),
   deleteAccount: message(ById).returns<{ undoUntil: number }>(),
   restoreAccount: message(ById).returns<AccountView>(),

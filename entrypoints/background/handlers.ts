@@ -19,6 +19,7 @@ import type {
   AccountView,
   Backup,
   ContextResult,
+  AccountRow,
   DueItem,
   ImportSummary,
   MessageName,
@@ -427,6 +428,30 @@ export const handlers: Handlers = {
     }
     found.sort((a, b) => a.name.localeCompare(b.name));
     return { data: found, changed: [] };
+  },
+
+  async listAccounts(_req, ctx) {
+    const tx = ctx.db.transaction(['accounts', 'activities'], 'readonly');
+    const accounts = await tx.objectStore('accounts').getAll();
+    // One step per account, not per activity: walking the [accountId, at] index backwards, the
+    // first key of each account is its latest touch; then jump below that account's range.
+    const lastTouched = new Map<string, number>();
+    let cursor = await tx
+      .objectStore('activities')
+      .index('byAccountAt')
+      .openKeyCursor(null, 'prev');
+    while (cursor) {
+      const [accountId, at] = cursor.key;
+      lastTouched.set(accountId, at);
+      cursor = await cursor.continue([accountId, -1]);
+    }
+    const data: AccountRow[] = accounts.map((a) => ({
+      ...summary(a),
+      cadenceDays: a.cadenceDays,
+      lastTouchedAt: lastTouched.get(a.id) ?? null,
+      updatedAt: a.updatedAt,
+    }));
+    return { data, changed: [] };
   },
 
   async listDue(req, ctx) {

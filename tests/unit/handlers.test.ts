@@ -85,6 +85,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     completeNextAction: { accountId: 'id-1', at: -5 },
     addDecision: { accountId: 'id-1', date: '2026-02-30', what: 'x' },
     searchAccounts: { query: 42 },
+    listAccounts: 'all',
     listDue: { until: 'tomorrow' },
     deleteAccount: {},
     restoreAccount: { id: null },
@@ -378,5 +379,26 @@ describe('write()', () => {
       }),
     ).rejects.toThrow('late failure');
     expect(await snapshot(db)).toBe(before);
+  });
+});
+
+describe('listAccounts', () => {
+  it('gives every account with its latest touch', async () => {
+    const { send, nw } = await seeded();
+    const gx = await ok(send('createAccount', { name: 'Globex', domains: ['globex.com'] }));
+    await ok(send('createAccount', { name: 'Umbrella', domains: ['umbrella.com'] }));
+    const log = (accountId: string, at: number) =>
+      ok(
+        send('logActivity', {
+          activity: { accountId, personIds: [], kind: 'call', at, summary: 'Call' },
+        }),
+      );
+    await log(nw.account.id, 100);
+    await log(nw.account.id, 300);
+    await log(gx.account.id, 200);
+    await log(nw.account.id, 250);
+    const rows = await ok(send('listAccounts', {}));
+    const touched = Object.fromEntries(rows.map((r) => [r.name, r.lastTouchedAt]));
+    expect(touched).toEqual({ 'Northwind Logistics': 300, Globex: 200, Umbrella: null });
   });
 });
