@@ -10,7 +10,11 @@ type Patch = RequestOf<'updateAccount'>['patch'];
  * The patch is a user's explicit choice, so it is applied once more on the latest revision rather
  * than dropped; a second conflict is reported.
  */
-export async function patchAccount(send: Send, account: Account, patch: Patch): Promise<Result<Account>> {
+export async function patchAccount(
+  send: Send,
+  account: Account,
+  patch: Patch,
+): Promise<Result<Account>> {
   const first = await send('updateAccount', { id: account.id, revision: account.revision, patch });
   if (first.ok || first.code !== 'conflict') return first;
   const fresh = await send('getAccount', { id: account.id });

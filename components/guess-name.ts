@@ -6,7 +6,20 @@
  * content script. The background already reduces a sender's domain to its registrable domain, so
  * a small heuristic for the common two-label suffixes (co.uk, com.au, ...) is enough here.
  */
-const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'ac', 'edu', 'ne', 'or', 'go', 'ltd', 'plc']);
+const SECOND_LEVEL = new Set([
+  'co',
+  'com',
+  'net',
+  'org',
+  'gov',
+  'ac',
+  'edu',
+  'ne',
+  'or',
+  'go',
+  'ltd',
+  'plc',
+]);
 
 export function guessName(domain: string): string {
   const labels = domain.trim().toLowerCase().replace(/\.$/, '').split('.').filter(Boolean);

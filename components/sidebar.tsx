@@ -43,7 +43,8 @@ export function Sidebar(props: SidebarProps) {
         : null;
   const width = liveWidth ?? layout.width;
   // Dragging towards the page widens the panel: leftwards on the right edge, rightwards on the left.
-  const widthAt = (clientX: number) => clamp(side === 'right' ? window.innerWidth - clientX : clientX);
+  const widthAt = (clientX: number) =>
+    clamp(side === 'right' ? window.innerWidth - clientX : clientX);
 
   return (
     <aside
@@ -271,7 +272,11 @@ function Unreadable(props: SidebarProps & { reason: string }) {
           />
         </>
       ) : (
-        <AccountSearch send={send} label={t('sidebarFindAccount')} onPick={(a) => void open(a.id)} />
+        <AccountSearch
+          send={send}
+          label={t('sidebarFindAccount')}
+          onPick={(a) => void open(a.id)}
+        />
       )}
       {error && (
         <p class="rp-error" role="alert">

@@ -50,7 +50,10 @@ export function UnknownSenders({ unknown, send, reload }: Props) {
                   send('createAccount', {
                     name,
                     domains: [domain],
-                    people: people.map((p) => ({ name: nameFromEmail(p.email, p.name), email: p.email })),
+                    people: people.map((p) => ({
+                      name: nameFromEmail(p.email, p.name),
+                      email: p.email,
+                    })),
                   }),
                 )
               }

@@ -1,0 +1,742 @@
+// The account sidebar, rendered alone with a fake `send`: what it shows and what it asks for.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import en from '@/public/_locales/en/messages.json';
+import { Sidebar } from '@/components/sidebar';
+import { guessName } from '@/components/guess-name';
+import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-types';
+import type { AccountView, ContextResult, HostContext, Result } from '@/utils/messages';
+import type { Account, Person } from '@/utils/model';
+import { addDays, today } from '@/utils/dates';
+
+const XSS = '<img src=x onerror="window.__pwned=1">';
+const messages = en as Record<
+  string,
+  { message: string; placeholders?: Record<string, { content: string }> }
+>;
+
+/** chrome.i18n.getMessage over the English file, placeholders included (the fake browser has none). */
+function getMessage(key: string, subs?: string | string[]): string {
+  const entry = messages[key];
+  if (!entry) return '';
+  const list = subs === undefined ? [] : [subs].flat();
+  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/g, (_m, i: string) => list[Number(i) - 1] ?? '');
+  });
+}
+
+beforeEach(() => {
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
+});
+
+let host: HTMLElement;
+afterEach(() => {
+  render(null, host);
+  host.remove();
+  vi.restoreAllMocks();
+});
+
+function account(patch: Partial<Account> = {}): Account {
+  return {
+    id: 'acc-northwind',
+    name: 'Northwind Logistics',
+    domains: ['northwind.co.uk'],
+    stage: 'cooperative',
+    potential: 'high',
+    profile: { goals: '', painPoints: '', opportunities: '' },
+    nextAction: { text: 'Send the Q1 volume proposal', due: today() },
+    cadenceDays: null,
+    crmRefs: [],
+    createdAt: 1,
+    updatedAt: 1,
+    revision: 4,
+    ...patch,
+  };
+}
+
+function person(id: string, name: string, email: string, patch: Partial<Person> = {}): Person {
+  return {
+    id,
+    accountId: 'acc-northwind',
+    name,
+    emails: [email],
+    title: '',
+    role: 'unknown',
+    influence: 3,
+    attitude: 'neutral',
+    notes: '',
+    lastContactAt: null,
+    ...patch,
+  };
+}
+
+function view(patch: Partial<AccountView> = {}): AccountView {
+  return {
+    account: account(),
+    people: [
+      person('per-anna', 'Anna Keller', 'anna@northwind.co.uk', {
+        role: 'decision_maker',
+        influence: 5,
+        notes: 'Prefers short calls',
+      }),
+      person('per-tom', 'Tom Reed', 'tom@northwind.co.uk', { role: 'user', influence: 2 }),
+    ],
+    activities: [
+      {
+        id: 'act-old',
+        accountId: 'acc-northwind',
+        personIds: [],
+        kind: 'call',
+        at: Date.now() - 5 * 86_400_000,
+        summary: 'Quarterly review call',
+        outcome: '',
+        source: { host: 'gmail', url: 'javascript:alert(1)' },
+      },
+      {
+        id: 'act-new',
+        accountId: 'acc-northwind',
+        personIds: [],
+        kind: 'email',
+        at: Date.now() - 86_400_000,
+        summary: 'Asked for the volume forecast',
+        outcome: '',
+        source: { host: 'gmail', url: 'https://mail.google.com/mail/u/0/#inbox/abc' },
+      },
+    ],
+    decisions: [
+      {
+        id: 'dec-1',
+        accountId: 'acc-northwind',
+        date: '2026-10-01',
+        what: 'Chose road over rail for Q4',
+        why: 'Rail slots were not guaranteed',
+        decidedBy: 'Anna Keller',
+        alternatives: '',
+      },
+    ],
+    stageChanges: [],
+    lastTouchedAt: Date.now() - 86_400_000,
+    ...patch,
+  };
+}
+
+const context: HostContext = {
+  host: 'gmail',
+  url: 'https://mail.google.com/mail/u/0/#inbox/abc',
+  participants: [
+    { email: 'anna@northwind.co.uk', name: 'Anna Keller' },
+    { email: 'me@brightwave.io', name: 'Me' },
+  ],
+  domains: [],
+  names: [],
+  thread: { id: 'abc', subject: 'Q1 volumes' },
+};
+
+function ready(result: Partial<ContextResult> = {}): SidebarState {
+  return {
+    status: 'ready',
+    context,
+    result: {
+      matches: [{ ...view(), matchedBy: 'email', threadEmails: ['anna@northwind.co.uk'] }],
+      unknown: [],
+      dueCount: 2,
+      ...result,
+    },
+  };
+}
+
+type Answer = (request: never) => Result<unknown> | unknown;
+
+/** A `send` that records every call and answers from `answers` (ok with {} by default). */
+function fakeSend(answers: Record<string, Answer> = {}) {
+  const calls: { name: string; request: unknown }[] = [];
+  const fn = vi.fn(async (name: string, request: unknown) => {
+    calls.push({ name, request });
+    const answer = answers[name]?.(request as never);
+    if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
+    return { ok: true, data: answer ?? {} };
+  });
+  return { send: fn as unknown as Send, calls };
+}
+
+async function mount(props: Partial<SidebarProps> & { state: SidebarState }) {
+  host = document.createElement('div');
+  document.body.append(host);
+  const full: SidebarProps = {
+    send: fakeSend().send,
+    side: 'right',
+    layout: { collapsed: false, width: 320 },
+    onLayout: vi.fn(),
+    onRefresh: vi.fn(),
+    ...props,
+  };
+  await act(() => render(<Sidebar {...full} />, host));
+  return full;
+}
+
+const $ = <E extends Element = HTMLElement>(selector: string) => host.querySelector<E>(selector);
+const $$ = (selector: string) => [...host.querySelectorAll<HTMLElement>(selector)];
+const testId = (id: string) => $(`[data-testid="${id}"]`);
+
+async function click(el: Element | null) {
+  expect(el, 'element to click').not.toBeNull();
+  await act(() => (el as HTMLElement).click());
+}
+
+async function type(el: Element | null, value: string) {
+  expect(el, 'field to type in').not.toBeNull();
+  await act(() => {
+    const field = el as HTMLInputElement;
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function choose(el: Element | null, value: string) {
+  await act(() => {
+    const select = el as HTMLSelectElement;
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+/** Lets every pending answer of the fake `send` arrive and the panel re-render. */
+const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+
+async function submit(form: Element | null) {
+  expect(form, 'form').not.toBeNull();
+  await act(() => {
+    form!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+  // The write is awaited, then the form closes.
+  await act(async () => {});
+}
+
+describe('sidebar, ready', () => {
+  it('shows the account: name, stage, potential, people, next action, activities, decisions', async () => {
+    await mount({ state: ready() });
+    const root = testId('sidebar')!;
+    expect(root.dataset).toMatchObject({ state: 'ready', collapsed: 'false', side: 'right' });
+    expect(testId('account-name')!.textContent).toBe('Northwind Logistics');
+    expect(root.textContent).toContain('northwind.co.uk');
+    expect(root.textContent).toContain('Last touched yesterday');
+
+    const current = testId('stage-current')!;
+    expect(current.textContent).toBe('Cooperative');
+    expect(current.getAttribute('aria-current')).toBe('step');
+    expect($$('.rp-seg')).toHaveLength(4);
+    expect($$('[aria-current]')).toHaveLength(1);
+    // Every stage explains itself to hover and to keyboard focus alike.
+    const tip = host.querySelector(`#${current.getAttribute('aria-describedby')}`);
+    expect(tip?.textContent).toContain('A few people on each side');
+
+    expect(testId('potential')).toBeInstanceOf(HTMLSelectElement);
+    expect((testId('potential') as HTMLSelectElement).value).toBe('high');
+    expect(root.textContent).toContain(messages.guidanceFineTune!.message);
+
+    const next = testId('next-action')!;
+    expect(next.textContent).toContain('Send the Q1 volume proposal');
+    expect(next.textContent).toContain('Due today');
+    expect(next.dataset.tone).toBe('today');
+
+    const people = $$('[data-testid="person"]');
+    expect(
+      people.map((p) => [p.textContent?.includes('Anna') ? 'anna' : 'tom', p.dataset.onThread]),
+    ).toEqual([
+      ['anna', 'true'],
+      ['tom', 'false'],
+    ]);
+    expect(people[0]!.textContent).toContain('On this thread');
+    expect(people[1]!.textContent).not.toContain('On this thread');
+    const notes = $$('[data-testid="person-notes"]') as HTMLTextAreaElement[];
+    expect(notes.map((n) => n.value)).toEqual(['Prefers short calls', '']);
+    expect(root.textContent).not.toContain('Single-threaded');
+
+    const activities = $$('[data-testid="activity"]');
+    expect(activities.map((a) => a.textContent)).toEqual([
+      expect.stringContaining('Asked for the volume forecast'),
+      expect.stringContaining('Quarterly review call'),
+    ]);
+    // Only https: becomes a link; a javascript: URL stays plain text.
+    expect(activities[0]!.querySelector('a')?.getAttribute('href')).toBe(
+      'https://mail.google.com/mail/u/0/#inbox/abc',
+    );
+    expect(activities[0]!.querySelector('a')?.getAttribute('rel')).toContain('noopener');
+    expect(activities[1]!.querySelector('a')).toBeNull();
+
+    expect(testId('decision')!.textContent).toContain('Chose road over rail for Q4');
+    expect(testId('decision')!.textContent).toContain('decided by Anna Keller');
+    expect(testId('create-account')).toBeNull();
+    expect(testId('account-switcher')).toBeNull();
+  });
+
+  it('moves the account to another stage only with a reason, through setStage', async () => {
+    const { send, calls } = fakeSend();
+    const props = await mount({ state: ready(), send });
+    await click($('[data-stage="strategic"]'));
+    const form = $('form.rp-form');
+    expect(form?.getAttribute('aria-label')).toBe('Move to Strategic');
+    expect(calls).toEqual([]);
+    await type(form!.querySelector('input'), '  Signed the three-year framework ');
+    await submit(form);
+    expect(calls).toEqual([
+      {
+        name: 'setStage',
+        request: {
+          id: 'acc-northwind',
+          stage: 'strategic',
+          reason: 'Signed the three-year framework',
+        },
+      },
+    ]);
+    expect(props.onRefresh).toHaveBeenCalledTimes(1);
+    expect($('form.rp-form')).toBeNull();
+  });
+
+  it('closes an inline form on Escape, sending nothing', async () => {
+    const { send, calls } = fakeSend();
+    await mount({ state: ready(), send });
+    await click($('[data-stage="tactical"]'));
+    const input = $('form.rp-form input')!;
+    await act(() => {
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect($('form.rp-form')).toBeNull();
+    expect(calls).toEqual([]);
+  });
+
+  it('does nothing when the current stage is clicked', async () => {
+    const { send, calls } = fakeSend();
+    await mount({ state: ready(), send });
+    await click(testId('stage-current'));
+    expect($('form.rp-form')).toBeNull();
+    expect(calls).toEqual([]);
+  });
+
+  it('keeps key presses inside the sidebar, away from the host page shortcuts', async () => {
+    await mount({ state: ready() });
+    const seen = vi.fn();
+    document.addEventListener('keydown', seen);
+    document.addEventListener('keypress', seen);
+    document.addEventListener('keyup', seen);
+    const notes = testId('person-notes')!;
+    for (const type of ['keydown', 'keypress', 'keyup']) {
+      notes.dispatchEvent(new KeyboardEvent(type, { key: 'c', bubbles: true }));
+    }
+    document.removeEventListener('keydown', seen);
+    document.removeEventListener('keypress', seen);
+    document.removeEventListener('keyup', seen);
+    expect(seen).not.toHaveBeenCalled();
+  });
+
+  it('changes potential with the revision it read, and retries once on a conflict', async () => {
+    let attempts = 0;
+    const { send, calls } = fakeSend({
+      updateAccount: () =>
+        ++attempts === 1
+          ? { ok: false, code: 'conflict', error: 'This account was changed elsewhere.' }
+          : account({ revision: 8 }),
+      getAccount: () => view({ account: account({ revision: 7 }) }),
+    });
+    const props = await mount({ state: ready(), send });
+    await choose(testId('potential'), 'low');
+    await settle();
+    expect(calls).toEqual([
+      {
+        name: 'updateAccount',
+        request: { id: 'acc-northwind', revision: 4, patch: { potential: 'low' } },
+      },
+      { name: 'getAccount', request: { id: 'acc-northwind' } },
+      {
+        name: 'updateAccount',
+        request: { id: 'acc-northwind', revision: 7, patch: { potential: 'low' } },
+      },
+    ]);
+    expect(props.onRefresh).toHaveBeenCalledTimes(1);
+    expect(host.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('reports a second conflict instead of retrying forever', async () => {
+    const { send, calls } = fakeSend({
+      updateAccount: () => ({ ok: false, code: 'conflict', error: 'Changed elsewhere.' }),
+      getAccount: () => view(),
+    });
+    const props = await mount({ state: ready(), send });
+    await choose(testId('potential'), 'medium');
+    await settle();
+    expect(calls.map((c) => c.name)).toEqual(['updateAccount', 'getAccount', 'updateAccount']);
+    expect(props.onRefresh).not.toHaveBeenCalled();
+    expect(host.querySelector('[role="alert"]')?.textContent).toContain('Changed elsewhere.');
+  });
+
+  it('edits a person in place with upsertPerson, keeping every other field', async () => {
+    const { send, calls } = fakeSend();
+    await mount({ state: ready(), send });
+    const anna = $$('[data-testid="person"]')[0]!;
+    await choose(anna.querySelector('select'), 'champion');
+    await act(async () => {});
+    const notes = anna.querySelector('[data-testid="person-notes"]')!;
+    await type(notes, 'Prefers short calls; back from leave in May');
+    await act(() => {
+      notes.dispatchEvent(new FocusEvent('blur'));
+    });
+    await act(async () => {});
+    const base = {
+      id: 'per-anna',
+      accountId: 'acc-northwind',
+      name: 'Anna Keller',
+      emails: ['anna@northwind.co.uk'],
+      title: '',
+      influence: 5,
+      attitude: 'neutral',
+    };
+    expect(calls).toEqual([
+      {
+        name: 'upsertPerson',
+        request: { ...base, role: 'champion', notes: 'Prefers short calls' },
+      },
+      {
+        name: 'upsertPerson',
+        request: {
+          ...base,
+          role: 'decision_maker',
+          notes: 'Prefers short calls; back from leave in May',
+        },
+      },
+    ]);
+  });
+
+  it('warns about a single-threaded account', async () => {
+    const only = view({ people: [person('per-anna', 'Anna Keller', 'anna@northwind.co.uk')] });
+    await mount({
+      state: ready({
+        matches: [{ ...only, matchedBy: 'email', threadEmails: ['anna@northwind.co.uk'] }],
+      }),
+    });
+    expect(testId('sidebar')!.textContent).toContain('Single-threaded account.');
+  });
+
+  it('marks an overdue next action, and offers one when there is none', async () => {
+    const overdue = view({
+      account: account({ nextAction: { text: 'Call back', due: addDays(today(), -3) } }),
+    });
+    await mount({
+      state: ready({ matches: [{ ...overdue, matchedBy: 'domain', threadEmails: [] }] }),
+    });
+    expect(testId('next-action')!.dataset.tone).toBe('overdue');
+    expect(testId('next-action')!.textContent).toContain('Overdue');
+  });
+
+  it('sets the next action through setNextAction', async () => {
+    const { send, calls } = fakeSend();
+    const none = view({ account: account({ nextAction: null }) });
+    await mount({
+      state: ready({ matches: [{ ...none, matchedBy: 'domain', threadEmails: [] }] }),
+      send,
+    });
+    expect(testId('next-action')!.textContent).toContain('No next action yet');
+    await click($$('button').find((b) => b.textContent === 'Set next action')!);
+    const form = $('form.rp-form')!;
+    const [text, due] = [...form.querySelectorAll('input')];
+    // Defaults to the stage's cadence: Cooperative follows up every 21 days.
+    expect(due!.value).toBe(addDays(today(), 21));
+    await type(text!, 'Send the revised rate card');
+    await type(due!, '2027-01-15');
+    await submit(form);
+    expect(calls).toEqual([
+      {
+        name: 'setNextAction',
+        request: {
+          accountId: 'acc-northwind',
+          nextAction: { text: 'Send the revised rate card', due: '2027-01-15' },
+        },
+      },
+    ]);
+  });
+
+  it('adds a decision with what, why and who decided', async () => {
+    const { send, calls } = fakeSend();
+    await mount({ state: ready(), send });
+    await click($$('button').find((b) => b.textContent === 'Add decision')!);
+    const form = $('form.rp-form')!;
+    const [what, why, who] = [...form.querySelectorAll('input, textarea')];
+    await type(what!, 'Moved customs brokerage to us');
+    await type(why!, 'Errors with the previous broker');
+    await type(who!, 'Anna Keller');
+    await submit(form);
+    expect(calls).toEqual([
+      {
+        name: 'addDecision',
+        request: {
+          accountId: 'acc-northwind',
+          date: today(),
+          what: 'Moved customs brokerage to us',
+          why: 'Errors with the previous broker',
+          decidedBy: 'Anna Keller',
+          sourceUrl: context.url,
+        },
+      },
+    ]);
+  });
+
+  it('switches between several matched accounts', async () => {
+    const other = view({
+      account: account({
+        id: 'acc-contoso',
+        name: 'Contoso',
+        domains: ['contoso.com'],
+        stage: 'strategic',
+      }),
+      people: [],
+    });
+    await mount({
+      state: ready({
+        matches: [
+          { ...view(), matchedBy: 'email', threadEmails: ['anna@northwind.co.uk'] },
+          { ...other, matchedBy: 'domain', threadEmails: [] },
+        ],
+      }),
+    });
+    const switcher = testId('account-switcher')!;
+    const tabs = [...switcher.querySelectorAll('button')];
+    expect(tabs.map((b) => [b.textContent, b.getAttribute('aria-pressed')])).toEqual([
+      ['Northwind Logistics', 'true'],
+      ['Contoso', 'false'],
+    ]);
+    await click(tabs[1]!);
+    expect(testId('account-name')!.textContent).toBe('Contoso');
+    expect(testId('stage-current')!.textContent).toBe('Strategic');
+  });
+});
+
+describe('sidebar, unknown senders', () => {
+  it('creates an account from a company sender in one click, named after the domain', async () => {
+    const { send, calls } = fakeSend();
+    const props = await mount({
+      state: ready({
+        matches: [],
+        unknown: [
+          {
+            email: 'peter@initech-systems.com',
+            name: 'Peter Gibbons',
+            domain: 'initech-systems.com',
+            freeMail: false,
+          },
+        ],
+      }),
+      send,
+    });
+    const button = testId('create-account')!;
+    expect(button.closest('.rp-card')?.textContent).toContain('Initech Systems');
+    await click(button);
+    await act(async () => {});
+    expect(calls).toEqual([
+      {
+        name: 'createAccount',
+        request: {
+          name: 'Initech Systems',
+          domains: ['initech-systems.com'],
+          people: [{ name: 'Peter Gibbons', email: 'peter@initech-systems.com' }],
+        },
+      },
+    ]);
+    expect(props.onRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('never offers to create an account for a free-mail sender, only to add to an existing one', async () => {
+    const { send, calls } = fakeSend({
+      searchAccounts: () => [
+        {
+          id: 'acc-northwind',
+          name: 'Northwind Logistics',
+          domains: ['northwind.co.uk'],
+          stage: 'cooperative',
+          potential: 'high',
+          nextAction: null,
+        },
+      ],
+    });
+    vi.useFakeTimers();
+    try {
+      await mount({
+        state: ready({
+          matches: [],
+          unknown: [{ email: 'sam.k@gmail.com', name: '', domain: 'gmail.com', freeMail: true }],
+        }),
+        send,
+      });
+      expect(testId('create-account')).toBeNull();
+      expect(testId('sidebar')!.textContent).not.toContain('Gmail');
+      await click($$('button').find((b) => b.textContent === 'Add to an existing account')!);
+      await type($('input[type="search"]'), 'north');
+      await act(() => {
+        vi.advanceTimersByTime(250);
+      });
+      await act(async () => {});
+      await click($('.rp-result'));
+      await act(async () => {});
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(calls).toEqual([
+      { name: 'searchAccounts', request: { query: 'north', limit: 8 } },
+      {
+        name: 'upsertPerson',
+        request: { accountId: 'acc-northwind', name: 'sam.k', emails: ['sam.k@gmail.com'] },
+      },
+    ]);
+  });
+
+  it('guesses a company name from its domain without the public-suffix list', () => {
+    expect(guessName('initech-systems.com')).toBe('Initech Systems');
+    expect(guessName('northwind.co.uk')).toBe('Northwind');
+    expect(guessName('mail.contoso.com')).toBe('Contoso');
+    expect(guessName('acme_robotics.com.au')).toBe('Acme Robotics');
+    expect(guessName('globex.io')).toBe('Globex');
+  });
+});
+
+describe('sidebar, text from the page stays text', () => {
+  it('renders markup in names, notes, summaries and subjects as text, never as elements', async () => {
+    const hostile = view({
+      account: account({ name: XSS, nextAction: { text: XSS, due: today() } }),
+      people: [person('per-x', XSS, 'x@northwind.co.uk', { notes: XSS, title: XSS })],
+      activities: [
+        {
+          id: 'act-x',
+          accountId: 'acc-northwind',
+          personIds: [],
+          kind: 'email',
+          at: Date.now(),
+          summary: XSS,
+          outcome: XSS,
+          source: { host: 'gmail', url: 'https://mail.google.com/x', subject: XSS },
+        },
+      ],
+      decisions: [
+        {
+          id: 'd',
+          accountId: 'acc-northwind',
+          date: today(),
+          what: XSS,
+          why: XSS,
+          decidedBy: XSS,
+          alternatives: '',
+        },
+      ],
+    });
+    await mount({
+      state: {
+        status: 'ready',
+        context: { ...context, thread: { id: 'x', subject: XSS } },
+        result: {
+          matches: [{ ...hostile, matchedBy: 'email', threadEmails: [] }],
+          unknown: [{ email: 'evil@globex.io', name: XSS, domain: 'globex.io', freeMail: false }],
+          dueCount: 0,
+        },
+      },
+    });
+    expect(host.querySelector('img')).toBeNull();
+    expect(host.querySelector('[onerror]')).toBeNull();
+    expect(testId('account-name')!.textContent).toBe(XSS);
+    expect(testId('activity')!.textContent).toContain(XSS);
+    expect((testId('person-notes') as HTMLTextAreaElement).value).toBe(XSS);
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('shows an error message from the background as text', async () => {
+    await mount({ state: { status: 'error', message: XSS } });
+    expect(testId('status')!.textContent).toBe(XSS);
+    expect(host.querySelector('img')).toBeNull();
+  });
+});
+
+describe('sidebar, other states and the frame', () => {
+  it('shows a skeleton while loading', async () => {
+    await mount({ state: { status: 'loading' } });
+    expect(testId('sidebar')!.dataset.state).toBe('loading');
+    expect($('.rp-body')!.getAttribute('aria-busy')).toBe('true');
+    expect($$('.rp-bone').length).toBeGreaterThan(0);
+  });
+
+  it('with nothing open, shows how many next actions are due', async () => {
+    await mount({ state: { status: 'none', dueCount: 3 } });
+    expect(testId('sidebar')!.dataset.state).toBe('none');
+    expect(testId('status')!.textContent).toBe('Open an email to see its account.');
+    expect(testId('due-count')!.textContent).toBe('3');
+  });
+
+  it('collapses to a tab that still shows the due count', async () => {
+    const props = await mount({
+      state: { status: 'none', dueCount: 3 },
+      layout: { collapsed: true, width: 320 },
+      side: 'left',
+    });
+    const root = testId('sidebar')!;
+    expect(root.dataset).toMatchObject({ collapsed: 'true', side: 'left', state: 'none' });
+    expect(testId('due-count')!.textContent).toBe('3');
+    expect(testId('collapse')!.getAttribute('aria-expanded')).toBe('false');
+    expect(testId('status')).toBeNull();
+    await click(testId('collapse'));
+    expect(props.onLayout).toHaveBeenCalledWith({ collapsed: false, width: 320 });
+  });
+
+  it('collapses from the panel header', async () => {
+    const props = await mount({ state: ready() });
+    expect(testId('collapse')!.getAttribute('aria-expanded')).toBe('true');
+    await click(testId('collapse'));
+    expect(props.onLayout).toHaveBeenCalledWith({ collapsed: true, width: 320 });
+  });
+
+  it('resizes from the keyboard within bounds', async () => {
+    const props = await mount({ state: ready(), layout: { collapsed: false, width: 550 } });
+    const handle = $('[role="separator"]')!;
+    await act(() => {
+      handle.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    });
+    expect(props.onLayout).toHaveBeenCalledWith({ collapsed: false, width: 560 });
+  });
+
+  it('offers retry on an error', async () => {
+    const props = await mount({ state: { status: 'error', message: 'Rapport did not answer.' } });
+    expect(testId('sidebar')!.dataset.state).toBe('error');
+    await click($$('button').find((b) => b.textContent === 'Try again')!);
+    expect(props.onRefresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('when the email cannot be read, says so and lets the user find the account by hand', async () => {
+    const { send, calls } = fakeSend({
+      searchAccounts: () => [
+        {
+          id: 'acc-northwind',
+          name: 'Northwind Logistics',
+          domains: [],
+          stage: 'cooperative',
+          potential: 'high',
+          nextAction: null,
+        },
+      ],
+      getAccount: () => view(),
+    });
+    vi.useFakeTimers();
+    try {
+      await mount({ state: { status: 'unreadable', reason: 'No sender found' }, send });
+      expect(testId('status')!.textContent).toBe('Rapport could not read this email');
+      await type($('input[type="search"]'), 'northwind');
+      await act(() => {
+        vi.advanceTimersByTime(250);
+      });
+      await act(async () => {});
+      await click($('.rp-result'));
+      await act(async () => {});
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(calls.map((c) => c.name)).toEqual(['searchAccounts', 'getAccount']);
+    expect(testId('account-name')!.textContent).toBe('Northwind Logistics');
+  });
+});
