@@ -234,6 +234,11 @@ export const MESSAGES = {
     true,
   ).returns<ImportSummary>(),
   updateSettings: message(SettingsPatch, true).returns<true>(),
+  /** Runs the reminder check now; `now` lets a test drive the clock instead of waiting. */
+  checkReminders: message(z.object({ now: z.optional(Timestamp) }), true).returns<{
+    overdue: number;
+    notified: number;
+  }>(),
 };
 
 export type MessageName = keyof typeof MESSAGES;
@@ -252,9 +257,4 @@ export interface Envelope<K extends MessageName = MessageName> {
   request: RequestOf<K>;
 }
 
-/** The key in storage.local whose change tells every context which accounts changed. */
-export const CHANGED_KEY = 'rapport:changed';
-export interface ChangeNotice {
-  accountIds: string[];
-  nonce: string;
-}
+export { CHANGED_KEY, type ChangeNotice } from './events';

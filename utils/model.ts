@@ -81,6 +81,8 @@ export const NextAction = z.object({
   text: requiredText(SHORT),
   due: IsoDate,
   personId: z.optional(Id),
+  /** The thread it came from: a reminder opens it. */
+  sourceUrl: z.optional(HttpsUrl),
 });
 
 export const CrmRef = z.object({

@@ -41,6 +41,8 @@ export interface HandlerContext {
   newId: () => string;
   settings: () => Promise<Settings>;
   saveSettings: (s: Settings) => Promise<void>;
+  /** The reminder check (badge and notifications): browser APIs, so injected. */
+  checkReminders: (now: number) => Promise<{ overdue: number; notified: number }>;
 }
 
 export interface Outcome<T> {
@@ -541,6 +543,10 @@ export const handlers: Handlers = {
     });
   },
 
+  async checkReminders(req, ctx) {
+    return { data: await ctx.checkReminders(req.now ?? ctx.now()), changed: [] };
+  },
+
   async updateSettings(req, ctx) {
     const current = await ctx.settings();
     await ctx.saveSettings({
@@ -552,6 +558,19 @@ export const handlers: Handlers = {
     return { data: true, changed: [] };
   },
 };
+
+/** Deleted accounts wait in the trash for TRASH_KEEP_MS, then go for good. */
+export async function purgeTrash(db: RapportDb, now: number): Promise<number> {
+  const expired = await db.getAllKeysFromIndex(
+    'trash',
+    'byDeletedAt',
+    IDBKeyRange.upperBound(now - TRASH_KEEP_MS),
+  );
+  await write(db, ['trash'], async (tx) => {
+    for (const key of expired) await tx.objectStore('trash').delete(key);
+  });
+  return expired.length;
+}
 
 /** Whole-file checks a schema cannot express: unique ids, and every record's account present. */
 export function checkBackup(backup: Backup, accountIds: ReadonlySet<string>): string | null {

@@ -1,13 +1,26 @@
 import { browser } from 'wxt/browser';
 import { openDb, type RapportDb } from '@/utils/db';
-import { CHANGED_KEY, type ChangeNotice } from '@/utils/messages';
+import { CHANGED_KEY, TOGGLE_SIDEBAR_EVENT, type ChangeNotice } from '@/utils/events';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { classifySender, route } from './router';
-import { TRASH_KEEP_MS, type HandlerContext } from './handlers';
+import { purgeTrash, type HandlerContext } from './handlers';
+import {
+  countOverdue,
+  NOTIFICATION_PREFIX,
+  REMINDER_ALARM,
+  REMINDER_PERIOD_MINUTES,
+  reminderTarget,
+  runReminders,
+  setBadge,
+  type ReminderText,
+} from './reminders';
 
-/** The message a tab's content script receives when the user presses the toggle shortcut. */
-export const TOGGLE_SIDEBAR = { rapport: 1, event: 'toggleSidebar' } as const;
-const HOUSEKEEPING_ALARM = 'housekeeping';
+const reminderText: ReminderText = {
+  dueTitle: (name) => browser.i18n.getMessage('reminderDueTitle', [name]),
+  overdueTitle: (name) => browser.i18n.getMessage('reminderOverdueTitle', [name]),
+  moreTitle: (count) => browser.i18n.getMessage('reminderMoreTitle', [String(count)]),
+  moreMessage: browser.i18n.getMessage('reminderMoreMessage'),
+};
 
 export default defineBackground(() => {
   // The worker may be stopped at any moment: nothing lives only in memory. The open database is
@@ -16,8 +29,14 @@ export default defineBackground(() => {
   const getDb = () => (db ??= openDb().catch((e) => ((db = null), Promise.reject(e))));
 
   const origin = browser.runtime.getURL('/');
+  const checkReminders = async (now: number) => {
+    const store = await getDb();
+    await purgeTrash(store, now);
+    return runReminders(store, now, await loadSettings(), reminderText);
+  };
 
-  // Registered synchronously at top level, so a message that wakes the worker is not missed.
+  // Every listener is registered synchronously at top level, so an event that wakes the worker
+  // (a message, the alarm, a click on a notification) finds its listener in place.
   browser.runtime.onMessage.addListener((message, sender) => {
     const kind = classifySender(sender, browser.runtime.id, origin);
     return (async () => {
@@ -27,36 +46,51 @@ export default defineBackground(() => {
         newId: () => crypto.randomUUID(),
         settings: loadSettings,
         saveSettings,
+        checkReminders,
       };
       const { result, changed } = await route(message, kind, ctx);
-      if (changed.length > 0) await announce(changed);
+      if (changed.length > 0) {
+        await announce(changed);
+        await setBadge(await countOverdue(ctx.db, Date.now()));
+      }
       return result;
     })();
   });
 
-  // The shortcut is delivered to the background; the sidebar lives in the active tab.
+  // The shortcut reaches the background; the sidebar lives in the active tab.
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-sidebar') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined)
-      await browser.tabs.sendMessage(tab.id, TOGGLE_SIDEBAR).catch(() => undefined);
+    if (tab?.id === undefined) return;
+    await browser.tabs
+      .sendMessage(tab.id, { rapport: 1, event: TOGGLE_SIDEBAR_EVENT })
+      .catch(() => undefined);
   });
 
-  // One periodic alarm; alarms survive the worker being stopped, timers do not.
-  browser.runtime.onInstalled.addListener(() => {
-    void browser.alarms.create(HOUSEKEEPING_ALARM, { periodInMinutes: 60 });
+  // One periodic alarm for everything timed; alarms outlive the worker, timers do not.
+  const ensureAlarm = async () => {
+    if (!(await browser.alarms.get(REMINDER_ALARM))) {
+      await browser.alarms.create(REMINDER_ALARM, {
+        periodInMinutes: REMINDER_PERIOD_MINUTES,
+        delayInMinutes: 1,
+      });
+    }
+  };
+  browser.runtime.onInstalled.addListener(() => void ensureAlarm());
+  browser.runtime.onStartup.addListener(() => void ensureAlarm());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REMINDER_ALARM) void checkReminders(Date.now());
   });
-  browser.alarms.onAlarm.addListener(async (alarm) => {
-    if (alarm.name !== HOUSEKEEPING_ALARM) return;
-    const store = await getDb();
-    // Deleted accounts wait in the trash for a week, then go for good.
-    const expired = await store.getAllKeysFromIndex(
-      'trash',
-      'byDeletedAt',
-      IDBKeyRange.upperBound(Date.now() - TRASH_KEEP_MS),
-    );
-    const tx = store.transaction('trash', 'readwrite');
-    await Promise.all([...expired.map((k) => tx.store.delete(k)), tx.done]);
+
+  browser.notifications.onClicked.addListener(async (id) => {
+    if (!id.startsWith(NOTIFICATION_PREFIX)) return;
+    const accountId = id.slice(NOTIFICATION_PREFIX.length);
+    const account =
+      accountId === '*' ? undefined : await (await getDb()).get('accounts', accountId);
+    await browser.tabs.create({
+      url: reminderTarget(account, origin + 'accounts.html'),
+    });
+    await browser.notifications.clear(id);
   });
 });
 

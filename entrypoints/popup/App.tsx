@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { watchChanges } from '@/utils/events';
 import type { DueItem } from '@/utils/messages';
-import { CHANGED_KEY } from '@/utils/messages';
 import { send } from '@/utils/send';
 import { today } from '@/utils/dates';
 import { t, uiLocale } from '@/utils/i18n';

@@ -93,6 +93,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     wipeData: null,
     importData: { backup: { format: 'rapport-backup' }, mode: 'merge' },
     updateSettings: { sidebarSide: 'top' },
+    checkReminders: { now: 'noon' },
   };
 
   it.each(Object.keys(MESSAGES) as MessageName[])('%s', async (name) => {

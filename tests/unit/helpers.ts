@@ -20,6 +20,7 @@ export async function freshContext(overrides: Partial<Settings> = {}) {
     saveSettings: async (s) => {
       settings = s;
     },
+    checkReminders: async () => ({ overdue: 0, notified: 0 }),
   };
   return {
     db,

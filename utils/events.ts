@@ -1,0 +1,34 @@
+/**
+ * Events the background pushes to views. Zod-free, so content scripts can import the values.
+ */
+import { browser } from 'wxt/browser';
+
+/** The key in storage.local whose change tells every context which accounts changed. */
+export const CHANGED_KEY = 'rapport:changed';
+
+export interface ChangeNotice {
+  accountIds: string[];
+  nonce: string;
+}
+
+/** Sent to the active tab's content script when the user presses the toggle shortcut. */
+export const TOGGLE_SIDEBAR_EVENT = 'toggleSidebar';
+
+export function isToggleSidebar(message: unknown): boolean {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { rapport?: unknown }).rapport === 1 &&
+    (message as { event?: unknown }).event === TOGGLE_SIDEBAR_EVENT
+  );
+}
+
+/** Calls `listener` with each change notice until `signal` aborts. */
+export function watchChanges(listener: (notice: ChangeNotice) => void, signal: AbortSignal): void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const notice = changes[CHANGED_KEY]?.newValue as ChangeNotice | undefined;
+    if (area === 'local' && notice && Array.isArray(notice.accountIds)) listener(notice);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+}
