@@ -22,13 +22,7 @@ export function App() {
     void loadDue();
     void loadSettings().then(setSettings);
     watchSettings(setSettings, controller.signal);
-    const onChanged = (changes: Record<string, unknown>) => {
-      if (CHANGED_KEY in changes) void loadDue();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    controller.signal.addEventListener('abort', () =>
-      browser.storage.onChanged.removeListener(onChanged),
-    );
+    watchChanges(() => void loadDue(), controller.signal);
     return () => controller.abort();
   }, []);
 
