@@ -112,10 +112,17 @@ async function readSidebar(page) {
   });
   const people = await sidebar(page, 'person').count();
   if (names.length) lines.push(`people shown: ${people}`);
+  const proposals = await sidebar(page, 'create-account').evaluateAll((buttons) =>
+    buttons.map((b) =>
+      b.parentElement.innerText.replace(b.innerText, '').replace(/\s+/g, ' ').trim(),
+    ),
+  );
+  if (proposals.length) lines.push(`offers to create an account for: ${proposals.join('; ')}`);
   const status = (await texts('status')).filter(Boolean);
   if (status.length) lines.push(`status: ${status.join(' / ')}`);
   const due = (await texts('due-count')).filter(Boolean);
   if (due.length) lines.push(`due: ${due.join(' / ')}`);
-  if (!names.length && !status.length) lines.push('(sidebar shows no account and no status)');
+  if (!names.length && !status.length && !proposals.length)
+    lines.push('(sidebar shows no account and no status)');
   return { settled: true, lines };
 }
