@@ -1,0 +1,134 @@
+/**
+ * Property-based fuzzing of the background's front door: malformed messages of every kind, built
+ * by breaking valid requests field by field and by throwing arbitrary values at the envelope.
+ * Every one must be answered { ok: false }, nothing may throw, and the store must not change.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { route } from '@/entrypoints/background/router';
+import { MESSAGES, type MessageName } from '@/utils/messages';
+import { freshContext, ok, snapshot } from './helpers';
+
+const RUNS = 10_000;
+
+/** One valid request per message, to break in one place at a time. */
+const VALID: Record<MessageName, Record<string, unknown>> = {
+  resolveContext: {
+    host: 'gmail',
+    url: 'https://mail.google.com/',
+    participants: [{ email: 'a@b.com', name: 'A' }],
+    domains: [],
+    names: [],
+  },
+  getAccount: { id: 'id-1' },
+  createAccount: { name: 'Acme', domains: ['acme.com'], stage: 'tactical' },
+  updateAccount: { id: 'id-1', revision: 1, patch: { potential: 'high' } },
+  setStage: { id: 'id-1', stage: 'strategic', reason: 'r' },
+  upsertPerson: { accountId: 'id-1', name: 'P', emails: ['p@acme.com'] },
+  logActivity: {
+    activity: { accountId: 'id-1', personIds: [], kind: 'call', at: 1, summary: 's' },
+  },
+  deleteActivity: { id: 'id-9' },
+  setNextAction: { accountId: 'id-1', nextAction: { text: 't', due: '2026-12-01' } },
+  completeNextAction: { accountId: 'id-1', at: 1 },
+  addDecision: { accountId: 'id-1', date: '2026-11-01', what: 'w' },
+  searchAccounts: { query: 'a', limit: 5 },
+  listAccounts: {},
+  listDue: { until: '2026-12-01' },
+  deleteAccount: { id: 'id-1' },
+  restoreAccount: { id: 'id-1' },
+  exportData: {},
+  wipeData: {},
+  importData: {
+    backup: {
+      format: 'rapport-backup',
+      schemaVersion: 1,
+      exportedAt: 1,
+      accounts: [],
+      people: [],
+      activities: [],
+      decisions: [],
+      stageChanges: [],
+    },
+    mode: 'replace',
+  },
+  updateSettings: { sidebarSide: 'left' },
+  checkReminders: { now: 1 },
+};
+
+const names = Object.keys(MESSAGES) as MessageName[];
+
+/** A valid request with one field (possibly nested one level) replaced by an arbitrary value. */
+const brokenRequest = fc
+  .record({
+    name: fc.constantFrom(...names),
+    value: fc.anything({ withNullPrototype: true, withObjectString: true, maxDepth: 2 }),
+    pick: fc.nat(),
+    extraKey: fc.constantFrom('__proto__', 'constructor', 'id', 'x'),
+  })
+  .map(({ name, value, pick, extraKey }) => {
+    const request = structuredClone(VALID[name]);
+    const keys = Object.keys(request);
+    if (keys.length === 0) return { name, request: value === undefined ? null : value };
+    const key = keys[pick % keys.length]!;
+    const inner = request[key];
+    if (inner && typeof inner === 'object' && !Array.isArray(inner) && pick % 2 === 0) {
+      const innerKeys = Object.keys(inner);
+      (inner as Record<string, unknown>)[innerKeys[pick % innerKeys.length] ?? extraKey] = value;
+    } else {
+      request[key] = value;
+    }
+    return { name, request };
+  })
+  // Keep only what the schema refuses: a lucky valid request is not malformed.
+  .filter(({ name, request }) => !MESSAGES[name].request.safeParse(request).success)
+  .map(({ name, request }) => ({ rapport: 1, name, request }) as unknown);
+
+const brokenEnvelope = fc.oneof(
+  fc.anything(),
+  fc
+    .record({ rapport: fc.anything(), name: fc.constantFrom(...names), request: fc.anything() })
+    .filter((e) => e.rapport !== 1),
+  fc
+    .record({ rapport: fc.constant(1), name: fc.string(), request: fc.anything() })
+    .filter((e) => !Object.hasOwn(MESSAGES, e.name)),
+);
+
+describe('message fuzzing', () => {
+  it(`answers ${RUNS} malformed messages with { ok: false } and changes nothing`, async () => {
+    const t = await freshContext();
+    const nw = await ok(
+      t.send('createAccount', {
+        name: 'Northwind',
+        domains: ['northwind.co.uk'],
+        people: [{ name: 'Anna', email: 'anna@northwind.co.uk' }],
+      }),
+    );
+    await ok(
+      t.send('setNextAction', {
+        accountId: nw.account.id,
+        nextAction: { text: 'Call', due: '2026-12-01' },
+      }),
+    );
+    const before = await snapshot(t.db);
+    const settingsBefore = JSON.stringify(t.getSettings());
+    let answered = 0;
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof({ weight: 4, arbitrary: brokenRequest }, { weight: 1, arbitrary: brokenEnvelope }),
+        async (message) => {
+          const { result, changed } = await route(message, 'extension-page', t.ctx);
+          answered++;
+          expect(result.ok).toBe(false);
+          expect(changed).toEqual([]);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+
+    expect(answered).toBe(RUNS);
+    expect(await snapshot(t.db)).toBe(before);
+    expect(JSON.stringify(t.getSettings())).toBe(settingsBefore);
+  }, 120_000);
+});
