@@ -35,7 +35,11 @@ try {
   process.exit(1);
 }
 
-const app = await launch({ headless: !headful, viewport: { width: 1280, height: 800 } });
+const app = await launch({
+  headless: !headful,
+  viewport: { width: 1280, height: 800 },
+  handleSignals: !headful,
+});
 let failures = 0;
 try {
   const summary = await app.seed(sampleBackup(Date.now()));

@@ -120,7 +120,11 @@ export const GMAIL_CSP = [
  * Launches Chromium with the extension. Each launch gets a fresh profile and its own copy of the
  * build, so a rebuild in the working tree cannot pull files from under a running test.
  */
-export async function launch({ headless = true, viewport = { width: 1280, height: 800 } } = {}) {
+export async function launch({
+  headless = true,
+  viewport = { width: 1280, height: 800 },
+  handleSignals = true,
+} = {}) {
   const executablePath = findChromium();
   if (!fs.existsSync(path.join(DIST, 'manifest.json'))) {
     throw new Error('No build at .output/chrome-mv3: run `npx wxt build` first');
@@ -130,11 +134,18 @@ export async function launch({ headless = true, viewport = { width: 1280, height
   const profile = path.join(temp, 'profile');
   fs.cpSync(DIST, dist, { recursive: true });
   fs.mkdirSync(profile);
+  // Also on Ctrl-C: Playwright kills the browser on exit, then the copy and profile go.
+  const removeTemp = () => fs.rmSync(temp, { recursive: true, force: true });
+  process.once('exit', removeTemp);
 
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless,
     viewport,
+    // false: the caller handles Ctrl-C itself (the demo closes the browser, then exits).
+    handleSIGINT: handleSignals,
+    handleSIGTERM: handleSignals,
+    handleSIGHUP: handleSignals,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       `--disable-extensions-except=${dist}`,
@@ -291,7 +302,8 @@ export async function launch({ headless = true, viewport = { width: 1280, height
 
   async function close() {
     await context.close().catch(() => {});
-    fs.rmSync(temp, { recursive: true, force: true });
+    removeTemp();
+    process.off('exit', removeTemp);
   }
 
   return {
