@@ -1,0 +1,49 @@
+// Least privilege, as built: the exact permissions, host permissions, web-accessible resources and
+// CSP of both manifests. A new permission must be added here on purpose, with its reason.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CHROME, FIREFOX, manifest } from './built.mjs';
+
+const GMAIL = 'https://mail.google.com/*';
+// storage: settings; unlimitedStorage: the store must not be evicted; alarms: the one reminder
+// alarm; notifications: due next actions.
+const API_PERMISSIONS = ['alarms', 'notifications', 'storage', 'unlimitedStorage'];
+
+test('Chrome MV3 manifest grants only what Rapport needs', () => {
+  const m = manifest(CHROME);
+  assert.equal(m.manifest_version, 3);
+  assert.deepEqual([...m.permissions].sort(), API_PERMISSIONS);
+  assert.deepEqual(m.host_permissions, [GMAIL]);
+  assert.deepEqual(m.content_scripts.map((c) => c.matches).flat(), [GMAIL]);
+  assert.deepEqual(m.web_accessible_resources, [
+    { resources: ['content-scripts/gmail.css'], use_dynamic_url: true, matches: [GMAIL] },
+  ]);
+  // The default MV3 policy ("script-src 'self'") applies: nothing loosens it.
+  assert.equal(m.content_security_policy, undefined);
+  assert.equal(
+    m.externally_connectable,
+    undefined,
+    'no web page or other extension may message us',
+  );
+});
+
+test('Firefox manifest grants only what Rapport needs', () => {
+  const m = manifest(FIREFOX);
+  assert.equal(m.manifest_version, 2);
+  assert.deepEqual([...m.permissions].sort(), [...API_PERMISSIONS, GMAIL].sort());
+  assert.equal(m.optional_permissions, undefined);
+  assert.deepEqual(m.content_scripts.map((c) => c.matches).flat(), [GMAIL]);
+  assert.deepEqual(m.web_accessible_resources ?? [], ['content-scripts/gmail.css']);
+  assert.equal(m.content_security_policy, undefined);
+  assert.equal(m.browser_specific_settings.gecko.id, 'rapport@rapport.dev');
+  assert.deepEqual(m.browser_specific_settings.gecko.data_collection_permissions, {
+    required: ['none'],
+  });
+});
+
+test('no manifest asks for every site', () => {
+  for (const m of [manifest(CHROME), manifest(FIREFOX)]) {
+    const text = JSON.stringify(m);
+    assert.doesNotMatch(text, /<all_urls>|"\*:\/\/\*\/\*"|"https?:\/\/\*\/\*"/);
+  }
+});
