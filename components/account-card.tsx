@@ -1,8 +1,7 @@
 /** One account as the sidebar shows it: who they are, where the relationship stands, what is next. */
 import type { AccountView, HostContext } from '@/utils/messages';
 import type { Potential } from '@/utils/model';
-import { POTENTIALS } from '@/utils/model';
-import { guidanceFor } from '@/utils/stages';
+import { guidanceFor, POTENTIAL_ORDER } from '@/utils/stages';
 import { t } from '@/utils/i18n';
 import { patchAccount } from './account-actions';
 import { Activities } from './activities';
@@ -60,7 +59,7 @@ export function AccountCard({ view, threadEmails, participants, sourceUrl, send,
             )
           }
         >
-          {POTENTIALS.map((p) => (
+          {POTENTIAL_ORDER.map((p) => (
             <option key={p} value={p}>
               {t(POTENTIAL_LABEL[p])}
             </option>

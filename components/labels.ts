@@ -1,4 +1,9 @@
-/** The message keys for every enum the sidebar shows: one table each, checked by the compiler. */
+/**
+ * The message keys for every enum the sidebar shows: one table each, checked by the compiler.
+ *
+ * The option lists are derived from these tables rather than imported from utils/model.ts, whose
+ * values would bring zod into the content script; `satisfies` keeps both in step with the model.
+ */
 import type { ActivityKind, Attitude, Potential, Role, Stage } from '@/utils/model';
 import type { Guidance } from '@/utils/stages';
 import type { MessageKey } from '@/utils/i18n';
@@ -54,3 +59,7 @@ export const ACTIVITY_LABEL: Record<ActivityKind, MessageKey> = {
   meeting: 'activityMeeting',
   note: 'activityNote',
 };
+
+/** In the order the model lists them (object keys keep insertion order). */
+export const ROLES = Object.keys(ROLE_LABEL) as Role[];
+export const ATTITUDES = Object.keys(ATTITUDE_LABEL) as Attitude[];

@@ -5,10 +5,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Person } from '@/utils/model';
-import { ATTITUDES, ROLES } from '@/utils/model';
 import type { HostContext, RequestOf } from '@/utils/messages';
 import { t } from '@/utils/i18n';
-import { ATTITUDE_LABEL, ROLE_LABEL } from './labels';
+import { ATTITUDE_LABEL, ATTITUDES, ROLE_LABEL, ROLES } from './labels';
 import { nameFromEmail } from './guess-name';
 import type { Send } from './sidebar-types';
 import { ErrorNote, Section, useWrite, valueOf } from './ui';
@@ -167,11 +166,12 @@ function PersonRow({ person, onThread, send, reload }: RowProps) {
           <select
             class="rp-select"
             value={String(shown.influence)}
+            title={t('sidebarInfluenceHint')}
             onChange={(e) => choose({ influence: Number(valueOf(e)) })}
           >
             {INFLUENCE.map((n) => (
               <option key={n} value={String(n)}>
-                {t('sidebarInfluenceOf', n)}
+                {n}
               </option>
             ))}
           </select>
