@@ -112,7 +112,12 @@ export function Sidebar(props: SidebarProps) {
             }}
           />
           <header class="rp-head">
-            <span class="rp-brand">{t('extName')}</span>
+            <span class="rp-brand">
+              <span class="rp-mark" aria-hidden="true">
+                R
+              </span>
+              {t('extName')}
+            </span>
             <button
               type="button"
               class="rp-icon-btn"

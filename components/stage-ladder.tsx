@@ -38,7 +38,10 @@ export function StageLadder({ account, send, reload }: Props) {
 
   return (
     <div class="rp-stage">
-      <ol class="rp-ladder" aria-label={t('sidebarStageLabel')}>
+      <ol
+        class={`rp-ladder${pending ? ' rp-ladder-asking' : ''}`}
+        aria-label={t('sidebarStageLabel')}
+      >
         {STAGE_ORDER.map((stage, i) => {
           const current = stage === account.stage;
           return (
@@ -72,6 +75,7 @@ export function StageLadder({ account, send, reload }: Props) {
           onSubmit={submit}
           onCancel={close}
         >
+          <p class="rp-form-hint">{t(STAGE_MEANING[pending])}</p>
           <Field label={t('sidebarStageReason')}>
             <input
               class="rp-input"

@@ -69,9 +69,10 @@ export function UnknownSenders({ unknown, send, reload }: Props) {
           return (
             <li key={u.email} class="rp-unknown">
               <div class="rp-row">
-                <span class="rp-grow rp-ellipsis">
-                  <span class="rp-strong">{name}</span> <span class="rp-muted">{u.email}</span>
-                </span>
+                <div class="rp-grow">
+                  <div class="rp-strong rp-ellipsis">{name}</div>
+                  <div class="rp-muted rp-ellipsis">{u.email}</div>
+                </div>
                 {adding !== u.email && (
                   <button
                     type="button"

@@ -1,0 +1,37 @@
+/**
+ * The sidebar's shadow root: a `<rapport-sidebar>` element at the end of <body> with the
+ * entrypoint's CSS inside.
+ *
+ * This does what WXT's createShadowRootUi does for a UI mounted once and never moved (reset the
+ * host, load the CSS built for `cssInjectionMode: 'ui'`, keep key events inside), without its
+ * anchor auto-mounting, which brings a wait-for-element library and costs ~3.7 KB gzip: over
+ * this script's 25 KB budget on its own.
+ */
+import { browser, type PublicPath } from 'wxt/browser';
+
+/** WXT writes the CSS of a `cssInjectionMode: 'ui'` content script here, web-accessible to Gmail. */
+const CSS_PATH = '/content-scripts/gmail.css' as PublicPath;
+
+/** Gmail's single-key shortcuts listen for these; typing in the sidebar must not trigger them. */
+const KEY_EVENTS = ['keydown', 'keyup', 'keypress'];
+
+export async function mountShadowRoot(
+  name: string,
+  signal: AbortSignal,
+): Promise<HTMLElement | null> {
+  const css = await fetch(browser.runtime.getURL(CSS_PATH))
+    .then((r) => r.text())
+    .catch(() => '');
+  if (signal.aborted) return null;
+  const host = document.createElement(name);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  // The same reset WXT applies: no inherited Gmail styles reach in (rem units aside: none used).
+  style.textContent = `:host{all:initial !important}\n${css.replaceAll(':root', ':host')}`;
+  const container = document.createElement('div');
+  for (const type of KEY_EVENTS) container.addEventListener(type, (e) => e.stopPropagation());
+  shadow.append(style, container);
+  document.body.append(host);
+  signal.addEventListener('abort', () => host.remove());
+  return container;
+}
