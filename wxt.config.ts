@@ -19,6 +19,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+R' },
         description: '__MSG_commandToggleSidebar__',
       },
+      'log-follow-up': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_commandLogFollowUp__',
+      },
     },
     ...(browser === 'firefox'
       ? {

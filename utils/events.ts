@@ -11,17 +11,27 @@ export interface ChangeNotice {
   nonce: string;
 }
 
-/** Sent to the active tab's content script when the user presses the toggle shortcut. */
+/** Sent to the active tab's content script when the user presses a shortcut (manifest commands). */
 export const TOGGLE_SIDEBAR_EVENT = 'toggleSidebar';
+export const LOG_FOLLOW_UP_EVENT = 'logFollowUp';
 
-export function isToggleSidebar(message: unknown): boolean {
+/** Which manifest command sends which event to the tab. */
+export const COMMAND_EVENTS: Readonly<Record<string, string>> = {
+  'toggle-sidebar': TOGGLE_SIDEBAR_EVENT,
+  'log-follow-up': LOG_FOLLOW_UP_EVENT,
+};
+
+function isEvent(message: unknown, event: string): boolean {
   return (
     typeof message === 'object' &&
     message !== null &&
     (message as { rapport?: unknown }).rapport === 1 &&
-    (message as { event?: unknown }).event === TOGGLE_SIDEBAR_EVENT
+    (message as { event?: unknown }).event === event
   );
 }
+
+export const isToggleSidebar = (message: unknown) => isEvent(message, TOGGLE_SIDEBAR_EVENT);
+export const isLogFollowUp = (message: unknown) => isEvent(message, LOG_FOLLOW_UP_EVENT);
 
 /** Calls `listener` with each change notice until `signal` aborts. */
 export function watchChanges(listener: (notice: ChangeNotice) => void, signal: AbortSignal): void {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { openDb, type RapportDb } from '@/utils/db';
-import { CHANGED_KEY, TOGGLE_SIDEBAR_EVENT, type ChangeNotice } from '@/utils/events';
+import { CHANGED_KEY, COMMAND_EVENTS, type ChangeNotice } from '@/utils/events';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { classifySender, route } from './router';
 import { purgeTrash, type HandlerContext } from './handlers';
@@ -57,14 +57,13 @@ export default defineBackground(() => {
     })();
   });
 
-  // The shortcut reaches the background; the sidebar lives in the active tab.
+  // Shortcuts reach the background; the sidebar lives in the active tab.
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'toggle-sidebar') return;
+    const event = COMMAND_EVENTS[command];
+    if (!event) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    await browser.tabs
-      .sendMessage(tab.id, { rapport: 1, event: TOGGLE_SIDEBAR_EVENT })
-      .catch(() => undefined);
+    await browser.tabs.sendMessage(tab.id, { rapport: 1, event }).catch(() => undefined);
   });
 
   // One periodic alarm for everything timed; alarms outlive the worker, timers do not.
