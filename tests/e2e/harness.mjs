@@ -93,6 +93,54 @@ export function buildOnce({ log = console.log } = {}) {
   return 'built';
 }
 
+/** The files a manifest names (worker, content scripts, pages, icons): all must be present. */
+function missingFiles(dir) {
+  let manifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  } catch {
+    return ['manifest.json'];
+  }
+  const named = [
+    manifest.background?.service_worker,
+    manifest.action?.default_popup,
+    manifest.options_ui?.page,
+    ...Object.values(manifest.icons ?? {}),
+    ...(manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]),
+  ].filter(Boolean);
+  // Pages name their hashed chunks: a half-written build has a page without its script.
+  for (const page of fs.readdirSync(dir).filter((f) => f.endsWith('.html'))) {
+    const html = fs.readFileSync(path.join(dir, page), 'utf8');
+    for (const [, ref] of html.matchAll(/(?:src|href)="\/([^"]+)"/g)) named.push(ref);
+  }
+  return named.filter((file) => !fs.existsSync(path.join(dir, file)));
+}
+
+/**
+ * Copies a complete build from `source` to `dest`. The working tree is shared, so a build may be
+ * running: a copy that misses a file the manifest names is retried until the build is whole.
+ */
+export async function copyBuild(source, dest, { timeout = 60_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    fs.rmSync(dest, { recursive: true, force: true });
+    let missing;
+    try {
+      fs.cpSync(source, dest, { recursive: true });
+      missing = missingFiles(dest);
+    } catch (error) {
+      missing = [error.code ?? error.message];
+    }
+    if (missing.length === 0) return dest;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `No complete build at ${path.relative(ROOT, source) || source} (missing ${missing.join(', ')}): run \`npx wxt build\``,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** The saved page and the URL it was saved from (its first comment: `<!-- url: ... -->`). */
 export function loadFixture(state) {
   const file = path.join(FIXTURES, `gmail-${FIXTURE_DATE}-${state}.html`);
@@ -118,7 +166,8 @@ export const GMAIL_CSP = [
 
 /**
  * Launches Chromium with the extension. Each launch gets a fresh profile and its own copy of the
- * build, so a rebuild in the working tree cannot pull files from under a running test.
+ * build (from RAPPORT_DIST when set, else .output/chrome-mv3), so a rebuild in the working tree
+ * cannot pull files from under a running test.
  */
 export async function launch({
   headless = true,
@@ -126,17 +175,15 @@ export async function launch({
   handleSignals = true,
 } = {}) {
   const executablePath = findChromium();
-  if (!fs.existsSync(path.join(DIST, 'manifest.json'))) {
-    throw new Error('No build at .output/chrome-mv3: run `npx wxt build` first');
-  }
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-'));
   const dist = path.join(temp, 'extension');
   const profile = path.join(temp, 'profile');
-  fs.cpSync(DIST, dist, { recursive: true });
   fs.mkdirSync(profile);
   // Also on Ctrl-C: Playwright kills the browser on exit, then the copy and profile go.
   const removeTemp = () => fs.rmSync(temp, { recursive: true, force: true });
   process.once('exit', removeTemp);
+  // run.mjs hands the tests one snapshot of the build (RAPPORT_DIST), taken once for the run.
+  await copyBuild(process.env.RAPPORT_DIST || DIST, dist);
 
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,

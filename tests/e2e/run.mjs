@@ -12,7 +12,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, buildOnce, findChromium } from './harness.mjs';
+import os from 'node:os';
+import { DIST, ROOT, buildOnce, copyBuild, findChromium } from './harness.mjs';
 
 const here = path.join(ROOT, 'tests', 'e2e');
 const filters = process.argv.slice(2);
@@ -25,8 +26,12 @@ try {
   process.exit(1);
 }
 
+// Every test loads this one snapshot: a rebuild in the shared tree mid-run changes nothing.
+const snapshot = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-build-'));
+process.once('exit', () => fs.rmSync(snapshot, { recursive: true, force: true }));
 try {
   const build = buildOnce();
+  await copyBuild(DIST, path.join(snapshot, 'chrome-mv3'));
   console.log(`e2e: chromium ${chromiumPath}; build ${build}`);
 } catch (error) {
   console.error(`e2e: ${error.message}`);
@@ -49,7 +54,15 @@ const reporter = process.stdout.isTTY && !process.env.CI ? 'spec' : 'tap';
 const result = spawnSync(
   process.execPath,
   ['--test', '--test-concurrency=1', `--test-reporter=${reporter}`, ...files],
-  { cwd: ROOT, stdio: 'inherit', env: { ...process.env, RAPPORT_SKIP_BUILD: '1' } },
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      RAPPORT_SKIP_BUILD: '1',
+      RAPPORT_DIST: path.join(snapshot, 'chrome-mv3'),
+    },
+  },
 );
 if (result.error) console.error(`e2e: ${result.error.message}`);
 process.exit(result.status ?? 1);
