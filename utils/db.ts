@@ -60,6 +60,19 @@ export interface RapportSchema extends DBSchema {
     value: TrashEntry;
     indexes: { byDeletedAt: number };
   };
+  /** Writes already applied, by the caller's operation id, so a retried message is not applied twice. */
+  ops: {
+    key: string;
+    value: AppliedOp;
+    indexes: { byAt: number };
+  };
+}
+
+export interface AppliedOp {
+  opId: string;
+  at: number;
+  /** What the write returned the first time; a retry gets the same answer. */
+  result: unknown;
 }
 
 export type RapportDb = IDBPDatabase<RapportSchema>;
@@ -75,6 +88,8 @@ export const ACCOUNT_STORES = [
   'stageChanges',
 ] as const;
 export const ALL_STORES: StoreName[] = [...ACCOUNT_STORES, 'trash'];
+/** How long an applied operation id is remembered: far longer than any retry. */
+export const OPS_KEEP_MS = 24 * 60 * 60 * 1000;
 
 /** MIGRATIONS[n] takes the store from version n to n + 1. Append only; never edit a shipped step. */
 export const MIGRATIONS: ((db: RapportDb, tx: UpgradeTx) => void)[] = [
@@ -94,6 +109,11 @@ export const MIGRATIONS: ((db: RapportDb, tx: UpgradeTx) => void)[] = [
     stageChanges.createIndex('byAccount', 'accountId');
     const trash = db.createObjectStore('trash', { keyPath: 'accountId' });
     trash.createIndex('byDeletedAt', 'deletedAt');
+  },
+  // 1 -> 2: remember applied operation ids (idempotent retries after the worker dies mid-write).
+  (db) => {
+    const ops = db.createObjectStore('ops', { keyPath: 'opId' });
+    ops.createIndex('byAt', 'at');
   },
 ];
 

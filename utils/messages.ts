@@ -255,6 +255,8 @@ export interface Envelope<K extends MessageName = MessageName> {
   rapport: 1;
   name: K;
   request: RequestOf<K>;
+  /** One id per operation; a retry of the same operation carries the same id. */
+  opId?: string;
 }
 
 export { CHANGED_KEY, type ChangeNotice } from './events';

@@ -9,7 +9,19 @@ export async function send<K extends MessageName>(
   name: K,
   request: RequestOf<K>,
 ): Promise<Result<ResponseOf<K>>> {
-  const envelope: Envelope<K> = { rapport: 1, name, request };
+  const envelope: Envelope<K> = { rapport: 1, name, request, opId: crypto.randomUUID() };
+  const first = await deliver<K>(envelope);
+  // The worker can be stopped between receiving a message and answering it. Sending the same
+  // envelope again is safe: the background applies an operation id at most once.
+  if (!first.ok && first.code === 'disconnected' && !/invalidated/i.test(first.error)) {
+    return deliver<K>(envelope);
+  }
+  return first;
+}
+
+async function deliver<K extends MessageName>(
+  envelope: Envelope<K>,
+): Promise<Result<ResponseOf<K>>> {
   try {
     const answer = (await browser.runtime.sendMessage(envelope)) as
       Result<ResponseOf<K>> | undefined;

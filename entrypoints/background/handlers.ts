@@ -8,6 +8,7 @@ import {
   ACCOUNT_STORES,
   ALL_STORES,
   DB_VERSION,
+  OPS_KEEP_MS,
   type RapportDb,
   type RapportSchema,
   type StoreName,
@@ -37,6 +38,8 @@ export const TRASH_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface HandlerContext {
   db: RapportDb;
+  /** The caller's id for this operation: a write carrying one already applied is not applied again. */
+  opId?: string;
   now: () => number;
   newId: () => string;
   settings: () => Promise<Settings>;
@@ -76,15 +79,30 @@ type WriteTx = IDBPTransaction<RapportSchema, StoreName[], 'readwrite'>;
  * Runs `work` in one readwrite transaction that the browser flushes to disk before it reports
  * success. If `work` throws at any point, the transaction is aborted: no partial write is kept,
  * and no promise is left hanging on a transaction that will never complete.
+ *
+ * With an operation id, the id is recorded in the same transaction as the write, and a second
+ * call with the same id returns the first answer without writing again: a caller whose worker
+ * died before it answered can safely send the same message again.
  */
 export async function write<T>(
-  db: RapportDb,
+  ctx: Pick<HandlerContext, 'db' | 'opId' | 'now'>,
   stores: StoreName[],
   work: (tx: WriteTx) => Promise<T>,
 ): Promise<T> {
-  const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
+  const { db, opId } = ctx;
+  const tx = db.transaction(opId ? [...stores, 'ops'] : stores, 'readwrite', {
+    durability: 'strict',
+  });
   try {
+    if (opId) {
+      const applied = await tx.objectStore('ops').get(opId);
+      if (applied) {
+        await tx.done;
+        return applied.result as T;
+      }
+    }
     const result = await work(tx);
+    if (opId) await tx.objectStore('ops').put({ opId, at: ctx.now(), result });
     await tx.done;
     return result;
   } catch (error) {
@@ -260,7 +278,8 @@ export const handlers: Handlers = {
       potential: req.potential ?? 'medium',
       crmRefs: req.crmRef ? [req.crmRef] : [],
     });
-    await write(ctx.db, ['accounts', 'people', 'stageChanges'], async (tx) => {
+    // A retried call returns the id the first call created, not the fresh one made above.
+    const id = await write(ctx, ['accounts', 'people', 'stageChanges'], async (tx) => {
       await tx.objectStore('accounts').add(account);
       for (const p of req.people ?? []) {
         await tx
@@ -276,12 +295,13 @@ export const handlers: Handlers = {
         reason: '',
       };
       await tx.objectStore('stageChanges').add(first);
+      return account.id;
     });
-    return { data: await viewOf(ctx.db, account.id), changed: [account.id] };
+    return { data: await viewOf(ctx.db, id), changed: [id] };
   },
 
   async updateAccount(req, ctx) {
-    const next = await write(ctx.db, ['accounts'], async (tx) => {
+    const next = await write(ctx, ['accounts'], async (tx) => {
       const account = await mustGetAccount(tx, req.id);
       if (account.revision !== req.revision) {
         throw new HandlerError(
@@ -300,7 +320,7 @@ export const handlers: Handlers = {
   },
 
   async setStage(req, ctx) {
-    return write(ctx.db, ['accounts', 'stageChanges'], async (tx) => {
+    return write(ctx, ['accounts', 'stageChanges'], async (tx) => {
       const account = await mustGetAccount(tx, req.id);
       if (account.stage === req.stage) return { data: account, changed: [] };
       const now = ctx.now();
@@ -320,7 +340,7 @@ export const handlers: Handlers = {
   },
 
   async upsertPerson(req, ctx) {
-    return write(ctx.db, ['accounts', 'people'], async (tx) => {
+    return write(ctx, ['accounts', 'people'], async (tx) => {
       await mustGetAccount(tx, req.accountId);
       const existing = req.id ? await tx.objectStore('people').get(req.id) : undefined;
       if (req.id && !existing) throw new HandlerError('not_found', 'That person no longer exists.');
@@ -340,7 +360,7 @@ export const handlers: Handlers = {
   },
 
   async logActivity(req, ctx) {
-    return write(ctx.db, ['accounts', 'people', 'activities'], async (tx) => {
+    return write(ctx, ['accounts', 'people', 'activities'], async (tx) => {
       const account = await mustGetAccount(tx, req.activity.accountId);
       const { source, ...rest } = req.activity;
       const activity: Activity = {
@@ -359,7 +379,7 @@ export const handlers: Handlers = {
   },
 
   async deleteActivity(req, ctx) {
-    return write(ctx.db, ['activities'], async (tx) => {
+    return write(ctx, ['activities'], async (tx) => {
       const activity = await tx.objectStore('activities').get(req.id);
       if (!activity) throw new HandlerError('not_found', 'That follow-up no longer exists.');
       await tx.objectStore('activities').delete(req.id);
@@ -368,7 +388,7 @@ export const handlers: Handlers = {
   },
 
   async setNextAction(req, ctx) {
-    return write(ctx.db, ['accounts'], async (tx) => {
+    return write(ctx, ['accounts'], async (tx) => {
       const account = await mustGetAccount(tx, req.accountId);
       const next = bump(account, ctx.now(), { nextAction: req.nextAction });
       await tx.objectStore('accounts').put(next);
@@ -377,7 +397,7 @@ export const handlers: Handlers = {
   },
 
   async completeNextAction(req, ctx) {
-    return write(ctx.db, ['accounts', 'people', 'activities'], async (tx) => {
+    return write(ctx, ['accounts', 'people', 'activities'], async (tx) => {
       const account = await mustGetAccount(tx, req.accountId);
       const done = account.nextAction;
       if (!done) throw new HandlerError('invalid', 'This account has no next action to complete.');
@@ -399,7 +419,7 @@ export const handlers: Handlers = {
   },
 
   async addDecision(req, ctx) {
-    return write(ctx.db, ['accounts', 'decisions'], async (tx) => {
+    return write(ctx, ['accounts', 'decisions'], async (tx) => {
       await mustGetAccount(tx, req.accountId);
       const decision: Decision = {
         id: ctx.newId(),
@@ -473,7 +493,7 @@ export const handlers: Handlers = {
   },
 
   async deleteAccount(req, ctx) {
-    return write(ctx.db, ALL_STORES, async (tx) => {
+    return write(ctx, ALL_STORES, async (tx) => {
       const account = await mustGetAccount(tx, req.id);
       const entry: TrashEntry = {
         accountId: account.id,
@@ -490,7 +510,7 @@ export const handlers: Handlers = {
   },
 
   async restoreAccount(req, ctx) {
-    await write(ctx.db, ALL_STORES, async (tx) => {
+    await write(ctx, ALL_STORES, async (tx) => {
       const entry = await tx.objectStore('trash').get(req.id);
       if (!entry)
         throw new HandlerError('not_found', 'There is nothing to restore for that account.');
@@ -510,7 +530,7 @@ export const handlers: Handlers = {
 
   async wipeData(_req, ctx) {
     // The backup is read inside the wipe's own transaction: no write can slip between the two.
-    return write(ctx.db, ALL_STORES, async (tx) => {
+    return write(ctx, ALL_STORES, async (tx) => {
       const backup = await readBackup(tx, ctx.now());
       for (const s of ACCOUNT_STORES) await tx.objectStore(s).clear();
       return { data: { backup }, changed: backup.accounts.map((a) => a.id) };
@@ -525,7 +545,7 @@ export const handlers: Handlers = {
         `This backup comes from a newer Rapport (schema ${backup.schemaVersion}); update Rapport first.`,
       );
     }
-    return write(ctx.db, ALL_STORES, async (tx) => {
+    return write(ctx, ALL_STORES, async (tx) => {
       // Checked inside the transaction, against what the store holds now, so merge sees the truth.
       const known = new Set(backup.accounts.map((a) => a.id));
       if (mode === 'merge')
@@ -566,8 +586,14 @@ export async function purgeTrash(db: RapportDb, now: number): Promise<number> {
     'byDeletedAt',
     IDBKeyRange.upperBound(now - TRASH_KEEP_MS),
   );
-  await write(db, ['trash'], async (tx) => {
+  const oldOps = await db.getAllKeysFromIndex(
+    'ops',
+    'byAt',
+    IDBKeyRange.upperBound(now - OPS_KEEP_MS),
+  );
+  await write({ db, now: () => now }, ['trash', 'ops'], async (tx) => {
     for (const key of expired) await tx.objectStore('trash').delete(key);
+    for (const key of oldOps) await tx.objectStore('ops').delete(key);
   });
   return expired.length;
 }

@@ -31,7 +31,13 @@ export function classifySender(
   return 'foreign';
 }
 
-const Envelope = z.object({ rapport: z.literal(1), name: z.string(), request: z.unknown() });
+const Envelope = z.object({
+  rapport: z.literal(1),
+  name: z.string(),
+  request: z.unknown(),
+  /** Set by send(): the same id on a retry marks the same operation. */
+  opId: z.optional(z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[\w-]+$/))),
+});
 
 export interface Routed {
   result: Result<unknown>;
@@ -64,7 +70,7 @@ export async function route(
       req: unknown,
       ctx: HandlerContext,
     ) => Promise<{ data: unknown; changed: string[] }>;
-    const { data, changed } = await handler(parsed.data, ctx);
+    const { data, changed } = await handler(parsed.data, { ...ctx, opId: envelope.data.opId });
     return { result: { ok: true, data }, changed };
   } catch (error) {
     if (error instanceof HandlerError)

@@ -369,11 +369,11 @@ describe('settings', () => {
 
 describe('write()', () => {
   it('rolls back every store when the work throws after writing', async () => {
-    const { db } = await seeded();
+    const { db, ctx } = await seeded();
     const { write } = await import('@/entrypoints/background/handlers');
     const before = await snapshot(db);
     await expect(
-      write(db, ['accounts', 'people'], async (tx) => {
+      write(ctx, ['accounts', 'people'], async (tx) => {
         await tx.objectStore('people').clear();
         await tx.objectStore('accounts').clear();
         throw new Error('late failure');
@@ -401,5 +401,60 @@ describe('listAccounts', () => {
     const rows = await ok(send('listAccounts', {}));
     const touched = Object.fromEntries(rows.map((r) => [r.name, r.lastTouchedAt]));
     expect(touched).toEqual({ 'Northwind Logistics': 300, Globex: 200, Umbrella: null });
+  });
+});
+
+describe('retries', () => {
+  it('applies a write carried by the same operation id once, and answers the retry the same', async () => {
+    const { ctx, db, nw } = await seeded();
+    const { route } = await import('@/entrypoints/background/router');
+    const message = {
+      rapport: 1,
+      name: 'logActivity',
+      opId: 'op-00000001',
+      request: {
+        activity: {
+          accountId: nw.account.id,
+          personIds: [],
+          kind: 'call',
+          at: 10,
+          summary: 'Call',
+        },
+        nextAction: { text: 'Follow up', due: '2026-12-01' },
+      },
+    };
+    const first = await route(message, 'content-script', ctx);
+    const second = await route(message, 'content-script', ctx);
+    expect(first.result.ok).toBe(true);
+    expect(second.result).toEqual(first.result);
+    expect(await db.count('activities')).toBe(1);
+
+    const created = {
+      rapport: 1,
+      name: 'createAccount',
+      opId: 'op-00000002',
+      request: { name: 'Once', domains: ['once.com'] },
+    };
+    const a = await route(created, 'extension-page', ctx);
+    const b = await route(created, 'extension-page', ctx);
+    expect(b.result).toEqual(a.result);
+    expect((await db.getAll('accounts')).filter((x) => x.name === 'Once')).toHaveLength(1);
+  });
+
+  it('does not record an operation whose write failed, so a retry can succeed', async () => {
+    const { ctx, nw } = await seeded();
+    const { route } = await import('@/entrypoints/background/router');
+    const stale = {
+      rapport: 1,
+      name: 'updateAccount',
+      opId: 'op-00000003',
+      request: { id: nw.account.id, revision: 9, patch: { potential: 'low' } },
+    };
+    expect((await route(stale, 'extension-page', ctx)).result).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
+    const fixed = { ...stale, request: { ...stale.request, revision: 1 } };
+    expect((await route(fixed, 'extension-page', ctx)).result).toMatchObject({ ok: true });
   });
 });
