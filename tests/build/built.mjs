@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROME = path.join(ROOT, '.output/chrome-mv3');
-export const FIREFOX = path.join(ROOT, '.output/firefox-mv2');
+export const FIREFOX = path.join(ROOT, '.output/firefox-mv3');
 
 export function manifest(dir) {
   const file = path.join(dir, 'manifest.json');

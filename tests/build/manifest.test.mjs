@@ -27,13 +27,15 @@ test('Chrome MV3 manifest grants only what Rapport needs', () => {
   );
 });
 
-test('Firefox manifest grants only what Rapport needs', () => {
+test('Firefox MV3 manifest grants only what Rapport needs', () => {
   const m = manifest(FIREFOX);
-  assert.equal(m.manifest_version, 2);
-  assert.deepEqual([...m.permissions].sort(), [...API_PERMISSIONS, GMAIL].sort());
-  assert.equal(m.optional_permissions, undefined);
+  assert.equal(m.manifest_version, 3);
+  assert.deepEqual([...m.permissions].sort(), API_PERMISSIONS);
+  assert.deepEqual(m.host_permissions, [GMAIL]);
   assert.deepEqual(m.content_scripts.map((c) => c.matches).flat(), [GMAIL]);
-  assert.deepEqual(m.web_accessible_resources ?? [], ['content-scripts/gmail.css']);
+  assert.deepEqual(m.web_accessible_resources, [
+    { resources: ['content-scripts/gmail.css'], use_dynamic_url: true, matches: [GMAIL] },
+  ]);
   assert.equal(m.content_security_policy, undefined);
   assert.equal(m.browser_specific_settings.gecko.id, 'rapport@rapport.dev');
   assert.deepEqual(m.browser_specific_settings.gecko.data_collection_permissions, {
