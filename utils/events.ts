@@ -1,7 +1,7 @@
 /**
  * Events the background pushes to views. Zod-free, so content scripts can import the values.
  */
-import { browser } from 'wxt/browser';
+import { ext as browser } from './ext';
 
 /** The key in storage.local whose change tells every context which accounts changed. */
 export const CHANGED_KEY = 'rapport:changed';

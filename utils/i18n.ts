@@ -2,7 +2,7 @@
  * Every user-visible string comes from public/_locales/<lang>/messages.json through t().
  * Keys are typed from the English file, so a missing key is a compile error.
  */
-import { browser } from 'wxt/browser';
+import { ext as browser } from './ext';
 import type en from '../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;

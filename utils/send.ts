@@ -2,7 +2,7 @@
  * The typed client side of the message contract. Safe for content scripts: it imports only
  * types from messages.ts, so no zod reaches a host page.
  */
-import { browser } from 'wxt/browser';
+import { ext as browser } from './ext';
 import type { Envelope, MessageName, RequestOf, ResponseOf, Result } from './messages';
 
 export async function send<K extends MessageName>(

@@ -5,7 +5,7 @@
  * content scripts read settings too; writes go through the background's `updateSettings`, which
  * validates them.
  */
-import { browser } from 'wxt/browser';
+import { ext as browser } from './ext';
 import type { HostName, Stage } from './model';
 import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from './stages';
 
