@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '@/utils/send';
+import { t } from '@/utils/i18n';
+import { browser } from 'wxt/browser';
+import { CHANGED_KEY } from '@/utils/messages';
+import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
+import {
+  CadenceGroup,
+  OwnDomainsGroup,
+  RemindersGroup,
+  SidebarGroup,
+  SitesGroup,
+} from './settings-sections';
+import { DataSection } from './data-section';
+
+/** The options page: every setting, grouped, and the Data section (backup, CSV, erase). */
+export function App() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [accountCount, setAccountCount] = useState<number | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const count = async () => {
+      const r = await send('listAccounts', {});
+      if (r.ok) setAccountCount(r.data.length);
+    };
+    void loadSettings().then(setSettings);
+    watchSettings(setSettings, controller.signal);
+    void count();
+    // Accounts added or erased elsewhere (the sidebar, another tab) change the count to confirm.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && CHANGED_KEY in changes) void count();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    controller.signal.addEventListener('abort', () =>
+      browser.storage.onChanged.removeListener(onChanged),
+    );
+    return () => controller.abort();
+  }, []);
+
+  return (
+    <main class="page">
+      <header class="page-head">
+        <img src="/icon/32.png" alt="" width={24} height={24} />
+        <h1>{t('optionsTitle')}</h1>
+        <a class="head-link" href="/accounts.html">
+          {t('optionsOpenAccounts')}
+        </a>
+      </header>
+      {settings === null ? (
+        <p class="muted">{t('popupLoading')}</p>
+      ) : (
+        <>
+          <SidebarGroup settings={settings} />
+          <SitesGroup settings={settings} />
+          <CadenceGroup settings={settings} />
+          <RemindersGroup settings={settings} />
+          <OwnDomainsGroup settings={settings} />
+        </>
+      )}
+      <DataSection accountCount={accountCount} />
+    </main>
+  );
+}

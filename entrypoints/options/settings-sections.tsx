@@ -1,0 +1,309 @@
+/**
+ * The settings groups. Each change goes straight to the background (updateSettings) and the group
+ * says whether it was saved; the page shows what storage holds, so a change made in the popup or
+ * another tab appears here too.
+ */
+import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import type { RequestOf } from '@/utils/messages';
+import type { Stage } from '@/utils/model';
+import { send } from '@/utils/send';
+import { t } from '@/utils/i18n';
+import { say, type Problem } from '@/utils/problem';
+import type { Settings } from '@/utils/settings';
+import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from '@/utils/stages';
+import { STAGE_LABEL } from '@/components/labels';
+import {
+  CADENCE_MAX,
+  CADENCE_MIN,
+  MAX_OWN_DOMAINS,
+  addOwnDomain,
+  isTimeOfDay,
+  parseCadence,
+} from '@/utils/settings-input';
+
+type Patch = RequestOf<'updateSettings'>;
+type SaveState = { status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; error: string };
+
+/** Sends a patch and tracks the outcome for one group's status line. */
+function useSave() {
+  const [state, setState] = useState<SaveState>({ status: 'idle' });
+  const save = async (patch: Patch): Promise<boolean> => {
+    setState({ status: 'saving' });
+    const r = await send('updateSettings', patch);
+    setState(r.ok ? { status: 'saved' } : { status: 'failed', error: r.error });
+    return r.ok;
+  };
+  return { state, save };
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  return (
+    <span class={`save-status ${state.status}`} role="status">
+      {state.status === 'saving' && t('optionsSaving')}
+      {state.status === 'saved' && t('optionsSaved')}
+      {state.status === 'failed' && t('optionsNotSaved', state.error)}
+    </span>
+  );
+}
+
+function Group(props: {
+  id: string;
+  title: string;
+  hint?: string;
+  state: SaveState;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="card" aria-labelledby={`${props.id}-heading`}>
+      <div class="card-head">
+        <h2 id={`${props.id}-heading`}>{props.title}</h2>
+        <SaveStatus state={props.state} />
+      </div>
+      {props.hint && <p class="hint">{props.hint}</p>}
+      {props.children}
+    </section>
+  );
+}
+
+function FieldError({ id, problem }: { id: string; problem: Problem | null }) {
+  if (!problem) return null;
+  return (
+    <p id={id} class="field-error">
+      {say(problem)}
+    </p>
+  );
+}
+
+export function SidebarGroup({ settings }: { settings: Settings }) {
+  const { state, save } = useSave();
+  return (
+    <Group id="sidebar" title={t('optionsSidebarHeading')} state={state}>
+      <div class="field">
+        <label for="sidebar-side">{t('optionsSidebarSide')}</label>
+        <select
+          id="sidebar-side"
+          value={settings.sidebarSide}
+          onChange={(e) => void save({ sidebarSide: e.currentTarget.value as 'left' | 'right' })}
+        >
+          <option value="right">{t('popupSideRight')}</option>
+          <option value="left">{t('popupSideLeft')}</option>
+        </select>
+      </div>
+      <div class="field check">
+        <input
+          id="sidebar-collapsed"
+          type="checkbox"
+          checked={settings.startCollapsed}
+          onChange={(e) => void save({ startCollapsed: e.currentTarget.checked })}
+        />
+        <label for="sidebar-collapsed">{t('optionsStartCollapsed')}</label>
+      </div>
+    </Group>
+  );
+}
+
+export function SitesGroup({ settings }: { settings: Settings }) {
+  const { state, save } = useSave();
+  return (
+    <Group id="sites" title={t('optionsSitesHeading')} state={state}>
+      <div class="field check">
+        <input
+          id="site-gmail"
+          type="checkbox"
+          checked={!settings.disabledHosts.includes('gmail')}
+          onChange={(e) => {
+            const others = settings.disabledHosts.filter((h) => h !== 'gmail');
+            void save({ disabledHosts: e.currentTarget.checked ? others : [...others, 'gmail'] });
+          }}
+        />
+        <label for="site-gmail">{t('optionsSiteGmail')}</label>
+      </div>
+    </Group>
+  );
+}
+
+function CadenceField({
+  stage,
+  value,
+  onSave,
+}: {
+  stage: Stage;
+  value: number;
+  onSave: (days: number) => void;
+}) {
+  const [text, setText] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const id = `cadence-${stage}`;
+  const commit = (raw: string) => {
+    const r = parseCadence(raw);
+    if (!r.ok) {
+      setProblem(r.problem);
+      return;
+    }
+    setProblem(null);
+    setText(null);
+    if (r.days !== value) onSave(r.days);
+  };
+  const isDefault = value === DEFAULT_CADENCE_DAYS[stage];
+  return (
+    <div class="field cadence">
+      <label for={id}>{t(STAGE_LABEL[stage])}</label>
+      <span class="with-unit">
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={CADENCE_MIN}
+          max={CADENCE_MAX}
+          step={1}
+          value={text ?? String(value)}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={`${id}-default${problem ? ` ${id}-error` : ''}`}
+          onInput={(e) => setText(e.currentTarget.value)}
+          onChange={(e) => commit(e.currentTarget.value)}
+        />
+        <span class="unit">{t('optionsDays')}</span>
+      </span>
+      <span id={`${id}-default`} class="hint inline">
+        {t('optionsCadenceDefault', DEFAULT_CADENCE_DAYS[stage])}
+      </span>
+      {!isDefault && (
+        <button type="button" class="link" onClick={() => onSave(DEFAULT_CADENCE_DAYS[stage])}>
+          {t('optionsUseDefault')}
+        </button>
+      )}
+      <FieldError id={`${id}-error`} problem={problem} />
+    </div>
+  );
+}
+
+export function CadenceGroup({ settings }: { settings: Settings }) {
+  const { state, save } = useSave();
+  return (
+    <Group
+      id="cadence"
+      title={t('optionsCadenceHeading')}
+      hint={t('optionsCadenceHint')}
+      state={state}
+    >
+      {STAGE_ORDER.map((stage) => (
+        <CadenceField
+          key={stage}
+          stage={stage}
+          value={settings.cadenceDays[stage]}
+          onSave={(days) => void save({ cadenceDays: { [stage]: days } })}
+        />
+      ))}
+    </Group>
+  );
+}
+
+export function RemindersGroup({ settings }: { settings: Settings }) {
+  const { state, save } = useSave();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const { enabled, time } = settings.reminders;
+  return (
+    <Group id="reminders" title={t('optionsRemindersHeading')} state={state}>
+      <div class="field check">
+        <input
+          id="reminders-on"
+          type="checkbox"
+          checked={enabled}
+          onChange={(e) => void save({ reminders: { enabled: e.currentTarget.checked, time } })}
+        />
+        <label for="reminders-on">{t('optionsRemindersOn')}</label>
+      </div>
+      <div class="field">
+        <label for="reminders-time">{t('optionsRemindersTime')}</label>
+        <input
+          id="reminders-time"
+          type="time"
+          value={time}
+          disabled={!enabled}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? 'reminders-time-error' : undefined}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            if (!isTimeOfDay(value)) {
+              setProblem({ key: 'optionsTimeInvalid' });
+              return;
+            }
+            setProblem(null);
+            void save({ reminders: { enabled, time: value } });
+          }}
+        />
+        <FieldError id="reminders-time-error" problem={problem} />
+      </div>
+    </Group>
+  );
+}
+
+export function OwnDomainsGroup({ settings }: { settings: Settings }) {
+  const { state, save } = useSave();
+  const [draft, setDraft] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const domains = settings.ownDomains;
+  const add = async () => {
+    const r = addOwnDomain(domains, draft);
+    if (!r.ok) {
+      setProblem(r.problem);
+      return;
+    }
+    setProblem(null);
+    if (await save({ ownDomains: r.domains })) setDraft('');
+  };
+  return (
+    <Group
+      id="own-domains"
+      title={t('optionsOwnDomainsHeading')}
+      hint={t('optionsOwnDomainsHint', MAX_OWN_DOMAINS)}
+      state={state}
+    >
+      {domains.length === 0 ? (
+        <p class="muted">{t('optionsOwnDomainsNone')}</p>
+      ) : (
+        <ul class="chips" aria-label={t('optionsOwnDomainsHeading')}>
+          {domains.map((d) => (
+            <li key={d}>
+              <span>{d}</span>
+              <button
+                type="button"
+                class="chip-remove"
+                aria-label={t('optionsRemoveDomain', d)}
+                title={t('optionsRemoveDomain', d)}
+                onClick={() => void save({ ownDomains: domains.filter((x) => x !== d) })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        class="field inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <label for="own-domain-new">{t('optionsAddDomainLabel')}</label>
+        <input
+          id="own-domain-new"
+          type="text"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="example.com"
+          value={draft}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? 'own-domain-error' : undefined}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+        />
+        <button type="submit" class="btn">
+          {t('optionsAddDomain')}
+        </button>
+        <FieldError id="own-domain-error" problem={problem} />
+      </form>
+    </Group>
+  );
+}
