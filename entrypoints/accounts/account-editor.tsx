@@ -1,0 +1,292 @@
+/**
+ * One account, whole: details and customer profile, stage, next action, people, decision log and
+ * follow-ups. It re-reads from the background after every write and whenever the background says
+ * this account changed; an edit in progress is kept when someone else saves meanwhile.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AccountView, ChangeNotice } from '@/utils/messages';
+import type { Account } from '@/utils/model';
+import { POTENTIALS } from '@/utils/model';
+import { send } from '@/utils/send';
+import { t } from '@/utils/i18n';
+import { cadenceFor, guidanceFor } from '@/utils/stages';
+import type { Settings } from '@/utils/settings';
+import {
+  LONG_MAX,
+  accountPatch,
+  draftOf,
+  type AccountDraft,
+  type FieldProblems,
+} from '@/utils/account-form';
+import { GUIDANCE_TEXT, POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
+import { lastTouched } from '@/components/format';
+import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';
+import {
+  ActivitiesPanel,
+  DecisionsPanel,
+  NextActionPanel,
+  PeoplePanel,
+  StagePanel,
+} from './editor-sections';
+
+interface Props {
+  id: string;
+  settings: Settings | null;
+  notice: ChangeNotice | null;
+  onDelete: (account: Account) => void;
+}
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'missing'; error: string }
+  | { status: 'ready'; view: AccountView };
+
+function DetailsPanel({
+  view,
+  settings,
+  reload,
+}: {
+  view: AccountView;
+  settings: Settings | null;
+  reload: () => void;
+}) {
+  const { account } = view;
+  const [draft, setDraft] = useState<AccountDraft>(() => draftOf(account));
+  const [dirty, setDirty] = useState(false);
+  const [problems, setProblems] = useState<FieldProblems<keyof AccountDraft>>({});
+  const [saved, setSaved] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const { busy, error, setError, run } = useWrite(reload);
+
+  // A newer revision arrived (our own save, or another view's): show it unless mid-edit.
+  useEffect(() => {
+    if (!dirty) setDraft(draftOf(account));
+  }, [account.revision]);
+
+  const set = (patch: Partial<AccountDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setDirty(true);
+    setSaved(false);
+  };
+  const save = async () => {
+    const r = accountPatch(draft);
+    if (!r.ok) return setProblems(r.problems);
+    setProblems({});
+    const result = await run(() =>
+      send('updateAccount', { id: account.id, revision: account.revision, patch: r.patch }),
+    );
+    if (result.ok) {
+      setDirty(false);
+      setConflict(false);
+      setSaved(true);
+      setDraft(draftOf(result.data));
+    } else if (result.code === 'conflict') {
+      // Keep what the user typed; the next save is based on the latest revision.
+      setError(null);
+      setConflict(true);
+      reload();
+    }
+  };
+  const stageDefault = cadenceFor(account.stage, null, settings?.cadenceDays);
+
+  return (
+    <Panel id="details" title={t('accountsDetailsHeading')}>
+      <form
+        class="stack-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div class="row-form">
+          <Field
+            id="account-name"
+            label={t('accountsAccountName')}
+            value={draft.name}
+            onInput={(name) => set({ name })}
+            problem={problems.name}
+            maxLength={200}
+            required
+          />
+          <SelectField
+            id="account-potential"
+            label={t('accountsColPotential')}
+            value={draft.potential}
+            options={POTENTIALS.map((p) => ({ value: p, label: t(POTENTIAL_LABEL[p]) }))}
+            onChange={(potential) => set({ potential })}
+          />
+          <Field
+            id="account-cadence"
+            label={t('accountsCadence')}
+            type="number"
+            min={1}
+            max={365}
+            value={draft.cadence}
+            onInput={(cadence) => set({ cadence })}
+            problem={problems.cadence}
+            placeholder={String(stageDefault)}
+            hint={t('accountsCadenceHint', [stageDefault, t(STAGE_LABEL[account.stage])])}
+          />
+        </div>
+        <Field
+          id="account-domains"
+          label={t('accountsDomains')}
+          hint={t('accountsDomainsHint')}
+          value={draft.domains}
+          onInput={(domains) => set({ domains })}
+          problem={problems.domains}
+        />
+        <h3>{t('accountsProfileHeading')}</h3>
+        <Field
+          id="account-goals"
+          label={t('accountsGoals')}
+          value={draft.goals}
+          onInput={(goals) => set({ goals })}
+          problem={problems.goals}
+          multiline
+          maxLength={LONG_MAX}
+        />
+        <Field
+          id="account-pain"
+          label={t('accountsPainPoints')}
+          value={draft.painPoints}
+          onInput={(painPoints) => set({ painPoints })}
+          problem={problems.painPoints}
+          multiline
+          maxLength={LONG_MAX}
+        />
+        <Field
+          id="account-opportunities"
+          label={t('accountsOpportunities')}
+          value={draft.opportunities}
+          onInput={(opportunities) => set({ opportunities })}
+          problem={problems.opportunities}
+          multiline
+          maxLength={LONG_MAX}
+        />
+        <div class="form-actions">
+          <button type="submit" class="btn primary" disabled={busy || !dirty}>
+            {t('accountsSave')}
+          </button>
+          {dirty && (
+            <button
+              type="button"
+              class="btn"
+              onClick={() => {
+                setDraft(draftOf(account));
+                setDirty(false);
+                setProblems({});
+                setConflict(false);
+              }}
+            >
+              {t('accountsDiscard')}
+            </button>
+          )}
+          <span class="save-state" role="status">
+            {saved && !dirty ? t('accountsSaved') : dirty ? t('accountsUnsaved') : ''}
+          </span>
+        </div>
+        {conflict && (
+          <p class="warn" role="alert">
+            {t('accountsConflict')}
+          </p>
+        )}
+        <WriteError error={error} />
+      </form>
+    </Panel>
+  );
+}
+
+export function AccountEditor({ id, settings, notice, onDelete }: Props) {
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focused = useRef<string | null>(null);
+
+  const reload = async () => {
+    const r = await send('getAccount', { id });
+    setLoad(r.ok ? { status: 'ready', view: r.data } : { status: 'missing', error: r.error });
+  };
+  useEffect(() => {
+    setLoad({ status: 'loading' });
+    void reload();
+  }, [id]);
+  useEffect(() => {
+    if (notice?.accountIds.includes(id)) void reload();
+  }, [notice]);
+  // Opening an account moves focus to its name, so keyboard and screen-reader users start there.
+  useEffect(() => {
+    if (load.status === 'ready' && focused.current !== id) {
+      focused.current = id;
+      heading.current?.focus();
+    }
+  }, [load.status, id]);
+
+  if (load.status === 'loading') return <p class="muted">{t('accountsLoading')}</p>;
+  if (load.status === 'missing')
+    return (
+      <div class="missing">
+        <p role="alert">{t('accountsMissing')}</p>
+        <a href="#view=table">{t('accountsBackToList')}</a>
+      </div>
+    );
+
+  const { view } = load;
+  const { account } = view;
+  const guidance = guidanceFor(account.stage, account.potential);
+  const refresh = () => void reload();
+
+  return (
+    <div class="editor">
+      <nav class="crumbs" aria-label={t('accountsBreadcrumb')}>
+        <a href="#view=table">{t('accountsBackToList')}</a>
+      </nav>
+      <div class="editor-head">
+        <div>
+          <h1 ref={heading} tabIndex={-1}>
+            {account.name}
+          </h1>
+          <p class="editor-sub">
+            <span class="tag stage">{t(STAGE_LABEL[account.stage])}</span>
+            <span class="tag">
+              {t('accountsPotentialTag', t(POTENTIAL_LABEL[account.potential]))}
+            </span>
+            <span class="muted">{lastTouched(view.lastTouchedAt)}</span>
+          </p>
+          <p class="guidance-line">{t(GUIDANCE_TEXT[guidance])}</p>
+        </div>
+        <div class="editor-actions">
+          <button
+            type="button"
+            class="btn danger"
+            disabled={deleting}
+            onClick={async () => {
+              setDeleting(true);
+              setDeleteError(null);
+              const r = await send('deleteAccount', { id: account.id });
+              setDeleting(false);
+              if (r.ok) onDelete(account);
+              else setDeleteError(r.error);
+            }}
+          >
+            {t('accountsDelete')}
+          </button>
+        </div>
+      </div>
+      <WriteError error={deleteError} />
+      <div class="editor-grid">
+        <div class="col">
+          <DetailsPanel view={view} settings={settings} reload={refresh} />
+          <DecisionsPanel view={view} reload={refresh} />
+        </div>
+        <div class="col">
+          <StagePanel view={view} reload={refresh} />
+          <NextActionPanel view={view} reload={refresh} />
+          <PeoplePanel view={view} reload={refresh} />
+          <ActivitiesPanel view={view} reload={refresh} />
+        </div>
+      </div>
+    </div>
+  );
+}

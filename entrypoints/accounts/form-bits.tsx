@@ -1,0 +1,144 @@
+/** Labelled fields with their problem beside them, and the write helper the editor uses. */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Result } from '@/utils/messages';
+import { t } from '@/utils/i18n';
+import { say, type Problem } from '@/utils/problem';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  problem?: Problem | undefined;
+  hint?: string;
+  type?: 'text' | 'email' | 'date' | 'number' | 'url';
+  multiline?: boolean;
+  rows?: number;
+  maxLength?: number;
+  required?: boolean;
+  placeholder?: string;
+  min?: number;
+  max?: number;
+}
+
+export function Field(p: FieldProps) {
+  const describedBy =
+    [p.hint ? `${p.id}-hint` : '', p.problem ? `${p.id}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
+  const common = {
+    id: p.id,
+    value: p.value,
+    maxLength: p.maxLength,
+    required: p.required,
+    placeholder: p.placeholder,
+    'aria-invalid': p.problem ? true : undefined,
+    'aria-describedby': describedBy,
+  } as const;
+  return (
+    <div class="f">
+      <label for={p.id}>{p.label}</label>
+      {p.multiline ? (
+        <textarea
+          {...common}
+          rows={p.rows ?? 3}
+          onInput={(e) => p.onInput(e.currentTarget.value)}
+        />
+      ) : (
+        <input
+          {...common}
+          // Preact types each input type separately; the union of ours is fine at runtime.
+          type={(p.type ?? 'text') as 'text'}
+          min={p.min}
+          max={p.max}
+          onInput={(e) => p.onInput(e.currentTarget.value)}
+        />
+      )}
+      {p.hint && (
+        <span id={`${p.id}-hint`} class="f-hint">
+          {p.hint}
+        </span>
+      )}
+      {p.problem && (
+        <span id={`${p.id}-error`} class="f-error">
+          {say(p.problem)}
+        </span>
+      )}
+    </div>
+  );
+}
+
+interface SelectProps<T extends string> {
+  id: string;
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+}
+
+export function SelectField<T extends string>(p: SelectProps<T>) {
+  return (
+    <div class="f">
+      <label for={p.id}>{p.label}</label>
+      <select id={p.id} value={p.value} onChange={(e) => p.onChange(e.currentTarget.value as T)}>
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Panel(props: {
+  id: string;
+  title: string;
+  count?: number;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="panel" aria-labelledby={`${props.id}-heading`}>
+      <div class="panel-head">
+        <h2 id={`${props.id}-heading`}>
+          {props.title}
+          {props.count !== undefined && <span class="count-badge">{props.count}</span>}
+        </h2>
+        {props.actions}
+      </div>
+      {props.children}
+    </section>
+  );
+}
+
+/**
+ * Runs a write; on success calls `after` (the page re-reads: the background is the only truth),
+ * on failure keeps the error to show beside the form that caused it.
+ */
+export function useWrite(after: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async <T,>(write: () => Promise<Result<T>>): Promise<Result<T>> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await write();
+      if (result.ok) after();
+      else setError(result.error);
+      return result;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, run };
+}
+
+export function WriteError({ error }: { error: string | null }) {
+  if (!error) return null;
+  return (
+    <p class="write-error" role="alert">
+      {t('accountsNotSaved', error)}
+    </p>
+  );
+}

@@ -1,0 +1,34 @@
+/** Words the accounts page shows for the list's states, from _locales through t(). */
+import type { MessageKey } from '@/utils/i18n';
+import type { DueFilter, SortKey } from '@/utils/account-list';
+import { t } from '@/utils/i18n';
+import { formatDay } from '@/components/format';
+import type { Touch } from '@/utils/account-list';
+
+export const DUE_FILTER_LABEL: Record<DueFilter, MessageKey> = {
+  all: 'accountsDueAll',
+  overdue: 'accountsDueOverdue',
+  today: 'accountsDueToday',
+  week: 'accountsDueWeek',
+  none: 'accountsDueNone',
+};
+
+export const SORT_LABEL: Record<SortKey, MessageKey> = {
+  name: 'accountsColName',
+  stage: 'accountsColStage',
+  potential: 'accountsColPotential',
+  due: 'accountsColNextAction',
+  lastTouch: 'accountsColLastTouch',
+};
+
+/** "Untouched for 45 days (cadence 21)", "Touched 3 days ago", "No follow-up yet". */
+export function touchText(touch: Touch): string {
+  if (touch.days === null) return t('accountsNeverTouched');
+  if (touch.stale) return t('accountsUntouched', [touch.days, touch.cadence]);
+  if (touch.days === 0) return t('accountsTouchedToday');
+  return t('accountsTouchedDaysAgo', touch.days);
+}
+
+export function dayText(day: string): string {
+  return formatDay(day);
+}

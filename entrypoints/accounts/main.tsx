@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { App } from './App';
+import './style.css';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = browser.i18n.getMessage('accountsTitle') || document.title;
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,71 @@
+/**
+ * The portfolio grid: relationship stage (rows, highest first) against potential (columns), with
+ * how many accounts sit in each cell and what that combination implies (DOMAIN.md, "Potential").
+ * A count opens the table filtered to that cell.
+ */
+import type { AccountRow } from '@/utils/messages';
+import type { Potential, Stage } from '@/utils/model';
+import { t } from '@/utils/i18n';
+import { POTENTIAL_ORDER, STAGE_ORDER, guidanceFor } from '@/utils/stages';
+import { portfolioCounts } from '@/utils/account-list';
+import { GUIDANCE_TEXT, POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
+
+interface Props {
+  rows: readonly AccountRow[];
+  onCell: (stage: Stage, potential: Potential) => void;
+}
+
+export function PortfolioView({ rows, onCell }: Props) {
+  const counts = portfolioCounts(rows);
+  const stages = [...STAGE_ORDER].reverse();
+  return (
+    <div class="portfolio">
+      <p class="hint">{t('accountsPortfolioHint')}</p>
+      <table class="grid">
+        <caption class="sr-only">{t('accountsPortfolioCaption')}</caption>
+        <thead>
+          <tr>
+            <td class="corner">
+              <span>{t('accountsColStage')}</span> / <span>{t('accountsColPotential')}</span>
+            </td>
+            {POTENTIAL_ORDER.map((p) => (
+              <th key={p} scope="col">
+                {t('accountsPotentialHeading', t(POTENTIAL_LABEL[p]))}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {stages.map((stage) => (
+            <tr key={stage}>
+              <th scope="row">{t(STAGE_LABEL[stage])}</th>
+              {POTENTIAL_ORDER.map((potential) => {
+                const n = counts[stage][potential];
+                const guidance = guidanceFor(stage, potential);
+                return (
+                  <td key={potential} class={`cell g-${guidance}${n === 0 ? ' zero' : ''}`}>
+                    <button
+                      type="button"
+                      class="cell-count"
+                      disabled={n === 0}
+                      data-cell={`${stage}-${potential}`}
+                      aria-label={t('accountsCellLabel', [
+                        n,
+                        t(STAGE_LABEL[stage]),
+                        t(POTENTIAL_LABEL[potential]),
+                      ])}
+                      onClick={() => onCell(stage, potential)}
+                    >
+                      <span class="n">{n}</span>
+                    </button>
+                    <p class="guidance">{t(GUIDANCE_TEXT[guidance])}</p>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,237 @@
+/**
+ * Every account in one table: sortable by its column headers, filtered by stage, potential, due
+ * date and text, one page of PAGE_SIZE rows at a time. Props in, intents out: the page owns the
+ * query and the data, so this renders the same in a unit test as in the browser.
+ */
+import { useMemo } from 'preact/hooks';
+import type { AccountRow } from '@/utils/messages';
+import type { Stage } from '@/utils/model';
+import { POTENTIALS, STAGES } from '@/utils/model';
+import { t } from '@/utils/i18n';
+import { today as todayOf } from '@/utils/dates';
+import {
+  dueBucket,
+  touchOf,
+  visibleRows,
+  type DueFilter,
+  type ListQuery,
+  type SortKey,
+} from '@/utils/account-list';
+import { POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
+import { DUE_FILTER_LABEL, SORT_LABEL, dayText, touchText } from './labels';
+
+interface Props {
+  rows: readonly AccountRow[];
+  query: ListQuery;
+  onQuery: (q: ListQuery) => void;
+  onOpen: (id: string) => void;
+  cadenceDays?: Partial<Record<Stage, number>>;
+  now: number;
+}
+
+const SORTABLE: SortKey[] = ['name', 'stage', 'potential', 'due', 'lastTouch'];
+const DUE_FILTERS: DueFilter[] = ['all', 'overdue', 'today', 'week', 'none'];
+
+function SortHeader({
+  column,
+  query,
+  onQuery,
+}: {
+  column: SortKey;
+  query: ListQuery;
+  onQuery: (q: ListQuery) => void;
+}) {
+  const active = query.sort === column;
+  const next = active && query.dir === 'asc' ? 'desc' : 'asc';
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
+      <button
+        type="button"
+        class="sort"
+        data-sort={column}
+        onClick={() => onQuery({ ...query, sort: column, dir: next, page: 0 })}
+      >
+        {t(SORT_LABEL[column])}
+        <span class="sort-mark" aria-hidden="true">
+          {active ? (query.dir === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+export function TableView({ rows, query, onQuery, onOpen, cadenceDays, now }: Props) {
+  const shown = useMemo(() => visibleRows(rows, query, now), [rows, query, now]);
+  const today = todayOf(now);
+  const set = (patch: Partial<ListQuery>) => onQuery({ ...query, ...patch, page: 0 });
+  const filtered = query.stage || query.potential || query.due !== 'all' || query.text.trim();
+
+  return (
+    <div class="table-view">
+      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div class="filter">
+          <label for="filter-text">{t('accountsSearch')}</label>
+          <input
+            id="filter-text"
+            type="search"
+            value={query.text}
+            placeholder={t('accountsSearchPlaceholder')}
+            onInput={(e) => set({ text: e.currentTarget.value })}
+          />
+        </div>
+        <div class="filter">
+          <label for="filter-stage">{t('accountsColStage')}</label>
+          <select
+            id="filter-stage"
+            value={query.stage}
+            onChange={(e) => set({ stage: e.currentTarget.value as ListQuery['stage'] })}
+          >
+            <option value="">{t('accountsAnyStage')}</option>
+            {STAGES.map((s) => (
+              <option key={s} value={s}>
+                {t(STAGE_LABEL[s])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="filter">
+          <label for="filter-potential">{t('accountsColPotential')}</label>
+          <select
+            id="filter-potential"
+            value={query.potential}
+            onChange={(e) => set({ potential: e.currentTarget.value as ListQuery['potential'] })}
+          >
+            <option value="">{t('accountsAnyPotential')}</option>
+            {POTENTIALS.map((p) => (
+              <option key={p} value={p}>
+                {t(POTENTIAL_LABEL[p])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="filter">
+          <label for="filter-due">{t('accountsFilterDue')}</label>
+          <select
+            id="filter-due"
+            value={query.due}
+            onChange={(e) => set({ due: e.currentTarget.value as DueFilter })}
+          >
+            {DUE_FILTERS.map((d) => (
+              <option key={d} value={d}>
+                {t(DUE_FILTER_LABEL[d])}
+              </option>
+            ))}
+          </select>
+        </div>
+        {filtered && (
+          <button
+            type="button"
+            class="btn"
+            onClick={() => set({ stage: '', potential: '', due: 'all', text: '' })}
+          >
+            {t('accountsClearFilters')}
+          </button>
+        )}
+      </form>
+
+      <p class="count" role="status" data-testid="table-count">
+        {shown.total === 0
+          ? rows.length === 0
+            ? t('accountsNoAccounts')
+            : t('accountsNoMatch')
+          : t('accountsShowing', [shown.from, shown.to, shown.total])}
+      </p>
+
+      {shown.total > 0 && (
+        <div class="table-wrap">
+          <table class="accounts" aria-label={t('accountsTableLabel')}>
+            <thead>
+              <tr>
+                {SORTABLE.map((c) => (
+                  <SortHeader key={c} column={c} query={query} onQuery={onQuery} />
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.items.map((row) => {
+                const bucket = dueBucket(row, today);
+                const touch = touchOf(row, cadenceDays, now);
+                return (
+                  <tr
+                    key={row.id}
+                    data-id={row.id}
+                    class={bucket === 'overdue' ? 'is-overdue' : undefined}
+                    onClick={(e) => {
+                      // The name is a link already; a click elsewhere on the row opens it too.
+                      if (!(e.target as Element).closest('a')) onOpen(row.id);
+                    }}
+                  >
+                    <td class="name">
+                      <a href={`#account=${encodeURIComponent(row.id)}`}>{row.name}</a>
+                      {row.domains.length > 0 && (
+                        <span class="domains">{row.domains.join(', ')}</span>
+                      )}
+                    </td>
+                    <td>{t(STAGE_LABEL[row.stage])}</td>
+                    <td>{t(POTENTIAL_LABEL[row.potential])}</td>
+                    <td class="next">
+                      {row.nextAction ? (
+                        <>
+                          <span class="action">{row.nextAction.text}</span>
+                          <span class={`due ${bucket}`}>
+                            {bucket === 'overdue' && (
+                              <strong class="flag">{t('accountsOverdue')}</strong>
+                            )}
+                            {bucket === 'today' && (
+                              <strong class="flag today">{t('accountsToday')}</strong>
+                            )}
+                            <time dateTime={row.nextAction.due}>{dayText(row.nextAction.due)}</time>
+                          </span>
+                        </>
+                      ) : (
+                        <span class="muted">{t('accountsNoNextAction')}</span>
+                      )}
+                    </td>
+                    <td class={touch.stale ? 'touch stale' : 'touch'}>
+                      {touch.stale && (
+                        <span class="flag-icon" aria-hidden="true">
+                          !
+                        </span>
+                      )}
+                      {touchText(touch)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {shown.pages > 1 && (
+        <nav class="pager" aria-label={t('accountsPages')}>
+          <button
+            type="button"
+            class="btn"
+            disabled={shown.page === 0}
+            onClick={() => onQuery({ ...query, page: shown.page - 1 })}
+          >
+            {t('accountsPrevPage')}
+          </button>
+          <span>{t('accountsPageOf', [shown.page + 1, shown.pages])}</span>
+          <button
+            type="button"
+            class="btn"
+            disabled={shown.page >= shown.pages - 1}
+            onClick={() => onQuery({ ...query, page: shown.page + 1 })}
+          >
+            {t('accountsNextPage')}
+          </button>
+        </nav>
+      )}
+    </div>
+  );
+}
