@@ -100,16 +100,17 @@ export function App() {
     return () => controller.abort();
   }, []);
 
-  useEffect(() => {
-    if (toast && !toast.restoring) undoButton.current?.focus();
-  }, [toast?.account.id]);
-
   // Back from an account to a list: focus the page heading rather than losing it on <body>.
   useEffect(() => {
     if (lastRoute.current.kind === 'account' && route.kind === 'list') heading.current?.focus();
     lastRoute.current = route;
-    if (route.kind === 'account') window.scrollTo(0, 0);
+    window.scrollTo(0, 0);
   }, [route]);
+
+  // Declared after the route's effect so that, after a delete, Undo takes focus, not the heading.
+  useEffect(() => {
+    if (toast && !toast.restoring) undoButton.current?.focus();
+  }, [toast?.account.id]);
 
   const onDelete = (account: Account) => {
     setToast({ account, restoring: false, error: null });

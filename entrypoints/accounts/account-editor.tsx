@@ -92,6 +92,7 @@ function DetailsPanel({
   return (
     <Panel id="details" title={t('accountsDetailsHeading')}>
       <form
+        noValidate
         class="stack-form"
         onSubmit={(e) => {
           e.preventDefault();

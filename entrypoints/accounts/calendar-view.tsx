@@ -22,7 +22,7 @@ interface Props {
 
 /** Items a month cell lists before "+N more"; a week shows up to WEEK_LIMIT per day. */
 const MONTH_LIMIT = 3;
-const WEEK_LIMIT = 50;
+const WEEK_LIMIT = 200;
 
 function toDate(day: IsoDate): Date {
   const [y, m, d] = day.split('-').map(Number);
@@ -153,13 +153,17 @@ export function CalendarView({ rows, view, anchor, onChange, now }: Props) {
                         ))}
                         {items.length > limit && (
                           <li class="more">
-                            <button
-                              type="button"
-                              class="link"
-                              onClick={() => onChange('week', day)}
-                            >
-                              {t('accountsMoreThatDay', items.length - limit)}
-                            </button>
+                            {view === 'month' ? (
+                              <button
+                                type="button"
+                                class="link"
+                                onClick={() => onChange('week', day)}
+                              >
+                                {t('accountsMoreThatDay', items.length - limit)}
+                              </button>
+                            ) : (
+                              t('accountsMoreUseTable', items.length - limit)
+                            )}
                           </li>
                         )}
                       </ul>

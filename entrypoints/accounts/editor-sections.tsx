@@ -96,6 +96,7 @@ export function StagePanel({ view, reload }: SectionProps) {
         <strong>{t(STAGE_LABEL[account.stage])}</strong> — {t(STAGE_MEANING[account.stage])}
       </p>
       <form
+        noValidate
         class="row-form"
         onSubmit={(e) => {
           e.preventDefault();
@@ -231,6 +232,7 @@ export function NextActionPanel({ view, reload }: SectionProps) {
         </div>
       ) : (
         <form
+          noValidate
           ref={autofocus}
           class="stack-form"
           aria-label={t('accountsNextActionHeading')}
@@ -298,6 +300,7 @@ function PersonForm({
   const prefix = `person-${person?.id ?? 'new'}`;
   return (
     <form
+      noValidate
       ref={autofocus}
       class="stack-form person-form"
       aria-label={person ? t('accountsEditPersonNamed', person.name) : t('accountsAddPerson')}
@@ -523,6 +526,7 @@ export function DecisionsPanel({ view, reload }: SectionProps) {
       <p class="hint">{t('accountsDecisionsHint')}</p>
       {add.open && (
         <form
+          noValidate
           ref={autofocus}
           class="stack-form"
           aria-label={t('accountsAddDecision')}
@@ -672,6 +676,7 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
     >
       {add.open && (
         <form
+          noValidate
           ref={autofocus}
           class="stack-form"
           aria-label={t('accountsLogFollowUp')}

@@ -1,0 +1,323 @@
+// The options page with a fake background: settings are sent as patches and refused next to the
+// field when invalid; a backup is previewed before it is merged; CSV rows are checked before the
+// one import; erasing keeps a backup to restore.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import en from '@/public/_locales/en/messages.json';
+import { CadenceGroup, OwnDomainsGroup } from '@/entrypoints/options/settings-sections';
+import { DataSection } from '@/entrypoints/options/data-section';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { addOwnDomain, isTimeOfDay, parseCadence } from '@/utils/settings-input';
+import { WIPE_BACKUP_KEY } from '@/utils/backup-file';
+import type { Backup, Envelope, MessageName } from '@/utils/messages';
+import { sampleBackup } from '../fixtures/sample-data.mjs';
+
+const messages = en as Record<
+  string,
+  { message: string; placeholders?: Record<string, { content: string }> }
+>;
+function getMessage(key: string, subs?: string | string[]): string {
+  const entry = messages[key];
+  if (!entry) return '';
+  const list = subs === undefined ? [] : [subs].flat();
+  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/g, (_m, i: string) => list[Number(i) - 1] ?? '');
+  });
+}
+
+const NOW = Date.UTC(2026, 10, 28, 12);
+let host: HTMLElement;
+let sent: Envelope[];
+let store: Backup;
+let downloads: string[];
+
+/** The background, faked: answers from `store` and records every message. */
+function fakeBackground(name: MessageName, request: unknown): unknown {
+  switch (name) {
+    case 'exportData':
+      return { ok: true, data: structuredClone(store) };
+    case 'listAccounts':
+      return { ok: true, data: store.accounts.map((a) => ({ ...a, lastTouchedAt: null })) };
+    case 'importData': {
+      const { backup, mode } = request as { backup: Backup; mode: string };
+      const counts = Object.fromEntries(
+        (['accounts', 'people', 'activities', 'decisions', 'stageChanges'] as const).map((s) => [
+          s,
+          backup[s].length,
+        ]),
+      );
+      return { ok: true, data: { mode, counts } };
+    }
+    case 'wipeData': {
+      const backup = structuredClone(store);
+      return { ok: true, data: { backup } };
+    }
+    default:
+      return { ok: true, data: true };
+  }
+}
+
+beforeEach(() => {
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
+  sent = [];
+  store = sampleBackup(NOW) as Backup;
+  downloads = [];
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Envelope) => {
+    sent.push(message);
+    return fakeBackground(message.name, message.request);
+  }) as never);
+  vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:fake');
+  vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
+    downloads.push(this.download);
+  });
+  host = document.createElement('div');
+  document.body.append(host);
+});
+
+afterEach(async () => {
+  render(null, host);
+  host.remove();
+  vi.restoreAllMocks();
+  await fakeBrowser.storage.local.clear();
+});
+
+const $ = <T extends Element = HTMLElement>(selector: string) => {
+  const el = host.querySelector<T>(selector);
+  if (!el) throw new Error(`no ${selector}`);
+  return el;
+};
+const byText = (text: string) => {
+  const el = [...host.querySelectorAll('button')].find((b) => b.textContent?.includes(text));
+  if (!el) throw new Error(`no button "${text}"`);
+  return el;
+};
+/** Lets pending promises (file reads, fake messages) settle, inside act. */
+const settle = () =>
+  act(async () => {
+    for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
+  });
+const names = () => sent.map((m) => m.name);
+
+async function chooseFile(selector: string, name: string, text: string) {
+  const input = $<HTMLInputElement>(selector);
+  const file = new File([text], name, { type: 'text/plain' });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  await act(async () => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await settle();
+}
+
+describe('settings fields', () => {
+  it('checks cadence, time and own domains as the background would', () => {
+    expect(parseCadence(' 14 ')).toEqual({ ok: true, days: 14 });
+    for (const bad of ['0', '366', '1.5', '-3', 'ten'])
+      expect(parseCadence(bad)).toMatchObject({
+        ok: false,
+        problem: { key: 'optionsCadenceRange' },
+      });
+    expect(parseCadence('')).toMatchObject({ ok: false, problem: { key: 'optionsCadenceEmpty' } });
+    expect(isTimeOfDay('09:00')).toBe(true);
+    expect(isTimeOfDay('24:00')).toBe(false);
+    expect(addOwnDomain([], 'anna@Mail.Brightwave.io')).toEqual({
+      ok: true,
+      domains: ['brightwave.io'],
+    });
+    expect(addOwnDomain(['brightwave.io'], 'brightwave.io')).toMatchObject({
+      ok: false,
+      problem: { key: 'optionsDomainDuplicate' },
+    });
+    expect(addOwnDomain([], 'brightwave')).toMatchObject({
+      ok: false,
+      problem: { key: 'optionsDomainInvalid' },
+    });
+    const full = Array.from({ length: 20 }, (_, i) => `d${i}.com`);
+    expect(addOwnDomain(full, 'more.com')).toMatchObject({
+      ok: false,
+      problem: { key: 'optionsDomainTooMany' },
+    });
+  });
+
+  it('shows a cadence problem next to its field and sends nothing; a good value is saved', async () => {
+    act(() => render(<CadenceGroup settings={DEFAULT_SETTINGS} />, host));
+    const input = $<HTMLInputElement>('#cadence-tactical');
+    expect(host.textContent).toContain('Default: 30 days');
+    act(() => {
+      input.value = '400';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect($('#cadence-tactical-error').textContent).toBe(
+      'Enter a whole number of days from 1 to 365.',
+    );
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toContain('cadence-tactical-error');
+    expect(sent).toEqual([]);
+    act(() => {
+      input.value = '45';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      name: 'updateSettings',
+      request: { cadenceDays: { tactical: 45 } },
+    });
+    expect(host.querySelector('#cadence-tactical-error')).toBeNull();
+    expect($('.save-status').textContent).toBe('Saved');
+  });
+
+  it('adds and removes own domains through updateSettings', async () => {
+    const settings = { ...DEFAULT_SETTINGS, ownDomains: ['brightwave.io'] };
+    act(() => render(<OwnDomainsGroup settings={settings} />, host));
+    const input = $<HTMLInputElement>('#own-domain-new');
+    act(() => {
+      input.value = 'not a domain';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      $('form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    expect($('#own-domain-error').textContent).toContain('is not a domain name');
+    expect(sent).toEqual([]);
+    act(() => {
+      input.value = 'brightwave.co.uk';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      $('form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await settle();
+    expect(sent.at(-1)?.request).toEqual({ ownDomains: ['brightwave.io', 'brightwave.co.uk'] });
+    act(() => $('button[aria-label="Remove brightwave.io"]').click());
+    await settle();
+    expect(sent.at(-1)?.request).toEqual({ ownDomains: [] });
+  });
+});
+
+describe('backup import', () => {
+  it('refuses a truncated file with its reason and writes nothing', async () => {
+    act(() => render(<DataSection accountCount={3} />, host));
+    await chooseFile('#backup-file', 'cut.json', JSON.stringify(store).slice(0, 500));
+    expect(host.textContent).toContain('cut.json was not imported. The file is cut off');
+    expect(names()).not.toContain('importData');
+    expect(host.querySelector('table.preview')).toBeNull();
+  });
+
+  it('previews new, updated and unchanged records, then merges', async () => {
+    const file = structuredClone(store);
+    file.accounts[0]!.name = 'Renamed';
+    file.accounts.push({ ...file.accounts[1]!, id: 'acc-new', name: 'Initech' });
+    act(() => render(<DataSection accountCount={3} />, host));
+    await chooseFile('#backup-file', 'backup.json', JSON.stringify(file));
+    const accountsRow = [...host.querySelectorAll('table.preview tbody tr')][0]!;
+    expect([...accountsRow.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+      '1',
+      '1',
+      String(store.accounts.length - 1),
+      '0',
+    ]);
+    expect(names()).not.toContain('importData');
+    act(() => byText('Merge into my data').click());
+    await settle();
+    const call = sent.find((m) => m.name === 'importData');
+    expect(call?.request).toMatchObject({ mode: 'merge' });
+    expect((call?.request as { backup: Backup }).backup.accounts).toHaveLength(
+      file.accounts.length,
+    );
+    expect(host.textContent).toContain(`Imported: ${file.accounts.length} accounts`);
+  });
+
+  it('asks before a replace, and downloads what it replaces first', async () => {
+    act(() => render(<DataSection accountCount={3} />, host));
+    await chooseFile(
+      '#backup-file',
+      'backup.json',
+      JSON.stringify({ ...store, accounts: store.accounts.slice(0, 3) }),
+    );
+    act(() => byText('Replace my data').click());
+    expect(names()).not.toContain('importData');
+    expect(host.textContent).toContain('Replace all data with this file?');
+    act(() => byText('Yes, replace').click());
+    await settle();
+    expect(downloads[0]).toMatch(/^rapport-backup-\d{4}-\d{2}-\d{2}-before-replace\.json$/);
+    expect(sent.find((m) => m.name === 'importData')?.request).toMatchObject({ mode: 'replace' });
+  });
+});
+
+describe('CSV import', () => {
+  const accountsCsv = 'name,domains,stage\nInitech,initech.com,Cooperative\nBad,,gold\nGlobex,,\n';
+  const peopleCsv =
+    'name,email,account,role\nPeter Gibbons,peter@initech.com,Initech,Decision maker\n';
+
+  it('lists invalid rows with their lines and imports nothing until they are skipped', async () => {
+    act(() => render(<DataSection accountCount={3} />, host));
+    await chooseFile('#csv-accounts', 'accounts.csv', accountsCsv);
+    await chooseFile('#csv-people', 'people.csv', peopleCsv);
+    expect(host.textContent).toContain('Line 3: "gold" is not a stage');
+    expect(host.textContent).toContain('Line 4: The account "Globex" already exists');
+    const importButton = byText('Import 2 new records');
+    expect(importButton.disabled).toBe(true);
+    act(() => {
+      const skip = $<HTMLInputElement>('#csv-skip-invalid');
+      skip.checked = true;
+      skip.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(importButton.disabled).toBe(false);
+    act(() => importButton.click());
+    await settle();
+    const imports = sent.filter((m) => m.name === 'importData');
+    expect(imports).toHaveLength(1);
+    const { backup, mode } = imports[0]!.request as { backup: Backup; mode: string };
+    expect(mode).toBe('merge');
+    expect(backup.accounts.map((a) => a.name)).toEqual(['Initech']);
+    expect(backup.people[0]).toMatchObject({
+      name: 'Peter Gibbons',
+      role: 'decision_maker',
+      accountId: backup.accounts[0]!.id,
+    });
+    expect(backup.stageChanges).toHaveLength(1);
+  });
+});
+
+describe('erase all data', () => {
+  it('confirms with the account count, keeps and downloads the backup, and restores it', async () => {
+    act(() => render(<DataSection accountCount={3} />, host));
+    await settle();
+    act(() => byText('Erase all data').click());
+    const erase = byText('Erase everything');
+    expect(erase.disabled).toBe(true);
+    act(() => {
+      const input = $<HTMLInputElement>('#wipe-confirm');
+      input.value = '2';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(erase.disabled).toBe(true);
+    act(() => {
+      const input = $<HTMLInputElement>('#wipe-confirm');
+      input.value = '3';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(erase.disabled).toBe(false);
+    await act(async () => erase.click());
+    await settle();
+    expect(names()).toContain('wipeData');
+    expect(downloads[0]).toMatch(/-erased\.json$/);
+    const kept = (await fakeBrowser.storage.local.get(WIPE_BACKUP_KEY))[WIPE_BACKUP_KEY] as {
+      backup: Backup;
+    };
+    expect(kept.backup.accounts).toHaveLength(store.accounts.length);
+    store = { ...store, accounts: [], people: [], activities: [], decisions: [], stageChanges: [] };
+    act(() => byText('Restore it').click());
+    await settle();
+    const restore = sent.filter((m) => m.name === 'importData').at(-1);
+    expect(restore?.request).toMatchObject({ mode: 'replace' });
+    expect((await fakeBrowser.storage.local.get(WIPE_BACKUP_KEY))[WIPE_BACKUP_KEY]).toBeUndefined();
+  });
+});
