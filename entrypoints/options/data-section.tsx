@@ -631,6 +631,7 @@ function Wipe({
         </button>
       ) : (
         <form
+          noValidate
           class="confirm"
           onSubmit={(e) => {
             e.preventDefault();

@@ -281,6 +281,7 @@ export function OwnDomainsGroup({ settings }: { settings: Settings }) {
         </ul>
       )}
       <form
+        noValidate
         class="field inline-form"
         onSubmit={(e) => {
           e.preventDefault();
