@@ -26,6 +26,7 @@ export function touchText(touch: Touch): string {
   if (touch.days === null) return t('accountsNeverTouched');
   if (touch.stale) return t('accountsUntouched', [touch.days, touch.cadence]);
   if (touch.days === 0) return t('accountsTouchedToday');
+  if (touch.days === 1) return t('accountsTouchedYesterday');
   return t('accountsTouchedDaysAgo', touch.days);
 }
 

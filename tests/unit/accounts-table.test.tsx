@@ -286,14 +286,14 @@ describe('opening and paging', () => {
     );
     show(many);
     expect(host.querySelectorAll('tbody tr')).toHaveLength(100);
-    expect($('[data-testid="table-count"]').textContent).toBe('Showing 1–100 of 10000 accounts');
+    expect($('[data-testid="table-count"]').textContent).toBe('Accounts 1–100 of 10000');
     expect($('.pager span').textContent).toBe('Page 1 of 100');
     click('.pager button:last-of-type');
     expect(names()[0]).toBe('Company 00100');
     // A new filter goes back to the first page.
     type('#filter-text', 'company 099');
     expect(names()[0]).toBe('Company 09900');
-    expect($('[data-testid="table-count"]').textContent).toBe('Showing 1–100 of 100 accounts');
+    expect($('[data-testid="table-count"]').textContent).toBe('Accounts 1–100 of 100');
     expect(host.querySelector('.pager')).toBeNull();
   });
 });

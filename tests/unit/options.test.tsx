@@ -231,7 +231,7 @@ describe('backup import', () => {
     expect((call?.request as { backup: Backup }).backup.accounts).toHaveLength(
       file.accounts.length,
     );
-    expect(host.textContent).toContain(`Imported: ${file.accounts.length} accounts`);
+    expect(host.textContent).toContain(`Accounts: ${file.accounts.length}`);
   });
 
   it('asks before a replace, and downloads what it replaces first', async () => {
@@ -262,7 +262,7 @@ describe('CSV import', () => {
     await chooseFile('#csv-people', 'people.csv', peopleCsv);
     expect(host.textContent).toContain('Line 3: "gold" is not a stage');
     expect(host.textContent).toContain('Line 4: The account "Globex" already exists');
-    const importButton = byText('Import 2 new records');
+    const importButton = byText('Import the new records (2)');
     expect(importButton.disabled).toBe(true);
     act(() => {
       const skip = $<HTMLInputElement>('#csv-skip-invalid');
