@@ -1,0 +1,245 @@
+/**
+ * Storage failures: a full disk, a quota reached, a transaction the browser aborts. Every write
+ * message, hit by each kind of failure, must be answered { ok: false, code: 'storage' } with a
+ * reason the user can act on, within a second, with the store exactly as it was, and the next
+ * write must work: no promise left hanging on a dead transaction, no half-written record, no
+ * operation id recorded for a write that did not happen (so the retry can succeed).
+ *
+ * The faults are injected into fake-indexeddb the way a browser reports them: a write call that
+ * throws at once, or a transaction that aborts when it commits (tx.error set, abort event).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { route } from '@/entrypoints/background/router';
+import { MESSAGES, type MessageName } from '@/utils/messages';
+import { freshContext, ok, snapshot } from './helpers';
+
+/** An answer later than this counts as a hang. */
+const PROMPT_MS = 1000;
+
+type Fault = { install: () => void; error: RegExp };
+const restores: (() => void)[] = [];
+afterEach(() => {
+  while (restores.length) restores.pop()!();
+});
+
+const WRITE_METHODS = ['put', 'add', 'delete', 'clear'] as const;
+
+/** Replaces IDBObjectStore.prototype[method] for the rest of the test. */
+function patchStore(
+  method: (typeof WRITE_METHODS)[number],
+  wrap: (
+    original: (...a: unknown[]) => unknown,
+  ) => (this: IDBObjectStore, ...a: unknown[]) => unknown,
+) {
+  const proto = IDBObjectStore.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const original = proto[method]!;
+  proto[method] = wrap(original);
+  restores.push(() => (proto[method] = original));
+}
+
+/**
+ * The `nth` write call (put, add, delete or clear) of the next write throws this DOMException at
+ * once. The second call fails after the first went through: only an abort undoes that one.
+ */
+function throwOnWrite(name: string, nth: number): Fault['install'] {
+  return () => {
+    let calls = 0;
+    for (const method of WRITE_METHODS) {
+      patchStore(
+        method,
+        (original) =>
+          function (this: IDBObjectStore, ...args: unknown[]) {
+            if (++calls === nth) throw new DOMException(`Injected ${name}`, name);
+            return original.apply(this, args);
+          },
+      );
+    }
+  };
+}
+
+/**
+ * The next transaction that writes anything is aborted with `name` when it tries to commit: every
+ * request succeeded, then the browser refuses to write it out (what Chrome does when the quota is
+ * reached on commit). fake-indexeddb commits when a transaction's request queue runs empty.
+ */
+function abortOnCommit(name: string): Fault['install'] {
+  return () => {
+    const armed = new WeakSet<object>();
+    let done = false;
+    for (const method of WRITE_METHODS) {
+      patchStore(
+        method,
+        (original) =>
+          function (this: IDBObjectStore, ...args: unknown[]) {
+            if (!done) armed.add(this.transaction);
+            return original.apply(this, args);
+          },
+      );
+    }
+    type FakeTx = {
+      _requests: { request: { readyState: string } }[];
+      _state: string;
+      _start: () => void;
+      _abort: (name: string) => void;
+    };
+    const proto = IDBTransaction.prototype as unknown as FakeTx;
+    const start = proto._start;
+    proto._start = function (this: FakeTx) {
+      const idle = this._requests.every((r) => r.request.readyState === 'done');
+      if (!done && armed.has(this) && idle && this._state !== 'finished') {
+        done = true;
+        this._abort(name);
+        return;
+      }
+      return start.call(this);
+    };
+    restores.push(() => (proto._start = start));
+  };
+}
+
+const FAULTS: Record<string, Fault> = {
+  'the first write call throws QuotaExceededError': {
+    install: throwOnWrite('QuotaExceededError', 1),
+    error: /no room/,
+  },
+  'the second write call throws QuotaExceededError, after the first went through': {
+    install: throwOnWrite('QuotaExceededError', 2),
+    error: /no room/,
+  },
+  'the commit fails with QuotaExceededError': {
+    install: abortOnCommit('QuotaExceededError'),
+    error: /no room/,
+  },
+  'the commit fails with UnknownError (disk)': {
+    install: abortOnCommit('UnknownError'),
+    error: /nothing was changed/,
+  },
+};
+
+/** A store with one of everything, and a valid request for each write message against it. */
+async function seeded() {
+  const t = await freshContext();
+  const nw = await ok(
+    t.send('createAccount', {
+      name: 'Northwind',
+      domains: ['northwind.co.uk'],
+      people: [{ name: 'Anna', email: 'anna@northwind.co.uk' }],
+    }),
+  );
+  const accountId = nw.account.id;
+  const anna = nw.people[0]!;
+  const logged = await ok(
+    t.send('logActivity', {
+      activity: { accountId, personIds: [anna.id], kind: 'call', at: 5, summary: 'Kick-off' },
+      nextAction: { text: 'Send the proposal', due: '2026-12-01' },
+    }),
+  );
+  await ok(t.send('addDecision', { accountId, date: '2026-11-01', what: 'Chose us' }));
+  const gone = await ok(t.send('createAccount', { name: 'Initech', domains: ['initech.com'] }));
+  await ok(t.send('deleteAccount', { id: gone.account.id }));
+  const backup = await ok(t.send('exportData', {}));
+
+  const WRITES: Partial<Record<MessageName, unknown>> = {
+    createAccount: {
+      name: 'Globex',
+      domains: ['globex.com'],
+      people: [{ name: 'Hank', email: 'hank@globex.com' }],
+    },
+    updateAccount: { id: accountId, revision: logged.account.revision, patch: { name: 'NW' } },
+    setStage: { id: accountId, stage: 'strategic', reason: 'Signed' },
+    upsertPerson: { id: anna.id, accountId, name: 'Anna K', emails: anna.emails },
+    logActivity: {
+      activity: { accountId, personIds: [anna.id], kind: 'email', at: 9, summary: 'Sent' },
+      nextAction: { text: 'Call back', due: '2026-12-02' },
+    },
+    deleteActivity: { id: logged.activity.id },
+    setNextAction: { accountId, nextAction: { text: 'Visit', due: '2026-12-03' } },
+    completeNextAction: { accountId, at: 10, outcome: 'Done' },
+    addDecision: { accountId, date: '2026-11-02', what: 'Second site' },
+    deleteAccount: { id: accountId },
+    restoreAccount: { id: gone.account.id },
+    wipeData: {},
+    importData: { backup, mode: 'replace' },
+  };
+  return { ...t, WRITES };
+}
+
+/** Messages that write nothing to IndexedDB (settings live in extension storage). */
+const NO_STORE_WRITES: MessageName[] = [
+  'resolveContext',
+  'getAccount',
+  'searchAccounts',
+  'listAccounts',
+  'listDue',
+  'exportData',
+  'checkReminders',
+  'updateSettings',
+];
+
+function answerWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${ms} ms: the write hangs`)), ms),
+    ),
+  ]);
+}
+
+describe('storage failures', () => {
+  it('covers every message that writes to the store', async () => {
+    const { WRITES } = await seeded();
+    const covered = [...Object.keys(WRITES), ...NO_STORE_WRITES].sort();
+    expect(covered, 'a new message must be listed here, with a request').toEqual(
+      Object.keys(MESSAGES).sort(),
+    );
+  });
+
+  for (const [faultName, fault] of Object.entries(FAULTS)) {
+    describe(faultName, () => {
+      const names = [
+        'createAccount',
+        'updateAccount',
+        'setStage',
+        'upsertPerson',
+        'logActivity',
+        'deleteActivity',
+        'setNextAction',
+        'completeNextAction',
+        'addDecision',
+        'deleteAccount',
+        'restoreAccount',
+        'wipeData',
+        'importData',
+      ] as const;
+      it.each(names)('%s: answered promptly, store unchanged, retry works', async (name) => {
+        const { ctx, db, WRITES } = await seeded();
+        const message = { rapport: 1, name, request: WRITES[name], opId: `op-${name}-0001` };
+        const before = await snapshot(db);
+        const opsBefore = await db.count('ops');
+
+        fault.install();
+        const started = performance.now();
+        const { result, changed } = await answerWithin(
+          route(message, 'extension-page', ctx),
+          PROMPT_MS,
+        );
+        const took = performance.now() - started;
+        while (restores.length) restores.pop()!();
+
+        expect(result).toMatchObject({ ok: false, code: 'storage' });
+        expect(!result.ok && result.error).toMatch(fault.error);
+        expect(changed).toEqual([]);
+        expect(took).toBeLessThan(PROMPT_MS);
+        expect(await snapshot(db), 'a failed write left a trace').toBe(before);
+        expect(await db.count('ops'), 'the failed operation was recorded as applied').toBe(
+          opsBefore,
+        );
+
+        // The same operation, sent again once the fault is gone, is applied.
+        const retry = await answerWithin(route(message, 'extension-page', ctx), PROMPT_MS);
+        expect(retry.result).toMatchObject({ ok: true });
+        expect(await snapshot(db)).not.toBe(before);
+      });
+    });
+  }
+});
