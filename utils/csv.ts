@@ -32,7 +32,8 @@
  * trimmed, with spaces or hyphens read as `_` ("Next action due" is `next_action_due`). Unknown
  * columns are ignored with a warning. Enum values match in any case with spaces, hyphens or
  * underscores alike ("Decision maker" is `decision_maker`). A UTF-8 byte-order mark is ignored.
- * The delimiter is always a comma. Each problem names the line in the file where its row starts
+ * The delimiter is always a comma (a file with `;` between columns is refused with that reason);
+ * the file is read as UTF-8, with a warning when it is not. Each problem names the line in the file where its row starts
  * (the header is line 1; a quoted field may span lines). A row whose account (by name) or person
  * (by email in the same account) already exists is left as it is, and reported as skipped.
  *
@@ -187,9 +188,15 @@ export function readCsv(
   const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
   const headerRecord = records.find((r) => !isBlank(r.cells));
   if (!headerRecord) return empty({ key: 'csvEmptyFile' });
+  // A spreadsheet saved with ";" between columns (common where "," is the decimal mark) reads as
+  // one column: say so, instead of "no name column".
+  if (headerRecord.cells.length === 1 && (headerRecord.cells[0] ?? '').includes(';'))
+    return empty({ key: 'csvSemicolonDelimited' });
   const header = headerRecord.cells.map(canonicalHeader);
 
   const warnings: Problem[] = [];
+  // The file is read as UTF-8; a legacy encoding (Windows-1252, Latin-1) shows as U+FFFD.
+  if (body.includes('\uFFFD')) warnings.push({ key: 'csvNotUtf8' });
   const columns = new Map<string, number>();
   for (const [i, name] of header.entries()) {
     const shown = headerRecord.cells[i]?.trim() ?? '';

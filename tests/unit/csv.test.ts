@@ -103,6 +103,15 @@ describe('reading the header', () => {
     expect(accountsFromCsv('\uFEFF\n\n', context()).fatal).toEqual({ key: 'csvEmptyFile' });
   });
 
+  it('explains a semicolon-separated file, and warns about a file that is not UTF-8', () => {
+    expect(accountsFromCsv('name;domains\nAcme;acme.com\n', context()).fatal).toEqual({
+      key: 'csvSemicolonDelimited',
+    });
+    const latin1 = accountsFromCsv('name\nCaf\uFFFD Noir\n', context());
+    expect(latin1.warnings).toEqual([{ key: 'csvNotUtf8' }]);
+    expect(latin1.records).toHaveLength(1);
+  });
+
   it('reads aliases and a byte-order mark', () => {
     expect(canonicalHeader(' Domain ')).toBe('domains');
     expect(canonicalHeader('E-mail')).toBe('email');
