@@ -1,0 +1,419 @@
+/**
+ * The Pipedrive adapter against saved Pipedrive pages (tests/fixtures/pipedrive/): an exact count
+ * for every selector in every fixture, then what read() makes of each page. Counts are exact on
+ * purpose: an "at least one" check keeps passing when a selector starts matching the email history.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  DETAIL_VIEW,
+  MAILTO_LINK,
+  ORGANIZATION_LINK,
+  PAGE_CONTENT,
+  PERSON_LINK,
+  RECORD_TITLE,
+  SIDEBAR,
+  WEBSITE_FIELD,
+  hostOf,
+  isPipedriveUrl,
+  isRecordUrl,
+  normaliseAddress,
+  pipedriveAdapter,
+  pipedriveRecordFromUrl,
+} from '@/utils/hosts/pipedrive';
+import type { ReadResult } from '@/utils/hosts/types';
+
+const STATES = ['organization', 'person', 'deal', 'list'] as const;
+type State = (typeof STATES)[number];
+
+// import.meta.url is not a file: URL under happy-dom, so resolve from this file's directory.
+const FIXTURES = path.resolve(__dirname, '../fixtures/pipedrive');
+
+function fixture(state: State): { html: string; url: URL } {
+  const file = path.join(FIXTURES, `pipedrive-2026-11-28-${state}.html`);
+  const html = readFileSync(file, 'utf8');
+  const url = /<!--\s*url:\s*(\S+)\s*-->/.exec(html)?.[1];
+  if (!url) throw new Error(`${file} has no url comment`);
+  return { html, url: new URL(url) };
+}
+
+function load(state: State): { doc: Document; url: URL } {
+  const { html, url } = fixture(state);
+  return { doc: new DOMParser().parseFromString(html, 'text/html'), url };
+}
+
+const BASE = 'https://brightwave.pipedrive.com';
+const ANNA = { email: 'anna.keller@northwind.co.uk', name: 'Anna Keller' };
+const TOM = { email: 'tom.reyes@mail.northwind.co.uk', name: 'Tom Reyes' };
+
+describe('fixtures', () => {
+  it.each(STATES)('%s is a whole page under 40 KB with a Pipedrive URL comment on top', (state) => {
+    const { html, url } = fixture(state);
+    expect(html.startsWith(`<!-- url: ${BASE}/`)).toBe(true);
+    expect(html.length).toBeLessThan(40_000);
+    expect(isPipedriveUrl(url)).toBe(true);
+    const { doc } = load(state);
+    expect(doc.querySelectorAll('nav[aria-label="Main navigation"]')).toHaveLength(1);
+    expect(doc.querySelectorAll('header[data-testid="top-bar"]')).toHaveLength(1);
+    expect(doc.querySelectorAll('script')).toHaveLength(0);
+  });
+});
+
+/** Every selector constant, counted over the whole page. */
+const SELECTORS: Record<string, string> = {
+  PAGE_CONTENT,
+  DETAIL_VIEW,
+  RECORD_TITLE,
+  SIDEBAR,
+  WEBSITE_FIELD,
+  MAILTO_LINK,
+  PERSON_LINK,
+  ORGANIZATION_LINK,
+};
+
+// Whole-page counts: the email history in the main column quotes the user and everyone on the
+// thread, which is why the adapter reads only the detail view's sidebar.
+const COUNTS: Record<State, Record<string, number>> = {
+  // People section (Anna, Tom) + history: Anna's email (Anna, the user, Tom) + Tom's (Tom, the user)
+  organization: {
+    PAGE_CONTENT: 1,
+    DETAIL_VIEW: 1,
+    RECORD_TITLE: 1,
+    SIDEBAR: 1,
+    WEBSITE_FIELD: 1,
+    MAILTO_LINK: 7,
+    PERSON_LINK: 2,
+    ORGANIZATION_LINK: 0,
+  },
+  // Email field (Tom) + history: Tom's email (Tom, the user) + Anna's (Anna, the user, Tom)
+  person: {
+    PAGE_CONTENT: 1,
+    DETAIL_VIEW: 1,
+    RECORD_TITLE: 1,
+    SIDEBAR: 1,
+    WEBSITE_FIELD: 0,
+    MAILTO_LINK: 6,
+    PERSON_LINK: 0,
+    ORGANIZATION_LINK: 1,
+  },
+  // Person section (Anna) + history: Anna's email (Anna, the user, Tom)
+  deal: {
+    PAGE_CONTENT: 1,
+    DETAIL_VIEW: 1,
+    RECORD_TITLE: 1,
+    SIDEBAR: 1,
+    WEBSITE_FIELD: 0,
+    MAILTO_LINK: 4,
+    PERSON_LINK: 1,
+    ORGANIZATION_LINK: 1,
+  },
+  // four rows, each with a person link and an email; two with the organization
+  list: {
+    PAGE_CONTENT: 1,
+    DETAIL_VIEW: 0,
+    RECORD_TITLE: 0,
+    SIDEBAR: 0,
+    WEBSITE_FIELD: 0,
+    MAILTO_LINK: 4,
+    PERSON_LINK: 4,
+    ORGANIZATION_LINK: 2,
+  },
+};
+
+describe('selector counts per fixture', () => {
+  it('covers every selector constant in every fixture', () => {
+    for (const state of STATES)
+      expect(Object.keys(COUNTS[state]).sort()).toEqual(Object.keys(SELECTORS).sort());
+  });
+
+  const cases = STATES.flatMap((state) =>
+    Object.entries(SELECTORS).map(([name, selector]) => ({ state, name, selector })),
+  );
+  const pages = new Map<State, Document>();
+  const page = (state: State) => {
+    if (!pages.has(state)) pages.set(state, load(state).doc);
+    return pages.get(state) as Document;
+  };
+  it.each(cases)('$state: $name', ({ state, name, selector }) => {
+    expect(page(state).querySelectorAll(selector).length).toBe(COUNTS[state][name]);
+  });
+});
+
+interface Expected {
+  recordType: 'person' | 'organization' | 'deal';
+  recordId: string;
+  participants: { email: string; name: string }[];
+  domains: string[];
+  names: string[];
+}
+
+const OPEN: Partial<Record<State, Expected>> = {
+  organization: {
+    recordType: 'organization',
+    recordId: '412',
+    participants: [ANNA, TOM],
+    domains: ['northwind.co.uk'],
+    names: ['Northwind Logistics'],
+  },
+  person: {
+    recordType: 'person',
+    recordId: '1187',
+    participants: [TOM],
+    domains: [],
+    names: ['Northwind Logistics'],
+  },
+  deal: {
+    recordType: 'deal',
+    recordId: '963',
+    participants: [ANNA],
+    domains: [],
+    names: ['Northwind Logistics'],
+  },
+};
+
+describe('read()', () => {
+  it.each(STATES)('%s', (state) => {
+    const { doc, url } = load(state);
+    const result = pipedriveAdapter.read(doc, url);
+    const expected = OPEN[state];
+    if (!expected) {
+      expect(result).toEqual({ status: 'none' });
+      return;
+    }
+    expect(result).toEqual({
+      status: 'open',
+      key: `pipedrive:${expected.recordType}:${expected.recordId}`,
+      context: {
+        host: 'pipedrive',
+        url: url.href,
+        participants: expected.participants,
+        domains: expected.domains,
+        names: expected.names,
+        crmRef: {
+          system: 'pipedrive',
+          recordType: expected.recordType,
+          recordId: expected.recordId,
+          url: `${BASE}/${expected.recordType}/${expected.recordId}`,
+        },
+      },
+    } satisfies ReadResult);
+  });
+
+  it('never reads the email history: on Tom, Anna and the user are quoted but not read', () => {
+    const { doc, url } = load('person');
+    const quoted = Array.from(
+      doc.querySelectorAll(`[data-testid="flow-item-email"] ${MAILTO_LINK}`),
+    );
+    expect(quoted.map((a) => a.getAttribute('href'))).toContain(
+      'mailto:anna.keller@northwind.co.uk',
+    );
+    expect(quoted.map((a) => a.getAttribute('href'))).toContain('mailto:sam.carter@brightwave.io');
+    const result = pipedriveAdapter.read(doc, url);
+    expect(result.status === 'open' && result.context.participants).toEqual([TOM]);
+  });
+
+  it("reads each linked person's card when a section lists several", () => {
+    const { doc, url } = load('deal');
+    const section = doc.querySelector('section[aria-label="Person"] ul');
+    const second = doc.createElement('li');
+    const link = doc.createElement('a');
+    link.setAttribute('href', '/person/1187');
+    link.textContent = 'Tom Reyes';
+    const mail = doc.createElement('a');
+    mail.setAttribute('href', 'mailto:Tom.Reyes@mail.northwind.co.uk');
+    mail.textContent = 'tom.reyes@mail.northwind.co.uk';
+    second.append(link, mail);
+    section?.append(second);
+    const result = pipedriveAdapter.read(doc, url);
+    expect(result.status === 'open' && result.context.participants).toEqual([ANNA, TOM]);
+  });
+
+  it("reads a deal's website when its organization's fields show one", () => {
+    const { doc, url } = load('deal');
+    const field = doc.createElement('div');
+    field.setAttribute('data-testid', 'field-website');
+    field.textContent = 'www.northwind.co.uk';
+    doc.querySelector('section[aria-label="Organization"] ._sectionBody_6p0o9_15')?.append(field);
+    const result = pipedriveAdapter.read(doc, url);
+    expect(result.status === 'open' && result.context.domains).toEqual(['www.northwind.co.uk']);
+  });
+
+  it('ignores a detail view kept hidden from the previous record', () => {
+    const { doc, url } = load('person');
+    const stale = doc.querySelector(DETAIL_VIEW)?.cloneNode(true) as Element;
+    stale.querySelector(RECORD_TITLE)?.replaceChildren('Somebody Else');
+    stale.setAttribute('style', 'display: none;');
+    doc.querySelector(PAGE_CONTENT)?.prepend(stale);
+    const result = pipedriveAdapter.read(doc, url);
+    expect(result.status === 'open' && result.context.participants).toEqual([TOM]);
+  });
+});
+
+describe('mangled pages give unreadable, never an exception', () => {
+  it('no record title', () => {
+    const { doc, url } = load('organization');
+    doc.querySelector(RECORD_TITLE)?.removeAttribute('data-testid');
+    expect(pipedriveAdapter.read(doc, url)).toEqual({
+      status: 'unreadable',
+      reason: `the record shows no name (${RECORD_TITLE})`,
+    });
+  });
+
+  it('no detail view', () => {
+    const { doc, url } = load('deal');
+    doc.querySelector(DETAIL_VIEW)?.removeAttribute('data-testid');
+    expect(pipedriveAdapter.read(doc, url)).toEqual({
+      status: 'unreadable',
+      reason: `the URL shows a record but there is no visible ${DETAIL_VIEW}`,
+    });
+  });
+
+  it('no sidebar: the record still reads, with its name only', () => {
+    const { doc, url } = load('organization');
+    doc.querySelector(SIDEBAR)?.remove();
+    const result = pipedriveAdapter.read(doc, url);
+    expect(result.status === 'open' && result.context).toMatchObject({
+      participants: [],
+      domains: [],
+      names: ['Northwind Logistics'],
+    });
+  });
+
+  it('the same page at a list URL is simply no record', () => {
+    const { doc } = load('person');
+    doc.querySelector(RECORD_TITLE)?.remove();
+    expect(pipedriveAdapter.read(doc, new URL(`${BASE}/persons/list/user/everyone`))).toEqual({
+      status: 'none',
+    });
+  });
+
+  it('a document that throws on every query', () => {
+    const { doc, url } = load('organization');
+    const hostile = new Proxy(doc, {
+      get(target, prop) {
+        if (prop === 'querySelectorAll' || prop === 'querySelector') {
+          return () => {
+            throw new Error('boom');
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    expect(() => pipedriveAdapter.read(hostile, url)).not.toThrow();
+    expect(pipedriveAdapter.read(hostile, url)).toEqual({
+      status: 'unreadable',
+      reason: 'reading the page failed: boom',
+    });
+    expect(pipedriveAdapter.watchRoot(hostile)).toBeNull();
+  });
+
+  it('an empty document', () => {
+    const doc = new DOMParser().parseFromString('', 'text/html');
+    expect(pipedriveAdapter.read(doc, new URL(`${BASE}/deal/963`)).status).toBe('unreadable');
+    expect(pipedriveAdapter.read(doc, new URL(`${BASE}/pipeline/1`))).toEqual({ status: 'none' });
+  });
+});
+
+describe('watchRoot()', () => {
+  it.each(STATES)('%s: the page content right of the navigation', (state) => {
+    const { doc } = load(state);
+    const root = pipedriveAdapter.watchRoot(doc);
+    expect(root?.id).toBe('mainContent');
+    expect(root?.contains(doc.querySelector('nav[aria-label="Main navigation"]'))).toBe(false);
+    expect(root?.contains(doc.querySelector('header[data-testid="top-bar"]'))).toBe(false);
+    const view = doc.querySelector(DETAIL_VIEW);
+    if (view) expect(root?.contains(view)).toBe(true);
+  });
+
+  it('is null before Pipedrive has rendered', () => {
+    const doc = new DOMParser().parseFromString('<div class="loader"></div>', 'text/html');
+    expect(pipedriveAdapter.watchRoot(doc)).toBeNull();
+  });
+});
+
+describe('URLs', () => {
+  const RECORDS: [string, string, string][] = [
+    [`${BASE}/organization/412`, 'organization', '412'],
+    [`${BASE}/person/1187?tab=notes`, 'person', '1187'],
+    [`${BASE}/deal/963/`, 'deal', '963'],
+    [`${BASE}/deal/963#activity`, 'deal', '963'],
+    ['https://app.pipedrive.com/person/7', 'person', '7'],
+    ['https://northwind-logistics.pipedrive.com/organization/3', 'organization', '3'],
+  ];
+  const NOT_RECORDS = [
+    `${BASE}/`,
+    `${BASE}/persons/list/user/everyone`,
+    `${BASE}/organizations/list/user/everyone`,
+    `${BASE}/pipeline/1/user/everyone`,
+    `${BASE}/deals/list/filter/12`,
+    `${BASE}/leads/inbox/8c5a3f5e-0d3b-11ef-9a2f-2bd1e1b7a9c4`,
+    `${BASE}/activities/list/user/everyone`,
+    `${BASE}/settings/personal`,
+    `${BASE}/person/`,
+    `${BASE}/person/abc`,
+    `${BASE}/person/0`,
+    `${BASE}/person/1187/edit`,
+    `${BASE}/users/details/12`,
+    'https://www.pipedrive.com/person/1187',
+    'https://brightwave.pipedrive.com.evil.example/person/1187',
+    'http://brightwave.pipedrive.com/person/1187',
+  ];
+
+  it.each(RECORDS)('%s is a %s (%s)', (href, recordType, recordId) => {
+    const url = new URL(href);
+    expect(isRecordUrl(url)).toBe(true);
+    expect(pipedriveRecordFromUrl(url)).toEqual({
+      recordType,
+      recordId,
+      url: `${url.origin}${url.pathname}`,
+    });
+  });
+
+  it.each(NOT_RECORDS)('%s is not a record', (href) => {
+    const url = new URL(href);
+    expect(isRecordUrl(url)).toBe(false);
+    expect(pipedriveRecordFromUrl(url)).toBeNull();
+  });
+
+  it.each(STATES)('the %s fixture URL agrees with its page', (state) => {
+    expect(isRecordUrl(fixture(state).url)).toBe(OPEN[state] !== undefined);
+  });
+
+  const MATCHES: [string, boolean][] = [
+    [`${BASE}/person/1187`, true],
+    [`${BASE}/pipeline/1/user/everyone`, true],
+    ['https://app.pipedrive.com/settings/personal', true],
+    ['http://brightwave.pipedrive.com/person/1187', false],
+    ['https://brightwave.pipedrive.com:8443/person/1187', false],
+    ['https://www.pipedrive.com/en/pricing', false],
+    ['https://api.pipedrive.com/v1/persons', false],
+    ['https://developers.pipedrive.com/docs/api/v1', false],
+    ['https://pipedrive.com/person/1187', false],
+    ['https://a.b.pipedrive.com/person/1187', false],
+    ['https://brightwave.pipedrive.com.evil.example/person/1187', false],
+    ['https://brightwave-pipedrive.com/person/1187', false],
+  ];
+  it.each(MATCHES)('matches(%s) is %s', (href, expected) => {
+    expect(pipedriveAdapter.matches(new URL(href))).toBe(expected);
+  });
+});
+
+describe('value helpers', () => {
+  const HOSTS: [string, string | null][] = [
+    ['https://northwind.co.uk', 'northwind.co.uk'],
+    ['www.globex.com', 'www.globex.com'],
+    ['tom.reyes@mail.northwind.co.uk', null],
+    ['javascript:alert(1)', null],
+    ['', null],
+  ];
+  it.each(HOSTS)('hostOf(%j) is %j', (value, expected) => {
+    expect(hostOf(value)).toBe(expected);
+  });
+
+  it('normaliseAddress lower-cases addresses and refuses anything else', () => {
+    expect(normaliseAddress(' Tom.Reyes@Mail.Northwind.co.uk')).toBe(TOM.email);
+    expect(normaliseAddress('Tom Reyes')).toBeNull();
+  });
+});
