@@ -1,0 +1,117 @@
+// Firefox: the sidebar finds the account behind an open Gmail thread, under Gmail's CSP too, and
+// follows Gmail's in-page navigation to the next conversation without a reload.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sampleBackup } from '../fixtures/sample-data.mjs';
+import {
+  cspViolations,
+  expectSidebarState,
+  expectText,
+  launch,
+  loadFixture,
+  markDocument,
+  sameDocument,
+  screenshot,
+  sidebar,
+} from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await launch();
+  await app.seed(sampleBackup(Date.now()));
+});
+after(() => app?.close());
+
+test('Gmail is granted at install, and nothing else', { timeout: 30_000 }, async () => {
+  // Firefox MV3 treats host permissions as the user's to grant; Firefox 127+ grants the
+  // manifest's host_permissions at install (extensions.originControls.grantByDefault).
+  const granted = await app.permissions();
+  assert.deepEqual(granted.origins, ['https://mail.google.com/*']);
+});
+
+test('an open thread from Northwind shows its account and stage', { timeout: 60_000 }, async () => {
+  const gmail = await app.openGmail('thread');
+  try {
+    await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+    await expectText(sidebar(gmail, 'stage-current'), 'Cooperative', { page: gmail });
+    await expectSidebarState(gmail, 'ready');
+  } finally {
+    await screenshot(gmail, 'sidebar-thread');
+    await gmail.close();
+  }
+});
+
+test('the sidebar works under Gmail’s CSP and Trusted Types', { timeout: 60_000 }, async () => {
+  const gmail = await app.openGmail('thread', { csp: true });
+  try {
+    await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+    await expectText(sidebar(gmail, 'stage-current'), 'Cooperative', { page: gmail });
+    assert.deepEqual(
+      await cspViolations(gmail),
+      [],
+      'the page saw CSP or Trusted Types violations',
+    );
+    // The policy really is in force: an HTML sink without a TrustedHTML throws in the page.
+    const enforced = await gmail.evaluate(() => {
+      try {
+        new DOMParser().parseFromString('<b>x</b>', 'text/html');
+        return false;
+      } catch (error) {
+        return error instanceof TypeError;
+      }
+    });
+    assert.equal(enforced, true, 'Trusted Types were not enforced: the CSP header was not served');
+  } finally {
+    await screenshot(gmail, 'sidebar-thread-csp');
+    await gmail.close();
+  }
+});
+
+test(
+  'in-page navigation to another conversation switches the sidebar to Globex',
+  { timeout: 60_000 },
+  async () => {
+    const gmail = await app.openGmail('thread');
+    try {
+      await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+      const mark = await markDocument(gmail);
+      const first = loadFixture('thread');
+      const next = loadFixture('internal-cc');
+
+      // As Gmail does it: the hash changes first, while the old conversation is still on screen...
+      await gmail.evaluate((hash) => {
+        location.hash = hash;
+      }, new URL(next.url).hash);
+      // ...then the old view is retired (kept, hidden) and the next conversation's view added.
+      await gmail.evaluate((html) => {
+        const view = 'div[role="main"]';
+        const incoming = new DOMParser().parseFromString(html, 'text/html').querySelector(view);
+        const current = document.querySelector(view);
+        if (!incoming || !current?.parentElement) throw new Error('no conversation view');
+        current.removeAttribute('role');
+        current.setAttribute('style', 'display: none;');
+        current.dataset.rapportRetired = 'true';
+        current.parentElement.append(document.importNode(incoming, true));
+      }, next.html);
+
+      await expectText(sidebar(gmail, 'account-name'), 'Globex', { page: gmail });
+      await expectText(sidebar(gmail, 'stage-current'), 'Strategic', { page: gmail });
+      await expectSidebarState(gmail, 'ready');
+
+      // Back: Gmail shows its cached view of the first conversation again.
+      await gmail.evaluate((hash) => {
+        location.hash = hash;
+        const shown = document.querySelector('div[role="main"]');
+        const cached = document.querySelector('[data-rapport-retired="true"]');
+        shown?.remove();
+        cached?.removeAttribute('style');
+        cached?.setAttribute('role', 'main');
+      }, new URL(first.url).hash);
+      await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+      assert.equal(await sameDocument(gmail, mark), true, 'the page was reloaded');
+    } finally {
+      await screenshot(gmail, 'sidebar-navigation');
+      await gmail.close();
+    }
+  },
+);
