@@ -7,6 +7,7 @@
 import { Backup as BackupSchema, type Backup } from './messages';
 import { DB_VERSION } from './db';
 import type { Problem } from './problem';
+import { findBackupProblem } from './backup-rules';
 
 export type BackupCheck = { ok: true; backup: Backup } | { ok: false; problem: Problem };
 
@@ -127,22 +128,12 @@ function describe(
     .join('; ');
 }
 
-/**
- * What a schema cannot say (the same rules as the background's checkBackup): ids unique in each
- * kind, and every record's account present, in the file or (for a merge) in the store.
- */
+/** The shared backup rules (utils/backup-rules.ts), as a problem the page can word. */
 export function checkRecords(backup: Backup, storeAccountIds: ReadonlySet<string>): Problem | null {
-  const accountIds = new Set([...backup.accounts.map((a) => a.id), ...storeAccountIds]);
-  for (const store of STORES) {
-    const seen = new Set<string>();
-    for (const record of backup[store]) {
-      if (seen.has(record.id)) return { key: 'optionsBackupDuplicateId', subs: [store, record.id] };
-      seen.add(record.id);
-      if ('accountId' in record && !accountIds.has(record.accountId))
-        return { key: 'optionsBackupOrphan', subs: [store, record.id] };
-    }
-  }
-  return null;
+  const problem = findBackupProblem(backup, storeAccountIds);
+  if (!problem) return null;
+  const key = problem.kind === 'duplicateId' ? 'optionsBackupDuplicateId' : 'optionsBackupOrphan';
+  return { key, subs: [problem.store, problem.id] };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -203,6 +203,9 @@ export const MESSAGES = {
     z.object({ id: Id, stage: Stage, reason: StageChange.shape.reason }),
   ).returns<Account>(),
   upsertPerson: message(PersonInput).returns<Person>(),
+  /** Removes a person; the answer is the removed record, for Undo through restorePerson. */
+  deletePerson: message(ById).returns<Person>(),
+  restorePerson: message(z.object({ person: Person })).returns<Person>(),
   logActivity: message(
     z.object({ activity: ActivityInput, nextAction: z.optional(z.nullable(NextAction)) }),
   ).returns<{ activity: Activity; account: Account }>(),
@@ -219,6 +222,16 @@ export const MESSAGES = {
     }),
   ).returns<{ activity: Activity; account: Account }>(),
   addDecision: message(DecisionInput).returns<Decision>(),
+  deleteDecision: message(ById).returns<Decision>(),
+  restoreDecision: message(z.object({ decision: Decision })).returns<Decision>(),
+  /** An account's follow-ups, newest first, a page at a time (getAccount has only the latest). */
+  listActivities: message(
+    z.object({
+      accountId: Id,
+      before: z.optional(Timestamp),
+      limit: z.optional(z.int().check(z.gte(1), z.lte(200))),
+    }),
+  ).returns<Activity[]>(),
   searchAccounts: message(
     z.object({ query: str(200), limit: z.optional(z.int().check(z.gte(1), z.lte(200))) }),
   ).returns<AccountSummary[]>(),

@@ -29,6 +29,7 @@ import type {
 } from '@/utils/messages';
 import type { Account, Activity, Decision, Person, StageChange } from '@/utils/model';
 import { today } from '@/utils/dates';
+import { findBackupProblem } from '@/utils/backup-rules';
 import type { Settings } from '@/utils/settings';
 
 /** How many activities a view gets; older ones are on the account page. */
@@ -359,6 +360,23 @@ export const handlers: Handlers = {
     });
   },
 
+  async deletePerson(req, ctx) {
+    return write(ctx, ['people'], async (tx) => {
+      const person = await tx.objectStore('people').get(req.id);
+      if (!person) throw new HandlerError('not_found', 'That person no longer exists.');
+      await tx.objectStore('people').delete(req.id);
+      return { data: person, changed: [person.accountId] };
+    });
+  },
+
+  async restorePerson(req, ctx) {
+    return write(ctx, ['accounts', 'people'], async (tx) => {
+      await mustGetAccount(tx, req.person.accountId);
+      await tx.objectStore('people').put(req.person);
+      return { data: req.person, changed: [req.person.accountId] };
+    });
+  },
+
   async logActivity(req, ctx) {
     return write(ctx, ['accounts', 'people', 'activities'], async (tx) => {
       const account = await mustGetAccount(tx, req.activity.accountId);
@@ -434,6 +452,36 @@ export const handlers: Handlers = {
       await tx.objectStore('decisions').add(decision);
       return { data: decision, changed: [req.accountId] };
     });
+  },
+
+  async deleteDecision(req, ctx) {
+    return write(ctx, ['decisions'], async (tx) => {
+      const decision = await tx.objectStore('decisions').get(req.id);
+      if (!decision) throw new HandlerError('not_found', 'That decision no longer exists.');
+      await tx.objectStore('decisions').delete(req.id);
+      return { data: decision, changed: [decision.accountId] };
+    });
+  },
+
+  async restoreDecision(req, ctx) {
+    return write(ctx, ['accounts', 'decisions'], async (tx) => {
+      await mustGetAccount(tx, req.decision.accountId);
+      await tx.objectStore('decisions').put(req.decision);
+      return { data: req.decision, changed: [req.decision.accountId] };
+    });
+  },
+
+  async listActivities(req, ctx) {
+    const upper = req.before === undefined ? Number.MAX_SAFE_INTEGER : req.before - 1;
+    const range = IDBKeyRange.bound([req.accountId, 0], [req.accountId, Math.max(upper, 0)]);
+    const found: Activity[] = [];
+    const index = ctx.db.transaction('activities').store.index('byAccountAt');
+    let cursor = await index.openCursor(range, 'prev');
+    while (cursor && found.length < (req.limit ?? 50)) {
+      found.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return { data: found, changed: [] };
   },
 
   async searchAccounts(req, ctx) {
@@ -547,15 +595,19 @@ export const handlers: Handlers = {
     }
     return write(ctx, ALL_STORES, async (tx) => {
       // Checked inside the transaction, against what the store holds now, so merge sees the truth.
-      const known = new Set(backup.accounts.map((a) => a.id));
-      if (mode === 'merge')
-        for (const id of await tx.objectStore('accounts').getAllKeys()) known.add(id);
+      const known = new Set(mode === 'merge' ? await tx.objectStore('accounts').getAllKeys() : []);
       const problem = checkBackup(backup, known);
       if (problem) throw new HandlerError('invalid', problem);
       if (mode === 'replace') for (const s of ACCOUNT_STORES) await tx.objectStore(s).clear();
+      // All puts are queued at once and awaited together: requests in one transaction run in
+      // order anyway, and awaiting each put cost a round trip to the IndexedDB backend per record
+      // (80,000 records took 20 s instead of 4 s: npm run bench, seeding and csvImport10kMs).
+      const puts: Promise<unknown>[] = [];
       for (const s of ACCOUNT_STORES) {
-        for (const record of backup[s]) await tx.objectStore(s).put(record as never);
+        const store = tx.objectStore(s);
+        for (const record of backup[s]) puts.push(store.put(record as never));
       }
+      await Promise.all(puts);
       const counts = Object.fromEntries(
         ACCOUNT_STORES.map((s) => [s, backup[s].length]),
       ) as ImportSummary['counts'];
@@ -598,19 +650,13 @@ export async function purgeTrash(db: RapportDb, now: number): Promise<number> {
   return expired.length;
 }
 
-/** Whole-file checks a schema cannot express: unique ids, and every record's account present. */
+/** The shared backup rules, worded for the background's answer. */
 export function checkBackup(backup: Backup, accountIds: ReadonlySet<string>): string | null {
-  for (const store of ACCOUNT_STORES) {
-    const seen = new Set<string>();
-    for (const record of backup[store]) {
-      if (seen.has(record.id)) return `${store}: the id "${record.id}" appears twice.`;
-      seen.add(record.id);
-      if ('accountId' in record && !accountIds.has(record.accountId)) {
-        return `${store}: "${record.id}" belongs to an account that is not in the backup.`;
-      }
-    }
-  }
-  return null;
+  const problem = findBackupProblem(backup, accountIds);
+  if (!problem) return null;
+  return problem.kind === 'duplicateId'
+    ? `${problem.store}: the id "${problem.id}" appears twice.`
+    : `${problem.store}: "${problem.id}" belongs to an account that is not in the backup.`;
 }
 
 function newPerson(

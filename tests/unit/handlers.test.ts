@@ -86,6 +86,11 @@ describe('bad input gets a clear error and changes nothing', () => {
     addDecision: { accountId: 'id-1', date: '2026-02-30', what: 'x' },
     searchAccounts: { query: 42 },
     listAccounts: 'all',
+    deletePerson: { id: 7 },
+    restorePerson: { person: { id: 'p1', accountId: 'id-1', name: '' } },
+    deleteDecision: { id: '' },
+    restoreDecision: { decision: { id: 'd1' } },
+    listActivities: { accountId: 'id-1', limit: 1000 },
     listDue: { until: 'tomorrow' },
     deleteAccount: {},
     restoreAccount: { id: null },
@@ -456,5 +461,57 @@ describe('retries', () => {
     });
     const fixed = { ...stale, request: { ...stale.request, revision: 1 } };
     expect((await route(fixed, 'extension-page', ctx)).result).toMatchObject({ ok: true });
+  });
+});
+
+describe('people, decisions and history', () => {
+  it('deletes a person and restores the same record', async () => {
+    const { send, nw, db } = await seeded();
+    const anna = nw.people[0]!;
+    const removed = await ok(send('deletePerson', { id: anna.id }));
+    expect(removed).toEqual(anna);
+    expect(await db.count('people')).toBe(0);
+    await ok(send('restorePerson', { person: removed }));
+    expect((await ok(send('getAccount', { id: nw.account.id }))).people).toEqual([anna]);
+    expect(await send('deletePerson', { id: 'nobody' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+  });
+
+  it('deletes a decision and restores it', async () => {
+    const { send, nw } = await seeded();
+    const d = await ok(
+      send('addDecision', { accountId: nw.account.id, date: '2026-11-01', what: 'Chose us' }),
+    );
+    expect(await ok(send('deleteDecision', { id: d.id }))).toEqual(d);
+    expect((await ok(send('getAccount', { id: nw.account.id }))).decisions).toEqual([]);
+    await ok(send('restoreDecision', { decision: d }));
+    expect((await ok(send('getAccount', { id: nw.account.id }))).decisions).toEqual([d]);
+  });
+
+  it('pages through follow-ups newest first', async () => {
+    const { send, nw } = await seeded();
+    for (let i = 1; i <= 25; i++) {
+      await ok(
+        send('logActivity', {
+          activity: {
+            accountId: nw.account.id,
+            personIds: [],
+            kind: 'note',
+            at: i * 1000,
+            summary: `n${i}`,
+          },
+        }),
+      );
+    }
+    const first = await ok(send('listActivities', { accountId: nw.account.id, limit: 10 }));
+    expect(first.map((a) => a.summary)).toEqual(Array.from({ length: 10 }, (_, i) => `n${25 - i}`));
+    const next = await ok(
+      send('listActivities', { accountId: nw.account.id, before: first.at(-1)!.at, limit: 10 }),
+    );
+    expect(next[0]?.summary).toBe('n15');
+    const rest = await ok(send('listActivities', { accountId: nw.account.id, before: 6000 }));
+    expect(rest.map((a) => a.summary)).toEqual(['n5', 'n4', 'n3', 'n2', 'n1']);
   });
 });
