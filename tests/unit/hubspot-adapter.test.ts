@@ -26,6 +26,7 @@ import {
   normaliseAddress,
 } from '@/utils/hosts/hubspot';
 import type { ReadResult } from '@/utils/hosts/types';
+import { identityOf, watchContext } from '@/utils/watch';
 
 const STATES = ['company', 'contact', 'deal', 'legacy-company', 'list'] as const;
 type State = (typeof STATES)[number];
@@ -531,5 +532,54 @@ describe('value helpers', () => {
   ];
   it.each(ADDRESSES)('normaliseAddress(%j) is %j', (value, expected) => {
     expect(normaliseAddress(value)).toBe(expected);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Driven by the shared watcher, in the test's own document (as the content script runs it).
+// ---------------------------------------------------------------------------------------------
+
+const happyDOM = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+const settle = async () => {
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  for (let i = 0; i < 2; i++)
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+};
+
+/** Puts a saved page into the test's document and sets the page URL, as a fresh load would. */
+function show(state: State): URL {
+  const { doc, url } = load(state);
+  document.body.replaceChildren(
+    ...Array.from(doc.body.childNodes, (node) => document.importNode(node, true)),
+  );
+  happyDOM.setURL(url.href);
+  return url;
+}
+
+describe('driven by watchContext', () => {
+  it('reports the record when the app moves from the list to it, with no navigation event', async () => {
+    show('list');
+    const controller = new AbortController();
+    const seen: string[] = [];
+    watchContext(
+      hubspotAdapter,
+      document,
+      window,
+      (r) => seen.push(identityOf(r)),
+      controller.signal,
+    );
+    // The app pushes the new URL (no popstate) and renders the record inside the same <main>.
+    const { doc, url } = load('company');
+    happyDOM.setURL(url.href);
+    document
+      .querySelector(PAGE_CONTENT)
+      ?.replaceChildren(
+        ...Array.from(doc.querySelector(PAGE_CONTENT)?.childNodes ?? [], (n) =>
+          document.importNode(n, true),
+        ),
+      );
+    await settle();
+    controller.abort();
+    expect(seen).toEqual(['none', 'open:hubspot:company:18346251907']);
   });
 });

@@ -23,6 +23,7 @@ import {
   pipedriveRecordFromUrl,
 } from '@/utils/hosts/pipedrive';
 import type { ReadResult } from '@/utils/hosts/types';
+import { identityOf, watchContext } from '@/utils/watch';
 
 const STATES = ['organization', 'person', 'deal', 'list'] as const;
 type State = (typeof STATES)[number];
@@ -415,5 +416,53 @@ describe('value helpers', () => {
   it('normaliseAddress lower-cases addresses and refuses anything else', () => {
     expect(normaliseAddress(' Tom.Reyes@Mail.Northwind.co.uk')).toBe(TOM.email);
     expect(normaliseAddress('Tom Reyes')).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Driven by the shared watcher, in the test's own document (as the content script runs it).
+// ---------------------------------------------------------------------------------------------
+
+const happyDOM = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+const settle = async () => {
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  for (let i = 0; i < 2; i++)
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+};
+
+/** Puts a saved page into the test's document and sets the page URL, as a fresh load would. */
+function show(state: State): URL {
+  const { doc, url } = load(state);
+  document.body.replaceChildren(
+    ...Array.from(doc.body.childNodes, (node) => document.importNode(node, true)),
+  );
+  happyDOM.setURL(url.href);
+  return url;
+}
+
+describe('driven by watchContext', () => {
+  it('reports the record when the app moves from the list to it, with no navigation event', async () => {
+    show('list');
+    const controller = new AbortController();
+    const seen: string[] = [];
+    watchContext(
+      pipedriveAdapter,
+      document,
+      window,
+      (r) => seen.push(identityOf(r)),
+      controller.signal,
+    );
+    const { doc, url } = load('organization');
+    happyDOM.setURL(url.href);
+    document
+      .querySelector(PAGE_CONTENT)
+      ?.replaceChildren(
+        ...Array.from(doc.querySelector(PAGE_CONTENT)?.childNodes ?? [], (n) =>
+          document.importNode(n, true),
+        ),
+      );
+    await settle();
+    controller.abort();
+    expect(seen).toEqual(['none', 'open:pipedrive:organization:412']);
   });
 });

@@ -32,6 +32,7 @@ import {
   toId18,
 } from '@/utils/hosts/salesforce';
 import type { ReadResult } from '@/utils/hosts/types';
+import { DEFAULT_ATTRIBUTES, identityOf, watchContext } from '@/utils/watch';
 
 const STATES = [
   'account',
@@ -680,5 +681,57 @@ describe('value helpers', () => {
   it('normaliseAddress lower-cases addresses and refuses anything else', () => {
     expect(normaliseAddress(' H.Scorpio@Globex.com ')).toBe('h.scorpio@globex.com');
     expect(normaliseAddress('Hank Scorpio <h.scorpio@globex.com>')).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Driven by the shared watcher, in the test's own document (as the content script runs it).
+// ---------------------------------------------------------------------------------------------
+
+const happyDOM = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
+const settle = async () => {
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  for (let i = 0; i < 2; i++)
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+};
+
+/** Puts a saved page into the test's document and sets the page URL, as a fresh load would. */
+function show(state: State): URL {
+  const { doc, url } = load(state);
+  document.body.replaceChildren(
+    ...Array.from(doc.body.childNodes, (node) => document.importNode(node, true)),
+  );
+  happyDOM.setURL(url.href);
+  return url;
+}
+
+describe('driven by watchContext', () => {
+  /** Lightning switches back to the Northwind page it kept: a new URL, and `active` moves. */
+  async function switchBack(attributes: string[]): Promise<string[]> {
+    show('contact');
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const report = (r: ReadResult) => seen.push(identityOf(r));
+    watchContext(salesforceAdapter, document, window, report, controller.signal, { attributes });
+    happyDOM.setURL(`${ORG}/lightning/r/Account/001Dp00000KxNwdIAF/view`);
+    const [hank, northwind] = deepQuerySelectorAll(document, PAGE_HOST);
+    hank?.classList.remove('active');
+    northwind?.classList.add('active');
+    await settle();
+    controller.abort();
+    return seen;
+  }
+
+  it('notices a kept page coming back when it also observes class changes', async () => {
+    expect(await switchBack([...DEFAULT_ATTRIBUTES, ...WATCH_ATTRIBUTES])).toEqual([
+      'open:salesforce:contact:003Dp00000MhScoIAF',
+      'open:salesforce:account:001Dp00000KxNwdIAF',
+    ]);
+  });
+
+  it('misses it with the default attributes alone (why WATCH_ATTRIBUTES exists)', async () => {
+    expect(await switchBack(DEFAULT_ATTRIBUTES)).toEqual([
+      'open:salesforce:contact:003Dp00000MhScoIAF',
+    ]);
   });
 });
