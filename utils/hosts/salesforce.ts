@@ -366,14 +366,6 @@ function unreadable(reason: string): ReadResult {
   return { status: 'unreadable', reason };
 }
 
-/** The fields of this object on the page (details section and highlights alike), by API name. */
-function fieldsOf(page: Element, object: SalesforceObject, field: string): Element[] {
-  const name = `sfdc:RecordField.${object}.${field}`;
-  return deepQuerySelectorAll(page, RECORD_FIELD).filter(
-    (el) => el.getAttribute('data-target-selection-name') === name && !isHidden(el),
-  );
-}
-
 /** A field's value part, or null when the field renders none of the known value wrappers. */
 function valueOf(field: Element): Element | null {
   for (const selector of FIELD_VALUE) {
@@ -414,12 +406,19 @@ function readSalesforce(doc: Document, url: URL): ReadResult {
   if (!nameEl) return unreadable(`the record shows no name (${HIGHLIGHTS} ${PRIMARY_FIELD})`);
   const name = squash(deepText(nameEl), 200);
 
-  // The record's own email fields, whatever they are called: mailto links inside its fields.
-  const participants: HostContext['participants'] = [];
+  // The record's own fields (API names of its object), visible ones only, found once: the
+  // highlights panel and the details section alike.
   const prefix = `sfdc:RecordField.${object}.`;
-  for (const field of deepQuerySelectorAll(page, RECORD_FIELD)) {
-    if (!(field.getAttribute('data-target-selection-name') ?? '').startsWith(prefix)) continue;
-    if (isHidden(field)) continue;
+  const own = deepQuerySelectorAll(page, RECORD_FIELD).filter(
+    (el) =>
+      (el.getAttribute('data-target-selection-name') ?? '').startsWith(prefix) && !isHidden(el),
+  );
+  const named = (field: string) =>
+    own.filter((el) => el.getAttribute('data-target-selection-name') === prefix + field);
+
+  // Its email fields, whatever they are called: mailto links inside its fields.
+  const participants: HostContext['participants'] = [];
+  for (const field of own) {
     for (const link of deepQuerySelectorAll(field, MAILTO_LINK)) {
       for (const email of addressesOfMailto(link.getAttribute('href') ?? '')) {
         if (participants.length >= MAX_PARTICIPANTS) break;
@@ -432,18 +431,18 @@ function readSalesforce(doc: Document, url: URL): ReadResult {
   const names: string[] = [];
   if (fields.nameIsCompany) names.push(name);
   if (fields.company) {
-    for (const field of fieldsOf(page, object, fields.company))
+    for (const field of named(fields.company))
       pushUnique(names, fieldText(field) || null, MAX_NAMES);
   }
 
   const domains: string[] = [];
   if (fields.website) {
-    for (const field of fieldsOf(page, object, fields.website)) {
+    for (const field of named(fields.website)) {
       const links = deepQuerySelectorAll(field, FIELD_LINK);
-      const value = valueOf(field);
+      const shown = valueOf(field);
       const values = links.length
         ? links.map((a) => a.getAttribute('href') ?? '')
-        : [value ? deepText(value) : ''];
+        : [shown ? deepText(shown) : ''];
       for (const value of values) pushUnique(domains, hostOf(value), MAX_DOMAINS);
     }
   }
