@@ -199,6 +199,14 @@ export const MESSAGES = {
   updateAccount: message(
     z.object({ id: Id, revision: Account.shape.revision, patch: AccountPatch }),
   ).returns<Account>(),
+  /** Links a CRM record to an account and keeps what the record shows (its URL, its domains). */
+  linkCrmRecord: message(
+    z.object({
+      accountId: Id,
+      crmRef: CrmRef,
+      domains: z.array(str(253)).check(z.maxLength(50)),
+    }),
+  ).returns<Account>(),
   setStage: message(
     z.object({ id: Id, stage: Stage, reason: StageChange.shape.reason }),
   ).returns<Account>(),

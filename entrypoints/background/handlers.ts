@@ -14,7 +14,12 @@ import {
   type StoreName,
   type TrashEntry,
 } from '@/utils/db';
-import { matchParticipants, registrableDomain } from '@/utils/match';
+import {
+  companyDomain,
+  matchParticipants,
+  registrableDomain,
+  type MatchResult,
+} from '@/utils/match';
 import type {
   AccountSummary,
   AccountView,
@@ -27,7 +32,7 @@ import type {
   ParsedRequestOf,
   ResponseOf,
 } from '@/utils/messages';
-import type { Account, Activity, Decision, Person, StageChange } from '@/utils/model';
+import type { Account, Activity, CrmRef, Decision, Person, StageChange } from '@/utils/model';
 import { today } from '@/utils/dates';
 import { findBackupProblem } from '@/utils/backup-rules';
 import type { Settings } from '@/utils/settings';
@@ -215,6 +220,37 @@ function activitiesOf(accountId: string): IDBKeyRange {
   return IDBKeyRange.bound([accountId, 0], [accountId, Number.MAX_SAFE_INTEGER]);
 }
 
+/**
+ * Accounts linked to this CRM record. A cursor walk, not an index: links are objects inside the
+ * account, and this runs only on CRM record pages, never on the Gmail path.
+ */
+async function linkedTo(tx: Tx, ref: CrmRef): Promise<MatchResult['matches']> {
+  const found: MatchResult['matches'] = [];
+  let cursor = await tx.objectStore('accounts').openCursor();
+  while (cursor) {
+    const a = cursor.value;
+    if (a.crmRefs.some((r) => r.system === ref.system && r.recordId === ref.recordId)) {
+      found.push({ accountId: a.id, matchedBy: 'crm', emails: [] });
+    }
+    cursor = await cursor.continue();
+  }
+  return found;
+}
+
+/** Accounts whose name is exactly one of `names`, ignoring case and surrounding space. */
+async function namedAs(tx: Tx, names: readonly string[]): Promise<MatchResult['matches']> {
+  const wanted = new Set(names.map((n) => n.trim().toLowerCase()).filter(Boolean));
+  const found: MatchResult['matches'] = [];
+  let cursor = await tx.objectStore('accounts').openCursor();
+  while (cursor) {
+    if (wanted.has(cursor.value.name.trim().toLowerCase())) {
+      found.push({ accountId: cursor.value.id, matchedBy: 'name', emails: [] });
+    }
+    cursor = await cursor.continue();
+  }
+  return found;
+}
+
 function newAccount(
   ctx: HandlerContext,
   fields: Pick<Account, 'name' | 'domains' | 'stage' | 'potential'> & Partial<Account>,
@@ -240,19 +276,39 @@ export const handlers: Handlers = {
     const tx = ctx.db.transaction(ACCOUNT_STORES as unknown as StoreName[], 'readonly');
     const people = tx.objectStore('people').index('byEmail');
     const accounts = tx.objectStore('accounts');
-    const result = await matchParticipants(
-      req.participants,
-      settings.ownDomains,
-      req.selfEmail ? [req.selfEmail] : [],
-      {
-        accountIdsByEmail: async (email) => [
-          ...new Set((await people.getAll(email)).map((p) => p.accountId)),
-        ],
-        accountIdsByDomain: (domain) => accounts.index('byDomain').getAllKeys(domain),
-      },
-    );
+    const byDomain = (domain: string) => accounts.index('byDomain').getAllKeys(domain);
+
+    // On a CRM record the account is found, in order, by: a stored link to this record; an email
+    // or domain the record shows; the exact company name. A thread has only emails.
+    let found: MatchResult['matches'] = req.crmRef ? await linkedTo(tx, req.crmRef) : [];
+    let unknown: MatchResult['unknown'] = [];
+    if (found.length === 0) {
+      const byEmails = await matchParticipants(
+        req.participants,
+        settings.ownDomains,
+        req.selfEmail ? [req.selfEmail] : [],
+        {
+          accountIdsByEmail: async (email) => [
+            ...new Set((await people.getAll(email)).map((p) => p.accountId)),
+          ],
+          accountIdsByDomain: byDomain,
+        },
+      );
+      found = byEmails.matches;
+      unknown = byEmails.unknown;
+      for (const shown of req.domains) {
+        const domain = companyDomain(shown, settings.ownDomains);
+        for (const accountId of domain ? await byDomain(domain) : []) {
+          if (!found.some((m) => m.accountId === accountId)) {
+            found.push({ accountId, matchedBy: 'domain', emails: [] });
+          }
+        }
+      }
+    }
+    if (found.length === 0 && req.names.length > 0) found = await namedAs(tx, req.names);
+
     const matches: ContextResult['matches'] = [];
-    for (const m of result.matches) {
+    for (const m of found) {
       const account = await accounts.get(m.accountId);
       if (account)
         matches.push({
@@ -264,7 +320,26 @@ export const handlers: Handlers = {
     const dueCount = await accounts
       .index('byNextDue')
       .count(IDBKeyRange.upperBound(today(ctx.now())));
-    return { data: { matches, unknown: result.unknown, dueCount }, changed: [] };
+    return { data: { matches, unknown, dueCount }, changed: [] };
+  },
+
+  async linkCrmRecord(req, ctx) {
+    return write(ctx, ['accounts'], async (tx) => {
+      const account = await mustGetAccount(tx, req.accountId);
+      const same = (r: CrmRef) =>
+        r.system === req.crmRef.system && r.recordId === req.crmRef.recordId;
+      // What the record shows is kept on the account: its URL, and any web domain not yet known.
+      const crmRefs = [...account.crmRefs.filter((r) => !same(r)), req.crmRef];
+      const domains = cleanDomains([...account.domains, ...req.domains]);
+      const unchanged =
+        account.crmRefs.some(
+          (r) => same(r) && r.url === req.crmRef.url && r.recordType === req.crmRef.recordType,
+        ) && domains.length === account.domains.length;
+      if (unchanged) return { data: account, changed: [] };
+      const next = bump(account, ctx.now(), { crmRefs, domains });
+      await tx.objectStore('accounts').put(next);
+      return { data: next, changed: [next.id] };
+    });
   },
 
   async getAccount(req, ctx) {

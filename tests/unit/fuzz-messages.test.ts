@@ -24,6 +24,16 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   createAccount: { name: 'Acme', domains: ['acme.com'], stage: 'tactical' },
   updateAccount: { id: 'id-1', revision: 1, patch: { potential: 'high' } },
   setStage: { id: 'id-1', stage: 'strategic', reason: 'r' },
+  linkCrmRecord: {
+    accountId: 'id-1',
+    crmRef: {
+      system: 'pipedrive',
+      recordType: 'organization',
+      recordId: '412',
+      url: 'https://x.pipedrive.com/organization/412',
+    },
+    domains: ['acme.com'],
+  },
   upsertPerson: { accountId: 'id-1', name: 'P', emails: ['p@acme.com'] },
   logActivity: {
     activity: { accountId: 'id-1', personIds: [], kind: 'call', at: 1, summary: 's' },

@@ -76,6 +76,16 @@ describe('bad input gets a clear error and changes nothing', () => {
     createAccount: { name: '   ', domains: [] },
     updateAccount: { id: 'id-1', revision: 0, patch: {} },
     setStage: { id: 'id-1', stage: 'friendly', reason: '' },
+    linkCrmRecord: {
+      accountId: 'id-1',
+      crmRef: {
+        system: 'hubspot',
+        recordType: 'company',
+        recordId: '1',
+        url: 'javascript:alert(1)',
+      },
+      domains: [],
+    },
     upsertPerson: { accountId: 'id-1', name: 'A', emails: ['not-an-email'] },
     logActivity: {
       activity: { accountId: 'id-1', personIds: [], kind: 'fax', at: 1, summary: 'x' },
@@ -513,5 +523,86 @@ describe('people, decisions and history', () => {
     expect(next[0]?.summary).toBe('n15');
     const rest = await ok(send('listActivities', { accountId: nw.account.id, before: 6000 }));
     expect(rest.map((a) => a.summary)).toEqual(['n5', 'n4', 'n3', 'n2', 'n1']);
+  });
+});
+
+describe('CRM records', () => {
+  const hubspot = {
+    system: 'hubspot' as const,
+    recordType: 'company',
+    recordId: '18346251907',
+    url: 'https://app-eu1.hubspot.com/contacts/26491733/record/0-2/18346251907',
+  };
+  const record = (over: Partial<{ domains: string[]; names: string[]; emails: string[] }>) => ({
+    host: 'hubspot' as const,
+    url: hubspot.url,
+    participants: (over.emails ?? []).map((email) => ({ email, name: '' })),
+    domains: over.domains ?? [],
+    names: over.names ?? [],
+    crmRef: hubspot,
+  });
+
+  it('finds the account by a stored link first, then by domain, then by exact name', async () => {
+    const { send, nw } = await seeded();
+    const other = await ok(send('createAccount', { name: 'Globex', domains: ['globex.com'] }));
+
+    const byName = await ok(send('resolveContext', record({ names: ['  northwind logistics '] })));
+    expect(byName.matches.map((m) => [m.account.id, m.matchedBy])).toEqual([
+      [nw.account.id, 'name'],
+    ]);
+
+    const byDomain = await ok(
+      send(
+        'resolveContext',
+        record({ domains: ['www.globex.com'], names: ['Northwind Logistics'] }),
+      ),
+    );
+    expect(byDomain.matches.map((m) => [m.account.id, m.matchedBy])).toEqual([
+      [other.account.id, 'domain'],
+    ]);
+
+    await ok(
+      send('linkCrmRecord', {
+        accountId: nw.account.id,
+        crmRef: hubspot,
+        domains: ['www.northwind-logistics.com'],
+      }),
+    );
+    const linked = await ok(send('resolveContext', record({ domains: ['globex.com'] })));
+    expect(linked.matches.map((m) => [m.account.id, m.matchedBy])).toEqual([
+      [nw.account.id, 'crm'],
+    ]);
+    expect(linked.matches[0]?.account.domains).toEqual([
+      'northwind.co.uk',
+      'northwind-logistics.com',
+    ]);
+    expect(linked.matches[0]?.account.crmRefs).toEqual([hubspot]);
+  });
+
+  it('keeps one link per record, updated, and writes nothing when nothing changed', async () => {
+    const { send, nw } = await seeded();
+    await ok(send('linkCrmRecord', { accountId: nw.account.id, crmRef: hubspot, domains: [] }));
+    const moved = { ...hubspot, url: hubspot.url + '/' };
+    const a = await ok(
+      send('linkCrmRecord', {
+        accountId: nw.account.id,
+        crmRef: moved,
+        domains: ['northwind.co.uk'],
+      }),
+    );
+    expect(a.crmRefs).toEqual([moved]);
+    const again = await ok(
+      send('linkCrmRecord', { accountId: nw.account.id, crmRef: moved, domains: [] }),
+    );
+    expect(again.revision).toBe(a.revision);
+  });
+
+  it('offers nothing to create when a record matches nothing, and shows no one twice', async () => {
+    const { send } = await seeded();
+    const r = await ok(
+      send('resolveContext', record({ names: ['Initech'], emails: ['priya@initech-systems.com'] })),
+    );
+    expect(r.matches).toEqual([]);
+    expect(r.unknown.map((u) => u.email)).toEqual(['priya@initech-systems.com']);
   });
 });
