@@ -291,6 +291,30 @@ export async function launch({
   }
 
   /**
+   * True while the event page is loaded. Firefox lists it among the add-on's views
+   * (`/_generated_background_page.html`) only while it runs; asking does not wake it.
+   */
+  async function eventPageRunning() {
+    const page = await messagingPage();
+    return page.evaluate(() =>
+      globalThis.browser.extension
+        .getViews()
+        .some((view) => view.location.pathname === '/_generated_background_page.html'),
+    );
+  }
+
+  /**
+   * Waits until Firefox has unloaded the idle event page. Launch with a short
+   * `extensions.background.idle.timeout` pref (Firefox's default is 30 s).
+   */
+  async function waitForSuspend({ timeout = 15_000 } = {}) {
+    await waitFor(async () => !(await eventPageRunning()), {
+      timeout,
+      message: 'Firefox never unloaded the idle event page',
+    });
+  }
+
+  /**
    * Opens a Gmail fixture in a new tab at its real URL, so the content script's `matches` fire as
    * on mail.google.com. `csp: true` serves it with Gmail's CSP and Trusted Types header.
    */
@@ -355,6 +379,8 @@ export async function launch({
     call,
     seed,
     permissions,
+    eventPageRunning,
+    waitForSuspend,
     close,
   };
 }
