@@ -1,0 +1,208 @@
+/**
+ * Helpers for the reliability and security checks (tests/e2e/reliability-*.test.mjs), on top of
+ * harness.mjs: what a page did that it should not have (errors, dialogs, a canary), what the
+ * sidebar's shadow root holds, hostile fixtures, a fast worker kill, and a direct read of the
+ * store for invariants that the message API cannot see (the trash, applied operation ids).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, loadFixture, waitFor } from './harness.mjs';
+
+export const HOSTILE = path.join(ROOT, 'tests', 'fixtures', 'hostile');
+
+/** The global a payload sets when it runs: `window[CANARY]` stays undefined unless one did. */
+export const CANARY = '__rapportPwned';
+
+/** The text of a file in tests/fixtures/hostile/. */
+export function hostileFile(name) {
+  return fs.readFileSync(path.join(HOSTILE, name), 'utf8');
+}
+
+/** A Gmail fixture's html with `css` appended in a <style> at the end of its <head>. */
+export function withStyle(html, css) {
+  if (!html.includes('</head>')) throw new Error('fixture has no </head>');
+  return html.replace('</head>', `<style id="hostile">${css}</style></head>`);
+}
+
+/** A Gmail fixture (by state) with `css` added, at the fixture's own URL. */
+export function gmailWithStyle(state, css) {
+  const { url, html } = loadFixture(state);
+  return { url, html: withStyle(html, css) };
+}
+
+/**
+ * Records what a page does that a test must see: uncaught errors (any world), console errors,
+ * and dialogs (alert/confirm/prompt), which are dismissed so nothing blocks.
+ */
+export function watchPage(page) {
+  const seen = { pageErrors: [], consoleErrors: [], dialogs: [] };
+  page.on('pageerror', (error) => seen.pageErrors.push(String(error.message ?? error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.consoleErrors.push(message.text());
+  });
+  page.on('dialog', (dialog) => {
+    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => {});
+  });
+  return seen;
+}
+
+/** The canary in the page's main world, where an injected inline handler would run. */
+export async function canary(page) {
+  return page.evaluate((name) => window[name] ?? null, CANARY);
+}
+
+/**
+ * What the sidebar's shadow root holds: every element's tag, the attributes that could run
+ * script, every link, and every button's label. Read from the page's main world (the root is
+ * open, so the host page can read it too).
+ */
+export async function shadowInventory(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('rapport-sidebar');
+    const root = host?.shadowRoot;
+    if (!root) return null;
+    const all = [...root.querySelectorAll('*')];
+    return {
+      tags: [...new Set(all.map((el) => el.localName))].sort(),
+      handlerAttributes: all.flatMap((el) =>
+        [...el.attributes]
+          .filter((a) => /^on/i.test(a.name) || /^\s*javascript:/i.test(a.value))
+          .map((a) => `${el.localName}[${a.name}=${a.value.slice(0, 60)}]`),
+      ),
+      links: all.filter((el) => el.localName === 'a').map((a) => a.getAttribute('href')),
+      buttons: all
+        .filter((el) => el.localName === 'button' || el.getAttribute('role') === 'button')
+        .map((b) =>
+          [b.textContent, b.getAttribute('aria-label'), b.getAttribute('title')]
+            .filter(Boolean)
+            .join(' | ')
+            .trim(),
+        ),
+      text: root.textContent ?? '',
+    };
+  });
+}
+
+/**
+ * A faster ServiceWorker.stopWorker than harness.stopWorker: one DevTools session kept open on an
+ * extension page, the active version remembered, so a kill lands within a millisecond or two of
+ * the moment the test picks.
+ */
+export async function workerKiller(app) {
+  const page = await app.openPage('popup.html');
+  const session = await app.context.newCDPSession(page);
+  const versions = new Map();
+  // Every status seen, in order: a worker stopped with messages pending starts again at once,
+  // so the latest status alone may never show the stop.
+  const log = [];
+  session.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }) => {
+    for (const v of updated) {
+      if (!v.scriptURL.startsWith(app.origin)) continue;
+      versions.set(v.versionId, v);
+      log.push(v.runningStatus);
+    }
+  });
+  await session.send('ServiceWorker.enable');
+  const active = () => [...versions.values()].find((v) => v.status === 'activated');
+  await waitFor(() => active(), { message: 'no activated extension service worker' });
+  return {
+    page,
+    status: () => active()?.runningStatus,
+    /** Stops the worker now; resolves once Chromium reports it stopped. */
+    async kill() {
+      const from = log.length;
+      await session.send('ServiceWorker.stopWorker', { versionId: active().versionId });
+      await waitFor(() => log.slice(from).includes('stopped'), {
+        timeout: 10_000,
+        interval: 5,
+        message: 'the service worker did not stop',
+      });
+    },
+    close: () => page.close().catch(() => {}),
+  };
+}
+
+/**
+ * Every record of every store, read directly from IndexedDB in one read-only transaction, from
+ * an extension page (same origin as the worker). Tests only read; the background stays the only
+ * writer.
+ */
+export async function readStore(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('rapport');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const out = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => (out[name] = request.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** A bare Account record for a backup. */
+export function accountRecord(id, name, patch = {}) {
+  return {
+    id,
+    name,
+    domains: [],
+    stage: 'tactical',
+    potential: 'medium',
+    profile: { goals: '', painPoints: '', opportunities: '' },
+    nextAction: null,
+    cadenceDays: null,
+    crmRefs: [],
+    createdAt: 1,
+    updatedAt: 1,
+    revision: 1,
+    ...patch,
+  };
+}
+
+/** A bare Person record for a backup. */
+export function personRecord(id, accountId, name, patch = {}) {
+  return {
+    id,
+    accountId,
+    name,
+    emails: [],
+    title: '',
+    role: 'unknown',
+    influence: 3,
+    attitude: 'neutral',
+    notes: '',
+    lastContactAt: null,
+    ...patch,
+  };
+}
+
+/** A backup with these records and nothing else. */
+export function backupOf(records) {
+  return {
+    format: 'rapport-backup',
+    schemaVersion: 1,
+    exportedAt: Date.now(),
+    accounts: [],
+    people: [],
+    activities: [],
+    decisions: [],
+    stageChanges: [],
+    ...records,
+  };
+}
+
+/** Resolves after `ms` milliseconds. */
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
