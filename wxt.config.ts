@@ -1,9 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Gmail is the only host granted at install; CRMs and Outlook become optional host
-// permissions, asked for from the popup when the user turns them on.
-const GMAIL = 'https://mail.google.com/*';
+import { HOST_MATCHES, OPTIONAL_HOST_MATCHES } from './utils/hosts/patterns';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -12,8 +10,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
-    host_permissions: [GMAIL],
+    // storage: settings; unlimitedStorage: the store must never be evicted; alarms: the one
+    // reminder alarm; notifications: due next actions; scripting: content scripts for the hosts
+    // the user grants later.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
+    // Gmail is the only host granted at install; Outlook and the CRMs are asked for from the
+    // popup when the user turns them on.
+    host_permissions: [...HOST_MATCHES.gmail],
+    optional_host_permissions: [...OPTIONAL_HOST_MATCHES],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+R' },

@@ -6,14 +6,26 @@ import { CHROME, FIREFOX, manifest } from './built.mjs';
 
 const GMAIL = 'https://mail.google.com/*';
 // storage: settings; unlimitedStorage: the store must not be evicted; alarms: the one reminder
-// alarm; notifications: due next actions.
-const API_PERMISSIONS = ['alarms', 'notifications', 'storage', 'unlimitedStorage'];
+// alarm; notifications: due next actions; scripting: content scripts for hosts granted later.
+const API_PERMISSIONS = ['alarms', 'notifications', 'scripting', 'storage', 'unlimitedStorage'];
+// Asked for from the popup, host by host; never granted at install.
+const OPTIONAL_HOSTS = [
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.cloud.microsoft/*',
+  'https://*.hubspot.com/*',
+  'https://*.lightning.force.com/*',
+  'https://*.my.salesforce.com/*',
+  'https://*.pipedrive.com/*',
+];
 
 test('Chrome MV3 manifest grants only what Rapport needs', () => {
   const m = manifest(CHROME);
   assert.equal(m.manifest_version, 3);
   assert.deepEqual([...m.permissions].sort(), API_PERMISSIONS);
   assert.deepEqual(m.host_permissions, [GMAIL]);
+  assert.deepEqual(m.optional_host_permissions, OPTIONAL_HOSTS);
   assert.deepEqual(m.content_scripts.map((c) => c.matches).flat(), [GMAIL]);
   assert.deepEqual(m.web_accessible_resources, [
     { resources: ['content-scripts/gmail.css'], use_dynamic_url: true, matches: [GMAIL] },
@@ -32,6 +44,7 @@ test('Firefox MV3 manifest grants only what Rapport needs', () => {
   assert.equal(m.manifest_version, 3);
   assert.deepEqual([...m.permissions].sort(), API_PERMISSIONS);
   assert.deepEqual(m.host_permissions, [GMAIL]);
+  assert.deepEqual(m.optional_host_permissions, OPTIONAL_HOSTS);
   assert.deepEqual(m.content_scripts.map((c) => c.matches).flat(), [GMAIL]);
   assert.deepEqual(m.web_accessible_resources, [
     { resources: ['content-scripts/gmail.css'], use_dynamic_url: true, matches: [GMAIL] },
