@@ -2,7 +2,9 @@
  * What the sidebar shows, and how it asks for changes. Components take these as props and
  * never call browser APIs themselves: the content script injects `send`.
  */
+import type { MessageKey } from '@/utils/i18n';
 import type { ChangeNotice, ContextResult, HostContext } from '@/utils/messages';
+import type { NextAction, Stage } from '@/utils/model';
 import type { send } from '@/utils/send';
 
 export type SidebarState =
@@ -15,6 +17,33 @@ export type SidebarState =
   | { status: 'error'; message: string };
 
 export type Send = typeof send;
+
+/** Days between follow-ups per stage, from the user's settings. */
+export type Cadence = Partial<Record<Stage, number>>;
+
+/** A write the user may take back for a few seconds: a toast offers Undo. */
+export interface Undo {
+  /** What the toast says. */
+  message: MessageKey;
+  accountId: string;
+  /** The activity the write logged. */
+  activityId: string;
+  /** The next action before the write; absent when the write left it alone. */
+  previous?: NextAction | null;
+}
+
+/** What the panel gives each account card besides the account itself. */
+export interface CardEnv {
+  send: Send;
+  reload: () => void;
+  cadence?: Cadence;
+  /** Shows the toast that offers to undo a write. */
+  notify: (undo: Undo) => void;
+  /** The log-follow-up shortcut asks this card to open its form. */
+  logWanted?: boolean;
+  /** The card opened the form the shortcut asked for. */
+  onLogOpened?: () => void;
+}
 
 /** What the user set by hand on the panel, remembered per browser profile. */
 export interface SidebarLayout {
@@ -46,4 +75,11 @@ export interface SidebarProps {
    * panel uses this for accounts it opened itself (a manual search on an unreadable page).
    */
   notice?: ChangeNotice | null;
+  /** The user's follow-up rhythm per stage (settings), for due dates "per cadence". */
+  cadence?: Cadence;
+  /**
+   * Counts presses of the log-follow-up shortcut: each new value expands the panel and opens the
+   * follow-up form of the account shown.
+   */
+  logRequest?: number;
 }

@@ -1,0 +1,69 @@
+/**
+ * The short confirmation after a write that can be taken back (a follow-up logged, a next action
+ * done): Undo for a few seconds. The live region is always in the page, so that screen readers
+ * announce each toast politely; Undo is a plain button in the tab order.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Result } from '@/utils/messages';
+import { t } from '@/utils/i18n';
+import type { Send, Undo } from './sidebar-types';
+import { ErrorNote, useWrite } from './ui';
+
+/** Long enough to read and to reach with the keyboard; it stays while focus is inside. */
+export const TOAST_MS = 8000;
+
+/** Deletes the logged activity, then puts back the next action the write replaced. */
+export async function undoWrite(send: Send, undo: Undo): Promise<Result<unknown>> {
+  const deleted = await send('deleteActivity', { id: undo.activityId });
+  if (!deleted.ok || undo.previous === undefined) return deleted;
+  return send('setNextAction', { accountId: undo.accountId, nextAction: undo.previous });
+}
+
+interface Props {
+  undo: Undo | null;
+  send: Send;
+  reload: () => void;
+  onClose: () => void;
+}
+
+export function Toast(props: Props) {
+  return (
+    <div class="rp-live" aria-live="polite">
+      {props.undo && <ToastBody key={props.undo.activityId} {...props} undo={props.undo} />}
+    </div>
+  );
+}
+
+function ToastBody({ undo, send, reload, onClose }: Props & { undo: Undo }) {
+  const [held, setHeld] = useState(false);
+  const { busy, error, run } = useWrite(reload);
+
+  useEffect(() => {
+    if (held) return;
+    const timer = setTimeout(onClose, TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [held]);
+
+  return (
+    <div
+      class="rp-toast"
+      data-testid="toast"
+      onFocusIn={() => setHeld(true)}
+      onFocusOut={() => setHeld(false)}
+    >
+      <span class="rp-grow">{t(undo.message)}</span>
+      <button
+        type="button"
+        class="rp-btn rp-small"
+        data-testid="undo"
+        disabled={busy}
+        onClick={async () => {
+          if (await run(() => undoWrite(send, undo))) onClose();
+        }}
+      >
+        {t('toastUndo')}
+      </button>
+      <ErrorNote error={error} />
+    </div>
+  );
+}
