@@ -1,28 +1,65 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { FollowUpForm, Presets, presetsFor } from '@/components/follow-up-form';
+import type { Undo } from '@/components/sidebar-types';
+import { Toast } from '@/components/toast';
 import { watchChanges } from '@/utils/events';
-import type { DueItem } from '@/utils/messages';
+import { SNOOZE_PRESETS } from '@/utils/follow-up';
+import type { AccountView, DueItem } from '@/utils/messages';
 import { send } from '@/utils/send';
 import { today } from '@/utils/dates';
 import { t, uiLocale } from '@/utils/i18n';
 import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
 
-/** The popup: what is due today, and the sidebar's everyday options. */
+/** What is open under one due item: the follow-up form (once its account is read) or snooze. */
+type Open = { id: string; mode: 'log'; view?: AccountView } | { id: string; mode: 'reschedule' };
+
+const loadDue = () => send('listDue', { until: today() });
+
+/** The popup: what is due today, with Log and Reschedule on each, and the sidebar's options. */
 export function App() {
   const [due, setDue] = useState<DueItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [open, setOpen] = useState<Open | null>(null);
+  const [toast, setToast] = useState<Undo | null>(null);
+  /** The Log or Reschedule button that opened what is open: focus goes back to it. */
+  const opener = useRef<HTMLButtonElement | null>(null);
+
+  const reload = async () => {
+    const r = await loadDue();
+    if (r.ok) setDue(r.data);
+    else setError(r.error);
+  };
+  const close = () => {
+    setOpen(null);
+    if (opener.current?.isConnected) opener.current.focus();
+  };
+  const toggle = async (e: Event, next: Open) => {
+    opener.current = e.currentTarget as HTMLButtonElement;
+    if (open?.id === next.id && open.mode === next.mode) return close();
+    setOpen(next);
+    if (next.mode !== 'log') return;
+    // The form needs the whole account (people, cadence), which the due list does not carry.
+    const r = await send('getAccount', { id: next.id });
+    if (!r.ok) return setError(r.error);
+    setOpen((o) => (o?.id === next.id && o.mode === 'log' ? { ...o, view: r.data } : o));
+  };
+  const reschedule = async (item: DueItem, day: string) => {
+    const r = await send('setNextAction', {
+      accountId: item.id,
+      nextAction: { ...item.nextAction, due: day },
+    });
+    if (!r.ok) return setError(r.error);
+    close();
+    void reload();
+  };
 
   useEffect(() => {
     const controller = new AbortController();
-    const loadDue = async () => {
-      const r = await send('listDue', { until: today() });
-      if (r.ok) setDue(r.data);
-      else setError(r.error);
-    };
-    void loadDue();
+    void reload();
     void loadSettings().then(setSettings);
     watchSettings(setSettings, controller.signal);
-    watchChanges(() => void loadDue(), controller.signal);
+    watchChanges(() => void reload(), controller.signal);
     return () => controller.abort();
   }, []);
 
@@ -48,19 +85,70 @@ export function App() {
         {due?.length === 0 && <p class="muted">{t('popupNothingDue')}</p>}
         {due && due.length > 0 && (
           <ul class="due" data-testid="due-list">
-            {due.map((item) => (
-              <li key={item.id} class={item.overdue ? 'overdue' : ''}>
-                <span class="account">{item.name}</span>
-                <span class="action">{item.nextAction.text}</span>
-                <time dateTime={item.nextAction.due}>
-                  {item.overdue ? t('popupOverdue') + ' · ' : ''}
-                  {dateFormat.format(new Date(`${item.nextAction.due}T12:00:00`))}
-                </time>
-              </li>
-            ))}
+            {due.map((item) => {
+              const mine = open?.id === item.id ? open : null;
+              return (
+                <li key={item.id} class={item.overdue ? 'overdue' : ''}>
+                  <span class="account">{item.name}</span>
+                  <span class="action">{item.nextAction.text}</span>
+                  <time dateTime={item.nextAction.due}>
+                    {item.overdue ? t('popupOverdue') + ' · ' : ''}
+                    {dateFormat.format(new Date(`${item.nextAction.due}T12:00:00`))}
+                  </time>
+                  <div class="item-actions">
+                    <button
+                      type="button"
+                      class="rp-btn rp-small"
+                      data-testid="log"
+                      aria-expanded={mine?.mode === 'log'}
+                      aria-label={t('popupLogNamed', item.name)}
+                      onClick={(e) => void toggle(e, { id: item.id, mode: 'log' })}
+                    >
+                      {t('popupLog')}
+                    </button>
+                    <button
+                      type="button"
+                      class="rp-btn rp-small"
+                      data-testid="reschedule"
+                      aria-expanded={mine?.mode === 'reschedule'}
+                      aria-label={t('popupRescheduleNamed', item.name)}
+                      onClick={(e) => void toggle(e, { id: item.id, mode: 'reschedule' })}
+                    >
+                      {t('popupReschedule')}
+                    </button>
+                  </div>
+                  {mine?.mode === 'reschedule' && (
+                    <Presets
+                      label={t('sidebarSnoozeTo')}
+                      presets={SNOOZE_PRESETS}
+                      dueOf={presetsFor(item, settings?.cadenceDays)}
+                      onPick={(day) => void reschedule(item, day)}
+                    />
+                  )}
+                  {mine?.mode === 'log' && mine.view && (
+                    // No thread here, so no source: the follow-up starts from the due action.
+                    <FollowUpForm
+                      account={mine.view.account}
+                      people={mine.view.people}
+                      summary={item.nextAction.text}
+                      cadence={settings?.cadenceDays}
+                      send={send}
+                      reload={() => void reload()}
+                      onSaved={(undo) => {
+                        close();
+                        if (undo) setToast(undo);
+                      }}
+                      onClose={close}
+                    />
+                  )}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>
+
+      <Toast undo={toast} send={send} reload={() => void reload()} onClose={() => setToast(null)} />
 
       {settings && (
         <section aria-labelledby="sidebar-heading">
