@@ -206,3 +206,11 @@ export function backupOf(records) {
 
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A saved page from tests/fixtures/hostile/ and the URL its first comment names. */
+export function hostileFixture(name) {
+  const html = hostileFile(name);
+  const url = /<!--\s*url:\s*(\S+)\s*-->/.exec(html)?.[1];
+  if (!url) throw new Error(`${name} has no <!-- url: ... --> comment`);
+  return { url, html };
+}
