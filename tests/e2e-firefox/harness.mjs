@@ -386,11 +386,29 @@ export async function launch({
 }
 
 /**
- * The sidebar, or one of its test hooks: `sidebar(page, 'account-name')`. The sidebar lives in an
- * open shadow root (`<rapport-sidebar>`); `pierce/` selectors reach into it.
+ * The sidebar, or one of its test hooks: `sidebar(page, 'account-name')`, or elements inside a
+ * hook: `sidebar(page, 'follow-up', '[name=summary]')`. The sidebar lives in an open shadow root
+ * (`<rapport-sidebar>`); `pierce/` selectors reach into it.
  */
-export function sidebar(page, testId = 'sidebar') {
-  return { page, selector: `pierce/[data-testid="${testId}"]`, label: `[data-testid="${testId}"]` };
+export function sidebar(page, testId = 'sidebar', inner = '') {
+  const label = `[data-testid="${testId}"]${inner ? ` ${inner}` : ''}`;
+  return { page, selector: `pierce/${label}`, label };
+}
+
+/**
+ * True when some element matching `target` is rendered: it has a box, or (for `display:
+ * contents`, which has none of its own) one of its children has.
+ */
+export function isVisible(target) {
+  return target.page.$$eval(target.selector, (elements) => {
+    const shown = (el) => {
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden') return false;
+      if (style.display === 'contents') return [...el.children].some(shown);
+      return el.getClientRects().length > 0;
+    };
+    return elements.some(shown);
+  });
 }
 
 /** What the elements matching `target` show: a form field's value, else its text. */
