@@ -9,13 +9,13 @@ import { today } from '@/utils/dates';
 import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import {
   DEFAULT_QUERY,
-  hashOf,
-  parseHash,
   type CalendarView as CalView,
   type ListQuery,
   type PageView,
   type Route,
 } from '@/utils/account-list';
+import { pageHash, parsePageHash } from './page-hash';
+import { focusWhenReady, type UndoOffer } from './undo';
 import { TableView } from './table-view';
 import { CalendarView } from './calendar-view';
 import { PortfolioView } from './portfolio-view';
@@ -31,25 +31,38 @@ const VIEWS: {
 ];
 
 interface Toast {
-  account: Account;
+  offer: UndoOffer;
+  /** Bumped for every new offer, so Undo takes focus each time one appears. */
+  serial: number;
   restoring: boolean;
   error: string | null;
 }
 
-function useRoute(): [Route, (r: Route, replace?: boolean) => void] {
-  const [route, setRoute] = useState<Route>(() => parseHash(location.hash));
+/**
+ * What is open, from the address. The table's query lives in the address too (`&stage=...`), so
+ * a reload or Back shows the same filtered table; the calendar and portfolio keep it in memory.
+ */
+function useRoute(): [Route, ListQuery, (r: Route, q?: ListQuery, replace?: boolean) => void] {
+  const [state, setState] = useState(() => parsePageHash(location.hash));
+  const [query, setQuery] = useState<ListQuery>(state.query);
   useEffect(() => {
-    const onHash = () => setRoute(parseHash(location.hash));
+    const onHash = () => {
+      const next = parsePageHash(location.hash);
+      setState(next);
+      if (next.route.kind === 'list' && next.route.view === 'table') setQuery(next.query);
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const go = (next: Route, replace = false) => {
-    if (replace) {
-      history.replaceState(null, '', hashOf(next));
-      setRoute(next);
-    } else location.hash = hashOf(next);
+  const go = (next: Route, q: ListQuery = query, replace = false) => {
+    const hash = pageHash(next, q);
+    setQuery(q);
+    if (replace || hash === location.hash) {
+      history.replaceState(null, '', hash);
+      setState({ route: next, query: q });
+    } else location.hash = hash;
   };
-  return [route, go];
+  return [state.route, query, go];
 }
 
 /** The accounts page: table, calendar and portfolio of every account, and each account whole. */
@@ -58,14 +71,14 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<ChangeNotice | null>(null);
-  const [query, setQuery] = useState<ListQuery>(DEFAULT_QUERY);
   const [cal, setCal] = useState<{ view: CalView; anchor: string }>(() => ({
     view: 'month',
     anchor: today(),
   }));
   const [now, setNow] = useState(() => Date.now());
   const [toast, setToast] = useState<Toast | null>(null);
-  const [route, go] = useRoute();
+  const [route, query, go] = useRoute();
+  const serial = useRef(0);
   const undoButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const lastRoute = useRef<Route>(route);
@@ -110,21 +123,39 @@ export function App() {
   // Declared after the route's effect so that, after a delete, Undo takes focus, not the heading.
   useEffect(() => {
     if (toast && !toast.restoring) undoButton.current?.focus();
-  }, [toast?.account.id]);
+  }, [toast?.serial]);
+
+  const offerUndo = (offer: UndoOffer) =>
+    setToast({ offer, serial: ++serial.current, restoring: false, error: null });
 
   const onDelete = (account: Account) => {
-    setToast({ account, restoring: false, error: null });
+    offerUndo({
+      message: t('accountsDeleted', account.name),
+      accountId: account.id,
+      undo: () => send('restoreAccount', { id: account.id }),
+      focusAfterUndo: '.editor h1',
+      focusAfterClose: ['.page-title'],
+    });
     // The deleted account's entry is replaced, so Back does not lead to a page that is gone.
-    go({ kind: 'list', view: 'table' }, true);
+    go({ kind: 'list', view: 'table' }, query, true);
   };
   const undo = async () => {
     if (!toast) return;
+    const { offer } = toast;
     setToast({ ...toast, restoring: true });
-    const r = await send('restoreAccount', { id: toast.account.id });
-    if (r.ok) {
-      setToast(null);
-      go({ kind: 'account', id: toast.account.id });
-    } else setToast({ ...toast, restoring: false, error: r.error });
+    const r = await offer.undo();
+    if (!r.ok) return setToast({ ...toast, restoring: false, error: r.error });
+    setToast(null);
+    const here = route.kind === 'account' && route.id === offer.accountId;
+    if (!here) go({ kind: 'account', id: offer.accountId });
+    focusWhenReady(offer.focusAfterUndo);
+  };
+  const dismiss = () => {
+    const inToast = document.activeElement?.closest('.toast-region');
+    const after = toast?.offer.focusAfterClose;
+    setToast(null);
+    // Focus was on the toast, which is going: hand it to something near what was removed.
+    if (inToast && after) focusWhenReady(after);
   };
 
   const counts = useMemo(() => rows?.length ?? 0, [rows]);
@@ -140,7 +171,7 @@ export function App() {
             {VIEWS.map((v) => (
               <li key={v.view}>
                 <a
-                  href={hashOf({ kind: 'list', view: v.view })}
+                  href={pageHash({ kind: 'list', view: v.view }, query)}
                   aria-current={listView === v.view ? 'page' : undefined}
                 >
                   {t(v.label)}
@@ -162,6 +193,8 @@ export function App() {
             settings={settings}
             notice={notice}
             onDelete={onDelete}
+            offerUndo={offerUndo}
+            listHref={pageHash({ kind: 'list', view: 'table' }, query)}
           />
         ) : (
           <>
@@ -184,7 +217,9 @@ export function App() {
               <TableView
                 rows={rows}
                 query={query}
-                onQuery={setQuery}
+                // Every change of filter, sort or page replaces the address: one Back leaves the
+                // table rather than undoing each keystroke of a search.
+                onQuery={(q) => go(route, q, true)}
                 onOpen={(id) => go({ kind: 'account', id })}
                 cadenceDays={settings?.cadenceDays}
                 now={now}
@@ -202,16 +237,12 @@ export function App() {
             {rows && rows.length > 0 && route.view === 'portfolio' && (
               <PortfolioView
                 rows={rows}
-                onCell={(stage, potential) => {
-                  setQuery({
-                    ...DEFAULT_QUERY,
-                    sort: query.sort,
-                    dir: query.dir,
-                    stage,
-                    potential,
-                  });
-                  go({ kind: 'list', view: 'table' });
-                }}
+                onCell={(stage, potential) =>
+                  go(
+                    { kind: 'list', view: 'table' },
+                    { ...DEFAULT_QUERY, sort: query.sort, dir: query.dir, stage, potential },
+                  )
+                }
               />
             )}
           </>
@@ -222,9 +253,7 @@ export function App() {
         {toast && (
           <div class="toast">
             <span>
-              {toast.error
-                ? t('accountsRestoreFailed', toast.error)
-                : t('accountsDeleted', toast.account.name)}
+              {toast.error ? t('accountsRestoreFailed', toast.error) : toast.offer.message}
             </span>
             <button
               type="button"
@@ -240,7 +269,7 @@ export function App() {
               class="btn small ghost"
               aria-label={t('accountsDismiss')}
               title={t('accountsDismiss')}
-              onClick={() => setToast(null)}
+              onClick={dismiss}
             >
               ×
             </button>

@@ -28,12 +28,17 @@ import {
   PeoplePanel,
   StagePanel,
 } from './editor-sections';
+import type { OfferUndo } from './undo';
 
 interface Props {
   id: string;
   settings: Settings | null;
   notice: ChangeNotice | null;
   onDelete: (account: Account) => void;
+  /** Shows the page's Undo toast after a person or a decision is removed. */
+  offerUndo: OfferUndo;
+  /** The table as the user left it (filters and all), for "Back to the list". */
+  listHref: string;
 }
 
 type Load =
@@ -198,7 +203,7 @@ function DetailsPanel({
   );
 }
 
-export function AccountEditor({ id, settings, notice, onDelete }: Props) {
+export function AccountEditor({ id, settings, notice, onDelete, offerUndo, listHref }: Props) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
@@ -229,7 +234,7 @@ export function AccountEditor({ id, settings, notice, onDelete }: Props) {
     return (
       <div class="missing">
         <p role="alert">{t('accountsMissing')}</p>
-        <a href="#view=table">{t('accountsBackToList')}</a>
+        <a href={listHref}>{t('accountsBackToList')}</a>
       </div>
     );
 
@@ -241,7 +246,7 @@ export function AccountEditor({ id, settings, notice, onDelete }: Props) {
   return (
     <div class="editor">
       <nav class="crumbs" aria-label={t('accountsBreadcrumb')}>
-        <a href="#view=table">{t('accountsBackToList')}</a>
+        <a href={listHref}>{t('accountsBackToList')}</a>
       </nav>
       <div class="editor-head">
         <div>
@@ -279,12 +284,12 @@ export function AccountEditor({ id, settings, notice, onDelete }: Props) {
       <div class="editor-grid">
         <div class="col">
           <DetailsPanel view={view} settings={settings} reload={refresh} />
-          <DecisionsPanel view={view} reload={refresh} />
+          <DecisionsPanel view={view} reload={refresh} offerUndo={offerUndo} />
         </div>
         <div class="col">
           <StagePanel view={view} reload={refresh} />
           <NextActionPanel view={view} reload={refresh} />
-          <PeoplePanel view={view} reload={refresh} />
+          <PeoplePanel view={view} reload={refresh} offerUndo={offerUndo} />
           <ActivitiesPanel view={view} reload={refresh} />
         </div>
       </div>

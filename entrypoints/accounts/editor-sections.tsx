@@ -5,7 +5,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '@/utils/messages';
-import type { ActivityKind, Decision, Person, Stage } from '@/utils/model';
+import type { Activity, ActivityKind, Decision, Person, Stage } from '@/utils/model';
 import { ACTIVITY_KINDS, ATTITUDES, ROLES, STAGES } from '@/utils/model';
 import { send } from '@/utils/send';
 import { t } from '@/utils/i18n';
@@ -29,6 +29,8 @@ import {
 } from '@/components/labels';
 import { dueInfo, formatDay, formatInstant } from '@/components/format';
 import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';
+import { attr, focusWhenReady, type OfferUndo } from './undo';
+import { OLDER_PAGE, loadActivities } from './activity-pages';
 
 interface SectionProps {
   view: AccountView;
@@ -80,6 +82,11 @@ const escapeCloses = (close: () => void) => (e: KeyboardEvent) => {
     close();
   }
 };
+
+/** A long text cut for a label or a toast: the first 60 characters. */
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -385,33 +392,62 @@ function PersonCard({
   person,
   accountId,
   reload,
+  offerUndo,
 }: {
   person: Person;
   accountId: string;
   reload: () => void;
+  offerUndo: OfferUndo;
 }) {
   const edit = useToggle();
+  const { busy, error, run } = useWrite(reload);
+  const remove = async () => {
+    const r = await run(() => send('deletePerson', { id: person.id }));
+    if (!r.ok) return;
+    // The answer is the record as it was: Undo puts back exactly that, same id, so the next
+    // action and follow-ups that name this person name them again.
+    const removed = r.data;
+    offerUndo({
+      message: t('accountsPersonRemoved', removed.name),
+      accountId: removed.accountId,
+      undo: () => send('restorePerson', { person: removed }),
+      focusAfterUndo: `${attr('data-person-id', removed.id)} .person-remove`,
+      focusAfterClose: ['#people-add', '#people-heading'],
+    });
+  };
   if (edit.open)
     return (
-      <li class="person editing">
+      <li class="person editing" data-person-id={person.id}>
         <PersonForm person={person} accountId={accountId} onDone={edit.hide} reload={reload} />
       </li>
     );
   return (
-    <li class="person">
+    <li class="person" data-person-id={person.id}>
       <div class="person-head">
         <strong>{person.name}</strong>
         {person.title && <span class="muted"> · {person.title}</span>}
-        <button
-          type="button"
-          class="btn small"
-          ref={edit.opener}
-          aria-label={t('accountsEditPersonNamed', person.name)}
-          onClick={edit.show}
-        >
-          {t('accountsEdit')}
-        </button>
+        <span class="item-actions">
+          <button
+            type="button"
+            class="btn small"
+            ref={edit.opener}
+            aria-label={t('accountsEditPersonNamed', person.name)}
+            onClick={edit.show}
+          >
+            {t('accountsEdit')}
+          </button>
+          <button
+            type="button"
+            class="btn small quiet-danger person-remove"
+            disabled={busy}
+            aria-label={t('accountsRemovePersonNamed', person.name)}
+            onClick={() => void remove()}
+          >
+            {t('accountsRemove')}
+          </button>
+        </span>
       </div>
+      <WriteError error={error} />
       <p class="person-meta">
         <span class={`tag role-${person.role}`}>{t(ROLE_LABEL[person.role])}</span>
         <span class="tag">{t('accountsInfluenceOf', person.influence)}</span>
@@ -432,7 +468,7 @@ function PersonCard({
   );
 }
 
-export function PeoplePanel({ view, reload }: SectionProps) {
+export function PeoplePanel({ view, reload, offerUndo }: SectionProps & { offerUndo: OfferUndo }) {
   const add = useToggle();
   const people = [...view.people].sort(
     (a, b) => b.influence - a.influence || a.name.localeCompare(b.name),
@@ -444,7 +480,13 @@ export function PeoplePanel({ view, reload }: SectionProps) {
       count={people.length}
       actions={
         !add.open && (
-          <button type="button" class="btn small" ref={add.opener} onClick={add.show}>
+          <button
+            type="button"
+            id="people-add"
+            class="btn small"
+            ref={add.opener}
+            onClick={add.show}
+          >
             {t('accountsAddPerson')}
           </button>
         )
@@ -457,7 +499,13 @@ export function PeoplePanel({ view, reload }: SectionProps) {
       {people.length === 1 && <p class="warn">{t('accountsSingleThreaded')}</p>}
       <ul class="people">
         {people.map((p) => (
-          <PersonCard key={p.id} person={p} accountId={view.account.id} reload={reload} />
+          <PersonCard
+            key={p.id}
+            person={p}
+            accountId={view.account.id}
+            reload={reload}
+            offerUndo={offerUndo}
+          />
         ))}
       </ul>
     </Panel>
@@ -470,7 +518,11 @@ type DecisionDraft = Pick<Decision, 'date' | 'what' | 'why' | 'decidedBy' | 'alt
   sourceUrl: string;
 };
 
-export function DecisionsPanel({ view, reload }: SectionProps) {
+export function DecisionsPanel({
+  view,
+  reload,
+  offerUndo,
+}: SectionProps & { offerUndo: OfferUndo }) {
   const add = useToggle();
   const blank = (): DecisionDraft => ({
     date: today(),
@@ -484,6 +536,19 @@ export function DecisionsPanel({ view, reload }: SectionProps) {
   const [problems, setProblems] = useState<Partial<Record<keyof DecisionDraft, Problem>>>({});
   const { busy, error, run } = useWrite(reload);
   const set = (patch: Partial<DecisionDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const removing = useWrite(reload);
+  const remove = async (decision: Decision) => {
+    const r = await removing.run(() => send('deleteDecision', { id: decision.id }));
+    if (!r.ok) return;
+    const removed = r.data;
+    offerUndo({
+      message: t('accountsDecisionRemoved', short(removed.what)),
+      accountId: removed.accountId,
+      undo: () => send('restoreDecision', { decision: removed }),
+      focusAfterUndo: `${attr('data-decision-id', removed.id)} .decision-remove`,
+      focusAfterClose: ['#decisions-add', '#decisions-heading'],
+    });
+  };
 
   const submit = () => {
     const p: Partial<Record<keyof DecisionDraft, Problem>> = {};
@@ -517,7 +582,13 @@ export function DecisionsPanel({ view, reload }: SectionProps) {
       count={view.decisions.length}
       actions={
         !add.open && (
-          <button type="button" class="btn small" ref={add.opener} onClick={add.show}>
+          <button
+            type="button"
+            id="decisions-add"
+            class="btn small"
+            ref={add.opener}
+            onClick={add.show}
+          >
             {t('accountsAddDecision')}
           </button>
         )
@@ -593,15 +664,27 @@ export function DecisionsPanel({ view, reload }: SectionProps) {
         </form>
       )}
       <WriteError error={error} />
+      <WriteError error={removing.error} />
       {view.decisions.length === 0 && !add.open && <p class="muted">{t('accountsNoDecisions')}</p>}
       <ol class="decisions">
         {view.decisions.map((d) => {
           const href = safeHref(d.sourceUrl);
           return (
-            <li key={d.id}>
-              <p class="decision-what">
-                <time dateTime={d.date}>{formatDay(d.date)}</time> <strong>{d.what}</strong>
-              </p>
+            <li key={d.id} data-decision-id={d.id}>
+              <div class="item-head">
+                <p class="decision-what">
+                  <time dateTime={d.date}>{formatDay(d.date)}</time> <strong>{d.what}</strong>
+                </p>
+                <button
+                  type="button"
+                  class="btn small quiet-danger decision-remove"
+                  disabled={removing.busy}
+                  aria-label={t('accountsRemoveDecisionNamed', short(d.what))}
+                  onClick={() => void remove(d)}
+                >
+                  {t('accountsRemove')}
+                </button>
+              </div>
               {d.decidedBy && <p class="muted">{t('accountsDecidedBy', d.decidedBy)}</p>}
               {d.why && (
                 <p>
@@ -630,15 +713,158 @@ export function DecisionsPanel({ view, reload }: SectionProps) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** RECENT_ACTIVITIES in the background: getAccount carries at most this many follow-ups. */
+const RECENT = 10;
+
+function ActivityItem({
+  activity: a,
+  names,
+  reload,
+  onDeleted,
+}: {
+  activity: Activity;
+  names: Map<string, string>;
+  reload: () => void;
+  onDeleted: () => void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const { busy, error, run } = useWrite(reload);
+  const keep = useRef<HTMLButtonElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const was = useRef(false);
+  // The question takes focus on its safe answer; cancelling returns to the Delete button.
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+    else if (was.current) opener.current?.focus();
+    was.current = confirming;
+  }, [confirming]);
+  const href = safeHref(a.source?.url);
+  const who = a.personIds.map((id) => names.get(id)).filter(Boolean);
+  const remove = async () => {
+    const r = await run(() => send('deleteActivity', { id: a.id }));
+    if (r.ok) onDeleted();
+  };
+  return (
+    <li data-activity-id={a.id} tabIndex={-1}>
+      <div class="item-head">
+        <p>
+          <span class="tag">{t(ACTIVITY_LABEL[a.kind])}</span>{' '}
+          <time dateTime={new Date(a.at).toISOString()}>{formatInstant(a.at)}</time>{' '}
+          <strong>{a.summary}</strong>
+          {who.length > 0 && <span class="muted"> · {who.join(', ')}</span>}
+        </p>
+        {!confirming && (
+          <button
+            type="button"
+            class="btn small quiet-danger"
+            ref={opener}
+            aria-label={t('accountsDeleteActivityNamed', short(a.summary))}
+            onClick={() => setConfirming(true)}
+          >
+            {t('accountsDeleteActivity')}
+          </button>
+        )}
+      </div>
+      {a.outcome && <p class="outcome">{a.outcome}</p>}
+      {href && (
+        <p>
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {a.source?.subject || t('accountsOpenThread')}
+          </a>
+        </p>
+      )}
+      {confirming && (
+        // A deleted follow-up cannot be brought back (deleteActivity is final), so it is asked
+        // first rather than offered an Undo.
+        <div
+          class="confirm"
+          role="group"
+          aria-labelledby={`confirm-${a.id}`}
+          onKeyDown={escapeCloses(() => setConfirming(false))}
+        >
+          <p id={`confirm-${a.id}`}>{t('accountsDeleteActivityConfirm')}</p>
+          <div class="form-actions">
+            <button type="button" class="btn danger" disabled={busy} onClick={() => void remove()}>
+              {t('accountsDeleteActivityYes')}
+            </button>
+            <button type="button" class="btn" ref={keep} onClick={() => setConfirming(false)}>
+              {t('accountsKeep')}
+            </button>
+          </div>
+        </div>
+      )}
+      <WriteError error={error} />
+    </li>
+  );
+}
+
 export function ActivitiesPanel({ view, reload }: SectionProps) {
   const add = useToggle();
   const [kind, setKind] = useState<ActivityKind>('call');
   const [day, setDay] = useState(today());
   const [summary, setSummary] = useState('');
   const [outcome, setOutcome] = useState('');
+  const [personIds, setPersonIds] = useState<string[]>([]);
   const [problem, setProblem] = useState<Problem | undefined>(undefined);
   const { busy, error, run } = useWrite(reload);
   const names = new Map(view.people.map((p) => [p.id, p.name]));
+  const people = [...view.people].sort(
+    (a, b) => b.influence - a.influence || a.name.localeCompare(b.name),
+  );
+
+  // Older follow-ups: `want` is how many the user asked to see (0: only what getAccount gave).
+  const [want, setWant] = useState(0);
+  const [older, setOlder] = useState<{ activities: Activity[]; end: boolean } | null>(null);
+  const [paging, setPaging] = useState(false);
+  const [pageError, setPageError] = useState<string | null>(null);
+  const [said, setSaid] = useState('');
+  const sequence = useRef(0);
+  /** After "Show older": the index of the first new follow-up, which then takes focus. */
+  const focusFrom = useRef<number | null>(null);
+  const noOlder = useRef<HTMLParagraphElement>(null);
+  const list = want > 0 && older ? older.activities : view.activities;
+  const more = want > 0 && older ? !older.end : view.activities.length >= RECENT;
+
+  const fetchUpTo = async (count: number, start: readonly Activity[]) => {
+    const mine = ++sequence.current;
+    setPaging(true);
+    const r = await loadActivities(
+      (req) => send('listActivities', req),
+      view.account.id,
+      count,
+      start,
+    );
+    if (mine !== sequence.current) return;
+    setPaging(false);
+    if (!r.ok) return setPageError(r.error);
+    setPageError(null);
+    setOlder(r.data);
+  };
+  // The account was read again (a write here or elsewhere): read the longer list again too, so
+  // it matches the newest follow-ups with none missed or left over between them.
+  useEffect(() => {
+    if (want > 0) void fetchUpTo(want, []);
+  }, [view]);
+
+  const showOlder = () => {
+    focusFrom.current = list.length;
+    setSaid('');
+    const next = list.length + OLDER_PAGE;
+    setWant(next);
+    void fetchUpTo(next, list);
+  };
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || paging) return;
+    focusFrom.current = null;
+    if (list.length > from) {
+      document.querySelector<HTMLElement>(attr('data-activity-id', list[from]!.id))?.focus();
+      setSaid(t('accountsActivitiesShown', list.length));
+    } else {
+      setSaid(t('accountsNoOlder'));
+      noOlder.current?.focus();
+    }
+  }, [paging, list]);
 
   const submit = () => {
     if (!summary.trim()) return setProblem({ key: 'accountsSummaryRequired' });
@@ -647,7 +873,8 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
       send('logActivity', {
         activity: {
           accountId: view.account.id,
-          personIds: [],
+          // Only people still on the account: one may have been removed while the form was open.
+          personIds: personIds.filter((id) => names.has(id)),
           kind,
           at: instantOf(day),
           summary: summary.trim(),
@@ -658,6 +885,7 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
       if (!r.ok) return;
       setSummary('');
       setOutcome('');
+      setPersonIds([]);
       add.hide();
     });
   };
@@ -668,7 +896,13 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
       title={t('accountsActivitiesHeading')}
       actions={
         !add.open && (
-          <button type="button" class="btn small" ref={add.opener} onClick={add.show}>
+          <button
+            type="button"
+            id="activities-log"
+            class="btn small"
+            ref={add.opener}
+            onClick={add.show}
+          >
             {t('accountsLogFollowUp')}
           </button>
         )
@@ -712,6 +946,28 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
             maxLength={1000}
             required
           />
+          {people.length > 0 && (
+            <fieldset class="pick-people">
+              <legend>{t('accountsActivityPeople')}</legend>
+              {people.map((p) => (
+                <label key={p.id} class="check">
+                  <input
+                    type="checkbox"
+                    value={p.id}
+                    checked={personIds.includes(p.id)}
+                    onChange={(e) => {
+                      const on = e.currentTarget.checked;
+                      setPersonIds((ids) =>
+                        on ? [...ids, p.id] : ids.filter((id) => id !== p.id),
+                      );
+                    }}
+                  />
+                  {p.name}
+                  {p.title && <span class="muted"> · {p.title}</span>}
+                </label>
+              ))}
+            </fieldset>
+          )}
           <Field
             id="activity-outcome"
             label={t('accountsActivityOutcome')}
@@ -725,37 +981,45 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
         </form>
       )}
       <WriteError error={error} />
-      {view.activities.length === 0 ? (
+      {list.length === 0 ? (
         !add.open && <p class="muted">{t('accountsNoActivities')}</p>
       ) : (
         <ol class="activities">
-          {view.activities.map((a) => {
-            const href = safeHref(a.source?.url);
-            const who = a.personIds.map((id) => names.get(id)).filter(Boolean);
-            return (
-              <li key={a.id}>
-                <p>
-                  <span class="tag">{t(ACTIVITY_LABEL[a.kind])}</span>{' '}
-                  <time dateTime={new Date(a.at).toISOString()}>{formatInstant(a.at)}</time>{' '}
-                  <strong>{a.summary}</strong>
-                  {who.length > 0 && <span class="muted"> · {who.join(', ')}</span>}
-                </p>
-                {a.outcome && <p class="outcome">{a.outcome}</p>}
-                {href && (
-                  <p>
-                    <a href={href} target="_blank" rel="noopener noreferrer">
-                      {a.source?.subject || t('accountsOpenThread')}
-                    </a>
-                  </p>
-                )}
-              </li>
-            );
-          })}
+          {list.map((a) => (
+            <ActivityItem
+              key={a.id}
+              activity={a}
+              names={names}
+              reload={reload}
+              onDeleted={() => {
+                setSaid(t('accountsActivityDeleted'));
+                focusWhenReady(['#activities-log', '#activities-heading']);
+              }}
+            />
+          ))}
         </ol>
       )}
-      {view.activities.length >= 10 && (
-        <p class="hint">{t('accountsRecentOnly', view.activities.length)}</p>
+      {pageError && (
+        <p class="write-error" role="alert">
+          {t('accountsOlderFailed', pageError)}
+        </p>
       )}
+      {more && (
+        <div class="form-actions">
+          <button
+            type="button"
+            class="btn"
+            data-testid="show-older"
+            disabled={paging}
+            onClick={showOlder}
+          >
+            {t('accountsShowOlder')}
+          </button>
+        </div>
+      )}
+      <p class="hint" role="status" ref={noOlder} tabIndex={-1}>
+        {said}
+      </p>
     </Panel>
   );
 }

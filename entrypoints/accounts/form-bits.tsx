@@ -101,7 +101,8 @@ export function Panel(props: {
   return (
     <section class="panel" aria-labelledby={`${props.id}-heading`}>
       <div class="panel-head">
-        <h2 id={`${props.id}-heading`}>
+        {/* Focusable from script only: where focus lands when what had it is removed. */}
+        <h2 id={`${props.id}-heading`} tabIndex={-1}>
           {props.title}
           {props.count !== undefined && <span class="count-badge">{props.count}</span>}
         </h2>

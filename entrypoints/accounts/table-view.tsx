@@ -19,6 +19,7 @@ import {
 } from '@/utils/account-list';
 import { POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 import { DUE_FILTER_LABEL, SORT_LABEL, dayText, touchText } from './labels';
+import { QUERY_TEXT_MAX } from './page-hash';
 
 interface Props {
   rows: readonly AccountRow[];
@@ -78,6 +79,7 @@ export function TableView({ rows, query, onQuery, onOpen, cadenceDays, now }: Pr
             id="filter-text"
             type="search"
             value={query.text}
+            maxLength={QUERY_TEXT_MAX}
             placeholder={t('accountsSearchPlaceholder')}
             onInput={(e) => set({ text: e.currentTarget.value })}
           />
