@@ -243,7 +243,7 @@ function ImportBackup({ onKept }: { onKept: () => void }) {
     <div class="subsection">
       <h3>{t('optionsImportHeading')}</h3>
       <p class="hint">{t('optionsImportHint')}</p>
-      <div class="field">
+      <div class="field file">
         <label for="backup-file">{t('optionsImportFile')}</label>
         <input
           key={inputKey}
@@ -464,7 +464,7 @@ function CsvImport() {
         <br />
         <code>people.csv</code>: name, email, account, title, role, influence, attitude, notes
       </p>
-      <div class="field">
+      <div class="field file">
         <label for="csv-accounts">{t('optionsCsvAccountsFile')}</label>
         <input
           id="csv-accounts"
@@ -474,7 +474,7 @@ function CsvImport() {
           onChange={(e) => void analyse({ ...files, accounts: e.currentTarget.files?.[0] ?? null })}
         />
       </div>
-      <div class="field">
+      <div class="field file">
         <label for="csv-people">{t('optionsCsvPeopleFile')}</label>
         <input
           id="csv-people"
