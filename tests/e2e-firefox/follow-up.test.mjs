@@ -1,6 +1,7 @@
-// Firefox: a follow-up logged for an account shows in the open sidebar's history, with the next
-// action it set, without a reload. Logged through the message contract (logActivity) from an
-// extension page; the sidebar's own "Log follow-up" form is covered in Chromium.
+// Firefox: a follow-up logged from an email, with its source thread, shows in the open sidebar's
+// history with the next action it set, without a reload. Logged through the message contract
+// (logActivity) from an extension page, as the sidebar's "Log follow-up" form will send it; the
+// popup's own Log form is driven in popup.test.mjs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
