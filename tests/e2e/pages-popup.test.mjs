@@ -1,0 +1,142 @@
+// The popup's sidebar settings change an open Gmail tab at once, without a reload: the side, the
+// Gmail switch, and "start collapsed". Also: the popup fits its 400 x 600 window and has no
+// serious accessibility issue.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sampleBackup } from '../fixtures/sample-data.mjs';
+import { expectSidebarState, expectText, launch, sidebar, waitFor } from './harness.mjs';
+import { expectNoSeriousA11yIssues, horizontalOverflow, shot } from './pages-helpers.mjs';
+
+let app;
+let gmail;
+let popup;
+before(async () => {
+  app = await launch();
+  await app.seed(sampleBackup(Date.now()));
+  gmail = await app.openGmail('thread');
+  await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+  popup = await app.openPage('popup.html');
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.locator('[data-testid="side"]').waitFor();
+});
+after(() => app?.close());
+
+/** Navigations of the Gmail tab so far: a reload would add one. */
+const loads = () => gmail.evaluate(() => performance.getEntriesByType('navigation').length);
+const attr = (name) => sidebar(gmail).first().getAttribute(name, { timeout: 1_000 });
+
+async function expectAttr(name, value) {
+  await waitFor(async () => (await attr(name)) === value, {
+    timeout: 3_000,
+    message: `the sidebar's ${name} to become "${value}" (it is "${await attr(name).catch(() => 'gone')}")`,
+  });
+}
+
+test('the side setting moves the open sidebar', { timeout: 30_000 }, async () => {
+  const before = await loads();
+  assert.equal(await attr('data-side'), 'right');
+  await popup.locator('[data-testid="side"]').selectOption('left');
+  await expectAttr('data-side', 'left');
+  // The panel really moved: it now sits at the left edge of the window.
+  const box = await sidebar(gmail).first().boundingBox();
+  assert.ok(box && box.x < 5, `the sidebar is at x=${box?.x}, not at the left edge`);
+  await popup.locator('[data-testid="side"]').selectOption('right');
+  await expectAttr('data-side', 'right');
+  assert.equal(await loads(), before, 'the Gmail tab was reloaded');
+});
+
+test('turning Gmail off removes the sidebar; on brings it back', { timeout: 30_000 }, async () => {
+  const before = await loads();
+  const gmailOn = popup.locator('[data-testid="gmail-on"]');
+  assert.equal(await gmailOn.isChecked(), true);
+  await gmailOn.uncheck();
+  await waitFor(async () => (await gmail.locator('rapport-sidebar').count()) === 0, {
+    timeout: 3_000,
+    message: 'the sidebar to leave the page',
+  });
+  await gmailOn.check();
+  await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', {
+    page: gmail,
+    timeout: 5_000,
+  });
+  await expectSidebarState(gmail, 'ready');
+  assert.equal(await gmail.locator('rapport-sidebar').count(), 1, 'more than one sidebar');
+  assert.equal(await loads(), before, 'the Gmail tab was reloaded');
+});
+
+test(
+  '"start collapsed" applies to an open sidebar until the user collapses or expands it by hand',
+  {
+    timeout: 45_000,
+  },
+  async () => {
+    const before = await loads();
+    const startCollapsed = popup.locator('[data-testid="start-collapsed"]');
+    assert.equal(await attr('data-collapsed'), 'false');
+    await startCollapsed.check();
+    await expectAttr('data-collapsed', 'true');
+    await startCollapsed.uncheck();
+    await expectAttr('data-collapsed', 'false');
+
+    // A Gmail tab opened while it is on starts collapsed.
+    await startCollapsed.check();
+    await expectAttr('data-collapsed', 'true');
+    const second = await app.openGmail('thread');
+    try {
+      await waitFor(async () => (await sidebar(second).count()) === 1, {
+        message: 'second sidebar',
+      });
+      assert.equal(await sidebar(second).first().getAttribute('data-collapsed'), 'true');
+
+      // The user expands the panel by hand: that choice is remembered, and the default no longer
+      // overrides it, here or in the other tab.
+      await sidebar(gmail, 'collapse').click();
+      await expectAttr('data-collapsed', 'false');
+      await startCollapsed.uncheck();
+      await startCollapsed.check();
+      // Give a wrong change time to arrive before checking it did not.
+      await popup.waitForTimeout(500);
+      assert.equal(await attr('data-collapsed'), 'false', 'the setting overrode a manual choice');
+      assert.equal(await loads(), before, 'the Gmail tab was reloaded');
+    } finally {
+      await second.close();
+      await startCollapsed.uncheck();
+    }
+  },
+);
+
+test(
+  'the popup fits 400 x 600 and has no serious accessibility issue',
+  { timeout: 30_000 },
+  async () => {
+    await popup.reload();
+    await popup.locator('[data-testid="due-list"]').waitFor();
+    try {
+      assert.equal(await horizontalOverflow(popup), 0, 'the popup scrolls sideways');
+      // Every control is inside the window's width.
+      const outside = await popup.evaluate(() =>
+        [...document.querySelectorAll('button, select, input, a')]
+          .filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && (r.left < 0 || r.right > window.innerWidth);
+          })
+          .map(
+            (el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`,
+          ),
+      );
+      assert.deepEqual(outside, [], 'controls outside the popup');
+      await expectNoSeriousA11yIssues(popup, 'the popup');
+      // With a follow-up form open as well.
+      await popup.locator('[data-testid="log"]').first().click();
+      await popup.locator('form').first().waitFor();
+      assert.equal(await horizontalOverflow(popup), 0, 'the open form scrolls sideways');
+      await expectNoSeriousA11yIssues(popup, 'the popup with its follow-up form open');
+      await shot(popup, 'pages-popup-log-open', { fullPage: false });
+    } finally {
+      await popup.keyboard.press('Escape');
+    }
+    await popup.reload();
+    await popup.locator('[data-testid="due-list"]').waitFor();
+    await shot(popup, 'pages-popup', { fullPage: false });
+  },
+);
