@@ -1,0 +1,126 @@
+// Extension reload or update with Gmail open. Chrome does not inject the new content script into
+// tabs that are already open, and the old one loses its extension context: every call it makes
+// throws "Extension context invalidated". The page must see no uncaught error, and the stale
+// sidebar must either remove itself (and a fresh one work after a reload of the tab) or say in
+// one line that Rapport was updated and the tab needs a reload; it must not sit there looking
+// alive while every save silently fails.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sampleBackup } from '../fixtures/sample-data.mjs';
+import { expectText, launch, screenshot, sidebar, waitFor } from './harness.mjs';
+import { sleep, watchPage } from './reliability-helpers.mjs';
+
+/** The one line a stale sidebar may show instead of removing itself. */
+const UPDATED = /Rapport (was|has been) updated.*reload/i;
+
+let app;
+before(async () => {
+  app = await launch();
+  await app.seed(sampleBackup(Date.now()));
+});
+after(() => app?.close());
+
+/** What the page shows of Rapport: no host, or the text of its shadow root. */
+function sidebarText(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('rapport-sidebar');
+    return host ? (host.shadowRoot?.textContent ?? '') : null;
+  });
+}
+
+/**
+ * Turns the extension off and on again from chrome://extensions (chrome.management), and waits
+ * for the new worker. For a tab that is already open this is what an update or a reload does:
+ * the old content script loses its extension context and no new one is injected. (Here,
+ * chrome.runtime.reload() unloads an extension loaded with --load-extension and never loads it
+ * again, and developerPrivate.reload() crashes headless Chromium: both were tried.)
+ */
+async function reloadExtension() {
+  const page = await app.context.newPage();
+  try {
+    await page.goto('chrome://extensions/');
+    const fresh = app.context.waitForEvent('serviceworker', { timeout: 20_000 });
+    await page.evaluate((id) => chrome.management.setEnabled(id, false), app.extensionId);
+    await page.evaluate((id) => chrome.management.setEnabled(id, true), app.extensionId);
+    const worker = await fresh;
+    assert.equal(new URL(worker.url()).host, app.extensionId, 'the extension id changed');
+  } finally {
+    await page.close();
+  }
+  await waitFor(async () => (await app.send('listAccounts'))?.ok, {
+    timeout: 10_000,
+    message: 'the reloaded extension does not answer',
+  });
+}
+
+/** The Gmail tab kept open across the reload, for both tests. */
+let gmail;
+let seen;
+
+test(
+  'an extension reload under an open Gmail tab leaves no stale, silently failing sidebar',
+  { timeout: 120_000 },
+  async () => {
+    gmail = await app.openGmail('thread');
+    seen = watchPage(gmail);
+    await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+    await reloadExtension();
+    await sleep(500);
+    const afterReload = [...seen.pageErrors];
+
+    // The user acts on what is still on screen (a change of potential), and a write elsewhere
+    // sends the change notice a live sidebar reacts to.
+    if (await sidebar(gmail, 'potential').count()) {
+      await sidebar(gmail, 'potential')
+        .selectOption('low', { timeout: 2_000 })
+        .catch(() => {});
+    }
+    const { account } = await app.call('getAccount', { id: 'acc-northwind' });
+    assert.equal(account.potential, 'high', 'a stale sidebar saved a change?');
+    await app.call('updateAccount', {
+      id: account.id,
+      revision: account.revision,
+      patch: { name: 'Northwind Logistics (after update)' },
+    });
+    await sleep(1_500);
+    await screenshot(gmail, 'reliability-update-stale');
+
+    const text = await sidebarText(gmail);
+    assert.deepEqual(
+      { afterReload, afterUse: seen.pageErrors.slice(afterReload.length) },
+      { afterReload: [], afterUse: [] },
+      'uncaught errors in the page after the extension reload',
+    );
+    assert.ok(
+      text === null || UPDATED.test(text),
+      `the stale sidebar neither removed itself nor said Rapport was updated; it shows ${JSON.stringify(
+        (text ?? '').slice(0, 160),
+      )}`,
+    );
+  },
+);
+
+test(
+  'after the reload, reloading the tab brings a working sidebar',
+  { timeout: 60_000 },
+  async () => {
+    assert.ok(gmail, 'the first test did not open Gmail');
+    const before = seen.pageErrors.length;
+    try {
+      await gmail.reload();
+      await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics (after update)', {
+        page: gmail,
+      });
+      await sidebar(gmail, 'potential').selectOption('low');
+      await waitFor(
+        async () =>
+          (await app.call('getAccount', { id: 'acc-northwind' })).account.potential === 'low',
+        { message: 'the fresh sidebar could not save after the reload' },
+      );
+      assert.deepEqual(seen.pageErrors.slice(before), [], 'uncaught errors in the fresh page');
+    } finally {
+      await screenshot(gmail, 'reliability-update-fresh');
+      await gmail.close();
+    }
+  },
+);
