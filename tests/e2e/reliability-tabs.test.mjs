@@ -1,0 +1,151 @@
+// Several tabs at once: five Gmail tabs show the same account, and each saves a change through
+// its own sidebar at the same moment. After all settle, no change is lost and every tab shows
+// the same final values as the store. The unit-level version (the sidebar's conflict retry
+// against the real router) is tests/unit/reliability-concurrency.test.ts.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sampleBackup } from '../fixtures/sample-data.mjs';
+import { expectText, launch, screenshot, sidebar, textOf, waitFor } from './harness.mjs';
+import { personRecord, watchPage } from './reliability-helpers.mjs';
+
+const TABS = 5;
+
+let app;
+let tabs = [];
+before(async () => {
+  app = await launch();
+  const backup = sampleBackup(Date.now());
+  // Five people at Northwind, so that each tab can own one.
+  for (const [i, name] of ['Mia Brandt', 'Noah Okafor', 'Lena Vogel'].entries()) {
+    backup.people.push(
+      personRecord(`per-extra-${i}`, 'acc-northwind', name, {
+        emails: [`extra${i}@northwind.co.uk`],
+        notes: `Original notes of ${name}`,
+      }),
+    );
+  }
+  await app.seed(backup);
+  for (let i = 0; i < TABS; i++) {
+    const gmail = await app.openGmail('thread');
+    watchPage(gmail);
+    await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+    tabs.push(gmail);
+  }
+});
+after(() => app?.close());
+
+const personCard = (page, name) => sidebar(page, 'person').filter({ hasText: name });
+
+/** Waits until every tab shows `expected(person)` for each person, and returns the store's view. */
+async function converged(check, message) {
+  await waitFor(
+    async () => {
+      for (const tab of tabs) if (!(await check(tab))) return false;
+      return true;
+    },
+    { timeout: 10_000, message },
+  );
+}
+
+test(
+  'five tabs each edit a different person’s notes at once: all five kept, all tabs agree',
+  {
+    timeout: 120_000,
+  },
+  async () => {
+    const { people } = await app.call('getAccount', { id: 'acc-northwind' });
+    assert.equal(people.length, TABS);
+    const names = people.map((p) => p.name).sort();
+    const wanted = names.map((name, i) => [name, `Tab ${i} wrote this about ${name}.`]);
+    await Promise.all(
+      tabs.map(async (tab, i) => {
+        const [name, text] = wanted[i];
+        const notes = personCard(tab, name).locator('[data-testid="person-notes"]');
+        await notes.fill(text);
+        await notes.blur();
+      }),
+    );
+    await waitFor(
+      async () => {
+        const { people: now } = await app.call('getAccount', { id: 'acc-northwind' });
+        return wanted.every(([name, text]) => now.find((p) => p.name === name)?.notes === text);
+      },
+      { timeout: 10_000, message: 'not every tab’s notes were stored' },
+    );
+    await converged(async (tab) => {
+      for (const [name, text] of wanted) {
+        const notes = personCard(tab, name).locator('[data-testid="person-notes"]');
+        if ((await textOf(notes)) !== text) return false;
+      }
+      return true;
+    }, 'the tabs do not all show the five stored notes');
+    await screenshot(tabs[0], 'reliability-tabs-notes');
+  },
+);
+
+test(
+  'five tabs change five things about one person and the account at once: nothing lost',
+  {
+    timeout: 120_000,
+  },
+  async () => {
+    const anna = (page) => personCard(page, 'Anna Keller');
+    const selects = (page) => anna(page).locator('select');
+    // What each tab changes, through the controls a user would use.
+    const edits = [
+      ['role', (t) => selects(t).nth(0).selectOption('champion')],
+      ['influence', (t) => selects(t).nth(1).selectOption('2')],
+      ['attitude', (t) => selects(t).nth(2).selectOption('sceptic')],
+      [
+        'notes',
+        async (t) => {
+          const notes = anna(t).locator('[data-testid="person-notes"]');
+          await notes.fill('Anna moved to the Rotterdam office.');
+          await notes.blur();
+        },
+      ],
+      ['potential', (t) => sidebar(t, 'potential').selectOption('low')],
+    ];
+    await Promise.all(edits.map(([, edit], i) => edit(tabs[i])));
+
+    const expected = {
+      role: 'champion',
+      influence: 2,
+      attitude: 'sceptic',
+      notes: 'Anna moved to the Rotterdam office.',
+      potential: 'low',
+    };
+    let stored;
+    try {
+      await waitFor(
+        async () => {
+          const view = await app.call('getAccount', { id: 'acc-northwind' });
+          const p = view.people.find((x) => x.id === 'per-anna');
+          stored = {
+            role: p.role,
+            influence: p.influence,
+            attitude: p.attitude,
+            notes: p.notes,
+            potential: view.account.potential,
+          };
+          return JSON.stringify(stored) === JSON.stringify(expected);
+        },
+        { timeout: 5_000 },
+      );
+    } catch {
+      // Reported below with what was lost.
+    }
+    await screenshot(tabs[0], 'reliability-tabs-one-person');
+    assert.deepEqual(stored, expected, 'a change saved in one tab was overwritten by another');
+
+    await converged(async (tab) => {
+      const values = await selects(tab).evaluateAll((els) => els.map((e) => e.value));
+      const potential = await sidebar(tab, 'potential').inputValue();
+      return (
+        values.join() === 'champion,2,sceptic' &&
+        potential === 'low' &&
+        (await textOf(anna(tab).locator('[data-testid="person-notes"]'))) === expected.notes
+      );
+    }, 'the tabs do not all show the stored values');
+  },
+);
