@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -6,6 +7,15 @@ import { HOST_MATCHES, OPTIONAL_HOST_MATCHES } from './utils/hosts/patterns';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // Content scripts use the browser's own promise API (utils/ext.ts); keep webextension-polyfill,
+    // which WXT's ContentScriptContext would otherwise pull in, out of their 25 KB budget.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = (config.resolve ??= {}).alias as Record<string, string>;
+      alias['wxt/browser'] = path.resolve(import.meta.dirname, 'utils/ext-browser.ts');
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

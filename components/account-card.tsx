@@ -1,36 +1,49 @@
 /** One account as the sidebar shows it: who they are, where the relationship stands, what is next. */
+import { useEffect, useRef } from 'preact/hooks';
 import type { AccountView, HostContext } from '@/utils/messages';
-import type { Potential } from '@/utils/model';
+import type { ActivitySource, Potential } from '@/utils/model';
 import { guidanceFor, POTENTIAL_ORDER } from '@/utils/stages';
 import { t } from '@/utils/i18n';
 import { patchAccount } from './account-actions';
 import { Activities } from './activities';
 import { Decisions } from './decisions';
+import { FollowUpForm } from './follow-up-form';
 import { lastTouched } from './format';
 import { GUIDANCE_TEXT, POTENTIAL_LABEL } from './labels';
 import { NextActionSection } from './next-action';
 import { People } from './people';
-import type { Send } from './sidebar-types';
+import type { CardEnv } from './sidebar-types';
 import { StageLadder } from './stage-ladder';
-import { ErrorNote, useWrite, valueOf } from './ui';
+import { ErrorNote, useInline, useWrite, valueOf } from './ui';
 
-interface Props {
+interface Props extends CardEnv {
   view: AccountView;
   /** Addresses on the open thread that belong to this account. */
   threadEmails: string[];
   participants: HostContext['participants'];
   sourceUrl?: string;
-  send: Send;
-  reload: () => void;
+  /** The open thread, when there is one: a follow-up logged here links back to it. */
+  source?: ActivitySource;
 }
 
-export function AccountCard({ view, threadEmails, participants, sourceUrl, send, reload }: Props) {
+export function AccountCard(props: Props) {
+  const { view, threadEmails, participants, sourceUrl, send, reload } = props;
   const { account } = view;
   const potential = useWrite(reload);
   const potentialId = `rp-potential-${account.id}`;
+  const log = useInline();
+  const root = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (!props.logWanted) return;
+    // Already open: the shortcut brings focus back to it (the form is the card's first).
+    if (log.open) root.current?.querySelector('input')?.focus();
+    else log.show();
+    props.onLogOpened?.();
+  }, [props.logWanted]);
 
   return (
-    <article class="rp-account" aria-labelledby={`rp-name-${account.id}`}>
+    <article ref={root} class="rp-account" aria-labelledby={`rp-name-${account.id}`}>
       <header class="rp-account-head">
         <h2 class="rp-h2" id={`rp-name-${account.id}`} data-testid="account-name">
           {account.name}
@@ -40,6 +53,33 @@ export function AccountCard({ view, threadEmails, participants, sourceUrl, send,
         )}
         <div class="rp-muted">{lastTouched(view.lastTouchedAt)}</div>
       </header>
+
+      {log.open ? (
+        <FollowUpForm
+          account={account}
+          people={view.people}
+          threadEmails={threadEmails}
+          source={props.source}
+          cadence={props.cadence}
+          send={send}
+          reload={reload}
+          onSaved={(undo) => {
+            log.close();
+            if (undo) props.notify(undo);
+          }}
+          onClose={log.close}
+        />
+      ) : (
+        <button
+          type="button"
+          class="rp-btn rp-primary rp-log"
+          data-testid="log-follow-up"
+          ref={log.opener}
+          onClick={log.show}
+        >
+          {t('sidebarLogFollowUp')}
+        </button>
+      )}
 
       <StageLadder account={account} send={send} reload={reload} />
 
@@ -69,7 +109,13 @@ export function AccountCard({ view, threadEmails, participants, sourceUrl, send,
       <ErrorNote error={potential.error} />
       <p class="rp-guidance">{t(GUIDANCE_TEXT[guidanceFor(account.stage, account.potential)])}</p>
 
-      <NextActionSection account={account} send={send} reload={reload} />
+      <NextActionSection
+        account={account}
+        send={send}
+        reload={reload}
+        cadence={props.cadence}
+        notify={props.notify}
+      />
       <People
         accountId={account.id}
         people={view.people}

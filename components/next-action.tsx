@@ -1,42 +1,57 @@
-/** The account's one next action, with its due day; overdue shows red, due today stands out. */
+/**
+ * The account's one next action, with its due day; overdue shows red, due today stands out.
+ * Done logs it as an activity and at once asks for the next one; Snooze moves it to a later day.
+ */
 import { useState } from 'preact/hooks';
 import type { Account } from '@/utils/model';
-import { addDays, today } from '@/utils/dates';
-import { cadenceFor } from '@/utils/stages';
+import { SNOOZE_PRESETS } from '@/utils/follow-up';
 import { t } from '@/utils/i18n';
+import { FollowUpForm, Presets, presetsFor } from './follow-up-form';
 import { dueInfo } from './format';
-import type { Send } from './sidebar-types';
-import { ErrorNote, Field, InlineForm, Section, useInline, useWrite, valueOf } from './ui';
+import type { CardEnv } from './sidebar-types';
+import { ErrorNote, Section, useInline, useWrite } from './ui';
 
-interface Props {
-  account: Account;
-  send: Send;
-  reload: () => void;
-}
+type Props = Pick<CardEnv, 'send' | 'reload' | 'cadence' | 'notify'> & { account: Account };
 
-export function NextActionSection({ account, send, reload }: Props) {
+export function NextActionSection({ account, send, reload, cadence, notify }: Props) {
   const next = account.nextAction;
   const form = useInline();
-  const [text, setText] = useState('');
-  const [due, setDue] = useState('');
+  // After Done the editor asks for a new action rather than editing the one just completed.
+  const [fresh, setFresh] = useState(false);
+  const [snoozing, setSnoozing] = useState(false);
   const { busy, error, run } = useWrite(reload);
+  const dueOf = presetsFor(account, cadence);
 
-  const edit = () => {
-    setText(next?.text ?? '');
-    // A new next action defaults to the account's follow-up rhythm.
-    setDue(next?.due ?? addDays(today(), cadenceFor(account.stage, account.cadenceDays)));
+  const edit = (asNew: boolean) => {
+    setFresh(asNew);
+    setSnoozing(false);
     form.show();
   };
-  const save = async () => {
-    const trimmed = text.trim();
-    if (!trimmed || !due) return;
-    const ok = await run(() =>
-      send('setNextAction', { accountId: account.id, nextAction: { text: trimmed, due } }),
-    );
-    if (ok) form.close();
+  const done = async () => {
+    const ok = await run(async () => {
+      const r = await send('completeNextAction', { accountId: account.id, at: Date.now() });
+      if (r.ok) {
+        notify({
+          message: 'toastDone',
+          accountId: account.id,
+          activityId: r.data.activity.id,
+          previous: next,
+        });
+      }
+      return r;
+    });
+    if (ok) edit(true);
   };
-  const done = () =>
-    run(() => send('completeNextAction', { accountId: account.id, at: Date.now() }));
+  const snooze = async (due: string) => {
+    if (
+      next &&
+      (await run(() =>
+        send('setNextAction', { accountId: account.id, nextAction: { ...next, due } }),
+      ))
+    ) {
+      setSnoozing(false);
+    }
+  };
   const info = next ? dueInfo(next.due) : null;
 
   return (
@@ -52,44 +67,52 @@ export function NextActionSection({ account, send, reload }: Props) {
         )}
       </div>
       {form.open ? (
-        <InlineForm
-          label={t('sidebarNextAction')}
-          submitLabel={t('sidebarSave')}
-          busy={busy}
-          onSubmit={save}
-          onCancel={form.close}
-        >
-          <Field label={t('sidebarNextActionWhat')}>
-            <input
-              class="rp-input"
-              required
-              maxLength={200}
-              value={text}
-              placeholder={t('sidebarNextActionPlaceholder')}
-              onInput={(e) => setText(valueOf(e))}
-            />
-          </Field>
-          <Field label={t('sidebarNextActionDue')}>
-            <input
-              class="rp-input"
-              type="date"
-              required
-              value={due}
-              onInput={(e) => setDue(valueOf(e))}
-            />
-          </Field>
-        </InlineForm>
+        <FollowUpForm
+          mode="next"
+          account={account}
+          fresh={fresh}
+          cadence={cadence}
+          send={send}
+          reload={reload}
+          onSaved={form.close}
+          onClose={form.close}
+        />
       ) : (
         <div class="rp-actions">
-          <button type="button" class="rp-btn" ref={form.opener} onClick={edit}>
+          <button type="button" class="rp-btn" ref={form.opener} onClick={() => edit(false)}>
             {next ? t('sidebarEdit') : t('sidebarSetNextAction')}
           </button>
           {next && (
-            <button type="button" class="rp-btn" disabled={busy} onClick={() => void done()}>
-              {t('sidebarMarkDone')}
-            </button>
+            <>
+              <button
+                type="button"
+                class="rp-btn"
+                data-testid="done"
+                disabled={busy}
+                onClick={() => void done()}
+              >
+                {t('sidebarMarkDone')}
+              </button>
+              <button
+                type="button"
+                class="rp-btn"
+                data-testid="snooze"
+                aria-expanded={snoozing}
+                onClick={() => setSnoozing(!snoozing)}
+              >
+                {t('sidebarSnooze')}
+              </button>
+            </>
           )}
         </div>
+      )}
+      {snoozing && next && !form.open && (
+        <Presets
+          label={t('sidebarSnoozeTo')}
+          presets={SNOOZE_PRESETS}
+          dueOf={dueOf}
+          onPick={(due) => void snooze(due)}
+        />
       )}
       <ErrorNote error={error} />
     </Section>

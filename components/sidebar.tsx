@@ -8,8 +8,20 @@ import type { AccountView } from '@/utils/messages';
 import { t } from '@/utils/i18n';
 import { AccountCard } from './account-card';
 import { AccountSearch } from './account-search';
-import { MAX_WIDTH, MIN_WIDTH, type SidebarProps, type SidebarState } from './sidebar-types';
+import {
+  MAX_WIDTH,
+  MIN_WIDTH,
+  type CardEnv,
+  type SidebarProps,
+  type SidebarState,
+  type Undo,
+} from './sidebar-types';
+import { Toast } from './toast';
 import { UnknownSenders } from './unknown-senders';
+
+/** What the panel hands down to the account cards, besides send and reload. */
+type Env = Omit<CardEnv, 'send' | 'reload'>;
+type BodyProps = SidebarProps & { env: Env };
 
 const RESIZE_STEP = 16;
 const clamp = (w: number) => Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
@@ -23,6 +35,22 @@ export function Sidebar(props: SidebarProps) {
   const [liveWidth, setLiveWidth] = useState<number | null>(null);
   const root = useRef<HTMLElement>(null);
   const toggled = useRef(false);
+  const [toast, setToast] = useState<Undo | null>(null);
+  // The conversation the shortcut asked to log; another conversation drops the request.
+  const [logFor, setLogFor] = useState<string | null>(null);
+  const conversation = props.conversation ?? '';
+
+  useEffect(() => {
+    if (!props.logRequest) return;
+    if (collapsed) onLayout({ ...layout, collapsed: false });
+    setLogFor(conversation);
+  }, [props.logRequest]);
+  const env: Env = {
+    cadence: props.cadence,
+    notify: setToast,
+    logWanted: logFor === conversation,
+    onLogOpened: () => setLogFor(null),
+  };
 
   useEffect(() => {
     // The toggle is replaced by its counterpart; keep keyboard focus on it.
@@ -131,8 +159,14 @@ export function Sidebar(props: SidebarProps) {
             </button>
           </header>
           <div class="rp-body" aria-busy={state.status === 'loading'}>
-            <Body {...props} key={props.conversation ?? ''} />
+            <Body {...props} env={env} key={conversation} />
           </div>
+          <Toast
+            undo={toast}
+            send={props.send}
+            reload={props.onRefresh}
+            onClose={() => setToast(null)}
+          />
         </>
       )}
     </aside>
@@ -149,7 +183,7 @@ function Chevron({ side }: { side: 'left' | 'right' }) {
   );
 }
 
-function Body(props: SidebarProps) {
+function Body(props: BodyProps) {
   const { state, onRefresh } = props;
   switch (state.status) {
     case 'loading':
@@ -186,8 +220,9 @@ function Body(props: SidebarProps) {
   }
 }
 
-function Ready(props: SidebarProps & { state: Extract<SidebarState, { status: 'ready' }> }) {
+function Ready(props: BodyProps & { state: Extract<SidebarState, { status: 'ready' }> }) {
   const { context, result } = props.state;
+  const { thread } = context;
   const [selected, setSelected] = useState<string | null>(null);
   const current = result.matches.find((m) => m.account.id === selected) ?? result.matches[0];
   return (
@@ -214,11 +249,20 @@ function Ready(props: SidebarProps & { state: Extract<SidebarState, { status: 'r
       )}
       {current && (
         <AccountCard
+          {...props.env}
           key={current.account.id}
           view={current}
           threadEmails={current.threadEmails}
           participants={context.participants}
           sourceUrl={context.url}
+          source={
+            thread && {
+              host: context.host,
+              url: context.url,
+              threadId: thread.id,
+              subject: thread.subject,
+            }
+          }
           send={props.send}
           reload={props.onRefresh}
         />
@@ -236,7 +280,7 @@ function Ready(props: SidebarProps & { state: Extract<SidebarState, { status: 'r
 }
 
 /** The page could not be read: say so plainly, and let the user find the account by hand. */
-function Unreadable(props: SidebarProps & { reason: string }) {
+function Unreadable(props: BodyProps & { reason: string }) {
   const { send, notice } = props;
   const [view, setView] = useState<AccountView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -268,6 +312,7 @@ function Unreadable(props: SidebarProps & { reason: string }) {
             </button>
           </div>
           <AccountCard
+            {...props.env}
             key={view.account.id}
             view={view}
             threadEmails={[]}

@@ -7,7 +7,7 @@
  * imports zod, tldts or idb: those belong to the background.
  */
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { ext as browser } from '@/utils/ext';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Sidebar } from '@/components/sidebar';
 import {
@@ -19,7 +19,7 @@ import {
 } from '@/components/sidebar-types';
 import { gmailAdapter } from '@/utils/hosts/gmail';
 import type { ReadResult } from '@/utils/hosts/types';
-import { isToggleSidebar, watchChanges, type ChangeNotice } from '@/utils/events';
+import { isLogFollowUp, isToggleSidebar, watchChanges, type ChangeNotice } from '@/utils/events';
 import type { HostContext } from '@/utils/messages';
 import { send } from '@/utils/send';
 import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
@@ -73,6 +73,8 @@ function runSidebar(initial: Settings, signal: AbortSignal): (s: Settings) => vo
   let lastRead: ReadResult | null = null;
   let notice: ChangeNotice | null = null;
   let dueCount = 0;
+  /** Presses of the log-follow-up shortcut: each new count opens the follow-up form. */
+  let logRequest = 0;
   /** Only the newest request may paint: an older answer arriving late is dropped. */
   let sequence = 0;
   let container: HTMLElement | null = null;
@@ -87,6 +89,8 @@ function runSidebar(initial: Settings, signal: AbortSignal): (s: Settings) => vo
         layout={layout}
         conversation={conversation}
         notice={notice}
+        cadence={settings.cadenceDays}
+        logRequest={logRequest}
         onLayout={setLayout}
         onRefresh={() => (state.status === 'error' && lastRead ? onRead(lastRead) : refresh())}
       />,
@@ -188,9 +192,14 @@ function runSidebar(initial: Settings, signal: AbortSignal): (s: Settings) => vo
     }
   }, signal);
 
-  // The toggle-sidebar command reaches the background, which forwards it to the active tab.
+  // Shortcuts (manifest commands) reach the background, which forwards them to the active tab.
   const onMessage = (message: unknown) => {
     if (isToggleSidebar(message)) setLayout({ ...layout, collapsed: !layout.collapsed });
+    else if (isLogFollowUp(message)) {
+      // The panel expands itself if need be and opens the form of the account it shows.
+      logRequest++;
+      paint();
+    }
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -7,7 +7,8 @@
  * anchor auto-mounting, which brings a wait-for-element library and costs ~3.7 KB gzip: over
  * this script's 25 KB budget on its own.
  */
-import { browser, type PublicPath } from 'wxt/browser';
+import type { PublicPath } from 'wxt/browser';
+import { ext as browser } from '@/utils/ext';
 
 /** WXT writes the CSS of a `cssInjectionMode: 'ui'` content script here, web-accessible to Gmail. */
 const CSS_PATH = '/content-scripts/gmail.css' as PublicPath;

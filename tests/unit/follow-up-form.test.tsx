@@ -1,4 +1,4 @@
-// The follow-up form and the undo toast, with a fake `send`:
+// The follow-up form, the undo toast and their wiring in the sidebar, with a fake `send`:
 // what is prefilled, what each key does, and exactly what is asked of the background.
 import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
@@ -6,9 +6,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import en from '@/public/_locales/en/messages.json';
 import { FollowUpForm, type FollowUpFormProps } from '@/components/follow-up-form';
-import type { Send } from '@/components/sidebar-types';
+import { Sidebar } from '@/components/sidebar';
+import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-types';
 import { Toast, TOAST_MS } from '@/components/toast';
-import type { Result } from '@/utils/messages';
+import type { AccountView, HostContext, Result } from '@/utils/messages';
 import type { Account, ActivitySource, Person } from '@/utils/model';
 import { addDays } from '@/utils/dates';
 
@@ -534,5 +535,144 @@ describe('undo toast', () => {
     await click($('[data-testid="undo"]'));
     expect(errors()).toEqual(['Not saved: That follow-up no longer exists.']);
     expect(onClose).not.toHaveBeenCalled();
+  });
+});
+
+describe('in the sidebar', () => {
+  const context: HostContext = {
+    host: 'gmail',
+    url: THREAD_URL,
+    participants: [{ email: 'anna.keller@northwind.co.uk', name: 'Anna Keller' }],
+    domains: [],
+    names: [],
+    thread: { id: '1a2c4e6f80b1d3a5', subject: 'Q1 renewal: volumes and pricing' },
+  };
+  const view = (patch: Partial<Account> = {}): AccountView => ({
+    account: account(patch),
+    people,
+    activities: [],
+    decisions: [],
+    stageChanges: [],
+    lastTouchedAt: null,
+  });
+  const ready = (v = view()): SidebarState => ({
+    status: 'ready',
+    context,
+    result: {
+      matches: [{ ...v, matchedBy: 'email', threadEmails: ['anna.keller@northwind.co.uk'] }],
+      unknown: [],
+      dueCount: 1,
+    },
+  });
+
+  function sidebarProps(send: Send, patch: Partial<SidebarProps> = {}): SidebarProps {
+    return {
+      state: ready(),
+      send,
+      side: 'right',
+      layout: { collapsed: false, width: 320 },
+      onLayout: vi.fn(),
+      onRefresh: vi.fn(),
+      conversation: 'thread-1',
+      ...patch,
+    };
+  }
+
+  it('the Log follow-up button opens the form; saving shows the toast; Undo takes it back', async () => {
+    const { send, calls } = fakeSend({ logActivity: logged });
+    await mount(<Sidebar {...sidebarProps(send)} />);
+    const log = $('[data-testid="log-follow-up"]')!;
+    expect(log.textContent).toBe('Log follow-up');
+    await click(log);
+    expect($('[data-testid="follow-up"]')).not.toBeNull();
+    expect(document.activeElement).toBe(field('summary'));
+    await press(field('summary'), 'Enter');
+    expect(calls.map((c) => c.name)).toEqual(['logActivity']);
+    expect((calls[0]!.request as { activity: { source: unknown } }).activity.source).toEqual(
+      source,
+    );
+    // The form closed, focus went back to its button, and the toast offers Undo.
+    expect($('[data-testid="follow-up"]')).toBeNull();
+    expect(document.activeElement).toBe($('[data-testid="log-follow-up"]'));
+    expect($('[data-testid="toast"]')!.textContent).toContain('Follow-up logged.');
+    await click($('[data-testid="undo"]'));
+    expect(calls.map((c) => c.name)).toEqual(['logActivity', 'deleteActivity', 'setNextAction']);
+    expect($('[data-testid="toast"]')).toBeNull();
+  });
+
+  it('the shortcut expands a collapsed panel and opens the form with focus in it', async () => {
+    const { send, calls } = fakeSend({ logActivity: logged });
+    const props = sidebarProps(send, { layout: { collapsed: true, width: 320 } });
+    await mount(<Sidebar {...props} />);
+    await act(() => render(<Sidebar {...props} logRequest={1} />, host!));
+    expect(props.onLayout).toHaveBeenCalledWith({ collapsed: false, width: 320 });
+    // The host applies the layout it was asked for.
+    await act(() =>
+      render(
+        <Sidebar {...props} logRequest={1} layout={{ collapsed: false, width: 320 }} />,
+        host!,
+      ),
+    );
+    expect($('[data-testid="follow-up"]')).not.toBeNull();
+    expect(document.activeElement).toBe(field('summary'));
+    await press(document.activeElement, 'Enter');
+    expect(calls.map((c) => c.name)).toEqual(['logActivity']);
+    // Re-rendering with the same count opens nothing again.
+    await act(() =>
+      render(
+        <Sidebar {...props} logRequest={1} layout={{ collapsed: false, width: 320 }} />,
+        host!,
+      ),
+    );
+    expect($('[data-testid="follow-up"]')).toBeNull();
+  });
+
+  it('Mark done logs it, offers Undo and asks for the next one, due per cadence', async () => {
+    const { send, calls } = fakeSend({ completeNextAction: logged });
+    await mount(<Sidebar {...sidebarProps(send)} />);
+    await click($('[data-testid="done"]'));
+    expect(calls).toEqual([
+      { name: 'completeNextAction', request: { accountId: 'acc-northwind', at: NOW } },
+    ]);
+    expect($('[data-testid="toast"]')!.textContent).toContain(text('toastDone'));
+    const editor = $('[data-testid="next-form"]')!;
+    expect(editor).not.toBeNull();
+    expect(field('next').value).toBe('');
+    expect(field('due').value).toBe(addDays(TODAY, 21));
+    expect(document.activeElement).toBe(field('next'));
+    await click($('[data-testid="undo"]'));
+    expect(calls.slice(1)).toEqual([
+      { name: 'deleteActivity', request: { id: 'act-new' } },
+      {
+        name: 'setNextAction',
+        request: { accountId: 'acc-northwind', nextAction: account().nextAction },
+      },
+    ]);
+  });
+
+  it('Snooze moves the next action to a preset day', async () => {
+    const { send, calls } = fakeSend();
+    await mount(<Sidebar {...sidebarProps(send)} />);
+    const snooze = $('[data-testid="snooze"]')!;
+    expect(snooze.getAttribute('aria-expanded')).toBe('false');
+    await click(snooze);
+    expect(snooze.getAttribute('aria-expanded')).toBe('true');
+    const group = $(`[role="group"][aria-label="${text('sidebarSnoozeTo')}"]`)!;
+    expect([...group.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      'Tomorrow',
+      'In 3 days',
+      'Next week',
+    ]);
+    await click(group.querySelector('[data-preset="tomorrow"]'));
+    expect(calls).toEqual([
+      {
+        name: 'setNextAction',
+        request: {
+          accountId: 'acc-northwind',
+          nextAction: { ...account().nextAction, due: '2026-11-29' },
+        },
+      },
+    ]);
+    expect($(`[role="group"][aria-label="${text('sidebarSnoozeTo')}"]`)).toBeNull();
   });
 });
