@@ -1,7 +1,7 @@
-// Firefox: the popup. A setting changed there reaches the open Gmail tab's sidebar without a
-// reload; the toolbar badge counts what is overdue; and the due list logs a follow-up inline (it
-// shows in the open sidebar's history at once), reschedules, and undoes. Mirrors the popup tests in
-// tests/e2e/reminders.test.mjs.
+// Firefox: the popup. Its settings (side, Gmail on or off, start collapsed) reach the open Gmail
+// tab's sidebar without a reload, as in tests/e2e/pages-popup.test.mjs; the toolbar badge counts
+// what is overdue; and the due list logs a follow-up inline (it shows in the open sidebar's
+// history at once), reschedules and undoes, as in tests/e2e/reminders.test.mjs.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
@@ -117,6 +117,56 @@ test(
       if (!popup.isClosed()) await popup.close();
       await gmail.close();
       await app.call('updateSettings', { sidebarSide: 'right' });
+    }
+  },
+);
+
+/** Clicks the popup's control `testId` (a checkbox here) as a user would. */
+async function clickControl(popup, testId) {
+  const handle = await waitFor(() => popup.$(`[data-testid="${testId}"]`), {
+    message: `the popup has no [data-testid="${testId}"]`,
+  });
+  await handle.click();
+  await handle.dispose();
+}
+
+const checked = (popup, testId) => popup.$eval(`[data-testid="${testId}"]`, (el) => el.checked);
+
+test(
+  'turning Gmail off removes the sidebar, on brings it back; "start collapsed" applies at once',
+  { timeout: 60_000 },
+  async () => {
+    const gmail = await app.openGmail('thread');
+    const popup = await openPopup();
+    const hosts = () => gmail.$$eval('rapport-sidebar', (els) => els.length);
+    try {
+      await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+      const mark = await markDocument(gmail);
+      await waitFor(() => checked(popup, 'gmail-on'), { message: 'Gmail is on in the popup' });
+
+      await clickControl(popup, 'gmail-on');
+      await waitFor(async () => (await hosts()) === 0, {
+        timeout: 3_000,
+        message: 'the sidebar leaves the page',
+      });
+      await clickControl(popup, 'gmail-on');
+      await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', {
+        page: gmail,
+        timeout: 5_000,
+      });
+      assert.equal(await hosts(), 1, 'more than one sidebar');
+
+      await expectSidebarAttribute(gmail, 'data-collapsed', 'false');
+      await clickControl(popup, 'start-collapsed');
+      await expectSidebarAttribute(gmail, 'data-collapsed', 'true', { timeout: 3_000 });
+      await clickControl(popup, 'start-collapsed');
+      await expectSidebarAttribute(gmail, 'data-collapsed', 'false', { timeout: 3_000 });
+      assert.equal(await sameDocument(gmail, mark), true, 'the Gmail tab was reloaded');
+    } finally {
+      await screenshot(gmail, 'popup-gmail-switch');
+      await popup.close();
+      await gmail.close();
+      await app.call('updateSettings', { disabledHosts: [], startCollapsed: false });
     }
   },
 );
