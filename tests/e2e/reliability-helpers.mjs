@@ -214,3 +214,32 @@ export function hostileFixture(name) {
   if (!url) throw new Error(`${name} has no <!-- url: ... --> comment`);
   return { url, html };
 }
+
+/**
+ * Chooses `value` in a <select> with the keyboard, as a user does: trusted input and change
+ * events. (Playwright's selectOption dispatches synthetic ones, which a sidebar that ignores
+ * untrusted events, as it should against host-page scripts, would rightly drop.)
+ */
+export async function pickOption(select, value) {
+  const { from, to } = await select.evaluate(
+    (el, v) => ({ from: el.selectedIndex, to: [...el.options].findIndex((o) => o.value === v) }),
+    value,
+  );
+  if (to < 0) throw new Error(`no option "${value}"`);
+  await select.focus();
+  // One option per key press; a select disabled while its save runs takes no key, so wait.
+  for (let i = from; i !== to; i += Math.sign(to - from)) {
+    await waitFor(() => select.evaluate((el) => !el.disabled), {
+      message: 'select stays disabled',
+    });
+    await select.press(to > from ? 'ArrowDown' : 'ArrowUp');
+  }
+}
+
+/** The option next to the selected one (the one after, or before at the end): one key press. */
+export function nextOption(select) {
+  return select.evaluate((el) => {
+    const i = el.selectedIndex;
+    return el.options[i + 1 < el.options.length ? i + 1 : i - 1].value;
+  });
+}

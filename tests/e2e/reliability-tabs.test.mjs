@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { expectText, launch, screenshot, sidebar, textOf, waitFor } from './harness.mjs';
-import { personRecord, watchPage } from './reliability-helpers.mjs';
+import { personRecord, watchPage, pickOption } from './reliability-helpers.mjs';
 
 const TABS = 5;
 
@@ -91,11 +91,11 @@ test(
   async () => {
     const anna = (page) => personCard(page, 'Anna Keller');
     const selects = (page) => anna(page).locator('select');
-    // What each tab changes, through the controls a user would use.
+    // What each tab changes, through the controls a user would use (each one key press away).
     const edits = [
-      ['role', (t) => selects(t).nth(0).selectOption('champion')],
-      ['influence', (t) => selects(t).nth(1).selectOption('2')],
-      ['attitude', (t) => selects(t).nth(2).selectOption('sceptic')],
+      ['role', (t) => pickOption(selects(t).nth(0), 'influencer')],
+      ['influence', (t) => pickOption(selects(t).nth(1), '4')],
+      ['attitude', (t) => pickOption(selects(t).nth(2), 'neutral')],
       [
         'notes',
         async (t) => {
@@ -104,16 +104,16 @@ test(
           await notes.blur();
         },
       ],
-      ['potential', (t) => sidebar(t, 'potential').selectOption('low')],
+      ['potential', (t) => pickOption(sidebar(t, 'potential'), 'medium')],
     ];
     await Promise.all(edits.map(([, edit], i) => edit(tabs[i])));
 
     const expected = {
-      role: 'champion',
-      influence: 2,
-      attitude: 'sceptic',
+      role: 'influencer',
+      influence: 4,
+      attitude: 'neutral',
       notes: 'Anna moved to the Rotterdam office.',
-      potential: 'low',
+      potential: 'medium',
     };
     let stored;
     try {
@@ -142,8 +142,8 @@ test(
       const values = await selects(tab).evaluateAll((els) => els.map((e) => e.value));
       const potential = await sidebar(tab, 'potential').inputValue();
       return (
-        values.join() === 'champion,2,sceptic' &&
-        potential === 'low' &&
+        values.join() === 'influencer,4,neutral' &&
+        potential === 'medium' &&
         (await textOf(anna(tab).locator('[data-testid="person-notes"]'))) === expected.notes
       );
     }, 'the tabs do not all show the stored values');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { expectText, launch, screenshot, sidebar, waitFor } from './harness.mjs';
-import { sleep, watchPage } from './reliability-helpers.mjs';
+import { sleep, watchPage, pickOption } from './reliability-helpers.mjs';
 
 /** The one line a stale sidebar may show instead of removing itself. */
 const UPDATED = /Rapport (was|has been) updated.*reload/i;
@@ -71,9 +71,7 @@ test(
     // The user acts on what is still on screen (a change of potential), and a write elsewhere
     // sends the change notice a live sidebar reacts to.
     if (await sidebar(gmail, 'potential').count()) {
-      await sidebar(gmail, 'potential')
-        .selectOption('low', { timeout: 2_000 })
-        .catch(() => {});
+      await pickOption(sidebar(gmail, 'potential'), 'low').catch(() => {});
     }
     const { account } = await app.call('getAccount', { id: 'acc-northwind' });
     assert.equal(account.potential, 'high', 'a stale sidebar saved a change?');
@@ -111,7 +109,7 @@ test(
       await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics (after update)', {
         page: gmail,
       });
-      await sidebar(gmail, 'potential').selectOption('low');
+      await pickOption(sidebar(gmail, 'potential'), 'low');
       await waitFor(
         async () =>
           (await app.call('getAccount', { id: 'acc-northwind' })).account.potential === 'low',
