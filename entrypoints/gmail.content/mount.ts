@@ -16,6 +16,28 @@ const CSS_PATH = '/content-scripts/gmail.css' as PublicPath;
 /** Gmail's single-key shortcuts listen for these; typing in the sidebar must not trigger them. */
 const KEY_EVENTS = ['keydown', 'keyup', 'keypress'];
 
+/**
+ * Events that can lead to a save. The shadow root is open, so the host page's own script can
+ * reach the sidebar's controls and dispatch these; only the user's own (trusted) ones get through.
+ */
+const ACTING_EVENTS = [
+  ...KEY_EVENTS,
+  'click',
+  'dblclick',
+  'auxclick',
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+  'beforeinput',
+  'input',
+  'change',
+  'submit',
+  'reset',
+  'blur',
+  'focusout',
+];
+
 export async function mountShadowRoot(
   name: string,
   signal: AbortSignal,
@@ -31,8 +53,22 @@ export async function mountShadowRoot(
   style.textContent = `:host{all:initial !important}\n${css.replaceAll(':root', ':host')}`;
   const container = document.createElement('div');
   for (const type of KEY_EVENTS) container.addEventListener(type, (e) => e.stopPropagation());
+  // Capture at the root runs before any control's own listener, so a scripted event stops here.
+  for (const type of ACTING_EVENTS) {
+    shadow.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted) return;
+        e.stopImmediatePropagation();
+        e.preventDefault();
+      },
+      { capture: true },
+    );
+  }
   shadow.append(style, container);
-  document.body.append(host);
+  // A child of <html>, after <body>: opacity, transforms or filters the page puts on <body> do not
+  // reach it, and it comes last in tree order among the top stacking layer.
+  document.documentElement.append(host);
   signal.addEventListener('abort', () => host.remove());
   return container;
 }
