@@ -25,19 +25,9 @@ interface Props {
 
 const INFLUENCE = [1, 2, 3, 4, 5] as const;
 
+/** Only the changed fields: another tab may be editing this person's other fields right now. */
 function input(p: Person, patch: Partial<RequestOf<'upsertPerson'>>): RequestOf<'upsertPerson'> {
-  return {
-    id: p.id,
-    accountId: p.accountId,
-    name: p.name,
-    emails: p.emails,
-    title: p.title,
-    role: p.role,
-    influence: p.influence,
-    attitude: p.attitude,
-    notes: p.notes,
-    ...patch,
-  };
+  return { id: p.id, accountId: p.accountId, ...patch };
 }
 
 export function People({ accountId, people, threadEmails, participants, send, reload }: Props) {

@@ -67,11 +67,15 @@ const AccountPatch = z.partial(
   }),
 );
 
+/**
+ * A new person (no id) needs a name; an update carries only the fields that changed, so two
+ * tabs editing different fields of one person do not overwrite each other.
+ */
 const PersonInput = z.object({
   id: z.optional(Id),
   accountId: Id,
-  name: Person.shape.name,
-  emails: Person.shape.emails,
+  name: z.optional(Person.shape.name),
+  emails: z.optional(Person.shape.emails),
   title: z.optional(Person.shape.title),
   role: z.optional(Role),
   influence: z.optional(Person.shape.influence),

@@ -420,11 +420,15 @@ export const handlers: Handlers = {
       await mustGetAccount(tx, req.accountId);
       const existing = req.id ? await tx.objectStore('people').get(req.id) : undefined;
       if (req.id && !existing) throw new HandlerError('not_found', 'That person no longer exists.');
+      if (!existing && !req.name)
+        throw new HandlerError('invalid', 'name: a new person needs a name');
       const given = Object.fromEntries(Object.entries(req).filter(([, v]) => v !== undefined));
+      const base =
+        existing ?? newPerson(ctx, { accountId: req.accountId, name: req.name!, emails: [] });
       const person = {
-        ...(existing ?? newPerson(ctx, { accountId: req.accountId, name: req.name, emails: [] })),
+        ...base,
         ...given,
-        emails: [...new Set(req.emails)],
+        emails: [...new Set(req.emails ?? base.emails)],
       } as Person;
       await tx.objectStore('people').put(person);
       const moved = existing && existing.accountId !== person.accountId;
