@@ -15,6 +15,15 @@ export default defineConfig({
       const alias = (config.resolve ??= {}).alias as Record<string, string>;
       alias['wxt/browser'] = path.resolve(import.meta.dirname, 'utils/ext-browser.ts');
     },
+    // WXT lists the `matches` of a `registration: 'runtime'` content script (Outlook and the CRMs)
+    // as required host permissions. They are optional, granted from the popup: take them out again.
+    // (WXT's web_accessible_resources entry for each script's CSS, on the same hosts, stays.)
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const optional = new Set(OPTIONAL_HOST_MATCHES);
+      manifest.host_permissions = manifest.host_permissions?.filter(
+        (p: string) => !optional.has(p),
+      );
+    },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -3,6 +3,7 @@ import { openDb, type RapportDb } from '@/utils/db';
 import { CHANGED_KEY, COMMAND_EVENTS, type ChangeNotice } from '@/utils/events';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { classifySender, route } from './router';
+import { injectIntoOpenTabs, syncContentScripts } from './registration';
 import { purgeTrash, type HandlerContext } from './handlers';
 import {
   countOverdue,
@@ -75,8 +76,12 @@ export default defineBackground(() => {
       });
     }
   };
-  browser.runtime.onInstalled.addListener(() => void ensureAlarm());
-  browser.runtime.onStartup.addListener(() => void ensureAlarm());
+  browser.runtime.onInstalled.addListener(() => void ensureAlarm().then(syncContentScripts));
+  browser.runtime.onStartup.addListener(() => void ensureAlarm().then(syncContentScripts));
+
+  // A host granted or withdrawn from the popup takes effect at once, without a restart.
+  browser.permissions.onAdded.addListener(() => void syncContentScripts().then(injectIntoOpenTabs));
+  browser.permissions.onRemoved.addListener(() => void syncContentScripts());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REMINDER_ALARM) void checkReminders(Date.now());
   });

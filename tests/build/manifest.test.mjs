@@ -20,6 +20,33 @@ const OPTIONAL_HOSTS = [
   'https://*.pipedrive.com/*',
 ];
 
+// Each host's sidebar CSS, fetched into its shadow root, readable by that host's pages only. The
+// optional hosts' scripts are registered at runtime (not in content_scripts); their CSS is listed
+// all the same, and reaches a page only once its script runs there, after the user's grant.
+const WEB_ACCESSIBLE = [
+  { resources: ['content-scripts/gmail.css'], use_dynamic_url: true, matches: [GMAIL] },
+  {
+    resources: ['content-scripts/hubspot.css'],
+    use_dynamic_url: true,
+    matches: ['https://*.hubspot.com/*'],
+  },
+  {
+    resources: ['content-scripts/outlook.css'],
+    use_dynamic_url: true,
+    matches: OPTIONAL_HOSTS.slice(0, 4),
+  },
+  {
+    resources: ['content-scripts/pipedrive.css'],
+    use_dynamic_url: true,
+    matches: ['https://*.pipedrive.com/*'],
+  },
+  {
+    resources: ['content-scripts/salesforce.css'],
+    use_dynamic_url: true,
+    matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+  },
+];
+
 test('Chrome MV3 manifest grants only what Rapport needs', () => {
   const m = manifest(CHROME);
   assert.equal(m.manifest_version, 3);
@@ -27,9 +54,7 @@ test('Chrome MV3 manifest grants only what Rapport needs', () => {
   assert.deepEqual(m.host_permissions, [GMAIL]);
   assert.deepEqual(m.optional_host_permissions, OPTIONAL_HOSTS);
   assert.deepEqual(m.content_scripts.map((c) => c.matches).flat(), [GMAIL]);
-  assert.deepEqual(m.web_accessible_resources, [
-    { resources: ['content-scripts/gmail.css'], use_dynamic_url: true, matches: [GMAIL] },
-  ]);
+  assert.deepEqual(m.web_accessible_resources, WEB_ACCESSIBLE);
   // The default MV3 policy ("script-src 'self'") applies: nothing loosens it.
   assert.equal(m.content_security_policy, undefined);
   assert.equal(
@@ -46,9 +71,7 @@ test('Firefox MV3 manifest grants only what Rapport needs', () => {
   assert.deepEqual(m.host_permissions, [GMAIL]);
   assert.deepEqual(m.optional_host_permissions, OPTIONAL_HOSTS);
   assert.deepEqual(m.content_scripts.map((c) => c.matches).flat(), [GMAIL]);
-  assert.deepEqual(m.web_accessible_resources, [
-    { resources: ['content-scripts/gmail.css'], use_dynamic_url: true, matches: [GMAIL] },
-  ]);
+  assert.deepEqual(m.web_accessible_resources, WEB_ACCESSIBLE);
   assert.equal(m.content_security_policy, undefined);
   assert.equal(m.browser_specific_settings.gecko.id, 'rapport@rapport.dev');
   assert.deepEqual(m.browser_specific_settings.gecko.data_collection_permissions, {

@@ -1,0 +1,74 @@
+/**
+ * Content scripts for the optional hosts (Outlook and the CRMs) are not in the manifest: they are
+ * registered at runtime once the user grants the host, and removed when the grant is withdrawn.
+ * A tab that is already open on a newly granted host gets the script at once, so the sidebar
+ * appears there without a reload or a browser restart.
+ */
+import { browser } from 'wxt/browser';
+import { HOST_MATCHES, OPTIONAL_HOSTS, type OptionalHost } from '@/utils/hosts/patterns';
+
+const scriptId = (host: OptionalHost) => `rapport-${host}`;
+/** The built file of each host's content script (entrypoints/<host>.content/). */
+const scriptFile = (host: OptionalHost) => `/content-scripts/${host}.js` as const;
+
+async function granted(host: OptionalHost): Promise<boolean> {
+  return browser.permissions.contains({ origins: [...HOST_MATCHES[host]] });
+}
+
+/**
+ * One sync at a time: two grants in quick succession (two clicks in the popup) must not both
+ * register the same script, which the browser refuses as a duplicate id.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Makes the registered scripts match the granted hosts; returns the hosts newly registered. */
+export function syncContentScripts(): Promise<OptionalHost[]> {
+  const run = queue.then(syncNow, syncNow);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function syncNow(): Promise<OptionalHost[]> {
+  const registered = new Set(
+    (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id),
+  );
+  const added: OptionalHost[] = [];
+  for (const host of OPTIONAL_HOSTS) {
+    const id = scriptId(host);
+    const has = registered.has(id);
+    const allowed = await granted(host);
+    try {
+      if (allowed && !has) {
+        await browser.scripting.registerContentScripts([
+          {
+            id,
+            matches: [...HOST_MATCHES[host]],
+            js: [scriptFile(host)],
+            runAt: 'document_idle',
+            persistAcrossSessions: true,
+          },
+        ]);
+        added.push(host);
+      } else if (!allowed && has) {
+        await browser.scripting.unregisterContentScripts({ ids: [id] });
+      }
+    } catch (error) {
+      // One host failing must not keep the others from being registered.
+      console.warn(`Rapport: could not update the ${host} content script`, error);
+    }
+  }
+  return added;
+}
+
+/** Runs a newly granted host's script in the tabs already open on it. */
+export async function injectIntoOpenTabs(hosts: OptionalHost[]): Promise<void> {
+  for (const host of hosts) {
+    const tabs = await browser.tabs.query({ url: [...HOST_MATCHES[host]] });
+    for (const tab of tabs) {
+      if (tab.id === undefined) continue;
+      await browser.scripting
+        .executeScript({ target: { tabId: tab.id }, files: [scriptFile(host)] })
+        .catch(() => undefined); // A tab that navigated away or closed meanwhile.
+    }
+  }
+}
