@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { expectText, launch, screenshot, sidebar, textOf, waitFor } from './harness.mjs';
-import { personRecord, watchPage, pickOption } from './reliability-helpers.mjs';
+import { personRecord, watchPage } from './reliability-helpers.mjs';
 
 const TABS = 5;
 
@@ -91,22 +91,38 @@ test(
   async () => {
     const anna = (page) => personCard(page, 'Anna Keller');
     const selects = (page) => anna(page).locator('select');
-    // What each tab changes, through the controls a user would use (each one key press away).
+    // What each tab changes, through the controls a user would use. Each edit is prepared first
+    // (focus, text typed) and then committed by one trusted key press: a select moved one option,
+    // the notes left with Tab (they save on blur).
+    const step = async (select, value) => {
+      const { from, to } = await select.evaluate(
+        (el, v) => ({
+          from: el.selectedIndex,
+          to: [...el.options].findIndex((o) => o.value === v),
+        }),
+        value,
+      );
+      assert.equal(Math.abs(to - from), 1, `${value} is not next to the current option`);
+      await select.focus();
+      return () => select.press(to > from ? 'ArrowDown' : 'ArrowUp');
+    };
     const edits = [
-      ['role', (t) => pickOption(selects(t).nth(0), 'influencer')],
-      ['influence', (t) => pickOption(selects(t).nth(1), '4')],
-      ['attitude', (t) => pickOption(selects(t).nth(2), 'neutral')],
-      [
-        'notes',
-        async (t) => {
-          const notes = anna(t).locator('[data-testid="person-notes"]');
-          await notes.fill('Anna moved to the Rotterdam office.');
-          await notes.blur();
-        },
-      ],
-      ['potential', (t) => pickOption(sidebar(t, 'potential'), 'medium')],
+      (t) => step(selects(t).nth(0), 'influencer'),
+      (t) => step(selects(t).nth(1), '4'),
+      (t) => step(selects(t).nth(2), 'neutral'),
+      async (t) => {
+        const notes = anna(t).locator('[data-testid="person-notes"]');
+        await notes.fill('Anna moved to the Rotterdam office.');
+        return () => notes.press('Tab');
+      },
+      (t) => step(sidebar(t, 'potential'), 'medium'),
     ];
-    await Promise.all(edits.map(([, edit], i) => edit(tabs[i])));
+    const commits = await Promise.all(edits.map((prepare, i) => prepare(tabs[i])));
+    // The worker is asleep when the user acts (as after 30 s idle): the five saves queue while it
+    // starts, so no tab can hear of another's save before sending its own. Without this the
+    // race is won or lost by a few milliseconds.
+    await app.stopWorker();
+    await Promise.all(commits.map((commit) => commit()));
 
     const expected = {
       role: 'influencer',
