@@ -1,9 +1,11 @@
 // Host CSS cannot break the sidebar. The same Gmail thread is served plain and with each hostile
 // stylesheet of tests/fixtures/hostile/css/ (tiny and huge root font sizes, `all: unset` on every
 // element, rules aimed at <rapport-sidebar> itself, `body * { visibility: hidden }`, transparent
-// text, a z-index war, effects on the host's ancestors); the computed styles and boxes of the
+// text, z-index wars, effects on <body> and <html>); the computed styles and boxes of the
 // sidebar's key elements must match the plain page, the panel must be the topmost thing where it
-// is drawn, and a real click on it must land.
+// is drawn, and a real click on it must land. Wherever the host element sits in the page tree,
+// an overlay later in tree order or an effect on an ancestor reaches it: only the top layer
+// (popover) is out of the page's reach, which is what the overlay and effect sheets check.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -139,6 +141,8 @@ const SHEETS = [
   ['transparent-text.css', 'div { color: transparent !important }'],
   ['overlay-max-z.css', 'a z-index: 2147483647 overlay, host pushed to z-index -1'],
   ['ancestor-effects.css', 'opacity and transform on <body>'],
+  ['overlay-after-html.css', 'an html::after overlay at z-index 2147483647, last in tree order'],
+  ['root-effects.css', 'filter and transform on <html>'],
 ];
 
 for (const [file, label] of SHEETS) {
