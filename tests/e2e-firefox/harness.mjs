@@ -93,21 +93,31 @@ export function buildIsFresh() {
 }
 
 /**
- * Builds the Firefox MV3 extension once, unless RAPPORT_SKIP_BUILD=1 or the build is fresh
- * (`npm test` has just built it). Returns a word for the log.
+ * Gets a build of the Firefox MV3 extension into `dir/firefox-mv3` for one run, and returns a word
+ * for the log. With RAPPORT_SKIP_BUILD=1, or when .output/firefox-mv3 is fresh (`npm test` has just
+ * built it), that build is copied. Otherwise WXT builds straight into `dir`, never into .output/:
+ * in a working tree shared with others, two builds writing .output/firefox-mv3 at once delete each
+ * other's files.
  */
-export function buildOnce({ log = console.log } = {}) {
-  if (process.env.RAPPORT_SKIP_BUILD === '1') return 'skipped (RAPPORT_SKIP_BUILD=1)';
-  if (buildIsFresh()) return 'fresh';
+export async function buildSnapshot(dir, { log = console.log } = {}) {
+  const dest = path.join(dir, 'firefox-mv3');
+  if (process.env.RAPPORT_SKIP_BUILD === '1' || buildIsFresh()) {
+    await copyBuild(DIST, dest);
+    return process.env.RAPPORT_SKIP_BUILD === '1' ? 'skipped (RAPPORT_SKIP_BUILD=1)' : 'fresh';
+  }
   const started = Date.now();
-  const result = spawnSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
+  const script =
+    "import { build } from 'wxt';" +
+    "await build({ browser: 'firefox', manifestVersion: 3, outDir: process.env.RAPPORT_BUILD_OUT });";
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: ROOT,
     stdio: 'inherit',
+    env: { ...process.env, RAPPORT_BUILD_OUT: dir },
   });
-  if (result.status !== 0) {
-    throw new Error(`npx wxt build -b firefox --mv3 failed (exit ${result.status})`);
-  }
-  log(`built .output/firefox-mv3 in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (result.status !== 0) throw new Error(`the Firefox build failed (exit ${result.status})`);
+  const missing = missingFiles(dest);
+  if (missing.length > 0) throw new Error(`the Firefox build is missing ${missing.join(', ')}`);
+  log(`built firefox-mv3 in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return 'built';
 }
 

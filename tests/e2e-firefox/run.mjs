@@ -1,7 +1,7 @@
 /**
- * `npm run test:firefox`: builds the Firefox MV3 extension once (unless it is fresh), then runs
- * every tests/e2e-firefox/*.test.mjs with node's own test runner, one file at a time (each
- * launches Firefox).
+ * `npm run test:firefox`: builds the Firefox MV3 extension once into a temporary directory (or
+ * copies .output/firefox-mv3 when it is fresh), then runs every tests/e2e-firefox/*.test.mjs with
+ * node's own test runner, one file at a time (each launches Firefox).
  *
  *   node tests/e2e-firefox/run.mjs              all of them
  *   node tests/e2e-firefox/run.mjs popup csv    only files whose name contains "popup" or "csv"
@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { DIST, ROOT, buildOnce, copyBuild, findFirefox } from './harness.mjs';
+import { ROOT, buildSnapshot, findFirefox } from './harness.mjs';
 
 const here = path.join(ROOT, 'tests', 'e2e-firefox');
 const filters = process.argv.slice(2);
@@ -32,8 +32,7 @@ try {
 const snapshot = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-build-firefox-'));
 process.once('exit', () => fs.rmSync(snapshot, { recursive: true, force: true }));
 try {
-  const build = buildOnce();
-  await copyBuild(DIST, path.join(snapshot, 'firefox-mv3'));
+  const build = await buildSnapshot(snapshot);
   console.log(`e2e-firefox: firefox ${firefoxPath}; build ${build}`);
 } catch (error) {
   console.error(`e2e-firefox: ${error.message}`);
