@@ -68,32 +68,43 @@ test(
     await sleep(500);
     const afterReload = [...seen.pageErrors];
 
-    // The user acts on what is still on screen (a change of potential), and a write elsewhere
-    // sends the change notice a live sidebar reacts to.
-    if (await sidebar(gmail, 'potential').count()) {
-      await pickOption(sidebar(gmail, 'potential'), 'low').catch(() => {});
-    }
+    // A write elsewhere: a live sidebar (a fresh one injected into the tab) shows it.
+    const renamed = 'Northwind Logistics (after update)';
     const { account } = await app.call('getAccount', { id: 'acc-northwind' });
-    assert.equal(account.potential, 'high', 'a stale sidebar saved a change?');
     await app.call('updateAccount', {
       id: account.id,
       revision: account.revision,
-      patch: { name: 'Northwind Logistics (after update)' },
+      patch: { name: renamed },
     });
-    await sleep(1_500);
+    // Allowed outcomes: no sidebar; the one-line notice; or one sidebar, fresh and live.
+    const outcome = async () => {
+      const hosts = await gmail.locator('rapport-sidebar').count();
+      if (hosts === 0) return 'removed';
+      const text = (await sidebarText(gmail)) ?? '';
+      if (UPDATED.test(text)) return 'notice';
+      if (hosts === 1 && text.includes(renamed)) return 'fresh';
+      return null;
+    };
+    const result = await waitFor(outcome, { timeout: 3_000 }).catch(() => null);
+    let saved = null;
+    if (result !== 'removed' && result !== 'notice') {
+      // What the user does next with what is on screen: change the potential.
+      await pickOption(sidebar(gmail, 'potential').first(), 'medium').catch(() => {});
+      await sleep(1_000);
+      saved = (await app.call('getAccount', { id: 'acc-northwind' })).account.potential;
+    }
     await screenshot(gmail, 'reliability-update-stale');
 
-    const text = await sidebarText(gmail);
     assert.deepEqual(
       { afterReload, afterUse: seen.pageErrors.slice(afterReload.length) },
       { afterReload: [], afterUse: [] },
       'uncaught errors in the page after the extension reload',
     );
     assert.ok(
-      text === null || UPDATED.test(text),
-      `the stale sidebar neither removed itself nor said Rapport was updated; it shows ${JSON.stringify(
-        (text ?? '').slice(0, 160),
-      )}`,
+      result === 'removed' || result === 'notice' || (result === 'fresh' && saved === 'medium'),
+      `the sidebar neither removed itself, nor said Rapport was updated, nor was replaced by a ` +
+        `working one: it shows ${JSON.stringify(((await sidebarText(gmail)) ?? '').slice(0, 120))} ` +
+        `and a change made in it was ${saved === 'medium' ? 'saved' : 'not saved'}`,
     );
   },
 );
