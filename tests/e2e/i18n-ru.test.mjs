@@ -1,0 +1,296 @@
+// The Gmail flow with the browser in Russian: the sidebar speaks Russian, with Russian dates, and
+// nothing in it overflows the panel.
+//
+// harness.mjs's launch() takes no browser arguments, so this file launches Chromium itself with
+// the harness's helpers. Two settings make a Russian browser: `--lang=ru` picks the extension's
+// _locales/ru (chrome.i18n.getMessage), and Playwright's `locale: 'ru-RU'` sets what
+// chrome.i18n.getUILanguage() and navigator.language report, which the sidebar's Intl dates use.
+// (Headless Chromium ignores the LANGUAGE and LANG environment variables.)
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { sampleBackup } from '../fixtures/sample-data.mjs';
+import ru from '../../public/_locales/ru/messages.json' with { type: 'json' };
+import {
+  DIST,
+  copyBuild,
+  expectSidebarState,
+  expectText,
+  findChromium,
+  loadFixture,
+  screenshot,
+  sidebar,
+  waitFor,
+} from './harness.mjs';
+
+const msg = (key) => ru[key].message;
+
+/** Chromium with the built extension, in Russian; only what this test needs of launch(). */
+async function launchRussian() {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-ru-'));
+  const dist = path.join(temp, 'extension');
+  const removeTemp = () => fs.rmSync(temp, { recursive: true, force: true });
+  process.once('exit', removeTemp);
+  await copyBuild(process.env.RAPPORT_DIST || DIST, dist);
+  const context = await chromium.launchPersistentContext(path.join(temp, 'profile'), {
+    executablePath: findChromium(),
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'ru-RU',
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      '--lang=ru',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  // Nothing leaves the machine: the Gmail page is routed below; anything else fails fast.
+  await context.route(
+    (url) => url.protocol === 'http:' || url.protocol === 'https:',
+    (route) => route.abort('internetdisconnected'),
+  );
+  const worker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const origin = `chrome-extension://${new URL(worker.url()).host}`;
+  const popup = await context.newPage();
+  await popup.goto(`${origin}/popup.html`);
+
+  async function call(name, request = {}) {
+    const answer = await popup.evaluate((envelope) => chrome.runtime.sendMessage(envelope), {
+      rapport: 1,
+      name,
+      request,
+    });
+    if (!answer?.ok) throw new Error(`${name} failed: ${JSON.stringify(answer)}`);
+    return answer.data;
+  }
+
+  async function openGmail(state) {
+    const { url, html } = loadFixture(state);
+    const page = await context.newPage();
+    const documentUrl = url.split('#')[0];
+    await page.route('https://mail.google.com/**', (route) => {
+      const request = route.request();
+      if (request.isNavigationRequest() && request.url().split('#')[0] === documentUrl) {
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      }
+      return route.fulfill({ status: 404, contentType: 'text/plain', body: '' });
+    });
+    await page.goto(url);
+    return page;
+  }
+
+  async function close() {
+    await context.close().catch(() => {});
+    removeTemp();
+    process.off('exit', removeTemp);
+  }
+
+  return { popup, call, openGmail, close };
+}
+
+/**
+ * Elements of the open sidebar whose text is cut or sticks out: wider than their own box (except
+ * where an ellipsis is meant: data such as an email address), reaching past the panel's edges, or
+ * a select whose longest option does not fit it closed.
+ */
+function overflowing(page) {
+  return page.evaluate((arrow) => {
+    const root = document.querySelector('rapport-sidebar')?.shadowRoot;
+    const panel = root?.querySelector('[data-testid="sidebar"]');
+    if (!panel) return ['no sidebar'];
+    const edge = panel.getBoundingClientRect();
+    const measure = document.createElement('canvas').getContext('2d');
+    const found = [];
+    const say = (el, what) => {
+      const text = (el.innerText || '').trim().replace(/\s+/g, ' ').slice(0, 60);
+      found.push(`<${el.localName}> "${text}": ${what}`);
+    };
+    for (const el of panel.querySelectorAll('button, label, h2, h3, select, legend, p, span, a')) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const style = getComputedStyle(el);
+      if (box.left < edge.left - 1 || box.right > edge.right + 1) say(el, 'outside the panel');
+      else if (el.localName === 'select') {
+        measure.font = style.font;
+        const room =
+          el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrow;
+        for (const option of el.options) {
+          const width = measure.measureText(option.text).width;
+          if (width > room)
+            say(el, `option "${option.text}" needs ${Math.ceil(width)} of ${room} px`);
+        }
+      } else if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
+        if (style.textOverflow !== 'ellipsis') say(el, 'text wider than its box');
+      }
+    }
+    return found;
+  }, SELECT_ARROW);
+}
+
+/** What Chromium's closed <select> keeps for its arrow, in px. */
+const SELECT_ARROW = 20;
+
+/** Labels of the UI (not data) cut with an ellipsis: the stage ladder's stage names. */
+function cutStageNames(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('rapport-sidebar')?.shadowRoot;
+    return [...(root?.querySelectorAll('.rp-ladder button') ?? [])]
+      .filter((b) => b.scrollWidth > b.clientWidth + 1)
+      .map((b) => `${b.textContent} (${b.scrollWidth} px in ${b.clientWidth})`);
+  });
+}
+
+let app;
+before(async () => {
+  app = await launchRussian();
+  await app.call('importData', { backup: sampleBackup(Date.now()), mode: 'replace' });
+  await app.call('updateSettings', { ownDomains: ['brightwave.io'] });
+});
+after(() => app?.close());
+
+test('the browser really is in Russian', async () => {
+  const [ui, message] = await app.popup.evaluate(() => [
+    chrome.i18n.getUILanguage(),
+    chrome.i18n.getMessage('stageCooperative'),
+  ]);
+  assert.match(ui, /^ru\b/, 'chrome.i18n.getUILanguage()');
+  assert.equal(message, 'Кооперативный');
+});
+
+test('a Northwind thread shows its account in Russian', { timeout: 90_000 }, async () => {
+  const gmail = await app.openGmail('thread');
+  try {
+    await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+    await expectSidebarState(gmail, 'ready');
+    await expectText(sidebar(gmail, 'stage-current'), 'Кооперативный', { page: gmail });
+
+    const panel = sidebar(gmail);
+    // textContent: the headings are upper-cased by CSS, which innerText would apply.
+    const headings = await panel.locator('h3').allTextContents();
+    for (const key of [
+      'sidebarNextAction',
+      'sidebarPeople',
+      'sidebarActivities',
+      'sidebarDecisions',
+    ]) {
+      assert.ok(
+        headings.some((h) => h.includes(msg(key))),
+        `heading «${msg(key)}» (${key}) among ${JSON.stringify(headings)}`,
+      );
+    }
+    await expectText(sidebar(gmail, 'log-follow-up'), msg('sidebarLogFollowUp'));
+    // The next action is due today in the sample data.
+    await expectText(sidebar(gmail, 'next-action'), msg('sidebarDueToday'));
+    await expectText(sidebar(gmail, 'done'), msg('sidebarMarkDone'));
+    await expectText(sidebar(gmail, 'snooze'), msg('sidebarSnooze'));
+    const potential = await sidebar(gmail, 'potential').evaluate(
+      (select) => select.selectedOptions[0]?.textContent,
+    );
+    assert.equal(potential, msg('potentialHigh'));
+
+    // No English left in the panel: every word of the chrome is Russian (the data stays as it is).
+    const english = ['Next action', 'People', 'Decision log', 'Log follow-up', 'Cooperative'];
+    const text = await panel.evaluate((el) => el.textContent);
+    for (const word of english) {
+      assert.ok(
+        !text.toLowerCase().includes(word.toLowerCase()),
+        `English "${word}" in the sidebar`,
+      );
+    }
+
+    // Dates through Intl in Russian: a month is written as a Russian abbreviation, e.g. «12 мар.».
+    assert.match(text, /\d{1,2} (?:янв|февр|мар|апр|мая|июн|июл|авг|сент|окт|нояб|дек)/);
+
+    assert.deepEqual(await overflowing(gmail), [], 'cut or overflowing text in the sidebar');
+  } finally {
+    await screenshot(gmail, 'i18n-ru');
+  }
+
+  // The lower sections, and the follow-up form with its narrow buttons, fit as well.
+  try {
+    await sidebar(gmail, 'log-follow-up').click();
+    await waitFor(async () => (await sidebar(gmail, 'follow-up').count()) > 0, {
+      message: 'the follow-up form did not open',
+    });
+    assert.deepEqual(await overflowing(gmail), [], 'cut or overflowing text in the form');
+    await screenshot(gmail, 'i18n-ru-form');
+    await gmail.keyboard.press('Escape');
+
+    // Moving up a stage asks why, with the stage named on the button.
+    await gmail.locator('rapport-sidebar [data-stage="interdependent"]').click();
+    const confirm = gmail.locator('rapport-sidebar .rp-stage button[type="submit"]');
+    await expectText(confirm, 'Взаимозависимый');
+    assert.deepEqual(await overflowing(gmail), [], 'cut or overflowing text in the stage form');
+    await screenshot(gmail, 'i18n-ru-stage');
+    await gmail.keyboard.press('Escape');
+
+    await sidebar(gmail, 'decision').first().scrollIntoViewIfNeeded();
+    assert.deepEqual(await overflowing(gmail), [], 'cut or overflowing text further down');
+    await screenshot(gmail, 'i18n-ru-lower');
+  } finally {
+    await gmail.close();
+  }
+});
+
+test(
+  'the stage ladder shows the Russian stage names whole',
+  {
+    timeout: 60_000,
+    // The four names are twice as long as the English ones and the ladder is one line of four
+    // equal buttons with an ellipsis: «Коопера…». It needs a layout change in
+    // components/stage-ladder.tsx or sidebar.css (two lines, or short names); no wording fits.
+    todo: 'the ladder cuts Тактический, Кооперативный, Взаимозависимый and Стратегический',
+  },
+  async () => {
+    const gmail = await app.openGmail('thread');
+    try {
+      await expectText(sidebar(gmail, 'stage-current'), 'Кооперативный', { page: gmail });
+      assert.deepEqual(await cutStageNames(gmail), []);
+    } finally {
+      await gmail.close();
+    }
+  },
+);
+
+test('an unknown sender is offered in Russian', { timeout: 60_000 }, async () => {
+  const gmail = await app.openGmail('unknown-sender');
+  try {
+    await expectText(sidebar(gmail, 'create-account'), msg('sidebarCreateAccount'), {
+      page: gmail,
+    });
+    const headings = await sidebar(gmail).locator('h3').allTextContents();
+    assert.ok(headings.includes(msg('sidebarUnknownTitle')), JSON.stringify(headings));
+    assert.deepEqual(await overflowing(gmail), [], 'cut or overflowing text');
+  } finally {
+    await screenshot(gmail, 'i18n-ru-unknown');
+    await gmail.close();
+  }
+});
+
+test(
+  'the inbox, with no thread open, counts what is due in Russian',
+  { timeout: 60_000 },
+  async () => {
+    const gmail = await app.openGmail('inbox');
+    try {
+      await expectText(sidebar(gmail, 'status'), msg('sidebarNone'), { page: gmail });
+      await expectText(sidebar(gmail), msg('sidebarDueLabel'));
+      assert.deepEqual(await overflowing(gmail), [], 'cut or overflowing text');
+    } finally {
+      await screenshot(gmail, 'i18n-ru-inbox');
+      await gmail.close();
+    }
+  },
+);
