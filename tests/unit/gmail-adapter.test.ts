@@ -19,7 +19,6 @@ import {
   gmailAdapter,
   isGmailUrl,
   isThreadUrl,
-  normaliseAddress,
   threadTokenFromUrl,
 } from '@/utils/hosts/gmail';
 import type { ReadResult } from '@/utils/hosts/types';
@@ -552,20 +551,8 @@ describe('URLs', () => {
   });
 });
 
+// normaliseAddress and the other shared helpers: tests/unit/read-helpers.test.ts.
 describe('address helpers', () => {
-  const ADDRESSES: [string, string | null][] = [
-    ['anna.keller@northwind.co.uk', 'anna.keller@northwind.co.uk'],
-    ['  Tom.Reyes@Mail.Northwind.co.uk ', 'tom.reyes@mail.northwind.co.uk'],
-    ['me', null],
-    ['', null],
-    ['Anna Keller <anna.keller@northwind.co.uk>', null],
-    ['anna@localhost', null],
-    [`${'a'.repeat(320)}@x.io`, null],
-  ];
-  it.each(ADDRESSES)('normaliseAddress(%j) is %j', (value, expected) => {
-    expect(normaliseAddress(value)).toBe(expected);
-  });
-
   const LABELS: [string, string | null][] = [
     ['Google Account: Sam Carter  \n(sam.carter@brightwave.io)', SAM],
     ['Google-Konto: Sam Carter (Brightwave) (sam.carter@brightwave.io)', SAM],

@@ -15,10 +15,8 @@ import {
   RECORD_TITLE,
   SIDEBAR,
   WEBSITE_FIELD,
-  hostOf,
   isPipedriveUrl,
   isRecordUrl,
-  normaliseAddress,
   pipedriveAdapter,
   pipedriveRecordFromUrl,
 } from '@/utils/hosts/pipedrive';
@@ -398,24 +396,6 @@ describe('URLs', () => {
   ];
   it.each(MATCHES)('matches(%s) is %s', (href, expected) => {
     expect(pipedriveAdapter.matches(new URL(href))).toBe(expected);
-  });
-});
-
-describe('value helpers', () => {
-  const HOSTS: [string, string | null][] = [
-    ['https://northwind.co.uk', 'northwind.co.uk'],
-    ['www.globex.com', 'www.globex.com'],
-    ['tom.reyes@mail.northwind.co.uk', null],
-    ['javascript:alert(1)', null],
-    ['', null],
-  ];
-  it.each(HOSTS)('hostOf(%j) is %j', (value, expected) => {
-    expect(hostOf(value)).toBe(expected);
-  });
-
-  it('normaliseAddress lower-cases addresses and refuses anything else', () => {
-    expect(normaliseAddress(' Tom.Reyes@Mail.Northwind.co.uk')).toBe(TOM.email);
-    expect(normaliseAddress('Tom Reyes')).toBeNull();
   });
 });
 

@@ -22,10 +22,8 @@ import {
   deepContains,
   deepQuerySelectorAll,
   deepText,
-  hostOf,
   isRecordUrl,
   isSalesforceUrl,
-  normaliseAddress,
   objectOfId,
   salesforceAdapter,
   salesforceRecordFromUrl,
@@ -662,25 +660,6 @@ describe('URLs', () => {
   ];
   it.each(MATCHES)('matches(%s) is %s', (href, expected) => {
     expect(salesforceAdapter.matches(new URL(href))).toBe(expected);
-  });
-});
-
-describe('value helpers', () => {
-  const HOSTS: [string, string | null][] = [
-    ['https://www.globex.com', 'www.globex.com'],
-    ['initech-systems.com', 'initech-systems.com'],
-    ['https://northwind.co.uk/', 'northwind.co.uk'],
-    ['h.scorpio@globex.com', null],
-    ['javascript:alert(1)', null],
-    ['', null],
-  ];
-  it.each(HOSTS)('hostOf(%j) is %j', (value, expected) => {
-    expect(hostOf(value)).toBe(expected);
-  });
-
-  it('normaliseAddress lower-cases addresses and refuses anything else', () => {
-    expect(normaliseAddress(' H.Scorpio@Globex.com ')).toBe('h.scorpio@globex.com');
-    expect(normaliseAddress('Hank Scorpio <h.scorpio@globex.com>')).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * Gmail adapter: the only code that reads Gmail's DOM. It runs in the content script, so it stays
- * small and dependency-free (types only from utils/messages and utils/hosts/types).
+ * small and dependency-free (types only from utils/messages and utils/hosts/types; the reading
+ * helpers it shares with the other adapters from utils/hosts/read-helpers).
  *
  * It reads the open conversation and nothing else: the thread list (and a compose window) carry the
  * same `span[email]` chips and `data-legacy-thread-id` attributes, so every lookup starts from the
@@ -11,6 +12,7 @@
  * every selector below.
  */
 import type { HostContext } from '../messages';
+import { MAX_PARTICIPANTS, isHidden, normaliseAddress, squash, unreadable } from './read-helpers';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -122,30 +124,6 @@ export function isThreadUrl(url: URL): boolean {
 // Reading (pure functions of a Document)
 // ---------------------------------------------------------------------------------------------
 
-const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
-const MAX_PARTICIPANTS = 200;
-
-/** Lower-cased address, or null when it is not one. */
-export function normaliseAddress(value: string | null | undefined): string | null {
-  const email = (value ?? '').trim().toLowerCase();
-  return email.length <= 320 && EMAIL.test(email) ? email : null;
-}
-
-const squash = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().slice(0, max);
-
-/**
- * Hidden by Gmail: inactive views and cached conversations stay in the DOM with an inline
- * `display: none` (or `hidden`). Inline styles only: no layout is forced, and it works in tests.
- */
-function isHidden(el: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    if (node.hasAttribute('hidden')) return true;
-    const style = node.getAttribute('style');
-    if (style && /(^|;)\s*display\s*:\s*none/i.test(style)) return true;
-  }
-  return false;
-}
-
 /** Subject text as shown: text nodes, and emoji images by their `data-emoji` or `alt`. */
 function textOf(node: Node): string {
   let out = '';
@@ -255,10 +233,6 @@ function participantsOf(
     if (participants.length >= MAX_PARTICIPANTS) break;
   }
   return { chips: chips.length, participants };
-}
-
-function unreadable(reason: string): ReadResult {
-  return { status: 'unreadable', reason };
 }
 
 function readGmail(doc: Document, url: URL): ReadResult {

@@ -1,6 +1,7 @@
 /**
  * HubSpot adapter: the only code that reads HubSpot's CRM pages. It runs in the content script, so
- * it stays small and dependency-free (types only from utils/messages and utils/hosts/types).
+ * it stays small and dependency-free (types only from utils/messages and utils/hosts/types; the
+ * reading helpers it shares with the other adapters from utils/hosts/read-helpers).
  *
  * It reads an open company, contact or deal record and nothing else. The key is the record identity
  * from the URL (`hubspot:<type>:<id>`); the page gives the record's name, the emails and web domains
@@ -16,6 +17,17 @@
  * every selector below. HubSpot's class names are styled-components hashes and are never used.
  */
 import type { HostContext } from '../messages';
+import {
+  MAX_DOMAINS,
+  MAX_NAMES,
+  addressesInText,
+  addressesOfMailto,
+  hostOf,
+  pushParticipant,
+  pushUnique,
+  squash,
+  unreadable,
+} from './read-helpers';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -174,62 +186,10 @@ export function isRecordUrl(url: URL): boolean {
 // Reading (pure functions of a Document)
 // ---------------------------------------------------------------------------------------------
 
-const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
-/** Addresses inside free text, such as a card's text or a semicolon-separated property. */
-const EMAIL_IN_TEXT = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
-const HOST_NAME = /^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/;
-const MAX_PARTICIPANTS = 200;
-const MAX_DOMAINS = 50;
-const MAX_NAMES = 10;
-
-/** Lower-cased address, or null when it is not one. */
-export function normaliseAddress(value: string | null | undefined): string | null {
-  const email = (value ?? '').trim().toLowerCase();
-  return email.length <= 320 && EMAIL.test(email) ? email : null;
-}
-
-/**
- * The web host a domain or website value shows, lower-cased, or null:
- *   "northwind.co.uk" -> northwind.co.uk; "https://www.northwind.co.uk/en" -> www.northwind.co.uk
- *   "anna@northwind.co.uk", "javascript:alert(1)", "not a domain" -> null
- */
-export function hostOf(value: string | null | undefined): string | null {
-  const text = (value ?? '').trim();
-  if (text === '' || /[\s@]/.test(text)) return null;
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
-  if (!withScheme && text.includes(':')) return null;
-  let url: URL;
-  try {
-    url = new URL(withScheme ? text : `https://${text}`);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  return host.length <= 253 && HOST_NAME.test(host) ? host : null;
-}
-
-const squash = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().slice(0, max);
-
 /** An input's or textarea's value, or an element's text. */
 function valueOf(el: Element): string {
   const value = (el as Partial<HTMLInputElement>).value;
   return typeof value === 'string' ? value : (el.textContent ?? '');
-}
-
-/** Addresses in a mailto: link (`mailto:a@x.io,b@x.io?subject=...`). */
-function addressesOfMailto(href: string): string[] {
-  let list = href.replace(/^mailto:/i, '').split('?')[0] ?? '';
-  try {
-    list = decodeURIComponent(list);
-  } catch {
-    // Keep the raw text: a stray % is not an address anyway.
-  }
-  return list.split(/[,;]/).flatMap((part) => normaliseAddress(part) ?? []);
-}
-
-function addressesInText(text: string): string[] {
-  return (text.match(EMAIL_IN_TEXT) ?? []).flatMap((part) => normaliseAddress(part) ?? []);
 }
 
 /** Inside a preview panel (which shows some other record than the open one). */
@@ -260,10 +220,6 @@ function cardOf(link: Element, boundary: Element): Element {
   return card;
 }
 
-function pushUnique(list: string[], value: string | null, max: number) {
-  if (value && !list.includes(value) && list.length < max) list.push(value);
-}
-
 /** Associated records of one kind in the right sidebar, each once, in page order. */
 function associationCards(sidebar: Element, selector: string): { name: string; card: Element }[] {
   const seen = new Set<string>();
@@ -284,10 +240,6 @@ function domainsOfCard(card: Element): string[] {
     .filter((host): host is string => host !== null && !/(^|\.)hubspot\.com$/.test(host));
 }
 
-function unreadable(reason: string): ReadResult {
-  return { status: 'unreadable', reason };
-}
-
 function readHubSpot(doc: Document, url: URL): ReadResult {
   const record = hubSpotRecordFromUrl(url);
   if (!record) return { status: 'none' };
@@ -304,11 +256,6 @@ function readHubSpot(doc: Document, url: URL): ReadResult {
   const participants: HostContext['participants'] = [];
   const domains: string[] = [];
   const names: string[] = [];
-  const addPerson = (email: string, personName: string) => {
-    if (participants.length >= MAX_PARTICIPANTS || participants.some((p) => p.email === email))
-      return;
-    participants.push({ email, name: personName });
-  };
 
   if (record.recordType === 'company') {
     names.push(name);
@@ -323,12 +270,13 @@ function readHubSpot(doc: Document, url: URL): ReadResult {
   if (record.recordType === 'contact') {
     for (const selector of EMAIL_PROPERTY) {
       for (const el of Array.from(left.querySelectorAll(selector))) {
-        for (const email of addressesInText(valueOf(el))) addPerson(email, name);
+        for (const email of addressesInText(valueOf(el)))
+          pushParticipant(participants, email, name);
       }
     }
     for (const link of Array.from(left.querySelectorAll(MAILTO_LINK))) {
       for (const email of addressesOfMailto(link.getAttribute('href') ?? ''))
-        addPerson(email, name);
+        pushParticipant(participants, email, name);
     }
   }
 
@@ -347,7 +295,8 @@ function readHubSpot(doc: Document, url: URL): ReadResult {
   // The people a company or deal is associated with: their names and emails.
   if (record.recordType !== 'contact' && right) {
     for (const { name: person, card } of associationCards(right, ASSOCIATED_CONTACT_LINK)) {
-      for (const email of addressesInText(card.textContent ?? '')) addPerson(email, person);
+      for (const email of addressesInText(card.textContent ?? ''))
+        pushParticipant(participants, email, person);
     }
   }
 

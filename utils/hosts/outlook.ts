@@ -1,7 +1,8 @@
 /**
  * Outlook on the web adapter: the only code that reads Outlook's mail pages (outlook.office.com,
  * outlook.office365.com, outlook.live.com, outlook.cloud.microsoft). It runs in the content script,
- * so it stays small and dependency-free (types only from utils/messages and utils/hosts/types).
+ * so it stays small and dependency-free (types only from utils/messages and utils/hosts/types; the
+ * reading helpers it shares with the other adapters from utils/hosts/read-helpers).
  *
  * It reads the message or conversation open in the reading pane and nothing else: the message list
  * beside it carries senders and subjects too (`span[title]`, `data-convid`), so every lookup starts
@@ -22,6 +23,14 @@
  * exact count for every selector below.
  */
 import type { HostContext } from '../messages';
+import {
+  MAX_PARTICIPANTS,
+  addressesOfMailto,
+  isHidden,
+  normaliseAddress,
+  squash,
+  unreadable,
+} from './read-helpers';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -167,18 +176,8 @@ export function isItemUrl(url: URL): boolean {
 // Reading (pure functions of a Document)
 // ---------------------------------------------------------------------------------------------
 
-const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 /** An address in angle brackets, after a display name or alone. */
 const BRACKETED = /<\s*([^<>\s]+@[^<>\s]+)\s*>/;
-const MAX_PARTICIPANTS = 200;
-
-/** Lower-cased address, or null when it is not one. */
-export function normaliseAddress(value: string | null | undefined): string | null {
-  const email = (value ?? '').trim().toLowerCase();
-  return email.length <= 320 && EMAIL.test(email) ? email : null;
-}
-
-const squash = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().slice(0, max);
 
 /**
  * A person from the text or an attribute of a chip:
@@ -217,31 +216,15 @@ function personOfChip(chip: Element): { email: string; name: string } | null {
   return { email: found.email, name: name || found.name };
 }
 
-/** A mailto: link's person (`<a href="mailto:a@x.io">Anna Keller</a>`). */
+/**
+ * A mailto: link's person (`<a href="mailto:a@x.io">Anna Keller</a>`): one link, one person, so
+ * the link's text names its first address only.
+ */
 function personOfMailto(link: Element): { email: string; name: string } | null {
-  let raw = (link.getAttribute('href') ?? '').replace(/^mailto:/i, '').split('?')[0] ?? '';
-  try {
-    raw = decodeURIComponent(raw);
-  } catch {
-    // Keep the raw text: a stray % is not an address anyway.
-  }
-  const email = normaliseAddress(raw.split(/[,;]/)[0]);
+  const email = addressesOfMailto(link.getAttribute('href') ?? '')[0];
   if (!email) return null;
   const text = squash(link.textContent ?? '', 200);
   return { email, name: normaliseAddress(text) ? '' : text };
-}
-
-/**
- * Hidden by Outlook: a pane kept in the DOM while another shows carries an inline `display: none`
- * (or `hidden`). Inline styles only: no layout is forced, and it works in tests.
- */
-function isHidden(el: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    if (node.hasAttribute('hidden')) return true;
-    const style = node.getAttribute('style');
-    if (style && /(^|;)\s*display\s*:\s*none/i.test(style)) return true;
-  }
-  return false;
 }
 
 function firstVisible(root: ParentNode, selectors: string[]): Element | null {
@@ -303,10 +286,6 @@ function participantsOf(
     if (participants.length >= MAX_PARTICIPANTS) break;
   }
   return { found, participants };
-}
-
-function unreadable(reason: string): ReadResult {
-  return { status: 'unreadable', reason };
 }
 
 function readOutlook(doc: Document, url: URL): ReadResult {

@@ -1,6 +1,7 @@
 /**
  * Pipedrive adapter: the only code that reads Pipedrive's pages. It runs in the content script, so
- * it stays small and dependency-free (types only from utils/messages and utils/hosts/types).
+ * it stays small and dependency-free (types only from utils/messages and utils/hosts/types; the
+ * reading helpers it shares with the other adapters from utils/hosts/read-helpers).
  *
  * It reads an open person, organization or deal and nothing else. The key is the record identity
  * from the URL (`pipedrive:<type>:<id>`); the page gives the record's name from the detail view's
@@ -16,6 +17,17 @@
  * count for every selector below.
  */
 import type { HostContext } from '../messages';
+import {
+  MAX_DOMAINS,
+  MAX_NAMES,
+  addressesOfMailto,
+  hostOf,
+  isHidden,
+  pushParticipant,
+  pushUnique,
+  squash,
+  unreadable,
+} from './read-helpers';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -134,51 +146,6 @@ export function isRecordUrl(url: URL): boolean {
 // Reading (pure functions of a Document)
 // ---------------------------------------------------------------------------------------------
 
-const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
-const HOST_NAME = /^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/;
-const MAX_PARTICIPANTS = 200;
-const MAX_DOMAINS = 50;
-const MAX_NAMES = 10;
-
-/** Lower-cased address, or null when it is not one. */
-export function normaliseAddress(value: string | null | undefined): string | null {
-  const email = (value ?? '').trim().toLowerCase();
-  return email.length <= 320 && EMAIL.test(email) ? email : null;
-}
-
-/**
- * The web host a website value shows, lower-cased, or null:
- *   "https://northwind.co.uk" -> northwind.co.uk; "www.globex.com" -> www.globex.com
- */
-export function hostOf(value: string | null | undefined): string | null {
-  const text = (value ?? '').trim();
-  if (text === '' || /[\s@]/.test(text)) return null;
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
-  if (!withScheme && text.includes(':')) return null;
-  let url: URL;
-  try {
-    url = new URL(withScheme ? text : `https://${text}`);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  return host.length <= 253 && HOST_NAME.test(host) ? host : null;
-}
-
-const squash = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().slice(0, max);
-
-/** Addresses in a mailto: link (`mailto:a@x.io?subject=...`). */
-function addressesOfMailto(href: string): string[] {
-  let list = href.replace(/^mailto:/i, '').split('?')[0] ?? '';
-  try {
-    list = decodeURIComponent(list);
-  } catch {
-    // Keep the raw text: a stray % is not an address anyway.
-  }
-  return list.split(/[,;]/).flatMap((part) => normaliseAddress(part) ?? []);
-}
-
 /** The record a person, organization or deal link points at (`/person/1187?x` -> person:1187). */
 function linkTarget(link: Element): string | null {
   const match = /\/(person|organization|deal)\/(\d+)(?:[/?#]|$)/.exec(
@@ -205,28 +172,9 @@ function cardOf(link: Element, boundary: Element): Element {
   return card;
 }
 
-function pushUnique(list: string[], value: string | null, max: number) {
-  if (value && !list.includes(value) && list.length < max) list.push(value);
-}
-
-function unreadable(reason: string): ReadResult {
-  return { status: 'unreadable', reason };
-}
-
 /** The detail view showing now; a hidden one kept from a previous record does not count. */
 function visibleDetailView(doc: Document): Element | null {
-  for (const view of Array.from(doc.querySelectorAll(DETAIL_VIEW))) {
-    let hidden = false;
-    for (let node: Element | null = view; node; node = node.parentElement) {
-      const style = node.getAttribute('style');
-      if (node.hasAttribute('hidden') || (style && /(^|;)\s*display\s*:\s*none/i.test(style))) {
-        hidden = true;
-        break;
-      }
-    }
-    if (!hidden) return view;
-  }
-  return null;
+  return Array.from(doc.querySelectorAll(DETAIL_VIEW)).find((view) => !isHidden(view)) ?? null;
 }
 
 function readPipedrive(doc: Document, url: URL): ReadResult {
@@ -243,11 +191,6 @@ function readPipedrive(doc: Document, url: URL): ReadResult {
   const sidebar = view.querySelector(SIDEBAR);
 
   const participants: HostContext['participants'] = [];
-  const addPerson = (email: string, personName: string) => {
-    if (participants.length >= MAX_PARTICIPANTS || participants.some((p) => p.email === email))
-      return;
-    participants.push({ email, name: personName });
-  };
   const names: string[] = [];
   const domains: string[] = [];
 
@@ -258,7 +201,7 @@ function readPipedrive(doc: Document, url: URL): ReadResult {
       // shows the organization's name and address, never an email).
       for (const link of Array.from(sidebar.querySelectorAll(MAILTO_LINK))) {
         for (const email of addressesOfMailto(link.getAttribute('href') ?? ''))
-          addPerson(email, name);
+          pushParticipant(participants, email, name);
       }
     } else {
       // The people linked to an organization or deal, each with the addresses in its card.
@@ -270,7 +213,7 @@ function readPipedrive(doc: Document, url: URL): ReadResult {
         seen.add(target);
         for (const mail of Array.from(cardOf(link, sidebar).querySelectorAll(MAILTO_LINK))) {
           for (const email of addressesOfMailto(mail.getAttribute('href') ?? ''))
-            addPerson(email, person);
+            pushParticipant(participants, email, person);
         }
       }
     }

@@ -1,7 +1,8 @@
 /**
  * Salesforce Lightning adapter: the only code that reads Salesforce's record pages. It runs in the
  * content script, so it stays small and dependency-free (types only from utils/messages and
- * utils/hosts/types).
+ * utils/hosts/types; the reading helpers it shares with the other adapters from
+ * utils/hosts/read-helpers).
  *
  * It reads an open Account, Contact, Opportunity or Lead record page and nothing else. The key is
  * the record identity from the URL (`salesforce:<type>:<18-character id>`); the page gives the
@@ -23,6 +24,17 @@
  * exact count for every selector below.
  */
 import type { HostContext } from '../messages';
+import {
+  MAX_DOMAINS,
+  MAX_NAMES,
+  addressesOfMailto,
+  hostOf,
+  isHiddenAcrossShadow,
+  pushParticipant,
+  pushUnique,
+  squash,
+  unreadable,
+} from './read-helpers';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -305,67 +317,6 @@ function textIn(node: Node, depth: number): string {
 // Reading (pure functions of a Document)
 // ---------------------------------------------------------------------------------------------
 
-const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
-const HOST_NAME = /^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/;
-const MAX_PARTICIPANTS = 200;
-const MAX_DOMAINS = 50;
-const MAX_NAMES = 10;
-
-/** Lower-cased address, or null when it is not one. */
-export function normaliseAddress(value: string | null | undefined): string | null {
-  const email = (value ?? '').trim().toLowerCase();
-  return email.length <= 320 && EMAIL.test(email) ? email : null;
-}
-
-/**
- * The web host a website value shows, lower-cased, or null:
- *   "https://www.globex.com" -> www.globex.com; "initech-systems.com" -> initech-systems.com
- */
-export function hostOf(value: string | null | undefined): string | null {
-  const text = (value ?? '').trim();
-  if (text === '' || /[\s@]/.test(text)) return null;
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
-  if (!withScheme && text.includes(':')) return null;
-  let url: URL;
-  try {
-    url = new URL(withScheme ? text : `https://${text}`);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  return host.length <= 253 && HOST_NAME.test(host) ? host : null;
-}
-
-const squash = (text: string, max: number) => text.replace(/\s+/g, ' ').trim().slice(0, max);
-
-/** Hidden by an inline `display: none` or `hidden`, across shadow boundaries; no layout forced. */
-function isHidden(el: Element): boolean {
-  for (let node: Node | null = el; node; node = composedParent(node)) {
-    if (node.nodeType !== 1) continue;
-    const e = node as Element;
-    if (e.hasAttribute('hidden')) return true;
-    const style = e.getAttribute('style');
-    if (style && /(^|;)\s*display\s*:\s*none/i.test(style)) return true;
-  }
-  return false;
-}
-
-/** Addresses in a mailto: link (`mailto:a@x.io?subject=...`). */
-function addressesOfMailto(href: string): string[] {
-  let list = href.replace(/^mailto:/i, '').split('?')[0] ?? '';
-  try {
-    list = decodeURIComponent(list);
-  } catch {
-    // Keep the raw text: a stray % is not an address anyway.
-  }
-  return list.split(/[,;]/).flatMap((part) => normaliseAddress(part) ?? []);
-}
-
-function unreadable(reason: string): ReadResult {
-  return { status: 'unreadable', reason };
-}
-
 /** A field's value part, or null when the field renders none of the known value wrappers. */
 function valueOf(field: Element): Element | null {
   for (const selector of FIELD_VALUE) {
@@ -387,21 +338,19 @@ function fieldText(field: Element): string {
   return value ? squash(deepText(value), 200) : '';
 }
 
-function pushUnique(list: string[], value: string | null, max: number) {
-  if (value && !list.includes(value) && list.length < max) list.push(value);
-}
-
 function readSalesforce(doc: Document, url: URL): ReadResult {
   const record = salesforceRecordFromUrl(url);
   if (!record) return { status: 'none' };
   const { object, recordId } = record;
   const fields = FIELDS[object];
 
-  const page = deepQuerySelectorAll(doc, ACTIVE_PAGE).find((el) => !isHidden(el));
+  const page = deepQuerySelectorAll(doc, ACTIVE_PAGE).find((el) => !isHiddenAcrossShadow(el));
   if (!page) return unreadable(`the URL shows a record but there is no ${ACTIVE_PAGE} page`);
   const nameEl = deepQuerySelectorAll(page, PRIMARY_FIELD).find(
     (el) =>
-      deepClosest(el, HIGHLIGHTS) !== null && !isHidden(el) && squash(deepText(el), 200) !== '',
+      deepClosest(el, HIGHLIGHTS) !== null &&
+      !isHiddenAcrossShadow(el) &&
+      squash(deepText(el), 200) !== '',
   );
   if (!nameEl) return unreadable(`the record shows no name (${HIGHLIGHTS} ${PRIMARY_FIELD})`);
   const name = squash(deepText(nameEl), 200);
@@ -411,7 +360,8 @@ function readSalesforce(doc: Document, url: URL): ReadResult {
   const prefix = `sfdc:RecordField.${object}.`;
   const own = deepQuerySelectorAll(page, RECORD_FIELD).filter(
     (el) =>
-      (el.getAttribute('data-target-selection-name') ?? '').startsWith(prefix) && !isHidden(el),
+      (el.getAttribute('data-target-selection-name') ?? '').startsWith(prefix) &&
+      !isHiddenAcrossShadow(el),
   );
   const named = (field: string) =>
     own.filter((el) => el.getAttribute('data-target-selection-name') === prefix + field);
@@ -420,11 +370,8 @@ function readSalesforce(doc: Document, url: URL): ReadResult {
   const participants: HostContext['participants'] = [];
   for (const field of own) {
     for (const link of deepQuerySelectorAll(field, MAILTO_LINK)) {
-      for (const email of addressesOfMailto(link.getAttribute('href') ?? '')) {
-        if (participants.length >= MAX_PARTICIPANTS) break;
-        if (!participants.some((p) => p.email === email))
-          participants.push({ email, name: fields.isPerson ? name : '' });
-      }
+      for (const email of addressesOfMailto(link.getAttribute('href') ?? ''))
+        pushParticipant(participants, email, fields.isPerson ? name : '');
     }
   }
 
