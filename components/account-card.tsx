@@ -1,11 +1,12 @@
 /** One account as the sidebar shows it: who they are, where the relationship stands, what is next. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { AccountView, HostContext } from '@/utils/messages';
-import type { ActivitySource, Potential } from '@/utils/model';
+import type { ActivitySource, CrmRef, Potential } from '@/utils/model';
 import { guidanceFor, POTENTIAL_ORDER } from '@/utils/stages';
 import { t } from '@/utils/i18n';
 import { patchAccount } from './account-actions';
 import { Activities } from './activities';
+import { CrmLinks } from './crm-record';
 import { Decisions } from './decisions';
 import { FollowUpForm } from './follow-up-form';
 import { lastTouched } from './format';
@@ -24,6 +25,8 @@ interface Props extends CardEnv {
   sourceUrl?: string;
   /** The open thread, when there is one: a follow-up logged here links back to it. */
   source?: ActivitySource;
+  /** The CRM record open on the page, if any: the card links to the account's other records. */
+  crmRef?: CrmRef;
 }
 
 export function AccountCard(props: Props) {
@@ -52,6 +55,7 @@ export function AccountCard(props: Props) {
           <div class="rp-muted rp-ellipsis">{account.domains.join(', ')}</div>
         )}
         <div class="rp-muted">{lastTouched(view.lastTouchedAt)}</div>
+        <CrmLinks refs={account.crmRefs} shown={props.crmRef} />
       </header>
 
       {log.open ? (

@@ -4,7 +4,7 @@
  * The option lists are derived from these tables rather than imported from utils/model.ts, whose
  * values would bring zod into the content script; `satisfies` keeps both in step with the model.
  */
-import type { ActivityKind, Attitude, Potential, Role, Stage } from '@/utils/model';
+import type { ActivityKind, Attitude, CrmSystem, Potential, Role, Stage } from '@/utils/model';
 import type { Guidance } from '@/utils/stages';
 import type { MessageKey } from '@/utils/i18n';
 
@@ -58,6 +58,12 @@ export const ACTIVITY_LABEL: Record<ActivityKind, MessageKey> = {
   call: 'activityCall',
   meeting: 'activityMeeting',
   note: 'activityNote',
+};
+
+export const CRM_LABEL: Record<CrmSystem, MessageKey> = {
+  hubspot: 'crmHubspot',
+  salesforce: 'crmSalesforce',
+  pipedrive: 'crmPipedrive',
 };
 
 /** In the order the model lists them (object keys keep insertion order). */

@@ -2,9 +2,10 @@
  * What the sidebar shows, and how it asks for changes. Components take these as props and
  * never call browser APIs themselves: the content script injects `send`.
  */
+import type { ComponentType } from 'preact';
 import type { MessageKey } from '@/utils/i18n';
 import type { ChangeNotice, ContextResult, HostContext } from '@/utils/messages';
-import type { NextAction, Stage } from '@/utils/model';
+import type { CrmRef, NextAction, Stage } from '@/utils/model';
 import type { send } from '@/utils/send';
 
 export type SidebarState =
@@ -82,4 +83,16 @@ export interface SidebarProps {
    * follow-up form of the account shown.
    */
   logRequest?: number;
+  /**
+   * What a CRM record that matches no account offers (components/crm-record.tsx: create or link).
+   * Passed in by the CRM hosts' scripts only, so Gmail's script, within its budget, does without.
+   */
+  recordOffer?: ComponentType<RecordOfferProps>;
+}
+
+export interface RecordOfferProps {
+  context: HostContext & { crmRef: CrmRef };
+  unknown: ContextResult['unknown'];
+  send: Send;
+  reload: () => void;
 }

@@ -225,6 +225,8 @@ function Ready(props: BodyProps & { state: Extract<SidebarState, { status: 'read
   const { thread } = context;
   const [selected, setSelected] = useState<string | null>(null);
   const current = result.matches.find((m) => m.account.id === selected) ?? result.matches[0];
+  const record = context.crmRef ? { ...context, crmRef: context.crmRef } : null;
+  const Offer = props.recordOffer;
   return (
     <>
       {result.matches.length > 1 && (
@@ -263,14 +265,25 @@ function Ready(props: BodyProps & { state: Extract<SidebarState, { status: 'read
               subject: thread.subject,
             }
           }
+          crmRef={context.crmRef}
           send={props.send}
           reload={props.onRefresh}
         />
       )}
-      {result.unknown.length > 0 && (
-        <UnknownSenders unknown={result.unknown} send={props.send} reload={props.onRefresh} />
+      {!current && record && Offer ? (
+        // A CRM record that matches no account: its people come along if it becomes one.
+        <Offer
+          context={record}
+          unknown={result.unknown}
+          send={props.send}
+          reload={props.onRefresh}
+        />
+      ) : (
+        result.unknown.length > 0 && (
+          <UnknownSenders unknown={result.unknown} send={props.send} reload={props.onRefresh} />
+        )
       )}
-      {!current && result.unknown.length === 0 && (
+      {!current && !(record && Offer) && result.unknown.length === 0 && (
         <p class="rp-status" data-testid="status" role="status">
           {t('sidebarNoClient')}
         </p>

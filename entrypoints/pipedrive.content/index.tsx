@@ -5,6 +5,7 @@
  * already open there. The body is shared with every host (utils/content/run-sidebar.tsx).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { RecordOffer } from '@/components/crm-record';
 import { runHostSidebar } from '@/utils/content/run-sidebar';
 import { pipedriveAdapter } from '@/utils/hosts/pipedrive';
 import { HOST_MATCHES } from '@/utils/hosts/patterns';
@@ -15,5 +16,5 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   registration: 'runtime',
-  main: (ctx) => runHostSidebar(ctx, pipedriveAdapter),
+  main: (ctx) => runHostSidebar(ctx, pipedriveAdapter, { recordOffer: RecordOffer }),
 });

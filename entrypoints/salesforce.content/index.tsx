@@ -5,6 +5,7 @@
  * already open there. The body is shared with every host (utils/content/run-sidebar.tsx).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { RecordOffer } from '@/components/crm-record';
 import { runHostSidebar } from '@/utils/content/run-sidebar';
 import { salesforceAdapter, WATCH_ATTRIBUTES } from '@/utils/hosts/salesforce';
 import { HOST_MATCHES } from '@/utils/hosts/patterns';
@@ -18,6 +19,7 @@ export default defineContentScript({
   registration: 'runtime',
   main: (ctx) =>
     runHostSidebar(ctx, salesforceAdapter, {
+      recordOffer: RecordOffer,
       // Lightning switches pages by moving the `active` class, without adding nodes.
       watch: { attributes: [...DEFAULT_ATTRIBUTES, ...WATCH_ATTRIBUTES] },
     }),

@@ -18,6 +18,7 @@ import {
   MAX_WIDTH,
   MIN_WIDTH,
   type SidebarLayout,
+  type SidebarProps,
   type SidebarState,
 } from '@/components/sidebar-types';
 import type { HostAdapter, ReadResult } from '@/utils/hosts/types';
@@ -35,6 +36,8 @@ export const LAYOUT_KEY = 'rapport:sidebar';
 export interface HostSidebarOptions {
   /** How to follow the host's navigation (Salesforce swaps pages by a class, not by nodes). */
   watch?: WatchOptions;
+  /** The CRMs' offer to create or link an account from a record that matches none. */
+  recordOffer?: SidebarProps['recordOffer'];
 }
 
 /**
@@ -107,6 +110,7 @@ function runSidebar(
         notice={notice}
         cadence={settings.cadenceDays}
         logRequest={logRequest}
+        recordOffer={options.recordOffer}
         onLayout={setLayout}
         onRefresh={() => (state.status === 'error' && lastRead ? onRead(lastRead) : refresh())}
       />,
