@@ -9,6 +9,7 @@ import { send } from '@/utils/send';
 import { today } from '@/utils/dates';
 import { t, uiLocale } from '@/utils/i18n';
 import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
+import { Sites } from './sites';
 
 /** What is open under one due item: the follow-up form (once its account is read) or snooze. */
 type Open = { id: string; mode: 'log'; view?: AccountView } | { id: string; mode: 'reschedule' };
@@ -187,6 +188,8 @@ export function App() {
           </label>
         </section>
       )}
+
+      <Sites />
     </main>
   );
 }
