@@ -134,7 +134,9 @@ async function seeded() {
       nextAction: { text: 'Send the proposal', due: '2026-12-01' },
     }),
   );
-  await ok(t.send('addDecision', { accountId, date: '2026-11-01', what: 'Chose us' }));
+  const decision = await ok(
+    t.send('addDecision', { accountId, date: '2026-11-01', what: 'Chose us' }),
+  );
   const gone = await ok(t.send('createAccount', { name: 'Initech', domains: ['initech.com'] }));
   await ok(t.send('deleteAccount', { id: gone.account.id }));
   const backup = await ok(t.send('exportData', {}));
@@ -160,6 +162,20 @@ async function seeded() {
     restoreAccount: { id: gone.account.id },
     wipeData: {},
     importData: { backup, mode: 'replace' },
+    linkCrmRecord: {
+      accountId,
+      crmRef: {
+        system: 'hubspot',
+        recordType: 'company',
+        recordId: '42',
+        url: 'https://app.hubspot.com/contacts/1/company/42',
+      },
+      domains: ['northwind.de'],
+    },
+    deletePerson: { id: anna.id },
+    restorePerson: { person: { ...anna, name: 'Anna Keller' } },
+    deleteDecision: { id: decision.id },
+    restoreDecision: { decision: { ...decision, what: 'Chose us again' } },
   };
   return { ...t, WRITES };
 }
@@ -174,7 +190,30 @@ const NO_STORE_WRITES: MessageName[] = [
   'exportData',
   'checkReminders',
   'updateSettings',
+  'listActivities',
 ];
+
+/** Every message that writes to the store; each must have a request in seeded().WRITES. */
+const WRITE_NAMES = [
+  'createAccount',
+  'updateAccount',
+  'linkCrmRecord',
+  'setStage',
+  'upsertPerson',
+  'deletePerson',
+  'restorePerson',
+  'logActivity',
+  'deleteActivity',
+  'setNextAction',
+  'completeNextAction',
+  'addDecision',
+  'deleteDecision',
+  'restoreDecision',
+  'deleteAccount',
+  'restoreAccount',
+  'wipeData',
+  'importData',
+] as const;
 
 function answerWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
@@ -188,29 +227,16 @@ function answerWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
 describe('storage failures', () => {
   it('covers every message that writes to the store', async () => {
     const { WRITES } = await seeded();
-    const covered = [...Object.keys(WRITES), ...NO_STORE_WRITES].sort();
+    const covered = [...WRITE_NAMES, ...NO_STORE_WRITES].sort();
     expect(covered, 'a new message must be listed here, with a request').toEqual(
       Object.keys(MESSAGES).sort(),
     );
+    expect(Object.keys(WRITES).sort()).toEqual([...WRITE_NAMES].sort());
   });
 
   for (const [faultName, fault] of Object.entries(FAULTS)) {
     describe(faultName, () => {
-      const names = [
-        'createAccount',
-        'updateAccount',
-        'setStage',
-        'upsertPerson',
-        'logActivity',
-        'deleteActivity',
-        'setNextAction',
-        'completeNextAction',
-        'addDecision',
-        'deleteAccount',
-        'restoreAccount',
-        'wipeData',
-        'importData',
-      ] as const;
+      const names = WRITE_NAMES;
       it.each(names)('%s: answered promptly, store unchanged, retry works', async (name) => {
         const { ctx, db, WRITES } = await seeded();
         const message = { rapport: 1, name, request: WRITES[name], opId: `op-${name}-0001` };
