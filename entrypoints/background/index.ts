@@ -3,7 +3,7 @@ import { openDb, type RapportDb } from '@/utils/db';
 import { CHANGED_KEY, COMMAND_EVENTS, type ChangeNotice } from '@/utils/events';
 import { loadSettings, saveSettings } from '@/utils/settings';
 import { classifySender, route } from './router';
-import { injectIntoOpenTabs, syncContentScripts } from './registration';
+import { activeHosts, injectIntoOpenTabs, syncContentScripts } from './registration';
 import { purgeTrash, type HandlerContext } from './handlers';
 import {
   countOverdue,
@@ -76,7 +76,11 @@ export default defineBackground(() => {
       });
     }
   };
-  browser.runtime.onInstalled.addListener(() => void ensureAlarm().then(syncContentScripts));
+  // After an install, update or reload the browser leaves open tabs with no script (or a stale
+  // one, cut off from the extension): give them a fresh sidebar.
+  browser.runtime.onInstalled.addListener(
+    () => void ensureAlarm().then(syncContentScripts).then(activeHosts).then(injectIntoOpenTabs),
+  );
   browser.runtime.onStartup.addListener(() => void ensureAlarm().then(syncContentScripts));
 
   // A host granted or withdrawn from the popup takes effect at once, without a restart.

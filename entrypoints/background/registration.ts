@@ -6,10 +6,11 @@
  */
 import { browser } from 'wxt/browser';
 import { HOST_MATCHES, OPTIONAL_HOSTS, type OptionalHost } from '@/utils/hosts/patterns';
+import type { HostName } from '@/utils/model';
 
 const scriptId = (host: OptionalHost) => `rapport-${host}`;
 /** The built file of each host's content script (entrypoints/<host>.content/). */
-const scriptFile = (host: OptionalHost) => `/content-scripts/${host}.js` as const;
+const scriptFile = (host: HostName) => `/content-scripts/${host}.js` as const;
 
 async function granted(host: OptionalHost): Promise<boolean> {
   return browser.permissions.contains({ origins: [...HOST_MATCHES[host]] });
@@ -60,8 +61,12 @@ async function syncNow(): Promise<OptionalHost[]> {
   return added;
 }
 
-/** Runs a newly granted host's script in the tabs already open on it. */
-export async function injectIntoOpenTabs(hosts: OptionalHost[]): Promise<void> {
+/**
+ * Runs each host's script in the tabs already open on it: after a grant, and after an install,
+ * update or reload, when the browser does not inject into open tabs by itself. The new script
+ * announces itself and the old one, cut off from the extension, takes its sidebar down.
+ */
+export async function injectIntoOpenTabs(hosts: readonly HostName[]): Promise<void> {
   for (const host of hosts) {
     const tabs = await browser.tabs.query({ url: [...HOST_MATCHES[host]] });
     for (const tab of tabs) {
@@ -71,4 +76,12 @@ export async function injectIntoOpenTabs(hosts: OptionalHost[]): Promise<void> {
         .catch(() => undefined); // A tab that navigated away or closed meanwhile.
     }
   }
+}
+
+/** Every host whose script should run now: Gmail, and the optional hosts the user granted. */
+export async function activeHosts(): Promise<HostName[]> {
+  const allowed = await Promise.all(
+    OPTIONAL_HOSTS.map(async (h) => ((await granted(h)) ? h : null)),
+  );
+  return ['gmail', ...allowed.filter((h): h is OptionalHost => h !== null)];
 }

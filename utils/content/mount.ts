@@ -1,5 +1,5 @@
 /**
- * The sidebar's shadow root: a `<rapport-sidebar>` element at the end of <body> with the host's
+ * The sidebar's shadow root: a `<rapport-sidebar>` element after <body> with the host's
  * content-script CSS inside.
  *
  * This does what WXT's createShadowRootUi does for a UI mounted once and never moved (reset the
@@ -21,6 +21,36 @@ export const cssPath = (host: HostName) => `/content-scripts/${host}.css` as Pub
 /** Hosts' single-key shortcuts listen for these; typing in the sidebar must not trigger them. */
 const KEY_EVENTS = ['keydown', 'keyup', 'keypress'];
 
+/**
+ * Events that can lead to a save. The shadow root is open, so the host page's own script can
+ * reach the sidebar's controls and dispatch these; only the user's own (trusted) ones get through.
+ */
+const ACTING_EVENTS = [
+  ...KEY_EVENTS,
+  'click',
+  'dblclick',
+  'auxclick',
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+  'beforeinput',
+  'input',
+  'change',
+  'submit',
+  'reset',
+  'blur',
+  'focusout',
+];
+
+/**
+ * Dispatched on the document when a sidebar mounts. After an update the background injects a
+ * fresh script into open tabs; the old one, cut off from the extension, hears this and leaves.
+ * (WXT's own signal for this carries its data in `detail`, which does not cross from one
+ * content-script world to another.)
+ */
+const STARTED_EVENT = 'rapport-sidebar-started';
+
 export async function mountShadowRoot(
   name: string,
   host: HostName,
@@ -37,8 +67,39 @@ export async function mountShadowRoot(
   style.textContent = `:host{all:initial !important}\n${css.replaceAll(':root', ':host')}`;
   const container = document.createElement('div');
   for (const type of KEY_EVENTS) container.addEventListener(type, (e) => e.stopPropagation());
+  // Capture at the root runs before any control's own listener, so a scripted event stops here,
+  // and so does the user's first touch of a sidebar whose extension was updated or removed.
+  for (const type of ACTING_EVENTS) {
+    shadow.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted && browser.runtime?.id) return;
+        e.stopImmediatePropagation();
+        e.preventDefault();
+        if (!browser.runtime?.id) element.remove();
+      },
+      { capture: true },
+    );
+  }
   shadow.append(style, container);
-  document.body.append(element);
-  signal.addEventListener('abort', () => element.remove());
+
+  let announcing = true;
+  document.dispatchEvent(new Event(STARTED_EVENT));
+  announcing = false;
+  const onNewer = () => {
+    if (!announcing) element.remove();
+  };
+  document.addEventListener(STARTED_EVENT, onNewer);
+
+  // A child of <html>, after <body>, and shown in the browser's top layer as a manual popover:
+  // no z-index, overlay, opacity, transform or filter the page puts on its own elements can
+  // cover, hide or move it. (Host styles reset `all`, so the popover's own UA box is undone.)
+  element.setAttribute('popover', 'manual');
+  document.documentElement.append(element);
+  element.showPopover?.();
+  signal.addEventListener('abort', () => {
+    element.remove();
+    document.removeEventListener(STARTED_EVENT, onNewer);
+  });
   return container;
 }
