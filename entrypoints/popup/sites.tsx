@@ -103,41 +103,52 @@ export function Sites() {
               : t('popupThisPageUnknown')}
         </p>
       )}
-      {grants && (
-        <ul class="sites">
-          {OPTIONAL_HOSTS.map((host) => {
-            const name = t(HOST_LABEL[host]);
-            const on = grants[host];
-            return (
-              <li key={host} data-testid={`site-${host}`} data-granted={String(on)}>
-                <span class="site-name">{name}</span>
-                <span class={on ? 'site-on' : 'muted'}>
-                  {on ? t('popupSiteAllowed') : t('popupSiteNotAllowed')}
-                </span>
-                {on ? (
-                  <button
-                    type="button"
-                    class="rp-btn rp-small"
-                    data-testid="site-remove"
-                    aria-label={t('popupSiteRemoveNamed', name)}
-                    onClick={() => remove(host)}
-                  >
-                    {t('popupSiteRemove')}
-                  </button>
-                ) : (
-                  <button
-                    type="button"
-                    class="rp-btn rp-small rp-primary"
-                    data-testid="site-allow"
-                    onClick={() => allow(host)}
-                  >
-                    {t('popupSiteAllow', name)}
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+      {grants && page && (
+        // Open by default where the page's address is hidden: most likely a site not allowed yet.
+        <details class="sites-list" open={page.kind === 'hidden'}>
+          <summary data-testid="sites-summary">
+            {t('popupSitesSummary', [
+              OPTIONAL_HOSTS.filter((h) => grants[h]).length,
+              OPTIONAL_HOSTS.length,
+            ])}
+          </summary>
+          <ul class="sites">
+            {OPTIONAL_HOSTS.map((host) => {
+              const name = t(HOST_LABEL[host]);
+              const on = grants[host];
+              return (
+                <li key={host} data-testid={`site-${host}`} data-granted={String(on)}>
+                  <span class="site-name">{name}</span>
+                  {/* Not allowed: the button says so ("Allow Rapport on ..."); the word would
+                      only push it onto two lines. */}
+                  <span class={on ? 'site-on' : 'visually-hidden'}>
+                    {on ? t('popupSiteAllowed') : t('popupSiteNotAllowed')}
+                  </span>
+                  {on ? (
+                    <button
+                      type="button"
+                      class="rp-btn rp-small"
+                      data-testid="site-remove"
+                      aria-label={t('popupSiteRemoveNamed', name)}
+                      onClick={() => remove(host)}
+                    >
+                      {t('popupSiteRemove')}
+                    </button>
+                  ) : (
+                    <button
+                      type="button"
+                      class="rp-btn rp-small rp-primary"
+                      data-testid="site-allow"
+                      onClick={() => allow(host)}
+                    >
+                      {t('popupSiteAllow', name)}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </details>
       )}
       {refused && (
         <p role="alert" class="error">
