@@ -50,6 +50,7 @@ const ACTING_EVENTS = [
  * content-script world to another.)
  */
 const STARTED_EVENT = 'rapport-sidebar-started';
+const LIVENESS_CHECK_MS = 2_000;
 
 export async function mountShadowRoot(
   name: string,
@@ -69,6 +70,14 @@ export async function mountShadowRoot(
   for (const type of KEY_EVENTS) container.addEventListener(type, (e) => e.stopPropagation());
   // Capture at the root runs before any control's own listener, so a scripted event stops here,
   // and so does the user's first touch of a sidebar whose extension was updated or removed.
+  let gone = false;
+  // Removing a focused element fires blur inside the removal itself: leave once.
+  const leave = () => {
+    if (gone) return;
+    gone = true;
+    clearInterval(alive);
+    element.remove();
+  };
   for (const type of ACTING_EVENTS) {
     shadow.addEventListener(
       type,
@@ -76,7 +85,7 @@ export async function mountShadowRoot(
         if (e.isTrusted && browser.runtime?.id) return;
         e.stopImmediatePropagation();
         e.preventDefault();
-        if (!browser.runtime?.id) element.remove();
+        if (!browser.runtime?.id) leave();
       },
       { capture: true },
     );
@@ -87,9 +96,15 @@ export async function mountShadowRoot(
   document.dispatchEvent(new Event(STARTED_EVENT));
   announcing = false;
   const onNewer = () => {
-    if (!announcing) element.remove();
+    if (!announcing) leave();
   };
   document.addEventListener(STARTED_EVENT, onNewer);
+  // When the extension is disabled, reloaded or removed, nothing tells a content script: the API
+  // just stops working. A sidebar that can no longer save must not stay on screen looking alive,
+  // so it checks, every few seconds, a property that costs nothing to read.
+  const alive = setInterval(() => {
+    if (!browser.runtime?.id) leave();
+  }, LIVENESS_CHECK_MS);
 
   // A child of <html>, after <body>, and shown in the browser's top layer as a manual popover:
   // no z-index, overlay, opacity, transform or filter the page puts on its own elements can
@@ -98,7 +113,7 @@ export async function mountShadowRoot(
   document.documentElement.append(element);
   element.showPopover?.();
   signal.addEventListener('abort', () => {
-    element.remove();
+    leave();
     document.removeEventListener(STARTED_EVENT, onNewer);
   });
   return container;
