@@ -5,19 +5,25 @@ import type { Send } from './sidebar-types';
 
 type Patch = RequestOf<'updateAccount'>['patch'];
 
+/** Conflicts in a row before a save is reported as failed: several tabs saving at once settle. */
+const MAX_ATTEMPTS = 5;
+
 /**
  * updateAccount is refused when the account changed since it was read (another tab, the popup).
- * The patch is a user's explicit choice, so it is applied once more on the latest revision rather
- * than dropped; a second conflict is reported.
+ * The patch is a user's explicit choice of a few fields, so it is applied again on the latest
+ * revision rather than dropped; only a conflict that keeps recurring is reported.
  */
 export async function patchAccount(
   send: Send,
   account: Account,
   patch: Patch,
 ): Promise<Result<Account>> {
-  const first = await send('updateAccount', { id: account.id, revision: account.revision, patch });
-  if (first.ok || first.code !== 'conflict') return first;
-  const fresh = await send('getAccount', { id: account.id });
-  if (!fresh.ok) return fresh;
-  return send('updateAccount', { id: account.id, revision: fresh.data.account.revision, patch });
+  let revision = account.revision;
+  for (let attempt = 1; ; attempt++) {
+    const result = await send('updateAccount', { id: account.id, revision, patch });
+    if (result.ok || result.code !== 'conflict' || attempt === MAX_ATTEMPTS) return result;
+    const fresh = await send('getAccount', { id: account.id });
+    if (!fresh.ok) return fresh;
+    revision = fresh.data.account.revision;
+  }
 }

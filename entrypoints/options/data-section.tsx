@@ -459,10 +459,12 @@ function CsvImport() {
       <h3>{t('optionsCsvImportHeading')}</h3>
       <p class="hint">{t('optionsCsvImportHint')}</p>
       <p class="hint format">
-        <code>accounts.csv</code>: name, domains, stage, potential, next_action, next_action_due,
-        notes
+        {/* Column names are the file format itself: shown as code, never translated. */}
+        <code>accounts.csv</code>:{' '}
+        <code>name, domains, stage, potential, next_action, next_action_due, notes</code>
         <br />
-        <code>people.csv</code>: name, email, account, title, role, influence, attitude, notes
+        <code>people.csv</code>:{' '}
+        <code>name, email, account, title, role, influence, attitude, notes</code>
       </p>
       <div class="field file">
         <label for="csv-accounts">{t('optionsCsvAccountsFile')}</label>

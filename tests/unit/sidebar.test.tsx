@@ -360,7 +360,7 @@ describe('sidebar, ready', () => {
     expect(host.querySelector('[role="alert"]')).toBeNull();
   });
 
-  it('reports a second conflict instead of retrying forever', async () => {
+  it('reports a conflict that keeps recurring instead of retrying forever', async () => {
     const { send, calls } = fakeSend({
       updateAccount: () => ({ ok: false, code: 'conflict', error: 'Changed elsewhere.' }),
       getAccount: () => view(),
@@ -368,7 +368,11 @@ describe('sidebar, ready', () => {
     const props = await mount({ state: ready(), send });
     await choose(testId('potential'), 'medium');
     await settle();
-    expect(calls.map((c) => c.name)).toEqual(['updateAccount', 'getAccount', 'updateAccount']);
+    // Five attempts, each on a freshly read revision, then the conflict is shown.
+    expect(calls.map((c) => c.name)).toEqual([
+      'updateAccount',
+      ...Array.from({ length: 4 }, () => ['getAccount', 'updateAccount']).flat(),
+    ]);
     expect(props.onRefresh).not.toHaveBeenCalled();
     expect(host.querySelector('[role="alert"]')?.textContent).toContain('Changed elsewhere.');
   });
