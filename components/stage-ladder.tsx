@@ -45,7 +45,7 @@ export function StageLadder({ account, send, reload }: Props) {
         {STAGE_ORDER.map((stage, i) => {
           const current = stage === account.stage;
           return (
-            <li key={stage} class="rp-rung">
+            <li key={stage} class={`rp-rung${current ? ' rp-rung-current' : ''}`}>
               <button
                 type="button"
                 class={`rp-seg${i <= currentIndex ? ' rp-seg-on' : ''}${current ? ' rp-seg-current' : ''}`}

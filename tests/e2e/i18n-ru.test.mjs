@@ -143,12 +143,16 @@ function overflowing(page) {
 const SELECT_ARROW = 20;
 
 /** Labels of the UI (not data) cut with an ellipsis: the stage ladder's stage names. */
-function cutStageNames(page) {
+/** Stage buttons whose text is cut, and each button's full name as its tooltip gives it. */
+function stageNames(page) {
   return page.evaluate(() => {
     const root = document.querySelector('rapport-sidebar')?.shadowRoot;
-    return [...(root?.querySelectorAll('.rp-ladder button') ?? [])]
-      .filter((b) => b.scrollWidth > b.clientWidth + 1)
-      .map((b) => `${b.textContent} (${b.scrollWidth} px in ${b.clientWidth})`);
+    return [...(root?.querySelectorAll('.rp-ladder button') ?? [])].map((b) => ({
+      text: b.textContent,
+      cut: b.scrollWidth > b.clientWidth + 1,
+      current: b.getAttribute('aria-current') === 'step',
+      tip: root.getElementById(b.getAttribute('aria-describedby'))?.textContent ?? '',
+    }));
   });
 }
 
@@ -245,20 +249,27 @@ test('a Northwind thread shows its account in Russian', { timeout: 90_000 }, asy
 });
 
 test(
-  'the stage ladder shows the Russian stage names whole',
-  {
-    timeout: 60_000,
-    // The four names are twice as long as the English ones and the ladder is one line of four
-    // equal buttons with an ellipsis: «Коопера…». It needs a layout change in
-    // components/stage-ladder.tsx or sidebar.css (two lines, or short names); no wording fits.
-    todo: 'the ladder cuts Тактический, Кооперативный, Взаимозависимый and Стратегический',
-  },
+  'the stage ladder names the current stage in full, and every stage in its tooltip',
+  { timeout: 60_000 },
   async () => {
+    // The Russian names are twice as long as the English ones: the current stage keeps its
+    // width and the others shorten, each with its full name and meaning in the tooltip.
     const gmail = await app.openGmail('thread');
     try {
       await expectText(sidebar(gmail, 'stage-current'), 'Кооперативный', { page: gmail });
-      assert.deepEqual(await cutStageNames(gmail), []);
+      const names = await stageNames(gmail);
+      assert.deepEqual(
+        names.filter((n) => n.current).map((n) => [n.text, n.cut]),
+        [['Кооперативный', false]],
+      );
+      const full = ['Тактический', 'Кооперативный', 'Взаимозависимый', 'Стратегический'];
+      assert.deepEqual(
+        names.map((n, i) => n.tip.startsWith(full[i])),
+        [true, true, true, true],
+        JSON.stringify(names),
+      );
     } finally {
+      await screenshot(gmail, 'i18n-ru-ladder');
       await gmail.close();
     }
   },
