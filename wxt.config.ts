@@ -7,6 +7,10 @@ import { HOST_MATCHES, OPTIONAL_HOST_MATCHES } from './utils/hosts/patterns';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  zip: {
+    // Test, demo and benchmark output sits in the tree (git-ignored) but is not source.
+    excludeSources: ['test-results/**', 'demo-output/**', 'bench/**'],
+  },
   hooks: {
     // Content scripts use the browser's own promise API (utils/ext.ts); keep webextension-polyfill,
     // which WXT's ContentScriptContext would otherwise pull in, out of their 25 KB budget.
