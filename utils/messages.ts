@@ -249,7 +249,8 @@ export const MESSAGES = {
   ).returns<AccountSummary[]>(),
   listAccounts: message(Nothing).returns<AccountRow[]>(),
   listDue: message(z.object({ until: IsoDate })).returns<DueItem[]>(),
-  deleteAccount: message(ById).returns<{ undoUntil: number }>(),
+  // Deleting a whole account is done from Rapport's own pages only, never from a host page.
+  deleteAccount: message(ById, true).returns<{ undoUntil: number }>(),
   restoreAccount: message(ById).returns<AccountView>(),
   // Privileged: only extension pages may read everything, erase everything or change settings.
   exportData: message(Nothing, true).returns<Backup>(),

@@ -49,6 +49,7 @@ describe('message x sender', () => {
   it('marks exactly the data-wide and settings messages as privileged', () => {
     expect(privileged.sort()).toEqual([
       'checkReminders',
+      'deleteAccount',
       'exportData',
       'importData',
       'updateSettings',
