@@ -1,0 +1,140 @@
+/**
+ * Verdicts and the table for `npm run bench`. Run on its own, it prints bench/results.json as a
+ * Markdown table (what README's "Speed" section shows):
+ *
+ *   node tests/bench/report.mjs
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUDGETS } from './budgets.mjs';
+
+/** [metric, the figure judged, its budget, which figure that is]. */
+const CHECKS = [
+  ['gmailContentScriptGzipBytes', (m) => m.value, BUDGETS.gmailContentScriptGzipBytes, 'value'],
+  ['timeToSidebarMs', (m) => m.p95, BUDGETS.timeToSidebarMsP95, 'p95'],
+  ['mutationStormMainThreadMs', (m) => m.value, BUDGETS.mutationStormMainThreadMs, 'value'],
+  ['resolveContextMs', (m) => m.p95, BUDGETS.resolveContextMsP95, 'p95'],
+  ['coldWorkerFirstAnswerMs', (m) => m.p50, BUDGETS.coldWorkerFirstAnswerMs, 'median'],
+  ['csvImport10kMs', (m) => m.p50, BUDGETS.csvImport10kMs, 'median'],
+  ['popupPaintMs', (m) => m.p50, BUDGETS.popupPaintMs, 'median'],
+];
+
+/** What each figure is, kept in bench/results.json beside it. */
+export const HOW = {
+  gmailContentScriptGzipBytes:
+    'content-scripts/gmail.js + gmail.css of the build, gzip -9 (gmailContentScriptGzipBytes of tests/build/size.test.mjs)',
+  peers:
+    "InboxSDK (inboxsdk.js + pageWorld.js) and gmail.js (+ jquery.min.js) from node_modules, gzip -9; evaluation: the scripts inserted into a fresh empty page at https://mail.google.com/ in a profile without Rapport, as the main thread's CPU time in that task (trace thread time; evalMs.p50 is the page's own clock), median of 7 pages; Rapport's content script likewise, with window.chrome = { runtime: { id } } stubbed so it runs to the end; ratios are peer / Rapport (evalCpuRatio: CPU, evalRatio: page clock)",
+  timeToSidebarMs:
+    '10,000 accounts, 50,000 follow-ups; 50 in-page navigations (after 2 warm-ups) from the thread fixture to split-pane or internal-cc and back (Northwind <-> Globex): the new hash set and the children of div[role="main"] replaced by another fixture\'s; from right after the swap to the end of the first frame after the account name is in the sidebar\'s shadow root',
+  mutationStormMainThreadMs:
+    "5,000 DOM mutations, 100 per frame, in the left navigation and the inbox list beside the conversation; CPU time of the page's renderer main thread in tasks (trace thread time) over the storm with the extension minus the same page in a profile without it, median of 7 storms each, taken in turns; TaskDuration (wall) and ScriptDuration differences and a CPU profile beside it",
+  resolveContextMs:
+    "100,000 accounts; resolveContext round trips (chrome.runtime.sendMessage) from an extension page, alternating the thread and internal-cc contexts, 60 after 5 warm-ups; messagingFloorMs: a message the router refuses before any handler; stepsInWorkerMs: the handler's IndexedDB requests replayed in the worker",
+  coldWorkerFirstAnswerMs:
+    '10,000 accounts; the worker stopped through the DevTools protocol (ServiceWorker.stopWorker), then the first resolveContext answer to an extension page; median of 7',
+  csvImport10kMs:
+    'a 10,000-row accounts.csv through the options page (file input, report, import button): parse + map (store answer to report rendered) + write (click to importData answer); the store read is readStoreMs; 3 runs, the store growing from 10,000 accounts',
+  popupPaintMs:
+    '10,000 accounts; popup.html opened in a tab, from navigation start to the end of the first frame with [data-testid="due-list"] in the document; median of 7 after one warm-up',
+  sidebarHeapBytes:
+    "Runtime.getHeapUsage().usedSize after two HeapProfiler.collectGarbage: the page's V8 isolate, i.e. the main world and the content script's isolated world; the thread fixture with the sidebar painted minus the same page without the extension, median of 3",
+};
+
+/** Marks each measured metric with its budget and pass; returns one line per budget exceeded. */
+export function judge(metrics) {
+  const failures = [];
+  for (const [name, figure, budget, judged] of CHECKS) {
+    const m = metrics[name];
+    if (!m) continue;
+    const value = figure(m);
+    m.budget = { [judged]: budget };
+    m.pass = value <= budget;
+    if (!m.pass) failures.push(`${name}: ${judged} ${value} > budget ${budget}`);
+  }
+  return failures;
+}
+
+const round = (v) => Math.round(v * 10) / 10;
+const fmt = (v) =>
+  v === undefined || v === null || Number.isNaN(v)
+    ? ''
+    : Math.abs(v) >= 1000
+      ? Math.round(v).toLocaleString('en-US')
+      : String(round(v));
+
+/** Rows of [metric, min, median, p95, max, budget, result]. */
+export function tableRows(metrics) {
+  const rows = [];
+  const verdict = (m) => (m.pass === undefined ? '' : m.pass ? 'pass' : 'FAIL');
+  const budgetOf = (m) =>
+    m.budget ? Object.entries(m.budget).map(([k, v]) => `${k} ≤ ${fmt(v)}`)[0] : '';
+  const series = (name, m) => [
+    name,
+    fmt(m.min),
+    fmt(m.p50),
+    fmt(m.p95),
+    fmt(m.max),
+    budgetOf(m),
+    verdict(m),
+  ];
+  const single = (name, value, m = {}) => [name, '', fmt(value), '', '', budgetOf(m), verdict(m)];
+  const m = metrics;
+  if (m.gmailContentScriptGzipBytes) {
+    const size = m.gmailContentScriptGzipBytes;
+    rows.push(single('gmailContentScriptGzipBytes', size.value, size));
+  }
+  if (m.peers) {
+    const peers = ['inboxsdk', 'gmailjs'].map((key) => m.peers[key]);
+    for (const p of peers)
+      rows.push(single(`peers: ${p.label} gzip bytes (${p.sizeRatio}x)`, p.gzipBytes));
+    rows.push(series('peers: Rapport eval CPU ms', m.peers.rapport.evalMs.cpuMs));
+    for (const p of peers) {
+      rows.push(series(`peers: ${p.label} eval CPU ms (${p.evalCpuRatio}x)`, p.evalMs.cpuMs));
+    }
+  }
+  if (m.timeToSidebarMs) rows.push(series('timeToSidebarMs', m.timeToSidebarMs));
+  if (m.mutationStormMainThreadMs) {
+    const s = m.mutationStormMainThreadMs;
+    rows.push(single('mutationStormMainThreadMs', s.value, s));
+  }
+  if (m.resolveContextMs) {
+    rows.push(series('resolveContextMs (100k accounts)', m.resolveContextMs));
+    rows.push(series('resolveContextMs: messaging floor', m.resolveContextMs.messagingFloorMs));
+  }
+  if (m.coldWorkerFirstAnswerMs)
+    rows.push(series('coldWorkerFirstAnswerMs', m.coldWorkerFirstAnswerMs));
+  if (m.csvImport10kMs) rows.push(series('csvImport10kMs', m.csvImport10kMs));
+  if (m.popupPaintMs) {
+    rows.push(series(`popupPaintMs (${m.popupPaintMs.dueItems} due)`, m.popupPaintMs));
+  }
+  if (m.sidebarHeapBytes) rows.push(single('sidebarHeapBytes', m.sidebarHeapBytes.value));
+  return rows;
+}
+
+/** A plain-text table for the terminal, or a Markdown one. */
+export function renderTable(rows, { markdown = false } = {}) {
+  const head = ['metric', 'min', 'median', 'p95', 'max', 'budget', 'result'];
+  const all = [head, ...rows];
+  const widths = head.map((_, c) => Math.max(...all.map((r) => String(r[c]).length)));
+  const cell = (r, c) =>
+    c === 0 ? String(r[c]).padEnd(widths[c]) : String(r[c]).padStart(widths[c]);
+  const line = (r) =>
+    markdown
+      ? `| ${r.map((_, c) => cell(r, c)).join(' | ')} |`
+      : r.map((_, c) => cell(r, c)).join('  ');
+  const rule = markdown
+    ? `| ${widths.map((w, c) => (c === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`
+    : widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(head), rule, ...rows.map(line)].join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const file = path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../../bench/results.json',
+  );
+  const results = JSON.parse(fs.readFileSync(file, 'utf8'));
+  console.log(renderTable(tableRows(results.metrics), { markdown: true }));
+}

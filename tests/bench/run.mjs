@@ -1,0 +1,206 @@
+/**
+ * `npm run bench`: Rapport's speed and size in real Chromium (headless, the built extension
+ * loaded through the e2e harness), against the budgets in tests/bench/budgets.mjs.
+ *
+ *   npm run bench                    everything (about 3 minutes on 2 cores)
+ *   node tests/bench/run.mjs popup   only the groups named: size peers sidebar storm heap popup
+ *                                    cold csv resolve
+ *   RAPPORT_SKIP_BUILD=1 ...         use .output/chrome-mv3 as it is
+ *
+ * Writes bench/results.json, prints a table (min / median / p95 / max, budget, result) and exits
+ * non-zero when a budget is exceeded, naming it. Every timing is the median (or p95) of several
+ * runs; results.json keeps the details (samples, profiles, what each figure measures).
+ * Groups that need 10,000 accounts share one seeded browser; resolve seeds 100,000 in another.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, buildOnce, findChromium, launch } from '../e2e/harness.mjs';
+import { BUDGETS } from './budgets.mjs';
+import { bigBackup } from './data.mjs';
+import { mutationStorm, sidebarHeap, timeToSidebar } from './gmail.mjs';
+import { launchPlain, round, settledBuild } from './lib.mjs';
+import { peers, rapportGzipBytes } from './peers.mjs';
+import { HOW, judge, renderTable, tableRows } from './report.mjs';
+import {
+  coldWorker,
+  csvImport,
+  popupPaint,
+  resolveContextTimes,
+  resolveStepsInWorker,
+  seed,
+} from './store.mjs';
+
+const GROUPS = ['size', 'peers', 'sidebar', 'storm', 'heap', 'popup', 'cold', 'csv', 'resolve'];
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((g) => !GROUPS.includes(g));
+if (unknown.length > 0) {
+  console.error(`bench: unknown group ${unknown.join(', ')}; groups: ${GROUPS.join(' ')}`);
+  process.exit(2);
+}
+const runs = (group) => wanted.length === 0 || wanted.includes(group);
+
+const started = performance.now();
+const log = (line) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+
+function machine() {
+  const version = spawnSync(findChromium(), ['--version'], { encoding: 'utf8' });
+  const chromium = /Chromium [\d.]+/.exec(version.stdout ?? '')?.[0] ?? 'unknown';
+  let debian = '';
+  try {
+    debian = `Debian ${fs.readFileSync('/etc/debian_version', 'utf8').trim()}`;
+  } catch {
+    debian = `${os.type()} ${os.release()}`;
+  }
+  return {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGb: round(os.totalmem() / 2 ** 30, 1),
+    os: debian,
+    chromium,
+    node: process.version,
+  };
+}
+
+const metrics = {};
+const load = { start: round(os.loadavg()[0], 1) };
+const notes = {};
+const errors = [];
+
+/** The build each browser was launched with: they must all be the same one. */
+const builds = new Set();
+async function launchExtension() {
+  builds.add(await settledBuild());
+  return launch();
+}
+
+try {
+  log(`build: ${buildOnce({ log })}`);
+  builds.add(await settledBuild());
+  if (runs('size')) {
+    metrics.gmailContentScriptGzipBytes = { value: rapportGzipBytes() };
+    log(`gmailContentScriptGzipBytes ${metrics.gmailContentScriptGzipBytes.value}`);
+  }
+
+  const needsPlain = ['peers', 'storm', 'heap'].some(runs);
+  const plain = needsPlain ? await launchPlain() : null;
+  try {
+    if (runs('peers')) {
+      metrics.peers = await peers(plain.context);
+      log('peers measured');
+    }
+
+    // 10,000 accounts and 50,000 follow-ups: everything a user with a big book of clients sees.
+    if (['sidebar', 'storm', 'heap', 'popup', 'cold', 'csv'].some(runs)) {
+      const app = await launchExtension();
+      try {
+        const backup = bigBackup({ accounts: 10_000, activities: 50_000 });
+        notes.seed10k = await seed(app, backup);
+        log(`seeded ${notes.seed10k.records} records in ${notes.seed10k.ms} ms`);
+        if (runs('sidebar')) {
+          metrics.timeToSidebarMs = await timeToSidebar(app);
+          // The message inside that time, at this store size (the 100,000-account figure below).
+          metrics.timeToSidebarMs.resolveContextRoundTripMs = {
+            ...(await resolveContextTimes(app, { runs: 30, profile: false })),
+            stepsInWorkerMs: await resolveStepsInWorker(app),
+          };
+          log(`timeToSidebarMs p95 ${metrics.timeToSidebarMs.p95}`);
+        }
+        if (runs('heap')) {
+          metrics.sidebarHeapBytes = await sidebarHeap(app, plain);
+          log(`sidebarHeapBytes ${metrics.sidebarHeapBytes.value}`);
+        }
+        if (runs('storm')) {
+          metrics.mutationStormMainThreadMs = await mutationStorm(app, plain, {});
+          log(`mutationStormMainThreadMs ${metrics.mutationStormMainThreadMs.value}`);
+        }
+        if (runs('popup')) {
+          metrics.popupPaintMs = await popupPaint(app);
+          log(`popupPaintMs ${metrics.popupPaintMs.p50}`);
+        }
+        if (runs('cold')) {
+          metrics.coldWorkerFirstAnswerMs = await coldWorker(app);
+          log(`coldWorkerFirstAnswerMs ${metrics.coldWorkerFirstAnswerMs.p50}`);
+        }
+        // Last: it adds 10,000 accounts per run to the store. Only the options page stays open,
+        // as when a user imports (every open extension page shares one renderer main thread).
+        if (runs('csv')) {
+          for (const p of app.context.pages()) if (p.url().startsWith(app.origin)) await p.close();
+          metrics.csvImport10kMs = await csvImport(app);
+          log(`csvImport10kMs ${metrics.csvImport10kMs.p50}`);
+        }
+      } finally {
+        await app.close();
+      }
+    }
+  } finally {
+    await plain?.close();
+  }
+
+  if (runs('resolve')) {
+    const app = await launchExtension();
+    try {
+      // 100,000 accounts; fewer people and follow-ups per account than above, so seeding stays
+      // within a minute (lookups go through indexes: their size barely matters).
+      const backup = bigBackup({ accounts: 100_000, activities: 10_000, peoplePerAccount: 0.3 });
+      notes.seed100k = await seed(app, backup);
+      log(`seeded ${notes.seed100k.records} records in ${notes.seed100k.ms} ms`);
+      metrics.resolveContextMs = await resolveContextTimes(app);
+      log(`resolveContextMs p95 ${metrics.resolveContextMs.p95}`);
+    } finally {
+      await app.close();
+    }
+  }
+} catch (error) {
+  console.error(`bench: ${error.stack ?? error}`);
+  errors.push(String(error.message ?? error));
+  process.exitCode = 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verdicts, table, results.json
+
+const failures = judge(metrics);
+if (builds.size > 1) {
+  failures.unshift(
+    `the build changed during the run (${[...builds].join(', ')}): another build ran; run again`,
+  );
+}
+
+load.end = round(os.loadavg()[0], 1);
+const busy = Math.max(load.start, load.end) > os.cpus().length;
+const results = {
+  date: new Date().toISOString(),
+  loadAverage: load,
+  machine: machine(),
+  build: [...builds][0],
+  budgets: BUDGETS,
+  totalSeconds: round((performance.now() - started) / 1000),
+  metrics,
+  measures: Object.fromEntries(Object.keys(metrics).map((name) => [name, HOW[name]])),
+  seeding: notes,
+  failures,
+  errors,
+};
+fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+console.log('');
+console.log(renderTable(tableRows(metrics)));
+console.log('');
+const mach = results.machine;
+console.log(
+  `${mach.cores} cores, ${mach.os}, ${mach.chromium}, Node ${mach.node}; ${results.totalSeconds} s; details in bench/results.json`,
+);
+if (busy) {
+  console.log(
+    `\nThe machine was busy (load average ${load.start} at the start, ${load.end} at the end, on ` +
+      `${os.cpus().length} cores): timings are slower and noisier than on an idle machine.`,
+  );
+}
+if (failures.length > 0) {
+  console.log(`\nOver budget:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+  process.exitCode = 1;
+}
