@@ -4,6 +4,7 @@
  * reads the page, resolves it and remembers the layout.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatCount } from '@/utils/counts';
 import type { AccountView } from '@/utils/messages';
 import { t } from '@/utils/i18n';
 import { AccountCard } from './account-card';
@@ -94,7 +95,9 @@ export function Sidebar(props: SidebarProps) {
           class="rp-tab"
           data-testid="collapse"
           aria-expanded="false"
-          aria-label={dueCount ? t('sidebarExpandWithDue', dueCount) : t('sidebarExpand')}
+          aria-label={
+            dueCount ? t('sidebarExpandWithDue', formatCount(dueCount)) : t('sidebarExpand')
+          }
           title={t('sidebarExpand')}
           onClick={toggle}
         >
@@ -103,7 +106,7 @@ export function Sidebar(props: SidebarProps) {
           </span>
           {dueCount !== null && (
             <span class={`rp-tab-count${dueCount ? '' : ' rp-zero'}`} data-testid="due-count">
-              {dueCount}
+              {formatCount(dueCount)}
             </span>
           )}
         </button>
@@ -196,7 +199,7 @@ function Body(props: BodyProps) {
           </p>
           <p class="rp-due-line">
             <strong class="rp-big" data-testid="due-count">
-              {state.dueCount}
+              {formatCount(state.dueCount)}
             </strong>{' '}
             {t('sidebarDueLabel')}
           </p>

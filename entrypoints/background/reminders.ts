@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { RapportDb } from '@/utils/db';
 import { today } from '@/utils/dates';
+import { COUNT_CAP, formatCount } from '@/utils/counts';
 import type { Account } from '@/utils/model';
 import type { Settings } from '@/utils/settings';
 
@@ -21,9 +22,10 @@ export function dueOnOrBefore(db: RapportDb, day: string): Promise<Account[]> {
   return db.getAllFromIndex('accounts', 'byNextDue', IDBKeyRange.upperBound(day));
 }
 
-/** How many next actions are overdue: due before today. */
-export function countOverdue(db: RapportDb, now: number): Promise<number> {
-  return db.countFromIndex('accounts', 'byNextDue', IDBKeyRange.upperBound(today(now), true));
+/** How many next actions are overdue (due before today), up to COUNT_CAP: the badge says "99+". */
+export async function countOverdue(db: RapportDb, now: number): Promise<number> {
+  const range = IDBKeyRange.upperBound(today(now), true);
+  return (await db.getAllKeysFromIndex('accounts', 'byNextDue', range, COUNT_CAP)).length;
 }
 
 /** True once per local day, from the reminder time on, when reminders are on. */
@@ -90,7 +92,7 @@ export async function runReminders(
 export async function setBadge(overdue: number): Promise<void> {
   // MV3 has `action`; Firefox MV2 has `browserAction`.
   const action = browser.action ?? browser.browserAction;
-  await action.setBadgeText({ text: overdue > 0 ? String(Math.min(overdue, 999)) : '' });
+  await action.setBadgeText({ text: overdue > 0 ? formatCount(overdue) : '' });
   await action.setBadgeBackgroundColor({ color: '#b91c1c' });
 }
 

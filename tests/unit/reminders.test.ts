@@ -94,3 +94,38 @@ describe('the reminder query', () => {
     expect(reminderTarget(withSource, '')).toBe('https://mail.google.com/mail/u/0/#inbox/abc');
   });
 });
+
+describe('counts stop at the cap', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('counts up to 100 overdue and due actions, and the badge says 99+', async () => {
+    const t = await freshContext();
+    const backup = await ok(t.send('exportData', {}));
+    const accounts = Array.from({ length: 120 }, (_, i) => ({
+      id: `acc-${i}`,
+      name: `Account ${i}`,
+      domains: [],
+      stage: 'tactical' as const,
+      potential: 'low' as const,
+      profile: { goals: '', painPoints: '', opportunities: '' },
+      nextAction: { text: 'Call', due: '2026-11-01' },
+      cadenceDays: null,
+      crmRefs: [],
+      createdAt: 1,
+      updatedAt: 1,
+      revision: 1,
+    }));
+    await ok(t.send('importData', { backup: { ...backup, accounts }, mode: 'replace' }));
+    expect(await countOverdue(t.db, at(28, 10))).toBe(100);
+    const context = {
+      host: 'gmail' as const,
+      url: 'https://mail.google.com/',
+      participants: [],
+      domains: [],
+      names: [],
+    };
+    expect((await ok(t.send('resolveContext', context))).dueCount).toBe(100);
+    await runReminders(t.db, at(28, 8), DEFAULT_SETTINGS, text);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('99+');
+  });
+});
