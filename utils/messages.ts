@@ -248,7 +248,10 @@ export const MESSAGES = {
     z.object({ query: str(200), limit: z.optional(z.int().check(z.gte(1), z.lte(200))) }),
   ).returns<AccountSummary[]>(),
   listAccounts: message(Nothing).returns<AccountRow[]>(),
-  listDue: message(z.object({ until: IsoDate })).returns<DueItem[]>(),
+  /** Earliest first; `limit` keeps a long overdue list from slowing the popup's first paint. */
+  listDue: message(
+    z.object({ until: IsoDate, limit: z.optional(z.int().check(z.gte(1), z.lte(10_000))) }),
+  ).returns<DueItem[]>(),
   // Deleting a whole account is done from Rapport's own pages only, never from a host page.
   deleteAccount: message(ById, true).returns<{ undoUntil: number }>(),
   restoreAccount: message(ById).returns<AccountView>(),

@@ -613,6 +613,7 @@ export const handlers: Handlers = {
       'accounts',
       'byNextDue',
       IDBKeyRange.upperBound(req.until),
+      req.limit,
     );
     const data: DueItem[] = accounts
       .filter(

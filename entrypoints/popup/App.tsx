@@ -14,7 +14,9 @@ import { Sites } from './sites';
 /** What is open under one due item: the follow-up form (once its account is read) or snooze. */
 type Open = { id: string; mode: 'log'; view?: AccountView } | { id: string; mode: 'reschedule' };
 
-const loadDue = () => send('listDue', { until: today() });
+/** The popup shows the earliest due items; the accounts page has them all. */
+const DUE_SHOWN = 30;
+const loadDue = () => send('listDue', { until: today(), limit: DUE_SHOWN });
 
 /** The popup: what is due today, with Log and Reschedule on each, and the sidebar's options. */
 export function App() {
@@ -146,6 +148,13 @@ export function App() {
               );
             })}
           </ul>
+        )}
+        {due?.length === DUE_SHOWN && (
+          <p class="muted">
+            <a href="/accounts.html#view=table&sort=due" target="_blank" rel="noopener">
+              {t('popupMoreDue')}
+            </a>
+          </p>
         )}
       </section>
 
