@@ -101,9 +101,8 @@ export function Sidebar(props: SidebarProps) {
           title={t('sidebarExpand')}
           onClick={toggle}
         >
-          <span class="rp-mark" aria-hidden="true">
-            R
-          </span>
+          {/* The letter comes from CSS, so the tab's visible text is just the count its label names. */}
+          <span class="rp-mark rp-mark-letter" aria-hidden="true" />
           {dueCount !== null && (
             <span class={`rp-tab-count${dueCount ? '' : ' rp-zero'}`} data-testid="due-count">
               {formatCount(dueCount)}
