@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { openDb, type RapportDb } from '@/utils/db';
 import { CHANGED_KEY, COMMAND_EVENTS, type ChangeNotice } from '@/utils/events';
-import { loadSettings, saveSettings } from '@/utils/settings';
+import { loadSettings, saveSettings, SETTINGS_KEY, type Settings } from '@/utils/settings';
 import { classifySender, route } from './router';
 import { activeHosts, injectIntoOpenTabs, syncContentScripts } from './registration';
 import { purgeTrash, type HandlerContext } from './handlers';
@@ -30,10 +30,19 @@ export default defineBackground(() => {
   const getDb = () => (db ??= openDb().catch((e) => ((db = null), Promise.reject(e))));
 
   const origin = browser.runtime.getURL('/');
+
+  // Settings are read on every resolve; reading storage costs about a millisecond, so the worker
+  // keeps the last read until the stored value changes (a cache: storage stays the truth).
+  let settings: Promise<Settings> | null = null;
+  const currentSettings = () =>
+    (settings ??= loadSettings().catch((e) => ((settings = null), Promise.reject(e))));
+  browser.storage.onChanged.addListener((changes) => {
+    if (SETTINGS_KEY in changes) settings = null;
+  });
   const checkReminders = async (now: number) => {
     const store = await getDb();
     await purgeTrash(store, now);
-    return runReminders(store, now, await loadSettings(), reminderText);
+    return runReminders(store, now, await currentSettings(), reminderText);
   };
 
   // Every listener is registered synchronously at top level, so an event that wakes the worker
@@ -45,7 +54,7 @@ export default defineBackground(() => {
         db: await getDb(),
         now: Date.now,
         newId: () => crypto.randomUUID(),
-        settings: loadSettings,
+        settings: currentSettings,
         saveSettings,
         checkReminders,
       };
