@@ -182,3 +182,16 @@ export async function matchParticipants(
     .map(([accountId, { matchedBy, emails }]) => ({ accountId, matchedBy, emails }));
   return { matches, unknown };
 }
+
+/**
+ * The domain of the user's own address, to offer as one of their own domains: null when it is
+ * free mail (gmail.com is nobody's company) or already among them.
+ */
+export function ownDomainSuggestion(
+  selfEmail: string,
+  ownDomains: readonly string[],
+): string | null {
+  const domain = registrableDomain(selfEmail);
+  if (!domain || isFreeMail(domain)) return null;
+  return companyDomain(selfEmail, ownDomains) === null ? null : domain;
+}

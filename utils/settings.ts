@@ -10,6 +10,8 @@ import type { HostName, Stage } from './model';
 import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from './stages';
 
 export const SETTINGS_KEY = 'rapport:settings';
+/** The signed-in address a host page last showed (storage.local): the popup suggests its domain. */
+export const SEEN_SELF_EMAIL_KEY = 'rapport:seenSelfEmail';
 export const SETTINGS_VERSION = 1;
 
 export interface Settings {

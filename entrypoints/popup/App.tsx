@@ -10,6 +10,7 @@ import { today } from '@/utils/dates';
 import { t, uiLocale } from '@/utils/i18n';
 import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import { Sites } from './sites';
+import { FollowUpSettings, OwnDomains, QuickSearch } from './quick-settings';
 
 /** What is open under one due item: the follow-up form (once its account is read) or snooze. */
 type Open = { id: string; mode: 'log'; view?: AccountView } | { id: string; mode: 'reschedule' };
@@ -75,6 +76,14 @@ export function App() {
       <header>
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t('extName')}</h1>
+        <nav class="links">
+          <a href="/accounts.html" target="_blank" data-testid="accounts-link">
+            {t('popupAccountsLink')}
+          </a>
+          <a href="/options.html" target="_blank" data-testid="options-link">
+            {t('popupOptionsLink')}
+          </a>
+        </nav>
       </header>
 
       <section aria-labelledby="due-heading">
@@ -160,6 +169,8 @@ export function App() {
 
       <Toast undo={toast} send={send} reload={() => void reload()} onClose={() => setToast(null)} />
 
+      <QuickSearch />
+
       {settings && (
         <section aria-labelledby="sidebar-heading">
           <h2 id="sidebar-heading">{t('popupSidebarHeading')}</h2>
@@ -195,6 +206,8 @@ export function App() {
               }}
             />
           </label>
+          <FollowUpSettings settings={settings} update={update} />
+          <OwnDomains settings={settings} update={update} />
         </section>
       )}
 

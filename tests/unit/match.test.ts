@@ -4,6 +4,7 @@ import {
   isFreeMail,
   matchParticipants,
   nameFromDomain,
+  ownDomainSuggestion,
   registrableDomain,
   type MatchLookups,
 } from '@/utils/match';
@@ -160,4 +161,16 @@ describe('matchParticipants', () => {
       { email: 'priya@initech.com', name: 'Priya', domain: 'initech.com', freeMail: false },
     ]);
   });
+});
+
+describe('ownDomainSuggestion', () => {
+  it.each([
+    ['sam.carter@brightwave.io', [], 'brightwave.io'],
+    ['sam@eu.brightwave.co.uk', [], 'brightwave.co.uk'],
+    ['sam.carter@brightwave.io', ['brightwave.io'], null],
+    ['sam@gmail.com', [], null],
+    ['not an email', [], null],
+  ] as const)('%s with %j -> %s', (email, own, expected) =>
+    expect(ownDomainSuggestion(email, own)).toBe(expected),
+  );
 });

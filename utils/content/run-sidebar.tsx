@@ -25,7 +25,7 @@ import type { HostAdapter, ReadResult } from '@/utils/hosts/types';
 import { isLogFollowUp, isToggleSidebar, watchChanges, type ChangeNotice } from '@/utils/events';
 import type { ContextResult, HostContext } from '@/utils/messages';
 import { send } from '@/utils/send';
-import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
+import { loadSettings, SEEN_SELF_EMAIL_KEY, watchSettings, type Settings } from '@/utils/settings';
 import { watchContext, type WatchOptions } from '@/utils/watch';
 import { autoLinkRequest, recordKey } from './crm-link';
 import { mountShadowRoot } from './mount';
@@ -173,9 +173,18 @@ function runSidebar(
     }
   }
 
+  /** The popup suggests the signed-in address's domain as the user's own: keep the last one seen. */
+  let lastSelf: string | undefined;
+  function rememberSelf(email: string | undefined) {
+    if (!email || email === lastSelf) return;
+    lastSelf = email;
+    void browser.storage.local.set({ [SEEN_SELF_EMAIL_KEY]: email }).catch(() => undefined);
+  }
+
   function onRead(read: ReadResult) {
     lastRead = read;
     if (read.status === 'open') {
+      rememberSelf(read.context.selfEmail);
       conversation = read.key;
       show({ status: 'loading' });
       void resolve(read.context, false);

@@ -1,0 +1,142 @@
+/**
+ * The popup's quick parts: find an account, and the follow-up cadence, reminders and own domains
+ * (each also on the options page, with more room). Every change applies to open tabs at once.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { STAGE_LABEL } from '@/components/labels';
+import type { AccountSummary } from '@/utils/messages';
+import { ownDomainSuggestion } from '@/utils/match';
+import { send } from '@/utils/send';
+import { SEEN_SELF_EMAIL_KEY, type Settings } from '@/utils/settings';
+import { STAGE_ORDER } from '@/utils/stages';
+import { t } from '@/utils/i18n';
+import { ext } from '@/utils/ext';
+
+type Update = (patch: Parameters<typeof send<'updateSettings'>>[1]) => void;
+
+export function QuickSearch() {
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<AccountSummary[]>([]);
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) return setFound([]);
+    let live = true;
+    void send('searchAccounts', { query: q, limit: 8 }).then(
+      (r) => live && r.ok && setFound(r.data),
+    );
+    return () => {
+      live = false;
+    };
+  }, [query]);
+  return (
+    <section class="search" aria-label={t('popupSearchHeading')}>
+      <input
+        class="rp-input"
+        type="search"
+        data-testid="account-search"
+        aria-label={t('popupSearchLabel')}
+        placeholder={t('popupSearchPlaceholder')}
+        value={query}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+      />
+      {query.trim() && found.length === 0 && <p class="muted">{t('popupSearchNone')}</p>}
+      {found.length > 0 && (
+        <ul class="found">
+          {found.map((a) => (
+            <li key={a.id}>
+              <a href={`/accounts.html#account=${encodeURIComponent(a.id)}`} target="_blank">
+                {a.name}
+              </a>{' '}
+              <span class="muted">{t(STAGE_LABEL[a.stage])}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function FollowUpSettings({ settings, update }: { settings: Settings; update: Update }) {
+  return (
+    <details class="quick">
+      <summary>{t('popupFollowUpHeading')}</summary>
+      <p class="muted">{t('popupCadenceHint')}</p>
+      {STAGE_ORDER.map((stage) => (
+        <label class="row" key={stage}>
+          <span>{t(STAGE_LABEL[stage])}</span>
+          <input
+            class="rp-input days"
+            type="number"
+            min={1}
+            max={365}
+            data-testid={`cadence-${stage}`}
+            value={settings.cadenceDays[stage]}
+            onChange={(e) => {
+              const days = Number(e.currentTarget.value);
+              // Out of range: the field goes back to the saved value rather than saving nonsense.
+              if (Number.isInteger(days) && days >= 1 && days <= 365)
+                update({ cadenceDays: { [stage]: days } });
+              else e.currentTarget.value = String(settings.cadenceDays[stage]);
+            }}
+          />
+        </label>
+      ))}
+      <label class="row">
+        <span>{t('popupRemindersOn')}</span>
+        <input
+          type="checkbox"
+          data-testid="reminders-on"
+          checked={settings.reminders.enabled}
+          onChange={(e) =>
+            update({ reminders: { ...settings.reminders, enabled: e.currentTarget.checked } })
+          }
+        />
+      </label>
+      <label class="row">
+        <span>{t('popupRemindersTime')}</span>
+        <input
+          class="rp-input"
+          type="time"
+          data-testid="reminders-time"
+          value={settings.reminders.time}
+          onChange={(e) => {
+            const time = e.currentTarget.value;
+            if (/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
+              update({ reminders: { ...settings.reminders, time } });
+          }}
+        />
+      </label>
+    </details>
+  );
+}
+
+export function OwnDomains({ settings, update }: { settings: Settings; update: Update }) {
+  const [seen, setSeen] = useState<string | null>(null);
+  useEffect(() => {
+    void ext.storage.local.get(SEEN_SELF_EMAIL_KEY).then((got) => {
+      const email = got[SEEN_SELF_EMAIL_KEY];
+      setSeen(typeof email === 'string' ? email : null);
+    });
+  }, []);
+  const suggestion = seen ? ownDomainSuggestion(seen, settings.ownDomains) : null;
+  return (
+    <details class="quick" open={suggestion !== null}>
+      <summary>{t('popupOwnDomainsHeading')}</summary>
+      <p class="muted">
+        {settings.ownDomains.length ? settings.ownDomains.join(', ') : t('popupOwnDomainsNone')}
+      </p>
+      {suggestion && (
+        <p class="row" data-testid="own-domain-suggestion">
+          <span>{t('popupOwnDomainSuggest', suggestion)}</span>
+          <button
+            type="button"
+            class="rp-btn rp-small"
+            onClick={() => update({ ownDomains: [...settings.ownDomains, suggestion] })}
+          >
+            {t('popupOwnDomainUse')}
+          </button>
+        </p>
+      )}
+    </details>
+  );
+}
