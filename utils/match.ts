@@ -150,28 +150,38 @@ export async function matchParticipants(
     }
   };
 
+  // Which participants count: external, each address once.
+  const own = ownDomains.map((o) => registrableDomain(o) ?? o.toLowerCase());
+  const external: { email: string; name: string; registrable: string | null }[] = [];
   for (const p of participants) {
     const email = normaliseEmail(p.email);
     if (!email.includes('@') || seen.has(email) || ownSet.has(email)) continue;
     seen.add(email);
     const registrable = registrableDomain(email);
-    const own = ownDomains.map((o) => registrableDomain(o) ?? o.toLowerCase());
     if (registrable && own.includes(registrable)) continue;
+    external.push({ email, name: p.name, registrable });
+  }
 
-    const byEmail = await lookups.accountIdsByEmail(email);
-    if (byEmail.length > 0) {
-      for (const id of byEmail) add(id, 'email', email);
-      continue;
-    }
-    const domain = companyDomain(email, ownDomains);
-    const byDomain = domain ? await lookups.accountIdsByDomain(domain) : [];
-    for (const id of byDomain) add(id, 'domain', email);
-    if (byDomain.length === 0) {
+  // All lookups are started together: each is a round trip to the store, and in turn they add up.
+  const looked = await Promise.all(
+    external.map(async (p) => {
+      const byEmail = await lookups.accountIdsByEmail(p.email);
+      if (byEmail.length > 0) return { ...p, byEmail, domain: null, byDomain: [] as string[] };
+      const domain = companyDomain(p.email, ownDomains);
+      const byDomain = domain ? await lookups.accountIdsByDomain(domain) : [];
+      return { ...p, byEmail, domain, byDomain };
+    }),
+  );
+  // ...and read back in the participants' order, so the sender's company still comes first.
+  for (const p of looked) {
+    for (const id of p.byEmail) add(id, 'email', p.email);
+    for (const id of p.byDomain) add(id, 'domain', p.email);
+    if (p.byEmail.length === 0 && p.byDomain.length === 0) {
       unknown.push({
-        email,
+        email: p.email,
         name: p.name,
-        domain,
-        freeMail: registrable ? isFreeMail(registrable) : false,
+        domain: p.domain,
+        freeMail: p.registrable ? isFreeMail(p.registrable) : false,
       });
     }
   }

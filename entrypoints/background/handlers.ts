@@ -3,7 +3,7 @@
  * does its work in one IndexedDB transaction, and reports which accounts it changed so the router
  * can tell every open view.
  */
-import type { IDBPTransaction } from 'idb';
+import { unwrap, type IDBPTransaction } from 'idb';
 import {
   ACCOUNT_STORES,
   ALL_STORES,
@@ -150,16 +150,8 @@ function cleanDomains(domains: readonly string[]): string[] {
 }
 
 async function readView(tx: Tx, account: Account): Promise<AccountView> {
-  const activities: Activity[] = [];
-  let cursor = await tx
-    .objectStore('activities')
-    .index('byAccountAt')
-    .openCursor(activitiesOf(account.id), 'prev');
-  while (cursor && activities.length < RECENT_ACTIVITIES) {
-    activities.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  const [people, decisions, stageChanges] = await Promise.all([
+  const [activities, people, decisions, stageChanges] = await Promise.all([
+    recentActivities(tx, account.id),
     tx.objectStore('people').index('byAccount').getAll(account.id),
     tx.objectStore('decisions').index('byAccount').getAll(account.id),
     tx.objectStore('stageChanges').index('byAccount').getAll(account.id),
@@ -215,6 +207,42 @@ async function recordsOf(
     tx.objectStore('stageChanges').index('byAccount').getAll(account.id),
   ]);
   return { account, people, activities, decisions, stageChanges };
+}
+
+/** IndexedDB 3's getAllRecords: newest-first in one request, where the browser has it. */
+type RecordsIndex = IDBIndex & {
+  getAllRecords?: (options: {
+    query: IDBKeyRange;
+    count: number;
+    direction: IDBCursorDirection;
+  }) => IDBRequest<{ value: Activity }[]>;
+};
+
+/**
+ * An account's latest follow-ups, newest first. One getAllRecords request where the browser has
+ * it (Chromium); elsewhere a cursor, one round trip per record.
+ */
+async function recentActivities(tx: Tx, accountId: string): Promise<Activity[]> {
+  const index = tx.objectStore('activities').index('byAccountAt');
+  const raw = unwrap(index) as RecordsIndex;
+  if (typeof raw.getAllRecords === 'function') {
+    const request = raw.getAllRecords({
+      query: activitiesOf(accountId),
+      count: RECENT_ACTIVITIES,
+      direction: 'prev',
+    });
+    return new Promise((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result.map((r) => r.value));
+      request.onerror = () => reject(request.error);
+    });
+  }
+  const found: Activity[] = [];
+  let cursor = await index.openCursor(activitiesOf(accountId), 'prev');
+  while (cursor && found.length < RECENT_ACTIVITIES) {
+    found.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return found;
 }
 
 function activitiesOf(accountId: string): IDBKeyRange {
@@ -308,22 +336,24 @@ export const handlers: Handlers = {
     }
     if (found.length === 0 && req.names.length > 0) found = await namedAs(tx, req.names);
 
-    const matches: ContextResult['matches'] = [];
-    for (const m of found) {
-      const account = await accounts.get(m.accountId);
-      if (account)
-        matches.push({
-          ...(await readView(tx, account)),
-          matchedBy: m.matchedBy,
-          threadEmails: m.emails,
-        });
-    }
-    // Capped: the sidebar shows "99+", and a full count is the slowest step at 100,000 accounts.
-    const dueCount = (
-      await accounts
-        .index('byNextDue')
-        .getAllKeys(IDBKeyRange.upperBound(today(ctx.now())), COUNT_CAP)
-    ).length;
+    // Every read is started at once: each is a round trip to the store.
+    const [dueKeys, views] = await Promise.all([
+      // Capped: the sidebar shows "99+", and a full count was the slowest step at 100,000 accounts.
+      accounts.index('byNextDue').getAllKeys(IDBKeyRange.upperBound(today(ctx.now())), COUNT_CAP),
+      Promise.all(
+        found.map(async (m) => {
+          const account = await accounts.get(m.accountId);
+          if (!account) return null;
+          return {
+            ...(await readView(tx, account)),
+            matchedBy: m.matchedBy,
+            threadEmails: m.emails,
+          };
+        }),
+      ),
+    ]);
+    const matches: ContextResult['matches'] = views.filter((v) => v !== null);
+    const dueCount = dueKeys.length;
     return { data: { matches, unknown, dueCount }, changed: [] };
   },
 
