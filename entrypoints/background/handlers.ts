@@ -510,10 +510,11 @@ export const handlers: Handlers = {
   },
 
   async deleteActivity(req, ctx) {
-    return write(ctx, ['activities'], async (tx) => {
+    return write(ctx, ['activities', 'people'], async (tx) => {
       const activity = await tx.objectStore('activities').get(req.id);
       if (!activity) throw new HandlerError('not_found', 'That follow-up no longer exists.');
       await tx.objectStore('activities').delete(req.id);
+      await untouchPeople(tx, activity);
       return { data: { accountId: activity.accountId }, changed: [activity.accountId] };
     });
   },
@@ -787,6 +788,28 @@ function newPerson(
     lastContactAt: null,
     ...fields,
   };
+}
+
+/**
+ * The reverse of touchPeople, for a follow-up taken back (Undo): whoever it marked as last
+ * contacted goes back to their latest remaining follow-up, or to never.
+ */
+async function untouchPeople(tx: WriteTx, removed: Activity) {
+  const people = tx.objectStore('people');
+  for (const id of removed.personIds) {
+    const person = await people.get(id);
+    if (!person || person.lastContactAt !== removed.at) continue;
+    let latest: number | null = null;
+    let cursor = await tx
+      .objectStore('activities')
+      .index('byAccountAt')
+      .openCursor(activitiesOf(removed.accountId), 'prev');
+    while (cursor && latest === null) {
+      if (cursor.value.personIds.includes(id)) latest = cursor.value.at;
+      cursor = await cursor.continue();
+    }
+    await people.put({ ...person, lastContactAt: latest });
+  }
 }
 
 /** Logging a follow-up with people marks when we last spoke to each of them. */

@@ -606,3 +606,32 @@ describe('CRM records', () => {
     expect(r.unknown.map((u) => u.email)).toEqual(['priya@initech-systems.com']);
   });
 });
+
+describe('taking a follow-up back', () => {
+  it("puts each person's last contact back to their latest remaining follow-up", async () => {
+    const { send, nw } = await seeded();
+    const anna = nw.people[0]!;
+    const log = (at: number) =>
+      ok(
+        send('logActivity', {
+          activity: {
+            accountId: nw.account.id,
+            personIds: [anna.id],
+            kind: 'call',
+            at,
+            summary: 'Call',
+          },
+        }),
+      );
+    await log(1_000);
+    const second = await log(2_000);
+    const lastContact = async () =>
+      (await ok(send('getAccount', { id: nw.account.id }))).people[0]?.lastContactAt;
+    expect(await lastContact()).toBe(2_000);
+    await ok(send('deleteActivity', { id: second.activity.id }));
+    expect(await lastContact()).toBe(1_000);
+    const first = (await ok(send('listActivities', { accountId: nw.account.id })))[0]!;
+    await ok(send('deleteActivity', { id: first.id }));
+    expect(await lastContact()).toBeNull();
+  });
+});
