@@ -162,13 +162,16 @@ export async function matchParticipants(
     external.push({ email, name: p.name, registrable });
   }
 
-  // All lookups are started together: each is a round trip to the store, and in turn they add up.
+  // All lookups, by email and by domain, are started together: each is a round trip to the
+  // store, and in turn they add up. A domain match counts only where the email found nothing.
   const looked = await Promise.all(
     external.map(async (p) => {
-      const byEmail = await lookups.accountIdsByEmail(p.email);
-      if (byEmail.length > 0) return { ...p, byEmail, domain: null, byDomain: [] as string[] };
       const domain = companyDomain(p.email, ownDomains);
-      const byDomain = domain ? await lookups.accountIdsByDomain(domain) : [];
+      const [byEmail, byDomain] = await Promise.all([
+        lookups.accountIdsByEmail(p.email),
+        domain ? lookups.accountIdsByDomain(domain) : [],
+      ]);
+      if (byEmail.length > 0) return { ...p, byEmail, domain: null, byDomain: [] as string[] };
       return { ...p, byEmail, domain, byDomain };
     }),
   );

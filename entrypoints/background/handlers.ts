@@ -149,13 +149,20 @@ function cleanDomains(domains: readonly string[]): string[] {
   return [...new Set(domains.map((d) => registrableDomain(d) ?? d.toLowerCase()))];
 }
 
-async function readView(tx: Tx, account: Account): Promise<AccountView> {
-  const [activities, people, decisions, stageChanges] = await Promise.all([
-    recentActivities(tx, account.id),
-    tx.objectStore('people').index('byAccount').getAll(account.id),
-    tx.objectStore('decisions').index('byAccount').getAll(account.id),
-    tx.objectStore('stageChanges').index('byAccount').getAll(account.id),
+/**
+ * An account with what the sidebar shows of it, or null when there is no such account. The
+ * account and its records are read together: each read is a round trip to the store, and the
+ * children need only the id.
+ */
+async function readView(tx: Tx, accountId: string): Promise<AccountView | null> {
+  const [account, activities, people, decisions, stageChanges] = await Promise.all([
+    tx.objectStore('accounts').get(accountId),
+    recentActivities(tx, accountId),
+    tx.objectStore('people').index('byAccount').getAll(accountId),
+    tx.objectStore('decisions').index('byAccount').getAll(accountId),
+    tx.objectStore('stageChanges').index('byAccount').getAll(accountId),
   ]);
+  if (!account) return null;
   decisions.sort((a, b) => b.date.localeCompare(a.date));
   stageChanges.sort((a, b) => b.at - a.at);
   return {
@@ -170,7 +177,9 @@ async function readView(tx: Tx, account: Account): Promise<AccountView> {
 
 async function viewOf(db: RapportDb, id: string): Promise<AccountView> {
   const tx = db.transaction(ACCOUNT_STORES as unknown as StoreName[], 'readonly');
-  return readView(tx, await mustGetAccount(tx, id));
+  const view = await readView(tx, id);
+  if (!view) throw new HandlerError('not_found', 'That account no longer exists.');
+  return view;
 }
 
 const CHILD_STORES = ['people', 'activities', 'decisions', 'stageChanges'] as const;
@@ -342,13 +351,8 @@ export const handlers: Handlers = {
       accounts.index('byNextDue').getAllKeys(IDBKeyRange.upperBound(today(ctx.now())), COUNT_CAP),
       Promise.all(
         found.map(async (m) => {
-          const account = await accounts.get(m.accountId);
-          if (!account) return null;
-          return {
-            ...(await readView(tx, account)),
-            matchedBy: m.matchedBy,
-            threadEmails: m.emails,
-          };
+          const view = await readView(tx, m.accountId);
+          return view && { ...view, matchedBy: m.matchedBy, threadEmails: m.emails };
         }),
       ),
     ]);

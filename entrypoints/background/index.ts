@@ -48,6 +48,7 @@ export default defineBackground(() => {
   // Every listener is registered synchronously at top level, so an event that wakes the worker
   // (a message, the alarm, a click on a notification) finds its listener in place.
   browser.runtime.onMessage.addListener((message, sender) => {
+    const started = performance.now();
     const kind = classifySender(sender, browser.runtime.id, origin);
     return (async () => {
       const ctx: HandlerContext = {
@@ -63,6 +64,7 @@ export default defineBackground(() => {
         await announce(changed);
         await setBadge(await countOverdue(ctx.db, Date.now()));
       }
+      measureHandling(message, started);
       return result;
     })();
   });
@@ -110,6 +112,19 @@ export default defineBackground(() => {
     await browser.notifications.clear(id);
   });
 });
+
+/**
+ * Each message the worker answers becomes a User Timing measure, "rapport <name>": DevTools'
+ * Performance panel on the worker shows it as a span, and a PerformanceObserver (the bench) gets
+ * the background's own time without the messaging around it. The timeline buffer is emptied at
+ * once, so a long-lived worker keeps nothing.
+ */
+function measureHandling(message: unknown, start: number): void {
+  const name = (message as { name?: unknown } | null)?.name;
+  const label = `rapport ${typeof name === 'string' ? name.slice(0, 40) : '?'}`;
+  performance.measure(label, { start });
+  performance.clearMeasures(label);
+}
 
 /** Every open view listens to this key: one write tells all tabs and pages what changed. */
 async function announce(accountIds: string[]): Promise<void> {

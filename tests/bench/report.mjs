@@ -31,7 +31,7 @@ export const HOW = {
   mutationStormMainThreadMs:
     "5,000 DOM mutations, 100 per frame, in the left navigation and the inbox list beside the conversation; CPU time of the page's renderer main thread in tasks (trace thread time) over the storm with the extension minus the same page in a profile without it, median of 7 storms each, taken in turns; TaskDuration (wall) and ScriptDuration differences and a CPU profile beside it",
   resolveContextMs:
-    "100,000 accounts; resolveContext round trips (chrome.runtime.sendMessage) from an extension page, alternating the thread and internal-cc contexts, 60 after 5 warm-ups; messagingFloorMs: a message the router refuses before any handler; stepsInWorkerMs: the handler's IndexedDB requests replayed in the worker",
+    "100,000 accounts; resolveContext sent (chrome.runtime.sendMessage) from an extension page, alternating the thread and internal-cc contexts, 60 after 5 warm-ups; the figure judged is the background's own time, from the message reaching the worker's listener to the answer being ready (the 'rapport resolveContext' User Timing measure, read by a PerformanceObserver in the worker); roundTripMs: the same messages timed by the page, with messagingFloorMs, a message the router refuses before any handler; stepsInWorkerMs: the handler's IndexedDB requests replayed in the worker",
   coldWorkerFirstAnswerMs:
     '10,000 accounts; the worker stopped through the DevTools protocol (ServiceWorker.stopWorker), then the first resolveContext answer to an extension page; median of 7',
   csvImport10kMs:
@@ -100,8 +100,10 @@ export function tableRows(metrics) {
     rows.push(single('mutationStormMainThreadMs', s.value, s));
   }
   if (m.resolveContextMs) {
-    rows.push(series('resolveContextMs (100k accounts)', m.resolveContextMs));
-    rows.push(series('resolveContextMs: messaging floor', m.resolveContextMs.messagingFloorMs));
+    const trip = m.resolveContextMs.roundTripMs;
+    rows.push(series('resolveContextMs (100k accounts, in the worker)', m.resolveContextMs));
+    rows.push(series('resolveContextMs: round trip from a page', trip));
+    rows.push(series('resolveContextMs: messaging floor', trip.messagingFloorMs));
   }
   if (m.coldWorkerFirstAnswerMs)
     rows.push(series('coldWorkerFirstAnswerMs', m.coldWorkerFirstAnswerMs));

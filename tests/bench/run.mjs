@@ -102,7 +102,7 @@ try {
         if (runs('sidebar')) {
           metrics.timeToSidebarMs = await timeToSidebar(app);
           // The message inside that time, at this store size (the 100,000-account figure below).
-          metrics.timeToSidebarMs.resolveContextRoundTripMs = {
+          metrics.timeToSidebarMs.resolveContextMs = {
             ...(await resolveContextTimes(app, { runs: 30, profile: false })),
             stepsInWorkerMs: await resolveStepsInWorker(app),
           };
