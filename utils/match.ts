@@ -163,13 +163,20 @@ export async function matchParticipants(
   }
 
   // All lookups, by email and by domain, are started together: each is a round trip to the
-  // store, and in turn they add up. A domain match counts only where the email found nothing.
+  // store, and in turn they add up. Colleagues share one lookup of their company's domain. A
+  // domain match counts only where the email found nothing.
+  const domainLookups = new Map<string, Promise<string[]>>();
+  const accountsOfDomain = (domain: string) => {
+    let found = domainLookups.get(domain);
+    if (!found) domainLookups.set(domain, (found = lookups.accountIdsByDomain(domain)));
+    return found;
+  };
   const looked = await Promise.all(
     external.map(async (p) => {
       const domain = companyDomain(p.email, ownDomains);
       const [byEmail, byDomain] = await Promise.all([
         lookups.accountIdsByEmail(p.email),
-        domain ? lookups.accountIdsByDomain(domain) : [],
+        domain ? accountsOfDomain(domain) : [],
       ]);
       if (byEmail.length > 0) return { ...p, byEmail, domain: null, byDomain: [] as string[] };
       return { ...p, byEmail, domain, byDomain };

@@ -4,6 +4,8 @@
  * can tell every open view.
  */
 import { unwrap, type IDBPTransaction } from 'idb';
+import { accountIdsByDomain, accountIdsByEmail, activitiesOf, readView } from './account-reads';
+import { dueCount, noteWrite, writesSoFar } from './due-count';
 import {
   ACCOUNT_STORES,
   ALL_STORES,
@@ -34,12 +36,9 @@ import type {
 } from '@/utils/messages';
 import type { Account, Activity, CrmRef, Decision, Person, StageChange } from '@/utils/model';
 import { today } from '@/utils/dates';
-import { COUNT_CAP } from '@/utils/counts';
 import { findBackupProblem } from '@/utils/backup-rules';
 import type { Settings } from '@/utils/settings';
 
-/** How many activities a view gets; older ones are on the account page. */
-export const RECENT_ACTIVITIES = 10;
 /** How long a deleted account waits in the trash before it is purged. */
 export const TRASH_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -97,6 +96,7 @@ export async function write<T>(
   work: (tx: WriteTx) => Promise<T>,
 ): Promise<T> {
   const { db, opId } = ctx;
+  noteWrite(db);
   const tx = db.transaction(opId ? [...stores, 'ops'] : stores, 'readwrite', {
     durability: 'strict',
   });
@@ -149,35 +149,9 @@ function cleanDomains(domains: readonly string[]): string[] {
   return [...new Set(domains.map((d) => registrableDomain(d) ?? d.toLowerCase()))];
 }
 
-/**
- * An account with what the sidebar shows of it, or null when there is no such account. The
- * account and its records are read together: each read is a round trip to the store, and the
- * children need only the id.
- */
-async function readView(tx: Tx, accountId: string): Promise<AccountView | null> {
-  const [account, activities, people, decisions, stageChanges] = await Promise.all([
-    tx.objectStore('accounts').get(accountId),
-    recentActivities(tx, accountId),
-    tx.objectStore('people').index('byAccount').getAll(accountId),
-    tx.objectStore('decisions').index('byAccount').getAll(accountId),
-    tx.objectStore('stageChanges').index('byAccount').getAll(accountId),
-  ]);
-  if (!account) return null;
-  decisions.sort((a, b) => b.date.localeCompare(a.date));
-  stageChanges.sort((a, b) => b.at - a.at);
-  return {
-    account,
-    people,
-    activities,
-    decisions,
-    stageChanges,
-    lastTouchedAt: activities[0]?.at ?? null,
-  };
-}
-
 async function viewOf(db: RapportDb, id: string): Promise<AccountView> {
   const tx = db.transaction(ACCOUNT_STORES as unknown as StoreName[], 'readonly');
-  const view = await readView(tx, id);
+  const view = await readView(unwrap(tx), id);
   if (!view) throw new HandlerError('not_found', 'That account no longer exists.');
   return view;
 }
@@ -216,46 +190,6 @@ async function recordsOf(
     tx.objectStore('stageChanges').index('byAccount').getAll(account.id),
   ]);
   return { account, people, activities, decisions, stageChanges };
-}
-
-/** IndexedDB 3's getAllRecords: newest-first in one request, where the browser has it. */
-type RecordsIndex = IDBIndex & {
-  getAllRecords?: (options: {
-    query: IDBKeyRange;
-    count: number;
-    direction: IDBCursorDirection;
-  }) => IDBRequest<{ value: Activity }[]>;
-};
-
-/**
- * An account's latest follow-ups, newest first. One getAllRecords request where the browser has
- * it (Chromium); elsewhere a cursor, one round trip per record.
- */
-async function recentActivities(tx: Tx, accountId: string): Promise<Activity[]> {
-  const index = tx.objectStore('activities').index('byAccountAt');
-  const raw = unwrap(index) as RecordsIndex;
-  if (typeof raw.getAllRecords === 'function') {
-    const request = raw.getAllRecords({
-      query: activitiesOf(accountId),
-      count: RECENT_ACTIVITIES,
-      direction: 'prev',
-    });
-    return new Promise((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result.map((r) => r.value));
-      request.onerror = () => reject(request.error);
-    });
-  }
-  const found: Activity[] = [];
-  let cursor = await index.openCursor(activitiesOf(accountId), 'prev');
-  while (cursor && found.length < RECENT_ACTIVITIES) {
-    found.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return found;
-}
-
-function activitiesOf(accountId: string): IDBKeyRange {
-  return IDBKeyRange.bound([accountId, 0], [accountId, Number.MAX_SAFE_INTEGER]);
 }
 
 /**
@@ -311,10 +245,10 @@ function newAccount(
 export const handlers: Handlers = {
   async resolveContext(req, ctx) {
     const settings = await ctx.settings();
+    const writes = writesSoFar(ctx.db);
     const tx = ctx.db.transaction(ACCOUNT_STORES as unknown as StoreName[], 'readonly');
-    const people = tx.objectStore('people').index('byEmail');
-    const accounts = tx.objectStore('accounts');
-    const byDomain = (domain: string) => accounts.index('byDomain').getAllKeys(domain);
+    const raw = unwrap(tx);
+    const byDomain = (domain: string) => accountIdsByDomain(raw, domain);
 
     // On a CRM record the account is found, in order, by: a stored link to this record; an email
     // or domain the record shows; the exact company name. A thread has only emails.
@@ -326,9 +260,7 @@ export const handlers: Handlers = {
         settings.ownDomains,
         req.selfEmail ? [req.selfEmail] : [],
         {
-          accountIdsByEmail: async (email) => [
-            ...new Set((await people.getAll(email)).map((p) => p.accountId)),
-          ],
+          accountIdsByEmail: (email) => accountIdsByEmail(raw, email),
           accountIdsByDomain: byDomain,
         },
       );
@@ -346,19 +278,17 @@ export const handlers: Handlers = {
     if (found.length === 0 && req.names.length > 0) found = await namedAs(tx, req.names);
 
     // Every read is started at once: each is a round trip to the store.
-    const [dueKeys, views] = await Promise.all([
-      // Capped: the sidebar shows "99+", and a full count was the slowest step at 100,000 accounts.
-      accounts.index('byNextDue').getAllKeys(IDBKeyRange.upperBound(today(ctx.now())), COUNT_CAP),
+    const [dueNow, views] = await Promise.all([
+      dueCount(ctx.db, raw, today(ctx.now()), writes),
       Promise.all(
         found.map(async (m) => {
-          const view = await readView(tx, m.accountId);
+          const view = await readView(raw, m.accountId);
           return view && { ...view, matchedBy: m.matchedBy, threadEmails: m.emails };
         }),
       ),
     ]);
     const matches: ContextResult['matches'] = views.filter((v) => v !== null);
-    const dueCount = dueKeys.length;
-    return { data: { matches, unknown, dueCount }, changed: [] };
+    return { data: { matches, unknown, dueCount: dueNow }, changed: [] };
   },
 
   async linkCrmRecord(req, ctx) {

@@ -24,8 +24,10 @@ import { launchPlain, round, settledBuild } from './lib.mjs';
 import { peers, rapportGzipBytes } from './peers.mjs';
 import { HOW, judge, renderTable, tableRows } from './report.mjs';
 import {
+  FIXTURE_THREADS,
   coldWorker,
   csvImport,
+  generatedThreads,
   popupPaint,
   resolveContextTimes,
   resolveStepsInWorker,
@@ -103,7 +105,7 @@ try {
           metrics.timeToSidebarMs = await timeToSidebar(app);
           // The message inside that time, at this store size (the 100,000-account figure below).
           metrics.timeToSidebarMs.resolveContextMs = {
-            ...(await resolveContextTimes(app, { runs: 30, profile: false })),
+            ...(await resolveContextTimes(app, { runs: 30, warmup: 5, profile: false })),
             stepsInWorkerMs: await resolveStepsInWorker(app),
           };
           log(`timeToSidebarMs p95 ${metrics.timeToSidebarMs.p95}`);
@@ -147,7 +149,8 @@ try {
       const backup = bigBackup({ accounts: 100_000, activities: 10_000, peoplePerAccount: 0.3 });
       notes.seed100k = await seed(app, backup);
       log(`seeded ${notes.seed100k.records} records in ${notes.seed100k.ms} ms`);
-      metrics.resolveContextMs = await resolveContextTimes(app);
+      const threads = [...FIXTURE_THREADS, ...generatedThreads(backup, 48)];
+      metrics.resolveContextMs = await resolveContextTimes(app, { threads });
       log(`resolveContextMs p95 ${metrics.resolveContextMs.p95}`);
     } finally {
       await app.close();

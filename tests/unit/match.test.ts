@@ -80,6 +80,39 @@ describe('matchParticipants', () => {
     ]);
   });
 
+  it('starts every lookup at once, one per email and one per company domain', async () => {
+    const asked: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const track = async (key: string, ids: string[]) => {
+      asked.push(key);
+      most = Math.max(most, ++inFlight);
+      await Promise.resolve();
+      inFlight--;
+      return ids;
+    };
+    const r = await matchParticipants(
+      [p('anna@northwind.co.uk'), p('tom@mail.northwind.co.uk'), p('h@globex.com')],
+      [],
+      [],
+      {
+        accountIdsByEmail: (e) => track(e, e === 'anna@northwind.co.uk' ? ['nw'] : []),
+        accountIdsByDomain: (d) => track(d, d === 'northwind.co.uk' ? ['nw'] : []),
+      },
+    );
+    expect(asked.filter((k) => !k.includes('@')).sort()).toEqual(['globex.com', 'northwind.co.uk']);
+    expect(asked.filter((k) => k.includes('@'))).toHaveLength(3);
+    expect(most).toBe(asked.length);
+    expect(r.matches).toEqual([
+      {
+        accountId: 'nw',
+        matchedBy: 'email',
+        emails: ['anna@northwind.co.uk', 'tom@mail.northwind.co.uk'],
+      },
+    ]);
+    expect(r.unknown.map((u) => u.email)).toEqual(['h@globex.com']);
+  });
+
   it('lets an exact email beat the domain', async () => {
     // A consultant on a globex.com address who is filed under Northwind.
     const r = await matchParticipants(

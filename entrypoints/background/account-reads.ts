@@ -1,0 +1,103 @@
+/**
+ * The reads behind the sidebar: an account with what it shows of it, and the lookups from a
+ * thread's emails and domains to accounts. They run on every thread the user opens, often in a
+ * worker that has just started, so they talk to IndexedDB directly: no wrapper per request, and
+ * every request of a step sent before the first answer comes back.
+ */
+import type { AccountView } from '@/utils/messages';
+import type { Account, Activity, Decision, Person, StageChange } from '@/utils/model';
+
+/** How many activities a view gets; older ones are on the account page. */
+export const RECENT_ACTIVITIES = 10;
+
+/** One request's result as a promise. */
+export function answer<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Every follow-up of one account, in the byAccountAt index's order (oldest first). */
+export function activitiesOf(accountId: string): IDBKeyRange {
+  return IDBKeyRange.bound([accountId, 0], [accountId, Number.MAX_SAFE_INTEGER]);
+}
+
+/** IndexedDB 3's getAllRecords: newest-first in one request, where the browser has it. */
+type RecordsIndex = IDBIndex & {
+  getAllRecords?: (options: {
+    query: IDBKeyRange;
+    count: number;
+    direction: IDBCursorDirection;
+  }) => IDBRequest<{ value: Activity }[]>;
+};
+
+/**
+ * An account's latest follow-ups, newest first. One getAllRecords request where the browser has
+ * it (Chromium); elsewhere a cursor, one round trip per record.
+ */
+export async function recentActivities(tx: IDBTransaction, accountId: string): Promise<Activity[]> {
+  const index = tx.objectStore('activities').index('byAccountAt') as RecordsIndex;
+  const range = activitiesOf(accountId);
+  if (typeof index.getAllRecords === 'function') {
+    const records = await answer(
+      index.getAllRecords({ query: range, count: RECENT_ACTIVITIES, direction: 'prev' }),
+    );
+    return records.map((r) => r.value);
+  }
+  const request = index.openCursor(range, 'prev');
+  const found: Activity[] = [];
+  return new Promise((resolve, reject) => {
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (cursor && found.length < RECENT_ACTIVITIES) {
+        found.push(cursor.value as Activity);
+        cursor.continue();
+      } else resolve(found);
+    };
+  });
+}
+
+/**
+ * An account with what the sidebar shows of it, or null when there is no such account. The
+ * account and its records are read together: each read is a round trip to the store, and the
+ * records need only the id.
+ */
+export async function readView(tx: IDBTransaction, accountId: string): Promise<AccountView | null> {
+  const byAccount = <T>(store: string) =>
+    answer(tx.objectStore(store).index('byAccount').getAll(accountId)) as Promise<T[]>;
+  const [account, activities, people, decisions, stageChanges] = await Promise.all([
+    answer(tx.objectStore('accounts').get(accountId)) as Promise<Account | undefined>,
+    recentActivities(tx, accountId),
+    byAccount<Person>('people'),
+    byAccount<Decision>('decisions'),
+    byAccount<StageChange>('stageChanges'),
+  ]);
+  if (!account) return null;
+  decisions.sort((a, b) => b.date.localeCompare(a.date));
+  stageChanges.sort((a, b) => b.at - a.at);
+  return {
+    account,
+    people,
+    activities,
+    decisions,
+    stageChanges,
+    lastTouchedAt: activities[0]?.at ?? null,
+  };
+}
+
+/** The accounts of the people with this email (usually one). */
+export async function accountIdsByEmail(tx: IDBTransaction, email: string): Promise<string[]> {
+  const people = (await answer(
+    tx.objectStore('people').index('byEmail').getAll(email),
+  )) as Person[];
+  return [...new Set(people.map((p) => p.accountId))];
+}
+
+/** The accounts with this registrable domain. */
+export function accountIdsByDomain(tx: IDBTransaction, domain: string): Promise<string[]> {
+  return answer(tx.objectStore('accounts').index('byDomain').getAllKeys(domain)) as Promise<
+    string[]
+  >;
+}
