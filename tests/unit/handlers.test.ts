@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { freshContext, ok, snapshot } from './helpers';
 import { MESSAGES, type MessageName } from '@/utils/messages';
 
@@ -368,6 +368,29 @@ describe('backup', () => {
       ok: false,
       error: expect.stringMatching(/twice/),
     });
+    expect(await snapshot(db)).toBe(before);
+  });
+
+  it('keeps the store as it was when the store refuses a record part-way through', async () => {
+    const { send, db } = await seeded();
+    const exported = await ok(send('exportData', {}));
+    const before = await snapshot(db);
+    const put = IDBObjectStore.prototype.put;
+    let calls = 0;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      if (++calls === 2) throw new DOMException('Data provided is not a valid key.', 'DataError');
+      return put.apply(this, args);
+    });
+    try {
+      const r = await send('importData', { backup: exported, mode: 'replace' });
+      expect(r).toMatchObject({ ok: false, code: 'storage' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(calls).toBe(2);
     expect(await snapshot(db)).toBe(before);
   });
 });
