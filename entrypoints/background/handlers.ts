@@ -4,7 +4,13 @@
  * can tell every open view.
  */
 import { unwrap, type IDBPTransaction } from 'idb';
-import { accountIdsByDomain, accountIdsByEmail, activitiesOf, readView } from './account-reads';
+import {
+  accountIdsByDomain,
+  accountIdsByEmail,
+  activitiesOf,
+  answer,
+  readView,
+} from './account-reads';
 import { dueCount, noteWrite, writesSoFar } from './due-count';
 import {
   ACCOUNT_STORES,
@@ -13,6 +19,11 @@ import {
   OPS_KEEP_MS,
   type RapportDb,
   type RapportSchema,
+  crmKey,
+  nameKey,
+  withKeys,
+  withoutKeys,
+  type StoredAccount,
   type StoreName,
   type TrashEntry,
 } from '@/utils/db';
@@ -129,8 +140,8 @@ async function mustGetAccount(tx: Tx, id: string): Promise<Account> {
   return account;
 }
 
-function bump(account: Account, now: number, patch: Partial<Account> = {}): Account {
-  return { ...account, ...patch, updatedAt: now, revision: account.revision + 1 };
+function bump(account: Account, now: number, patch: Partial<Account> = {}): StoredAccount {
+  return withKeys({ ...account, ...patch, updatedAt: now, revision: account.revision + 1 });
 }
 
 function summary(a: Account): AccountSummary {
@@ -170,7 +181,7 @@ async function readBackup(tx: Tx, now: number): Promise<Backup> {
     format: 'rapport-backup',
     schemaVersion: DB_VERSION,
     exportedAt: now,
-    accounts,
+    accounts: accounts.map(withoutKeys),
     people,
     activities,
     decisions,
@@ -192,43 +203,33 @@ async function recordsOf(
   return { account, people, activities, decisions, stageChanges };
 }
 
-/**
- * Accounts linked to this CRM record. A cursor walk, not an index: links are objects inside the
- * account, and this runs only on CRM record pages, never on the Gmail path.
- */
-async function linkedTo(tx: Tx, ref: CrmRef): Promise<MatchResult['matches']> {
-  const found: MatchResult['matches'] = [];
-  let cursor = await tx.objectStore('accounts').openCursor();
-  while (cursor) {
-    const a = cursor.value;
-    if (a.crmRefs.some((r) => r.system === ref.system && r.recordId === ref.recordId)) {
-      found.push({ accountId: a.id, matchedBy: 'crm', emails: [] });
-    }
-    cursor = await cursor.continue();
-  }
-  return found;
+/** Accounts linked to this CRM record (usually one). */
+async function linkedTo(tx: IDBTransaction, ref: CrmRef): Promise<MatchResult['matches']> {
+  const ids = await answer(tx.objectStore('accounts').index('byCrmKey').getAllKeys(crmKey(ref)));
+  return ids.map((id) => ({ accountId: String(id), matchedBy: 'crm' as const, emails: [] }));
 }
 
 /** Accounts whose name is exactly one of `names`, ignoring case and surrounding space. */
-async function namedAs(tx: Tx, names: readonly string[]): Promise<MatchResult['matches']> {
-  const wanted = new Set(names.map((n) => n.trim().toLowerCase()).filter(Boolean));
-  const found: MatchResult['matches'] = [];
-  let cursor = await tx.objectStore('accounts').openCursor();
-  while (cursor) {
-    if (wanted.has(cursor.value.name.trim().toLowerCase())) {
-      found.push({ accountId: cursor.value.id, matchedBy: 'name', emails: [] });
-    }
-    cursor = await cursor.continue();
-  }
-  return found;
+async function namedAs(
+  tx: IDBTransaction,
+  names: readonly string[],
+): Promise<MatchResult['matches']> {
+  const wanted = [...new Set(names.map(nameKey).filter(Boolean))];
+  const index = tx.objectStore('accounts').index('byNameKey');
+  const found = await Promise.all(wanted.map((key) => answer(index.getAllKeys(key))));
+  return [...new Set(found.flat())].map((id) => ({
+    accountId: String(id),
+    matchedBy: 'name' as const,
+    emails: [],
+  }));
 }
 
 function newAccount(
   ctx: HandlerContext,
   fields: Pick<Account, 'name' | 'domains' | 'stage' | 'potential'> & Partial<Account>,
-): Account {
+): StoredAccount {
   const now = ctx.now();
-  return {
+  return withKeys({
     id: ctx.newId(),
     profile: { goals: '', painPoints: '', opportunities: '' },
     nextAction: null,
@@ -239,7 +240,7 @@ function newAccount(
     revision: 1,
     ...fields,
     domains: cleanDomains(fields.domains),
-  };
+  });
 }
 
 export const handlers: Handlers = {
@@ -252,7 +253,7 @@ export const handlers: Handlers = {
 
     // On a CRM record the account is found, in order, by: a stored link to this record; an email
     // or domain the record shows; the exact company name. A thread has only emails.
-    let found: MatchResult['matches'] = req.crmRef ? await linkedTo(tx, req.crmRef) : [];
+    let found: MatchResult['matches'] = req.crmRef ? await linkedTo(raw, req.crmRef) : [];
     let unknown: MatchResult['unknown'] = [];
     if (found.length === 0) {
       const byEmails = await matchParticipants(
@@ -275,7 +276,7 @@ export const handlers: Handlers = {
         }
       }
     }
-    if (found.length === 0 && req.names.length > 0) found = await namedAs(tx, req.names);
+    if (found.length === 0 && req.names.length > 0) found = await namedAs(raw, req.names);
 
     // Every read is started at once: each is a round trip to the store.
     const [dueNow, views] = await Promise.all([
@@ -582,7 +583,7 @@ export const handlers: Handlers = {
     );
     const data: DueItem[] = accounts
       .filter(
-        (a): a is Account & { nextAction: NonNullable<Account['nextAction']> } =>
+        (a): a is StoredAccount & { nextAction: NonNullable<Account['nextAction']> } =>
           a.nextAction !== null,
       )
       .map((a) => ({ ...summary(a), nextAction: a.nextAction, overdue: a.nextAction.due < now }));
@@ -611,7 +612,7 @@ export const handlers: Handlers = {
       const entry = await tx.objectStore('trash').get(req.id);
       if (!entry)
         throw new HandlerError('not_found', 'There is nothing to restore for that account.');
-      await tx.objectStore('accounts').put(entry.account);
+      await tx.objectStore('accounts').put(withKeys(entry.account));
       for (const store of CHILD_STORES) {
         for (const record of entry[store]) await tx.objectStore(store).put(record as never);
       }
@@ -655,7 +656,8 @@ export const handlers: Handlers = {
       const raw = unwrap(tx);
       for (const s of ACCOUNT_STORES) {
         const store = raw.objectStore(s);
-        for (const record of backup[s]) store.put(record);
+        for (const record of backup[s])
+          store.put(s === 'accounts' ? withKeys(record as Account) : record);
       }
       const counts = Object.fromEntries(
         ACCOUNT_STORES.map((s) => [s, backup[s].length]),

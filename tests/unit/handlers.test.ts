@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { freshContext, ok, snapshot } from './helpers';
 import { MESSAGES, type MessageName } from '@/utils/messages';
+import { withKeys } from '@/utils/db';
 
 async function seeded() {
   const t = await freshContext({ ownDomains: ['brightwave.io'] });
@@ -618,6 +619,44 @@ describe('CRM records', () => {
       send('linkCrmRecord', { accountId: nw.account.id, crmRef: moved, domains: [] }),
     );
     expect(again.revision).toBe(a.revision);
+  });
+
+  it('keeps the link and name indexes true through rename, delete, restore and import', async () => {
+    const { send, nw, db } = await seeded();
+    const found = async (over: Parameters<typeof record>[0], ref = hubspot) =>
+      (await ok(send('resolveContext', { ...record(over), crmRef: ref }))).matches.map((m) => [
+        m.account.id,
+        m.matchedBy,
+      ]);
+    const elsewhere = { ...hubspot, recordId: '1' };
+    const linked = await ok(
+      send('linkCrmRecord', { accountId: nw.account.id, crmRef: hubspot, domains: [] }),
+    );
+    await ok(
+      send('updateAccount', {
+        id: nw.account.id,
+        revision: linked.revision,
+        patch: { name: 'Northwind Group' },
+      }),
+    );
+    expect(await found({ names: ['Northwind Logistics'] }, elsewhere)).toEqual([]);
+    expect(await found({ names: [' NORTHWIND group'] }, elsewhere)).toEqual([
+      [nw.account.id, 'name'],
+    ]);
+
+    await ok(send('deleteAccount', { id: nw.account.id }));
+    expect(await found({})).toEqual([]);
+    await ok(send('restoreAccount', { id: nw.account.id }));
+    expect(await found({})).toEqual([[nw.account.id, 'crm']]);
+
+    const exported = await ok(send('exportData', {}));
+    expect(Object.keys(exported.accounts[0]!)).not.toContain('crmKeys');
+    expect(Object.keys(exported.accounts[0]!)).not.toContain('nameKey');
+    await ok(send('wipeData', {}));
+    expect(await found({})).toEqual([]);
+    await ok(send('importData', { backup: exported, mode: 'replace' }));
+    expect(await found({})).toEqual([[nw.account.id, 'crm']]);
+    for (const stored of await db.getAll('accounts')) expect(stored).toEqual(withKeys(stored));
   });
 
   it('offers nothing to create when a record matches nothing, and shows no one twice', async () => {

@@ -4,22 +4,33 @@
  * version to SHIPPED when its migration is written.
  */
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, MIGRATIONS, openDb, ACCOUNT_STORES } from '@/utils/db';
+import { DB_VERSION, MIGRATIONS, openDb, ACCOUNT_STORES, nameKey, withKeys } from '@/utils/db';
+import type { Account } from '@/utils/model';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 
 type Records = Record<(typeof ACCOUNT_STORES)[number], unknown[]>;
 
 const SAMPLE_AT = Date.UTC(2026, 10, 1);
-/** Versions 1 and 2 store accounts and their records the same way; 2 adds the ops store. */
+/** Every record as it was; from version 3, each account with its derived index keys. */
 const unchanged = (current: Records) => {
   const original = sampleBackup(SAMPLE_AT);
-  for (const s of ACCOUNT_STORES) expect(sortById(current[s])).toEqual(sortById(original[s]));
+  for (const s of ACCOUNT_STORES) {
+    const expected = s === 'accounts' ? original.accounts.map(withKeys) : original[s];
+    expect(sortById(current[s])).toEqual(sortById(expected));
+  }
 };
+
+/** As version 3 stores it: accounts carry the keys of the byCrmKey and byNameKey indexes. */
+function withIndexKeys(data: Records): Records {
+  return { ...data, accounts: (data.accounts as Account[]).map(withKeys) };
+}
 
 /** Data as each shipped version stored it, and what it must look like at the current version. */
 const SHIPPED: Record<number, { data: Records; expect: (current: Records) => void }> = {
   1: { data: sampleBackup(SAMPLE_AT), expect: unchanged },
+  // 2 adds the ops store.
   2: { data: sampleBackup(SAMPLE_AT), expect: unchanged },
+  3: { data: withIndexKeys(sampleBackup(SAMPLE_AT)), expect: unchanged },
 };
 
 function sortById(records: unknown[]) {
@@ -56,6 +67,28 @@ describe('migrations', () => {
       SHIPPED[v]!.expect(await readAll(name));
     });
   }
+
+  it('finds accounts from version 2 by their CRM links and exact names after the upgrade', async () => {
+    const name = 'migrate-keys';
+    const data = sampleBackup(SAMPLE_AT) as Records & { accounts: Account[] };
+    const linked = data.accounts[0]!;
+    const ref = {
+      system: 'hubspot' as const,
+      recordType: 'company',
+      recordId: '4242',
+      url: 'https://app.hubspot.com/contacts/1/record/0-2/4242',
+    };
+    data.accounts[0] = { ...linked, crmRefs: [ref] };
+    await fill(name, 2, data);
+    const db = await openDb(name);
+    expect(await db.getAllKeysFromIndex('accounts', 'byCrmKey', 'hubspot:4242')).toEqual([
+      linked.id,
+    ]);
+    expect(await db.getAllKeysFromIndex('accounts', 'byNameKey', nameKey(linked.name))).toEqual([
+      linked.id,
+    ]);
+    db.close();
+  });
 
   it('leaves the old data intact when an upgrade step fails', async () => {
     const name = 'failing-upgrade';
