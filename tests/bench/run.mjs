@@ -27,6 +27,7 @@ import {
   FIXTURE_THREADS,
   coldWorker,
   csvImport,
+  generatedRecords,
   generatedThreads,
   popupPaint,
   resolveContextTimes,
@@ -152,6 +153,14 @@ try {
       const threads = [...FIXTURE_THREADS, ...generatedThreads(backup, 48)];
       metrics.resolveContextMs = await resolveContextTimes(app, { threads });
       log(`resolveContextMs p95 ${metrics.resolveContextMs.p95}`);
+      metrics.crmResolveMs = await resolveContextTimes(app, {
+        threads: generatedRecords(backup, 50),
+        runs: 100,
+        rounds: 3,
+        warmup: 50,
+        profile: false,
+      });
+      log(`crmResolveMs p95 ${metrics.crmResolveMs.p95}`);
     } finally {
       await app.close();
     }

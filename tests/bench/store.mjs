@@ -123,6 +123,34 @@ export function generatedThreads(backup, count) {
 }
 
 /**
+ * CRM record pages of generated clients that are not linked yet: the record shows the company's
+ * exact name (as the HubSpot adapter reads it), so each resolves through the CRM-link index (no
+ * match) and then the name index.
+ */
+export function generatedRecords(backup, count) {
+  const accounts = backup.accounts.filter((a) => a.id.startsWith('acc-0'));
+  const step = Math.max(1, Math.floor(accounts.length / count));
+  return accounts
+    .filter((_, i) => i % step === 0)
+    .slice(0, count)
+    .map((account, i) => {
+      const recordId = String(900_000_000 + i);
+      const url = `https://app.hubspot.com/contacts/26491733/record/0-2/${recordId}`;
+      return {
+        accountId: account.id,
+        context: {
+          host: 'hubspot',
+          url,
+          participants: [],
+          domains: [],
+          names: [account.name],
+          crmRef: { system: 'hubspot', recordType: 'company', recordId, url },
+        },
+      };
+    });
+}
+
+/**
  * resolveContext sent from an extension page for each of `threads` in turn, beside a message the
  * router refuses before any handler (the messaging floor). The figure is the background's own
  * time per resolve (the "rapport resolveContext" measure); the page's round trip is kept beside
