@@ -248,6 +248,8 @@ export const MESSAGES = {
     z.object({ query: str(200), limit: z.optional(z.int().check(z.gte(1), z.lte(200))) }),
   ).returns<AccountSummary[]>(),
   listAccounts: message(Nothing).returns<AccountRow[]>(),
+  /** How many accounts there are: a count, where listing them all takes seconds at 10,000. */
+  countAccounts: message(Nothing).returns<number>(),
   /** Earliest first; `limit` keeps a long overdue list from slowing the popup's first paint. */
   listDue: message(
     z.object({ until: IsoDate, limit: z.optional(z.int().check(z.gte(1), z.lte(10_000))) }),

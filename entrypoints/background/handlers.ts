@@ -549,6 +549,10 @@ export const handlers: Handlers = {
     return { data: found, changed: [] };
   },
 
+  async countAccounts(_req, ctx) {
+    return { data: await ctx.db.count('accounts'), changed: [] };
+  },
+
   async listAccounts(_req, ctx) {
     const tx = ctx.db.transaction(['accounts', 'activities'], 'readonly');
     const accounts = await tx.objectStore('accounts').getAll();

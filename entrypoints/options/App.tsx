@@ -21,8 +21,8 @@ export function App() {
   useEffect(() => {
     const controller = new AbortController();
     const count = async () => {
-      const r = await send('listAccounts', {});
-      if (r.ok) setAccountCount(r.data.length);
+      const r = await send('countAccounts', {});
+      if (r.ok) setAccountCount(r.data);
     };
     void loadSettings().then(setSettings);
     watchSettings(setSettings, controller.signal);

@@ -606,8 +606,8 @@ function Wipe({
     setNote(null);
     try {
       // Replace as the wipe left the store empty; if new data arrived since, merge keeps it.
-      const now = await send('listAccounts', {});
-      const mode = now.ok && now.data.length === 0 ? 'replace' : 'merge';
+      const now = await send('countAccounts', {});
+      const mode = now.ok && now.data === 0 ? 'replace' : 'merge';
       const r = await send('importData', { backup: kept.backup, mode });
       if (!r.ok) return setNote({ tone: 'error', text: t('optionsFailed', r.error) });
       await browser.storage.local.remove(WIPE_BACKUP_KEY);

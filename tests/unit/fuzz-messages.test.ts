@@ -44,6 +44,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   addDecision: { accountId: 'id-1', date: '2026-11-01', what: 'w' },
   searchAccounts: { query: 'a', limit: 5 },
   listAccounts: {},
+  countAccounts: {},
   deletePerson: { id: 'id-2' },
   restorePerson: {
     person: {

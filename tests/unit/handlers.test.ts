@@ -97,6 +97,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     addDecision: { accountId: 'id-1', date: '2026-02-30', what: 'x' },
     searchAccounts: { query: 42 },
     listAccounts: 'all',
+    countAccounts: 7,
     deletePerson: { id: 7 },
     restorePerson: { person: { id: 'p1', accountId: 'id-1', name: '' } },
     deleteDecision: { id: '' },
@@ -440,6 +441,14 @@ describe('listAccounts', () => {
     const rows = await ok(send('listAccounts', {}));
     const touched = Object.fromEntries(rows.map((r) => [r.name, r.lastTouchedAt]));
     expect(touched).toEqual({ 'Northwind Logistics': 300, Globex: 200, Umbrella: null });
+  });
+
+  it('is counted without listing, and the count follows deletes', async () => {
+    const { send, nw } = await seeded();
+    await ok(send('createAccount', { name: 'Globex', domains: ['globex.com'] }));
+    expect(await ok(send('countAccounts', {}))).toBe(2);
+    await ok(send('deleteAccount', { id: nw.account.id }));
+    expect(await ok(send('countAccounts', {}))).toBe(1);
   });
 });
 

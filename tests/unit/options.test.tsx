@@ -39,8 +39,8 @@ function fakeBackground(name: MessageName, request: unknown): unknown {
   switch (name) {
     case 'exportData':
       return { ok: true, data: structuredClone(store) };
-    case 'listAccounts':
-      return { ok: true, data: store.accounts.map((a) => ({ ...a, lastTouchedAt: null })) };
+    case 'countAccounts':
+      return { ok: true, data: store.accounts.length };
     case 'importData': {
       const { backup, mode } = request as { backup: Backup; mode: string };
       const counts = Object.fromEntries(

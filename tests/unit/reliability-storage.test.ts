@@ -186,6 +186,7 @@ const NO_STORE_WRITES: MessageName[] = [
   'getAccount',
   'searchAccounts',
   'listAccounts',
+  'countAccounts',
   'listDue',
   'exportData',
   'checkReminders',
