@@ -9,6 +9,7 @@ import {
   accountIdsByEmail,
   activitiesOf,
   answer,
+  lastTouchedByAccount,
   readView,
 } from './account-reads';
 import { dueCount, noteWrite, writesSoFar } from './due-count';
@@ -554,20 +555,11 @@ export const handlers: Handlers = {
   },
 
   async listAccounts(_req, ctx) {
-    const tx = ctx.db.transaction(['accounts', 'activities'], 'readonly');
-    const accounts = await tx.objectStore('accounts').getAll();
-    // One step per account, not per activity: walking the [accountId, at] index backwards, the
-    // first key of each account is its latest touch; then jump below that account's range.
-    const lastTouched = new Map<string, number>();
-    let cursor = await tx
-      .objectStore('activities')
-      .index('byAccountAt')
-      .openKeyCursor(null, 'prev');
-    while (cursor) {
-      const [accountId, at] = cursor.key;
-      lastTouched.set(accountId, at);
-      cursor = await cursor.continue([accountId, -1]);
-    }
+    const tx = unwrap(ctx.db).transaction(['accounts', 'activities'], 'readonly');
+    const [accounts, lastTouched] = await Promise.all([
+      answer(tx.objectStore('accounts').getAll()) as Promise<StoredAccount[]>,
+      lastTouchedByAccount(tx),
+    ]);
     const data: AccountRow[] = accounts.map((a) => ({
       ...summary(a),
       cadenceDays: a.cadenceDays,

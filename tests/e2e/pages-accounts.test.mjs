@@ -56,6 +56,18 @@ async function openAccount(name) {
 }
 const button = (name) => page.getByRole('button', { name, exact: true });
 
+test("the list gives each account its latest follow-up, from Chromium's getAllRecords", async () => {
+  const backup = await app.call('exportData');
+  const latest = new Map();
+  for (const a of backup.activities) {
+    latest.set(a.accountId, Math.max(latest.get(a.accountId) ?? -Infinity, a.at));
+  }
+  const rows = await app.call('listAccounts');
+  assert.equal(rows.length, backup.accounts.length);
+  for (const row of rows) assert.equal(row.lastTouchedAt, latest.get(row.id) ?? null, row.name);
+  assert.ok(latest.size >= 2, 'the sample has follow-ups on more than one account');
+});
+
 test('table filters, sort and search survive a reload and a visit to an account', async () => {
   await page.locator('#filter-stage').selectOption('strategic');
   await page.locator('#filter-text').fill('glo');
