@@ -11,6 +11,13 @@ export interface ChangeNotice {
   nonce: string;
 }
 
+/**
+ * The optional hosts the user has granted, as the background last registered their scripts. A
+ * content script already running in a tab reads it to learn that its site was withdrawn: the
+ * browser removes a registered script from new pages only.
+ */
+export const GRANTED_HOSTS_KEY = 'rapport:grantedHosts';
+
 /** Sent to the active tab's content script when the user presses a shortcut (manifest commands). */
 export const TOGGLE_SIDEBAR_EVENT = 'toggleSidebar';
 export const LOG_FOLLOW_UP_EVENT = 'logFollowUp';
@@ -33,12 +40,27 @@ function isEvent(message: unknown, event: string): boolean {
 export const isToggleSidebar = (message: unknown) => isEvent(message, TOGGLE_SIDEBAR_EVENT);
 export const isLogFollowUp = (message: unknown) => isEvent(message, LOG_FOLLOW_UP_EVENT);
 
-/** Calls `listener` with each change notice until `signal` aborts. */
-export function watchChanges(listener: (notice: ChangeNotice) => void, signal: AbortSignal): void {
+/** Calls `listener` with each new value of `key` in storage.local until `signal` aborts. */
+export function watchLocal(
+  key: string,
+  listener: (value: unknown) => void,
+  signal: AbortSignal,
+): void {
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const notice = changes[CHANGED_KEY]?.newValue as ChangeNotice | undefined;
-    if (area === 'local' && notice && Array.isArray(notice.accountIds)) listener(notice);
+    if (area === 'local' && key in changes) listener(changes[key]?.newValue);
   };
   browser.storage.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+}
+
+/** Calls `listener` with each change notice until `signal` aborts. */
+export function watchChanges(listener: (notice: ChangeNotice) => void, signal: AbortSignal): void {
+  watchLocal(
+    CHANGED_KEY,
+    (value) => {
+      const notice = value as ChangeNotice | undefined;
+      if (notice && Array.isArray(notice.accountIds)) listener(notice);
+    },
+    signal,
+  );
 }

@@ -5,6 +5,7 @@
  * appears there without a reload or a browser restart.
  */
 import { browser } from 'wxt/browser';
+import { GRANTED_HOSTS_KEY } from '@/utils/events';
 import { HOST_MATCHES, OPTIONAL_HOSTS, type OptionalHost } from '@/utils/hosts/patterns';
 import type { HostName } from '@/utils/model';
 
@@ -34,10 +35,12 @@ async function syncNow(): Promise<OptionalHost[]> {
     (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id),
   );
   const added: OptionalHost[] = [];
+  const allowedHosts: OptionalHost[] = [];
   for (const host of OPTIONAL_HOSTS) {
     const id = scriptId(host);
     const has = registered.has(id);
     const allowed = await granted(host);
+    if (allowed) allowedHosts.push(host);
     try {
       if (allowed && !has) {
         await browser.scripting.registerContentScripts([
@@ -58,6 +61,7 @@ async function syncNow(): Promise<OptionalHost[]> {
       console.warn(`Rapport: could not update the ${host} content script`, error);
     }
   }
+  await browser.storage.local.set({ [GRANTED_HOSTS_KEY]: allowedHosts });
   return added;
 }
 

@@ -96,9 +96,11 @@ test(
 );
 
 test(
-  'Remove withdraws the site: new HubSpot tabs get no sidebar',
+  'Remove withdraws the site: the open HubSpot tab loses its sidebar, new tabs get none',
   { timeout: 60_000 },
   async () => {
+    const open = await openFixture(app, 'hubspot', 'company');
+    await expectText(sidebar(open, 'account-name'), 'Northwind Logistics', { page: open });
     await siteRow(popup, 'hubspot').locator('[data-testid="site-remove"]').click();
     await waitFor(
       async () => (await siteRow(popup, 'hubspot').getAttribute('data-granted')) === 'false',
@@ -110,6 +112,11 @@ test(
     await waitFor(async () => (await registeredScripts(app)).length === 0, {
       message: 'the HubSpot script to be unregistered',
     });
+    try {
+      await expectNoSidebar(open);
+    } finally {
+      await open.close();
+    }
     const hubspot = await openFixture(app, 'hubspot', 'company');
     try {
       await expectNoSidebar(hubspot);

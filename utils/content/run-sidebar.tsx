@@ -22,7 +22,14 @@ import {
   type SidebarState,
 } from '@/components/sidebar-types';
 import type { HostAdapter, ReadResult } from '@/utils/hosts/types';
-import { isLogFollowUp, isToggleSidebar, watchChanges, type ChangeNotice } from '@/utils/events';
+import {
+  GRANTED_HOSTS_KEY,
+  isLogFollowUp,
+  isToggleSidebar,
+  watchChanges,
+  watchLocal,
+  type ChangeNotice,
+} from '@/utils/events';
 import type { ContextResult, HostContext } from '@/utils/messages';
 import { send } from '@/utils/send';
 import { loadSettings, SEEN_SELF_EMAIL_KEY, watchSettings, type Settings } from '@/utils/settings';
@@ -42,7 +49,8 @@ export interface HostSidebarOptions {
 
 /**
  * Runs the sidebar on this page until `ctx` is invalidated. Turning the host off (or on again)
- * in the popup takes effect at once, without a reload.
+ * in the popup takes effect at once, without a reload; so does withdrawing the site's permission,
+ * for good (a grant again brings a fresh script).
  */
 export async function runHostSidebar(
   ctx: ContentScriptContext,
@@ -51,9 +59,10 @@ export async function runHostSidebar(
 ): Promise<void> {
   let settings = await loadSettings();
   let session: { stop: AbortController; apply: (s: Settings) => void } | null = null;
+  let withdrawn = false;
 
   const sync = () => {
-    const off = settings.disabledHosts.includes(adapter.host);
+    const off = withdrawn || settings.disabledHosts.includes(adapter.host);
     if (off && session) {
       session.stop.abort();
       session = null;
@@ -71,6 +80,17 @@ export async function runHostSidebar(
     settings = next;
     sync();
   }, ctx.signal);
+  // Gmail is granted at install and cannot be withdrawn; the other hosts can.
+  watchLocal(
+    GRANTED_HOSTS_KEY,
+    (granted) => {
+      if (adapter.host === 'gmail' || !Array.isArray(granted) || granted.includes(adapter.host))
+        return;
+      withdrawn = true;
+      sync();
+    },
+    ctx.signal,
+  );
   sync();
 }
 
@@ -208,15 +228,16 @@ function runSidebar(
   }
 
   // The same profile's other tabs follow a collapse or resize.
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const saved = changes[LAYOUT_KEY]?.newValue;
-    if (area !== 'local' || !saved) return;
-    layout = readLayout(saved, layout.collapsed);
-    remembered = true;
-    paint();
-  };
-  browser.storage.onChanged.addListener(onStorage);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
+  watchLocal(
+    LAYOUT_KEY,
+    (saved) => {
+      if (!saved) return;
+      layout = readLayout(saved, layout.collapsed);
+      remembered = true;
+      paint();
+    },
+    signal,
+  );
 
   // Every write in the background ends with a notice naming the accounts it changed.
   watchChanges((changed) => {
