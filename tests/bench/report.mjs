@@ -34,6 +34,8 @@ export const HOW = {
     "100,000 accounts; resolveContext sent (chrome.runtime.sendMessage) from an extension page for 50 threads in turn (the thread and internal-cc fixtures, and 48 generated clients spread over the store: a known person, an unknown colleague found by domain, a colleague of ours in cc), 5 rounds of 150 after 100 warm-ups, p50 and p95 the median of the rounds' (roundsP95 lists each) (a store just filled by the import compacts on its first reads: LevelDB seek compactions, seen in its LOG); the figure judged is the background's own time, from the message reaching the worker's listener to the answer being ready (the 'rapport resolveContext' User Timing measure, read by a PerformanceObserver in the worker); roundTripMs: the same messages timed by the page, with messagingFloorMs, a message the router refuses before any handler; stepsInWorkerMs: the handler's IndexedDB requests replayed in the worker",
   crmResolveMs:
     '100,000 accounts; resolveContext for 50 HubSpot company records of clients not linked yet, found by their exact name (the CRM-link index finds nothing, then the name index finds the account), in the worker as resolveContextMs; 3 rounds of 100 after 50 warm-ups; no budget',
+  listAccountsMs:
+    "10,000 accounts, 50,000 follow-ups; listAccounts (the accounts page's table, each account with its latest follow-up) from an extension page: the background's own time, its 'rapport listAccounts' measure, and roundTripMs, the page's, which carries every row; 7 after one warm-up; no budget",
   coldWorkerFirstAnswerMs:
     '10,000 accounts; the worker stopped through the DevTools protocol (ServiceWorker.stopWorker), then the first resolveContext answer to an extension page; median of 7',
   csvImport10kMs:
@@ -108,6 +110,10 @@ export function tableRows(metrics) {
     rows.push(series('resolveContextMs: messaging floor', trip.messagingFloorMs));
   }
   if (m.crmResolveMs) rows.push(series('crmResolveMs (100k accounts, by name)', m.crmResolveMs));
+  if (m.listAccountsMs) {
+    rows.push(series('listAccountsMs (10k rows, in the worker)', m.listAccountsMs));
+    rows.push(series('listAccountsMs: round trip from a page', m.listAccountsMs.roundTripMs));
+  }
   if (m.coldWorkerFirstAnswerMs)
     rows.push(series('coldWorkerFirstAnswerMs', m.coldWorkerFirstAnswerMs));
   if (m.csvImport10kMs) rows.push(series('csvImport10kMs', m.csvImport10kMs));

@@ -4,7 +4,7 @@
  *
  *   npm run bench                    everything (about 3 minutes on 2 cores)
  *   node tests/bench/run.mjs popup   only the groups named: size peers sidebar storm heap popup
- *                                    cold csv resolve
+ *                                    list cold csv resolve
  *   RAPPORT_SKIP_BUILD=1 ...         use .output/chrome-mv3 as it is
  *
  * Writes bench/results.json, prints a table (min / median / p95 / max, budget, result) and exits
@@ -29,13 +29,25 @@ import {
   csvImport,
   generatedRecords,
   generatedThreads,
+  listAccountsTimes,
   popupPaint,
   resolveContextTimes,
   resolveStepsInWorker,
   seed,
 } from './store.mjs';
 
-const GROUPS = ['size', 'peers', 'sidebar', 'storm', 'heap', 'popup', 'cold', 'csv', 'resolve'];
+const GROUPS = [
+  'size',
+  'peers',
+  'sidebar',
+  'storm',
+  'heap',
+  'popup',
+  'list',
+  'cold',
+  'csv',
+  'resolve',
+];
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((g) => !GROUPS.includes(g));
 if (unknown.length > 0) {
@@ -96,7 +108,7 @@ try {
     }
 
     // 10,000 accounts and 50,000 follow-ups: everything a user with a big book of clients sees.
-    if (['sidebar', 'storm', 'heap', 'popup', 'cold', 'csv'].some(runs)) {
+    if (['sidebar', 'storm', 'heap', 'popup', 'list', 'cold', 'csv'].some(runs)) {
       const app = await launchExtension();
       try {
         const backup = bigBackup({ accounts: 10_000, activities: 50_000 });
@@ -122,6 +134,10 @@ try {
         if (runs('popup')) {
           metrics.popupPaintMs = await popupPaint(app);
           log(`popupPaintMs ${metrics.popupPaintMs.p50}`);
+        }
+        if (runs('list')) {
+          metrics.listAccountsMs = await listAccountsTimes(app);
+          log(`listAccountsMs ${metrics.listAccountsMs.p50}`);
         }
         if (runs('cold')) {
           metrics.coldWorkerFirstAnswerMs = await coldWorker(app);

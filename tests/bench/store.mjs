@@ -345,6 +345,27 @@ export async function resolveStepsInWorker(app) {
 }
 
 /**
+ * listAccounts, what the accounts page's table is built from: the background's own time (its
+ * "rapport listAccounts" measure) and the page's round trip, which carries every row; `runs`
+ * after one warm-up.
+ */
+export async function listAccountsTimes(app, { runs = 7 } = {}) {
+  const page = await quietPage(app);
+  const handled = await observeHandling(app, 'listAccounts');
+  const trips = [];
+  let rows = 0;
+  for (let i = 0; i < runs + 1; i++) {
+    const r = await timedSend(page, 'listAccounts', {});
+    if (!r.ok) throw new Error(`listAccounts answered ${JSON.stringify(r.answer).slice(0, 300)}`);
+    rows = r.answer.data.length;
+    if (i > 0) trips.push(r.ms);
+  }
+  const inWorker = (await handled.collect()).slice(1);
+  await page.close();
+  return { ...summary(inWorker), roundTripMs: summary(trips), rows };
+}
+
+/**
  * Stops the worker through the DevTools protocol (the harness's stopWorker), then times the first
  * answer: the sidebar's own first message, resolveContext for the thread fixture.
  */
