@@ -1,12 +1,14 @@
 /**
  * The reads behind the sidebar and the account list: an account with what it shows of it, the
- * lookups from a thread's emails and domains to accounts, and each account's latest touch. They
+ * lookups from what a page shows (emails, domains, a CRM record, a company name) to accounts,
+ * and each account's latest touch. They
  * run on every thread the user opens, often in a worker that has just started, or once per
  * account, so they talk to IndexedDB directly: no wrapper per request, and every request of a
  * step sent before the first answer comes back.
  */
+import { crmKey, nameKey } from '@/utils/db';
 import type { AccountView } from '@/utils/messages';
-import type { Account, Activity, Decision, Person, StageChange } from '@/utils/model';
+import type { Account, Activity, CrmRef, Decision, Person, StageChange } from '@/utils/model';
 
 /** How many activities a view gets; older ones are on the account page. */
 export const RECENT_ACTIVITIES = 10;
@@ -101,6 +103,23 @@ export function accountIdsByDomain(tx: IDBTransaction, domain: string): Promise<
   return answer(tx.objectStore('accounts').index('byDomain').getAllKeys(domain)) as Promise<
     string[]
   >;
+}
+
+/** The accounts linked to this CRM record (usually one), through the byCrmKey index. */
+export async function accountIdsByCrmRecord(tx: IDBTransaction, ref: CrmRef): Promise<string[]> {
+  const index = tx.objectStore('accounts').index('byCrmKey');
+  return (await answer(index.getAllKeys(crmKey(ref)))).map(String);
+}
+
+/** The accounts named exactly one of `names`, ignoring case and surrounding space. */
+export async function accountIdsByName(
+  tx: IDBTransaction,
+  names: readonly string[],
+): Promise<string[]> {
+  const index = tx.objectStore('accounts').index('byNameKey');
+  const wanted = [...new Set(names.map(nameKey).filter(Boolean))];
+  const found = await Promise.all(wanted.map((key) => answer(index.getAllKeys(key))));
+  return [...new Set(found.flat().map(String))];
 }
 
 /**

@@ -5,8 +5,10 @@
  */
 import { unwrap, type IDBPTransaction } from 'idb';
 import {
+  accountIdsByCrmRecord,
   accountIdsByDomain,
   accountIdsByEmail,
+  accountIdsByName,
   activitiesOf,
   answer,
   lastTouchedByAccount,
@@ -20,8 +22,6 @@ import {
   OPS_KEEP_MS,
   type RapportDb,
   type RapportSchema,
-  crmKey,
-  nameKey,
   withKeys,
   withoutKeys,
   type StoredAccount,
@@ -204,27 +204,6 @@ async function recordsOf(
   return { account, people, activities, decisions, stageChanges };
 }
 
-/** Accounts linked to this CRM record (usually one). */
-async function linkedTo(tx: IDBTransaction, ref: CrmRef): Promise<MatchResult['matches']> {
-  const ids = await answer(tx.objectStore('accounts').index('byCrmKey').getAllKeys(crmKey(ref)));
-  return ids.map((id) => ({ accountId: String(id), matchedBy: 'crm' as const, emails: [] }));
-}
-
-/** Accounts whose name is exactly one of `names`, ignoring case and surrounding space. */
-async function namedAs(
-  tx: IDBTransaction,
-  names: readonly string[],
-): Promise<MatchResult['matches']> {
-  const wanted = [...new Set(names.map(nameKey).filter(Boolean))];
-  const index = tx.objectStore('accounts').index('byNameKey');
-  const found = await Promise.all(wanted.map((key) => answer(index.getAllKeys(key))));
-  return [...new Set(found.flat())].map((id) => ({
-    accountId: String(id),
-    matchedBy: 'name' as const,
-    emails: [],
-  }));
-}
-
 function newAccount(
   ctx: HandlerContext,
   fields: Pick<Account, 'name' | 'domains' | 'stage' | 'potential'> & Partial<Account>,
@@ -254,7 +233,11 @@ export const handlers: Handlers = {
 
     // On a CRM record the account is found, in order, by: a stored link to this record; an email
     // or domain the record shows; the exact company name. A thread has only emails.
-    let found: MatchResult['matches'] = req.crmRef ? await linkedTo(raw, req.crmRef) : [];
+    const matchesBy = (matchedBy: 'crm' | 'name') => (ids: string[]) =>
+      ids.map((accountId) => ({ accountId, matchedBy, emails: [] }));
+    let found: MatchResult['matches'] = req.crmRef
+      ? await accountIdsByCrmRecord(raw, req.crmRef).then(matchesBy('crm'))
+      : [];
     let unknown: MatchResult['unknown'] = [];
     if (found.length === 0) {
       const byEmails = await matchParticipants(
@@ -277,7 +260,9 @@ export const handlers: Handlers = {
         }
       }
     }
-    if (found.length === 0 && req.names.length > 0) found = await namedAs(raw, req.names);
+    if (found.length === 0 && req.names.length > 0) {
+      found = await accountIdsByName(raw, req.names).then(matchesBy('name'));
+    }
 
     // Every read is started at once: each is a round trip to the store.
     const [dueNow, views] = await Promise.all([
