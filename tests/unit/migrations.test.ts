@@ -4,7 +4,16 @@
  * version to SHIPPED when its migration is written.
  */
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, MIGRATIONS, openDb, ACCOUNT_STORES, nameKey, withKeys } from '@/utils/db';
+import {
+  DB_VERSION,
+  MIGRATIONS,
+  openDb,
+  ACCOUNT_STORES,
+  fillIndexKeys,
+  nameKey,
+  withKeys,
+} from '@/utils/db';
+import { unwrap } from 'idb';
 import type { Account } from '@/utils/model';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 
@@ -87,6 +96,26 @@ describe('migrations', () => {
     expect(await db.getAllKeysFromIndex('accounts', 'byNameKey', nameKey(linked.name))).toEqual([
       linked.id,
     ]);
+    db.close();
+  });
+
+  it('gives every account its index keys, a page at a time, across page boundaries', async () => {
+    const db = await openDb('fill-keys');
+    const base = sampleBackup(SAMPLE_AT).accounts[0] as Account;
+    const plain = Array.from({ length: 7 }, (_, i) => ({
+      ...base,
+      id: `acc-${i}`,
+      name: ` Company ${i} `,
+    }));
+    const tx = unwrap(db).transaction('accounts', 'readwrite');
+    for (const a of plain) tx.objectStore('accounts').put(a);
+    fillIndexKeys(tx.objectStore('accounts'), 3);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onabort = () => reject(tx.error);
+    });
+    expect(sortById(await db.getAll('accounts'))).toEqual(plain.map(withKeys));
+    expect(await db.getAllKeysFromIndex('accounts', 'byNameKey', 'company 6')).toEqual(['acc-6']);
     db.close();
   });
 
