@@ -1,6 +1,6 @@
 /** Small building blocks shared by the sidebar's sections. */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '@/utils/messages';
 import { t } from '@/utils/i18n';
 
@@ -62,7 +62,8 @@ interface InlineFormProps {
 /** A small form inside the panel: focuses its first field, Escape cancels. */
 export function InlineForm(props: InlineFormProps) {
   const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
+  // Before the first paint, not after it: keys typed right after the shortcut land in the field.
+  useLayoutEffect(() => {
     form.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
   }, []);
   return (
