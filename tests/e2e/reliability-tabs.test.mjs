@@ -65,13 +65,32 @@ test(
         await notes.blur();
       }),
     );
+    let stored = [];
     await waitFor(
       async () => {
         const { people: now } = await app.call('getAccount', { id: 'acc-northwind' });
-        return wanted.every(([name, text]) => now.find((p) => p.name === name)?.notes === text);
+        stored = wanted.map(([name]) => [name, now.find((p) => p.name === name)?.notes]);
+        return wanted.every(([, text], i) => stored[i][1] === text);
       },
       { timeout: 10_000, message: 'not every tab’s notes were stored' },
-    );
+    ).catch(async (error) => {
+      // What each tab shows and what it says, to tell a lost keystroke from a refused save.
+      const shown = await Promise.all(
+        tabs.map(async (tab, i) => ({
+          tab: i,
+          field: await textOf(
+            personCard(tab, wanted[i][0]).locator('[data-testid="person-notes"]'),
+          ).catch(() => '?'),
+          errors: await sidebar(tab, 'person')
+            .locator('[role="alert"]')
+            .allTextContents()
+            .catch(() => []),
+        })),
+      );
+      throw new Error(
+        `${error.message}\nstored: ${JSON.stringify(stored)}\ntabs: ${JSON.stringify(shown)}`,
+      );
+    });
     await converged(async (tab) => {
       for (const [name, text] of wanted) {
         const notes = personCard(tab, name).locator('[data-testid="person-notes"]');
