@@ -25,6 +25,7 @@ import {
 } from '@/utils/hosts/outlook';
 import type { ReadResult } from '@/utils/hosts/types';
 import { identityOf, watchContext } from '@/utils/watch';
+import { setPageUrl, settle, showPage } from './live-page';
 
 const STATES = ['anna', 'priya', 'inbox', 'live', 'deeplink'] as const;
 type State = (typeof STATES)[number];
@@ -561,22 +562,7 @@ describe('address helpers', () => {
 // Driven by the shared watcher, in the test's own document (as the content script runs it).
 // ---------------------------------------------------------------------------------------------
 
-const happyDOM = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
-const settle = async () => {
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  for (let i = 0; i < 2; i++)
-    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-};
-
-/** Puts a saved page into the test's document and sets the page URL, as a fresh load would. */
-function show(state: State): URL {
-  const { doc, url } = load(state);
-  document.body.replaceChildren(
-    ...Array.from(doc.body.childNodes, (node) => document.importNode(node, true)),
-  );
-  happyDOM.setURL(url.href);
-  return url;
-}
+const show = (state: State) => showPage(load(state));
 
 describe('driven by watchContext', () => {
   it('reports each conversation opened in the reading pane, and the empty pane after', async () => {
@@ -592,14 +578,14 @@ describe('driven by watchContext', () => {
     );
     // Outlook pushes the new URL (no popstate) and swaps the conversation inside the pane.
     const priya = load('priya');
-    happyDOM.setURL(priya.url.href);
+    setPageUrl(priya.url.href);
     document
       .querySelector(OPEN_ITEM[0] as string)
       ?.replaceWith(
         document.importNode(priya.doc.querySelector(OPEN_ITEM[0] as string) as Node, true),
       );
     await settle();
-    happyDOM.setURL('https://outlook.office.com/mail/inbox');
+    setPageUrl('https://outlook.office.com/mail/inbox');
     document.querySelector(OPEN_ITEM[0] as string)?.remove();
     await settle();
     controller.abort();

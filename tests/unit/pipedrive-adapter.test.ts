@@ -22,6 +22,7 @@ import {
 } from '@/utils/hosts/pipedrive';
 import type { ReadResult } from '@/utils/hosts/types';
 import { identityOf, watchContext } from '@/utils/watch';
+import { settle, showPage, swapContent } from './live-page';
 
 const STATES = ['organization', 'person', 'deal', 'list'] as const;
 type State = (typeof STATES)[number];
@@ -403,22 +404,7 @@ describe('URLs', () => {
 // Driven by the shared watcher, in the test's own document (as the content script runs it).
 // ---------------------------------------------------------------------------------------------
 
-const happyDOM = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
-const settle = async () => {
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  for (let i = 0; i < 2; i++)
-    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-};
-
-/** Puts a saved page into the test's document and sets the page URL, as a fresh load would. */
-function show(state: State): URL {
-  const { doc, url } = load(state);
-  document.body.replaceChildren(
-    ...Array.from(doc.body.childNodes, (node) => document.importNode(node, true)),
-  );
-  happyDOM.setURL(url.href);
-  return url;
-}
+const show = (state: State) => showPage(load(state));
 
 describe('driven by watchContext', () => {
   it('reports the record when the app moves from the list to it, with no navigation event', async () => {
@@ -432,15 +418,7 @@ describe('driven by watchContext', () => {
       (r) => seen.push(identityOf(r)),
       controller.signal,
     );
-    const { doc, url } = load('organization');
-    happyDOM.setURL(url.href);
-    document
-      .querySelector(PAGE_CONTENT)
-      ?.replaceChildren(
-        ...Array.from(doc.querySelector(PAGE_CONTENT)?.childNodes ?? [], (n) =>
-          document.importNode(n, true),
-        ),
-      );
+    swapContent(PAGE_CONTENT, load('organization'));
     await settle();
     controller.abort();
     expect(seen).toEqual(['none', 'open:pipedrive:organization:412']);

@@ -31,6 +31,7 @@ import {
 } from '@/utils/hosts/salesforce';
 import type { ReadResult } from '@/utils/hosts/types';
 import { DEFAULT_ATTRIBUTES, identityOf, watchContext } from '@/utils/watch';
+import { setPageUrl, settle, showPage } from './live-page';
 
 const STATES = [
   'account',
@@ -667,22 +668,7 @@ describe('URLs', () => {
 // Driven by the shared watcher, in the test's own document (as the content script runs it).
 // ---------------------------------------------------------------------------------------------
 
-const happyDOM = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
-const settle = async () => {
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  for (let i = 0; i < 2; i++)
-    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-};
-
-/** Puts a saved page into the test's document and sets the page URL, as a fresh load would. */
-function show(state: State): URL {
-  const { doc, url } = load(state);
-  document.body.replaceChildren(
-    ...Array.from(doc.body.childNodes, (node) => document.importNode(node, true)),
-  );
-  happyDOM.setURL(url.href);
-  return url;
-}
+const show = (state: State) => showPage(load(state));
 
 describe('driven by watchContext', () => {
   /** Lightning switches back to the Northwind page it kept: a new URL, and `active` moves. */
@@ -692,7 +678,7 @@ describe('driven by watchContext', () => {
     const seen: string[] = [];
     const report = (r: ReadResult) => seen.push(identityOf(r));
     watchContext(salesforceAdapter, document, window, report, controller.signal, { attributes });
-    happyDOM.setURL(`${ORG}/lightning/r/Account/001Dp00000KxNwdIAF/view`);
+    setPageUrl(`${ORG}/lightning/r/Account/001Dp00000KxNwdIAF/view`);
     const [hank, northwind] = deepQuerySelectorAll(document, PAGE_HOST);
     hank?.classList.remove('active');
     northwind?.classList.add('active');

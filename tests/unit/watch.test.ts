@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { gmailAdapter, MAIN_VIEW } from '@/utils/hosts/gmail';
 import type { HostAdapter, ReadResult } from '@/utils/hosts/types';
 import { identityOf, watchContext } from '@/utils/watch';
+import { setPageUrl, settle, showPage } from './live-page';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/gmail');
 
@@ -17,17 +18,10 @@ function fixture(state: string): { doc: Document; url: string } {
   return { doc: new DOMParser().parseFromString(html, 'text/html'), url };
 }
 
-const happyDOM = (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM;
-
 /** Puts a saved page into the test's document and sets the page URL, as a fresh load would. */
 function show(state: string): string {
   const { doc, url } = fixture(state);
-  document.title = doc.title;
-  document.body.replaceChildren(
-    ...Array.from(doc.body.childNodes, (node) => document.importNode(node, true)),
-  );
-  happyDOM.setURL(url);
-  return url;
+  return showPage({ doc, url: new URL(url) }).href;
 }
 
 /** The active view of a saved page, ready to insert into the test's document. */
@@ -37,14 +31,7 @@ function viewOf(state: string): Element {
   return document.importNode(view, true);
 }
 
-const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const tick = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-/** Lets queued events, mutation records and the next two frames run. */
-async function settle() {
-  await tick();
-  await frame();
-  await frame();
-}
 
 function spied(adapter: HostAdapter = gmailAdapter) {
   const copy: HostAdapter = { ...adapter };
@@ -60,7 +47,7 @@ let controller: AbortController;
 beforeEach(async () => {
   controller = new AbortController();
   document.body.replaceChildren();
-  happyDOM.setURL('https://mail.google.com/mail/u/0/#inbox');
+  setPageUrl('https://mail.google.com/mail/u/0/#inbox');
   await settle();
 });
 
@@ -247,7 +234,7 @@ describe('watchContext', () => {
   });
 
   it('waits for a watch root that is not rendered yet, then stops watching the document', async () => {
-    happyDOM.setURL('https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqHVtRzBkXkWbNfLqSxPmGjDd');
+    setPageUrl('https://mail.google.com/mail/u/0/#inbox/FMfcgzQcqHVtRzBkXkWbNfLqSxPmGjDd');
     document.body.replaceChildren(Object.assign(document.createElement('div'), { id: 'loading' }));
     const { adapter, read } = spied();
     const calls: ReadResult[] = [];
