@@ -13,7 +13,7 @@ export default defineConfig({
   },
   hooks: {
     // Content scripts use the browser's own promise API (utils/ext.ts); keep webextension-polyfill,
-    // which WXT's ContentScriptContext would otherwise pull in, out of their 25 KB budget.
+    // which WXT's ContentScriptContext would otherwise pull in, out of their budget.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = (config.resolve ??= {}).alias as Record<string, string>;
@@ -21,7 +21,6 @@ export default defineConfig({
     },
     // WXT lists the `matches` of a `registration: 'runtime'` content script (Outlook and the CRMs)
     // as required host permissions. They are optional, granted from the popup: take them out again.
-    // (WXT's web_accessible_resources entry for each script's CSS, on the same hosts, stays.)
     'build:manifestGenerated': (_wxt, manifest) => {
       const optional = new Set(OPTIONAL_HOST_MATCHES);
       manifest.host_permissions = manifest.host_permissions?.filter(
@@ -41,6 +40,11 @@ export default defineConfig({
     // popup when the user turns them on.
     host_permissions: [...HOST_MATCHES.gmail],
     optional_host_permissions: [...OPTIONAL_HOST_MATCHES],
+    // The sidebar frame (entrypoints/sidebar/): the one page of ours the host pages may load, and
+    // only they. Its scripts and styles are loaded by the extension's own origin, so they need not be.
+    web_accessible_resources: [
+      { resources: ['sidebar.html'], matches: [...HOST_MATCHES.gmail, ...OPTIONAL_HOST_MATCHES] },
+    ],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+R' },

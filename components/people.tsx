@@ -199,6 +199,7 @@ function PersonRow({ person, onThread, send, reload }: RowProps) {
         onBlur={() => void saveNotes()}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
+            e.preventDefault();
             setNotes(person.notes);
             setDirty(false);
           } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {

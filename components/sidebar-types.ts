@@ -1,6 +1,6 @@
 /**
  * What the sidebar shows, and how it asks for changes. Components take these as props and
- * never call browser APIs themselves: the content script injects `send`.
+ * never call browser APIs themselves: the sidebar frame (entrypoints/sidebar/) injects `send`.
  */
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '@/utils/i18n';
@@ -46,24 +46,21 @@ export interface CardEnv {
   onLogOpened?: () => void;
 }
 
-/** What the user set by hand on the panel, remembered per browser profile. */
+/** The panel as the frame shows it: the rail or the open panel, and its width now. */
 export interface SidebarLayout {
   collapsed: boolean;
-  /** Panel width in px when expanded. */
   width: number;
 }
-
-export const DEFAULT_WIDTH = 320;
-export const MIN_WIDTH = 280;
-export const MAX_WIDTH = 560;
 
 export interface SidebarProps {
   state: SidebarState;
   send: Send;
   side: 'left' | 'right';
   layout: SidebarLayout;
-  /** The user collapsed, expanded or resized the panel. */
+  /** The user collapsed, expanded or resized (by keyboard) the panel. */
   onLayout: (layout: SidebarLayout) => void;
+  /** The page covers, hides or moves the frame: writes are refused, and the panel says why. */
+  covered?: boolean;
   /**
    * Identifies what is open on the page (a conversation's key). When it changes the panel starts
    * afresh: open forms close, a manual account pick is forgotten. A refresh keeps it.

@@ -1,7 +1,7 @@
 /**
- * The account sidebar: a panel on one edge of the host page that collapses to a slim tab.
- * Host-agnostic: it gets the state to show and a `send` to ask for changes; the content script
- * reads the page, resolves it and remembers the layout.
+ * The account sidebar: the panel in the sidebar frame, docked on one edge of the host page, that
+ * collapses to a rail. Host-agnostic: it gets the state to show and a `send` to ask for changes;
+ * the frame (entrypoints/sidebar/frame.tsx) learns what the tab shows and resolves it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatCount } from '@/utils/counts';
@@ -9,9 +9,8 @@ import type { AccountView } from '@/utils/messages';
 import { t } from '@/utils/i18n';
 import { AccountCard } from './account-card';
 import { AccountSearch } from './account-search';
+import { MAX_WIDTH, MIN_WIDTH, RESIZE_STEP } from '@/utils/dock-layout';
 import {
-  MAX_WIDTH,
-  MIN_WIDTH,
   type CardEnv,
   type SidebarProps,
   type SidebarState,
@@ -24,16 +23,11 @@ import { UnknownSenders } from './unknown-senders';
 type Env = Omit<CardEnv, 'send' | 'reload'>;
 type BodyProps = SidebarProps & { env: Env };
 
-const RESIZE_STEP = 16;
 const clamp = (w: number) => Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w)));
-
-/** Keys typed here must never reach the host page, whose single-key shortcuts would fire. */
-const stop = (e: Event) => e.stopPropagation();
 
 export function Sidebar(props: SidebarProps) {
   const { state, side, layout, onLayout } = props;
   const { collapsed } = layout;
-  const [liveWidth, setLiveWidth] = useState<number | null>(null);
   const root = useRef<HTMLElement>(null);
   const toggled = useRef(false);
   const [toast, setToast] = useState<Undo | null>(null);
@@ -70,10 +64,7 @@ export function Sidebar(props: SidebarProps) {
       : state.status === 'ready'
         ? state.result.dueCount
         : null;
-  const width = liveWidth ?? layout.width;
-  // Dragging towards the page widens the panel: leftwards on the right edge, rightwards on the left.
-  const widthAt = (clientX: number) =>
-    clamp(side === 'right' ? window.innerWidth - clientX : clientX);
+  const width = layout.width;
 
   return (
     <aside
@@ -84,10 +75,6 @@ export function Sidebar(props: SidebarProps) {
       data-collapsed={String(collapsed)}
       data-side={side}
       aria-label={t('sidebarLabel')}
-      style={collapsed ? undefined : { width: `${width}px` }}
-      onKeyDown={stop}
-      onKeyUp={stop}
-      onKeyPress={stop}
     >
       {collapsed ? (
         <button
@@ -120,19 +107,6 @@ export function Sidebar(props: SidebarProps) {
             aria-valuemin={MIN_WIDTH}
             aria-valuemax={MAX_WIDTH}
             aria-valuenow={width}
-            onPointerDown={(e) => {
-              e.preventDefault();
-              (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
-              setLiveWidth(widthAt(e.clientX));
-            }}
-            onPointerMove={(e) => {
-              if (liveWidth !== null) setLiveWidth(widthAt(e.clientX));
-            }}
-            onPointerUp={() => {
-              if (liveWidth === null) return;
-              onLayout({ ...layout, width: liveWidth });
-              setLiveWidth(null);
-            }}
             onKeyDown={(e) => {
               const dir = { ArrowLeft: 1, ArrowRight: -1 }[e.key];
               if (!dir) return;
@@ -160,6 +134,11 @@ export function Sidebar(props: SidebarProps) {
               <Chevron side={side} />
             </button>
           </header>
+          {props.covered && (
+            <p class="rp-covered" role="alert" data-testid="covered">
+              {t('sidebarCovered')}
+            </p>
+          )}
           <div class="rp-body" aria-busy={state.status === 'loading'}>
             <Body {...props} env={env} key={conversation} />
           </div>

@@ -37,8 +37,12 @@ function isEvent(message: unknown, event: string): boolean {
   );
 }
 
+/** Sent by the background to a tab's content script: Escape in the sidebar frame, give focus back. */
+export const RETURN_FOCUS_EVENT = 'returnFocus';
+
 export const isToggleSidebar = (message: unknown) => isEvent(message, TOGGLE_SIDEBAR_EVENT);
 export const isLogFollowUp = (message: unknown) => isEvent(message, LOG_FOLLOW_UP_EVENT);
+export const isReturnFocus = (message: unknown) => isEvent(message, RETURN_FOCUS_EVENT);
 
 /** Calls `listener` with each new value of `key` in storage.local until `signal` aborts. */
 export function watchLocal(

@@ -97,6 +97,7 @@ export const SettingsPatch = z.partial(
   z.object({
     sidebarSide: z.enum(['left', 'right']),
     startCollapsed: z.boolean(),
+    railWhenNothingOpen: z.boolean(),
     disabledHosts: z.array(HostName),
     cadenceDays: z.partialRecord(Stage, z.int().check(z.gte(1), z.lte(365))),
     reminders: z.object({
@@ -180,16 +181,63 @@ const DecisionInput = z.object({
 const ById = z.object({ id: Id });
 const Nothing = z.object({});
 
-/** `message(schema).returns<Response>()`: the response type rides along without runtime cost. */
-function message<Req extends z.ZodMiniType>(request: Req, privileged = false) {
+/**
+ * Who may send a message, lowest trust first. Each message names the least trusted sender it
+ * accepts; every more trusted one may send it too, except that a report of what a host page shows
+ * comes from that page's content script alone.
+ * - `content`: a content script. It speaks for a host page the user does not control, so it may
+ *   only report what the page shows (reportContext).
+ * - `frame`: the sidebar frame (sidebar.html, framed into a host page; the page cannot script it):
+ *   reads and writes of accounts, one at a time.
+ * - `page`: Rapport's own pages (popup, options, accounts): everything, including what reads or
+ *   changes the whole store and the settings.
+ */
+export type Access = 'content' | 'frame' | 'page';
+
+/**
+ * `message(schema, access, effect).returns<Response>()`: the response type rides along without
+ * runtime cost. `effect` says whether the message only reads: the sidebar frame refuses anything
+ * else while the page covers it (utils/frame-guard.ts).
+ */
+function message<Req extends z.ZodMiniType>(
+  request: Req,
+  access: Access = 'frame',
+  effect: 'read' | 'write' = 'write',
+) {
   return {
-    returns: <Res>() => ({ request, privileged, response: undefined as unknown as Res }),
+    returns: <Res>() => ({ request, access, effect, response: undefined as unknown as Res }),
   };
 }
 
+/**
+ * What a host adapter read, as the content script reports it: what is open (`key` stays the same
+ * while it stays open), nothing, or a page whose markup could not be read.
+ */
+export const PageRead = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('open'), key: str(600), context: HostContext }),
+  z.object({ status: z.literal('none'), host: HostName, url: HttpsUrl }),
+  z.object({ status: z.literal('unreadable'), host: HostName, reason: str(500) }),
+]);
+export type PageRead = z.infer<typeof PageRead>;
+
+/** What the background keeps per tab for that tab's sidebar frame (storage.session). */
+export interface TabState {
+  tabId: number;
+  /** The latest report of the tab's content script; null before the first. */
+  read: PageRead | null;
+  /** Presses of the log-follow-up shortcut in this tab: each new value opens the form. */
+  logRequest: number;
+}
+
 export const MESSAGES = {
-  resolveContext: message(HostContext).returns<ContextResult>(),
-  getAccount: message(ById).returns<AccountView>(),
+  /** The content script's report of what its page shows; the tab's sidebar frame learns it. */
+  reportContext: message(PageRead, 'content').returns<true>(),
+  /** The sidebar frame asks what its own tab shows (the tab comes from the sender, not the page). */
+  getTabState: message(Nothing, 'frame', 'read').returns<TabState>(),
+  /** Escape in the sidebar frame: the tab's content script gives keyboard focus back to the page. */
+  returnFocus: message(Nothing, 'frame', 'read').returns<true>(),
+  resolveContext: message(HostContext, 'frame', 'read').returns<ContextResult>(),
+  getAccount: message(ById, 'frame', 'read').returns<AccountView>(),
   createAccount: message(
     z.object({
       name: Account.shape.name,
@@ -243,30 +291,36 @@ export const MESSAGES = {
       before: z.optional(Timestamp),
       limit: z.optional(z.int().check(z.gte(1), z.lte(200))),
     }),
+    'frame',
+    'read',
   ).returns<Activity[]>(),
   searchAccounts: message(
     z.object({ query: str(200), limit: z.optional(z.int().check(z.gte(1), z.lte(200))) }),
+    'frame',
+    'read',
   ).returns<AccountSummary[]>(),
-  listAccounts: message(Nothing).returns<AccountRow[]>(),
+  listAccounts: message(Nothing, 'page', 'read').returns<AccountRow[]>(),
   /** How many accounts there are: a count, where listing them all takes seconds at 10,000. */
-  countAccounts: message(Nothing).returns<number>(),
+  countAccounts: message(Nothing, 'page', 'read').returns<number>(),
   /** Earliest first; `limit` keeps a long overdue list from slowing the popup's first paint. */
   listDue: message(
     z.object({ until: IsoDate, limit: z.optional(z.int().check(z.gte(1), z.lte(10_000))) }),
+    'page',
+    'read',
   ).returns<DueItem[]>(),
   // Deleting a whole account is done from Rapport's own pages only, never from a host page.
-  deleteAccount: message(ById, true).returns<{ undoUntil: number }>(),
-  restoreAccount: message(ById).returns<AccountView>(),
-  // Privileged: only extension pages may read everything, erase everything or change settings.
-  exportData: message(Nothing, true).returns<Backup>(),
-  wipeData: message(Nothing, true).returns<{ backup: Backup }>(),
+  deleteAccount: message(ById, 'page').returns<{ undoUntil: number }>(),
+  restoreAccount: message(ById, 'page').returns<AccountView>(),
+  // Only Rapport's own pages may read everything, erase everything or change settings.
+  exportData: message(Nothing, 'page', 'read').returns<Backup>(),
+  wipeData: message(Nothing, 'page').returns<{ backup: Backup }>(),
   importData: message(
     z.object({ backup: Backup, mode: z.enum(['merge', 'replace']) }),
-    true,
+    'page',
   ).returns<ImportSummary>(),
-  updateSettings: message(SettingsPatch, true).returns<true>(),
+  updateSettings: message(SettingsPatch, 'page').returns<true>(),
   /** Runs the reminder check now; `now` lets a test drive the clock instead of waiting. */
-  checkReminders: message(z.object({ now: z.optional(Timestamp) }), true).returns<{
+  checkReminders: message(z.object({ now: z.optional(Timestamp) }), 'page').returns<{
     overdue: number;
     notified: number;
   }>(),

@@ -18,6 +18,8 @@ export interface Settings {
   version: number;
   sidebarSide: 'left' | 'right';
   startCollapsed: boolean;
+  /** With nothing open (an inbox list, a CRM's list view) the sidebar shows only its rail. */
+  railWhenNothingOpen: boolean;
   /** Hosts where the user turned Rapport off. */
   disabledHosts: HostName[];
   cadenceDays: Record<Stage, number>;
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   sidebarSide: 'right',
   startCollapsed: false,
+  railWhenNothingOpen: true,
   disabledHosts: [],
   cadenceDays: { ...DEFAULT_CADENCE_DAYS },
   reminders: { enabled: true, time: '09:00' },
@@ -49,6 +52,8 @@ export function normaliseSettings(raw: unknown): Settings {
     version: SETTINGS_VERSION,
     sidebarSide: r.sidebarSide === 'left' ? 'left' : d.sidebarSide,
     startCollapsed: typeof r.startCollapsed === 'boolean' ? r.startCollapsed : d.startCollapsed,
+    railWhenNothingOpen:
+      typeof r.railWhenNothingOpen === 'boolean' ? r.railWhenNothingOpen : d.railWhenNothingOpen,
     disabledHosts: strings(r.disabledHosts) as HostName[],
     cadenceDays: Object.fromEntries(
       STAGE_ORDER.map((s) => {

@@ -50,12 +50,17 @@ import type { Account, Activity, CrmRef, Decision, Person, StageChange } from '@
 import { today } from '@/utils/dates';
 import { findBackupProblem } from '@/utils/backup-rules';
 import type { Settings } from '@/utils/settings';
+import type { TabStates } from './tab-state';
 
 /** How long a deleted account waits in the trash before it is purged. */
 export const TRASH_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface HandlerContext {
   db: RapportDb;
+  /** The tab the message came from (a content script or a sidebar frame); none for the popup. */
+  tabId?: number;
+  /** What each tab's content script reported, for that tab's sidebar frame. */
+  tabs: TabStates;
   /** The caller's id for this operation: a write carrying one already applied is not applied again. */
   opId?: string;
   now: () => number;
@@ -223,7 +228,27 @@ function newAccount(
   });
 }
 
+/** The sender's tab: messages about "this tab" make no sense from the popup or the options page. */
+function senderTab(ctx: HandlerContext): number {
+  if (ctx.tabId === undefined) throw new HandlerError('invalid', 'This message needs a tab.');
+  return ctx.tabId;
+}
+
 export const handlers: Handlers = {
+  async reportContext(req, ctx) {
+    await ctx.tabs.report(senderTab(ctx), req);
+    return { data: true, changed: [] };
+  },
+
+  async getTabState(_req, ctx) {
+    return { data: await ctx.tabs.get(senderTab(ctx)), changed: [] };
+  },
+
+  async returnFocus(_req, ctx) {
+    await ctx.tabs.returnFocus(senderTab(ctx));
+    return { data: true, changed: [] };
+  },
+
   async resolveContext(req, ctx) {
     const settings = await ctx.settings();
     const writes = writesSoFar(ctx.db);

@@ -1,8 +1,14 @@
 import { browser } from 'wxt/browser';
 import { openDb, type RapportDb } from '@/utils/db';
-import { CHANGED_KEY, COMMAND_EVENTS, type ChangeNotice } from '@/utils/events';
+import {
+  CHANGED_KEY,
+  COMMAND_EVENTS,
+  LOG_FOLLOW_UP_EVENT,
+  type ChangeNotice,
+} from '@/utils/events';
 import { loadSettings, saveSettings, SETTINGS_KEY, type Settings } from '@/utils/settings';
 import { classifySender, route } from './router';
+import { sessionTabStates } from './tab-state';
 import { activeHosts, injectIntoOpenTabs, syncContentScripts } from './registration';
 import { purgeTrash, type HandlerContext } from './handlers';
 import {
@@ -30,6 +36,7 @@ export default defineBackground(() => {
   const getDb = () => (db ??= openDb().catch((e) => ((db = null), Promise.reject(e))));
 
   const origin = browser.runtime.getURL('/');
+  const tabs = sessionTabStates();
 
   // Settings are read on every resolve; reading storage costs about a millisecond, so the worker
   // keeps the last read until the stored value changes (a cache: storage stays the truth).
@@ -50,9 +57,15 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     const started = performance.now();
     const kind = classifySender(sender, browser.runtime.id, origin);
+    // A content script speaks for its tab's top frame only (none runs in subframes); the sidebar
+    // frame for the tab it is framed into.
+    const tabId =
+      kind === 'content-script' && sender.frameId !== 0 ? undefined : sender.tab?.id;
     return (async () => {
       const ctx: HandlerContext = {
         db: await getDb(),
+        tabs,
+        tabId,
         now: Date.now,
         newId: () => crypto.randomUUID(),
         settings: currentSettings,
@@ -69,14 +82,20 @@ export default defineBackground(() => {
     })();
   });
 
-  // Shortcuts reach the background; the sidebar lives in the active tab.
+  // Shortcuts reach the background; the sidebar lives in the active tab. Its content script
+  // opens the dock and moves focus into the frame; the frame learns of a log request from the
+  // tab's state, which the page cannot reach.
   browser.commands.onCommand.addListener(async (command) => {
     const event = COMMAND_EVENTS[command];
     if (!event) return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    await browser.tabs.sendMessage(tab.id, { rapport: 1, event }).catch(() => undefined);
+    if (event === LOG_FOLLOW_UP_EVENT) await tabs.requestLog(tab.id);
+    await browser.tabs
+      .sendMessage(tab.id, { rapport: 1, event }, { frameId: 0 })
+      .catch(() => undefined);
   });
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
 
   // One periodic alarm for everything timed; alarms outlive the worker, timers do not.
   const ensureAlarm = async () => {

@@ -4,21 +4,26 @@
  * `{ ok: false }` and never reaches the store.
  */
 import * as z from 'zod/mini';
-import { MESSAGES, type MessageName, type Result } from '@/utils/messages';
+import { MESSAGES, type Access, type MessageName, type Result } from '@/utils/messages';
 import { HandlerError, handlers, type HandlerContext } from './handlers';
 
-export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
+export type SenderKind = 'extension-page' | 'sidebar-frame' | 'content-script' | 'foreign';
 
 export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
+
+/** The sidebar's page, framed into host pages (the only page of ours they may load). */
+export const SIDEBAR_PATH = 'sidebar.html';
 
 /**
  * Extension pages (popup, options, accounts) are ours: same extension id and a URL under our own
- * origin. A content script is ours too, but speaks for a host page the user does not control, so
- * it gets only what its tab needs. Anything else is refused.
+ * origin. The sidebar page is ours too, but it is framed into host pages, so it gets what one
+ * account at a time needs. A content script speaks for a host page the user does not control, so
+ * it may only report what that page shows. Anything else is refused.
  */
 export function classifySender(
   sender: SenderInfo,
@@ -26,10 +31,23 @@ export function classifySender(
   extensionOrigin: string,
 ): SenderKind {
   if (sender.id !== extensionId) return 'foreign';
-  if (sender.url?.startsWith(extensionOrigin)) return 'extension-page';
+  if (sender.url?.startsWith(extensionOrigin)) {
+    const path = new URL(sender.url).pathname.replace(/^\//, '');
+    return path === SIDEBAR_PATH ? 'sidebar-frame' : 'extension-page';
+  }
   if (sender.tab?.id !== undefined) return 'content-script';
   return 'foreign';
 }
+
+/** Which senders each access level admits (utils/messages.ts, `Access`). */
+const ADMITS: Record<Access, readonly SenderKind[]> = {
+  content: ['content-script'],
+  frame: ['sidebar-frame', 'extension-page'],
+  page: ['extension-page'],
+};
+
+export const mayCall = (sender: SenderKind, name: MessageName): boolean =>
+  ADMITS[MESSAGES[name].access].includes(sender);
 
 const Envelope = z.object({
   rapport: z.literal(1),
@@ -60,9 +78,7 @@ export async function route(
   if (!Object.hasOwn(MESSAGES, name))
     return refuse('invalid', `Unknown message "${name.slice(0, 40)}".`);
   const spec = MESSAGES[name as MessageName];
-  if (spec.privileged && sender !== 'extension-page') {
-    return refuse('forbidden', `"${name}" is allowed from Rapport's own pages only.`);
-  }
+  if (!mayCall(sender, name as MessageName)) return refuse('forbidden', 'forbidden');
   const parsed = spec.request.safeParse(envelope.data.request);
   if (!parsed.success) return refuse('invalid', describe(parsed.error));
   try {

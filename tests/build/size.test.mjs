@@ -1,4 +1,5 @@
-// The Gmail content script, with all its UI and CSS, gzip -9, stays within its budget.
+// The Gmail content script (a context reporter and the dock; the UI is in the sidebar frame),
+// gzip -9, stays within its budget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -3,17 +3,47 @@ import { openDb, ACCOUNT_STORES, type RapportDb } from '@/utils/db';
 import type { HandlerContext } from '@/entrypoints/background/handlers';
 import { route } from '@/entrypoints/background/router';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import type { MessageName, RequestOf, Result, ResponseOf } from '@/utils/messages';
+import type { MessageName, RequestOf, Result, ResponseOf, TabState } from '@/utils/messages';
+import type { TabStates } from '@/entrypoints/background/tab-state';
+import type { SenderKind } from '@/entrypoints/background/router';
 
 let counter = 0;
+
+/** The per-tab state in memory (the background keeps it in storage.session). */
+export function memoryTabStates(): TabStates & { focusReturned: number[] } {
+  const states = new Map<number, TabState>();
+  const focusReturned: number[] = [];
+  const get = async (tabId: number) =>
+    states.get(tabId) ?? { tabId, read: null, logRequest: 0 };
+  return {
+    focusReturned,
+    get,
+    async report(tabId, read) {
+      states.set(tabId, { ...(await get(tabId)), read });
+    },
+    async requestLog(tabId) {
+      const state = await get(tabId);
+      states.set(tabId, { ...state, logRequest: state.logRequest + 1 });
+    },
+    async forget(tabId) {
+      states.delete(tabId);
+    },
+    async returnFocus(tabId) {
+      focusReturned.push(tabId);
+    },
+  };
+}
 
 export async function freshContext(overrides: Partial<Settings> = {}) {
   const db = await openDb(`test-${++counter}-${Math.random()}`);
   let settings: Settings = { ...DEFAULT_SETTINGS, ...overrides };
   let clock = Date.UTC(2026, 10, 28, 12, 0, 0);
   let ids = 0;
+  const tabs = memoryTabStates();
   const ctx: HandlerContext = {
     db,
+    tabs,
+    tabId: 7,
     now: () => clock,
     newId: () => `id-${++ids}`,
     settings: async () => settings,
@@ -25,13 +55,14 @@ export async function freshContext(overrides: Partial<Settings> = {}) {
   return {
     db,
     ctx,
+    tabs,
     advance: (ms: number) => (clock += ms),
     getSettings: () => settings,
     /** Sends as an extension page unless told otherwise. */
     send: async <K extends MessageName>(
       name: K,
       request: RequestOf<K>,
-      sender: 'extension-page' | 'content-script' | 'foreign' = 'extension-page',
+      sender: SenderKind = 'extension-page',
     ) => (await route({ rapport: 1, name, request }, sender, ctx)).result as Result<ResponseOf<K>>,
   };
 }

@@ -1,20 +1,18 @@
 /**
- * HubSpot: the account sidebar beside an open company, contact or deal record.
+ * HubSpot: reports an open company, contact or deal record.
  * An optional host: not in the manifest. The background registers this script once the user
  * allows the site from the popup (entrypoints/background/registration.ts) and runs it in the tabs
- * already open there. The body is shared with every host (utils/content/run-sidebar.tsx).
+ * already open there. The body is shared with every host (utils/content/run-reporter.ts), and the sidebar itself is
+ * the extension page framed beside the page (entrypoints/sidebar/).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { RecordOffer } from '@/components/crm-record';
-import { runHostSidebar } from '@/utils/content/run-sidebar';
+import { runHostReporter } from '@/utils/content/run-reporter';
 import { hubspotAdapter } from '@/utils/hosts/hubspot';
 import { HOST_MATCHES } from '@/utils/hosts/patterns';
-import './style.css';
 
 export default defineContentScript({
   matches: [...HOST_MATCHES.hubspot],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
   registration: 'runtime',
-  main: (ctx) => runHostSidebar(ctx, hubspotAdapter, { recordOffer: RecordOffer }),
+  main: (ctx) => runHostReporter(ctx, hubspotAdapter),
 });

@@ -1,19 +1,18 @@
 /**
- * Outlook on the web: the account sidebar beside the open message.
+ * Outlook on the web: reports the open message.
  * An optional host: not in the manifest. The background registers this script once the user
  * allows the site from the popup (entrypoints/background/registration.ts) and runs it in the tabs
- * already open there. The body is shared with every host (utils/content/run-sidebar.tsx).
+ * already open there. The body is shared with every host (utils/content/run-reporter.ts), and the sidebar itself is
+ * the extension page framed beside the page (entrypoints/sidebar/).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { runHostSidebar } from '@/utils/content/run-sidebar';
+import { runHostReporter } from '@/utils/content/run-reporter';
 import { outlookAdapter } from '@/utils/hosts/outlook';
 import { HOST_MATCHES } from '@/utils/hosts/patterns';
-import './style.css';
 
 export default defineContentScript({
   matches: [...HOST_MATCHES.outlook],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
   registration: 'runtime',
-  main: (ctx) => runHostSidebar(ctx, outlookAdapter),
+  main: (ctx) => runHostReporter(ctx, outlookAdapter),
 });

@@ -1,0 +1,63 @@
+/**
+ * What each tab's page shows, as its content script last reported it, kept for that tab's sidebar
+ * frame. In storage.session: it outlives the worker (which may stop at any moment) but not the
+ * browser, and content scripts cannot read or write it (its default access level is trusted
+ * contexts only), so a host page never learns what another tab shows and cannot forge a report.
+ *
+ * The frame finds its tab's key by asking getTabState, then follows that key's changes.
+ */
+import { browser } from 'wxt/browser';
+import { RETURN_FOCUS_EVENT } from '@/utils/events';
+import type { PageRead, TabState } from '@/utils/messages';
+import { SEEN_SELF_EMAIL_KEY } from '@/utils/settings';
+
+export const tabStateKey = (tabId: number) => `rapport:tab:${tabId}`;
+
+/** The background's view of the per-tab state; injected into handlers so tests can fake it. */
+export interface TabStates {
+  get(tabId: number): Promise<TabState>;
+  report(tabId: number, read: PageRead): Promise<void>;
+  /** The log-follow-up shortcut was pressed in this tab. */
+  requestLog(tabId: number): Promise<void>;
+  forget(tabId: number): Promise<void>;
+  /** Asks the tab's top frame (its content script) to give keyboard focus back to the page. */
+  returnFocus(tabId: number): Promise<void>;
+}
+
+const empty = (tabId: number): TabState => ({ tabId, read: null, logRequest: 0 });
+
+function readState(tabId: number, raw: unknown): TabState {
+  const r = raw as Partial<TabState> | undefined;
+  return { ...empty(tabId), ...(r && typeof r === 'object' ? r : {}), tabId };
+}
+
+/** A page that reports the same thing again (a refresh, a re-render) writes nothing. */
+const sameRead = (a: PageRead | null, b: PageRead) => JSON.stringify(a) === JSON.stringify(b);
+
+export function sessionTabStates(): TabStates {
+  const area = browser.storage.session;
+  const get = async (tabId: number) =>
+    readState(tabId, (await area.get(tabStateKey(tabId)))[tabStateKey(tabId)]);
+  const put = (state: TabState) => area.set({ [tabStateKey(state.tabId)]: state });
+  return {
+    get,
+    async report(tabId, read) {
+      const state = await get(tabId);
+      if (sameRead(state.read, read)) return;
+      await put({ ...state, read });
+      // The popup suggests the signed-in address's domain as the user's own: keep the last seen.
+      const self = read.status === 'open' ? read.context.selfEmail : undefined;
+      if (self) await browser.storage.local.set({ [SEEN_SELF_EMAIL_KEY]: self });
+    },
+    async requestLog(tabId) {
+      const state = await get(tabId);
+      await put({ ...state, logRequest: state.logRequest + 1 });
+    },
+    forget: (tabId) => area.remove(tabStateKey(tabId)),
+    async returnFocus(tabId) {
+      await browser.tabs
+        .sendMessage(tabId, { rapport: 1, event: RETURN_FOCUS_EVENT }, { frameId: 0 })
+        .catch(() => undefined); // The page navigated away: nothing to give focus back to.
+    },
+  };
+}

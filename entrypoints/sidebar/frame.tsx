@@ -1,0 +1,241 @@
+/**
+ * The sidebar frame: what the account sidebar shows beside the host page, and how it keeps in
+ * step with it.
+ *
+ * The frame learns what its tab shows from the background (getTabState, then that tab's key in
+ * storage.session, which only the background writes), never from the page: the page has no way to
+ * talk to this document at all. It resolves that context to accounts, renders the Sidebar, and
+ * refreshes on every change notice. Collapse and keyboard resize go through the stored layout,
+ * which the tab's content script follows to size the frame.
+ */
+import { render } from 'preact';
+import { Sidebar } from '@/components/sidebar';
+import type { SidebarState } from '@/components/sidebar-types';
+import { RecordOffer } from '@/components/crm-record';
+import { LAYOUT_KEY, RAIL_BREAKPOINT, readLayout, type SidebarLayout } from '@/utils/dock-layout';
+import { watchChanges, watchLocal, type ChangeNotice } from '@/utils/events';
+import { t } from '@/utils/i18n';
+import { MESSAGES, type HostContext, type PageRead, type TabState } from '@/utils/messages';
+import { send } from '@/utils/send';
+import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
+import { autoLinkRequest, recordKey } from './crm-link';
+import { watchVisibility } from './visibility';
+
+export function runSidebarFrame(container: HTMLElement): void {
+  const signal = new AbortController().signal;
+  let settings: Settings | null = null;
+  let layout: SidebarLayout = { collapsed: false, width: null };
+  let state: SidebarState = { status: 'loading' };
+  let conversation = '';
+  let unreadableCount = 0;
+  let lastRead: PageRead | null = null;
+  let notice: ChangeNotice | null = null;
+  let dueCount = 0;
+  let tabId: number | null = null;
+  /** The tab's log requests as first seen, and how many arrived since: each opens the form. */
+  let logSeen: number | null = null;
+  let logRequest = 0;
+  let covered = false;
+  /** Only the newest request may paint: an older answer arriving late is dropped. */
+  let sequence = 0;
+  /** CRM records already linked (or tried) in this tab: one linkCrmRecord each. */
+  const linked = new Set<string>();
+
+  const visibility = watchVisibility(document.documentElement, (visible) => {
+    covered = !visible;
+    paint();
+  });
+
+  /** Writes wait until the user can see what they click: a covered frame refuses them. */
+  const guardedSend: typeof send = async (name, request) => {
+    if (MESSAGES[name].effect === 'write' && !visibility.visible()) {
+      return { ok: false, code: 'forbidden', error: t('sidebarCovered') };
+    }
+    return send(name, request);
+  };
+
+  const rail = () => window.innerWidth < RAIL_BREAKPOINT;
+
+  const paint = () => {
+    if (!settings) return;
+    render(
+      <Sidebar
+        state={state}
+        send={guardedSend}
+        side={settings.sidebarSide}
+        layout={{ collapsed: rail(), width: window.innerWidth }}
+        conversation={conversation}
+        notice={notice}
+        cadence={settings.cadenceDays}
+        logRequest={logRequest}
+        covered={covered}
+        recordOffer={RecordOffer}
+        onLayout={setLayout}
+        onRefresh={() => (state.status === 'error' && lastRead ? onRead(lastRead) : refresh())}
+      />,
+      container,
+    );
+  };
+  const show = (next: SidebarState) => {
+    state = next;
+    paint();
+  };
+
+  /** The content script sizes the frame from the stored layout, in this tab and the others. */
+  function setLayout(next: SidebarLayout) {
+    layout = { collapsed: next.collapsed, width: next.collapsed ? layout.width : next.width };
+    void browser.storage.local.set({ [LAYOUT_KEY]: layout }).catch(() => undefined);
+  }
+
+  /** A record page that resolved to one account is linked to it, once per record. */
+  function linkRecord(context: HostContext, result: Parameters<typeof autoLinkRequest>[1]) {
+    const key = recordKey(context);
+    const request = autoLinkRequest(context, result);
+    if (!key || !request || linked.has(key)) return;
+    linked.add(key);
+    // The change notice that follows a real change refreshes the panel; a failure is not shown:
+    // the account is on screen either way, and the next visit tries again.
+    void guardedSend('linkCrmRecord', request);
+  }
+
+  async function resolve(context: HostContext, quiet: boolean) {
+    const mine = ++sequence;
+    const result = await send('resolveContext', context);
+    if (mine !== sequence) return;
+    if (result.ok) {
+      dueCount = result.data.dueCount;
+      show({ status: 'ready', context, result: result.data });
+      linkRecord(context, result.data);
+    } else if (!quiet || state.status !== 'ready') {
+      show({ status: 'error', message: result.error });
+    }
+  }
+
+  /** With nothing open, an empty context still tells how many next actions are due. */
+  async function refreshDue(read: Extract<PageRead, { status: 'none' }>, quiet: boolean) {
+    const mine = ++sequence;
+    const empty: HostContext = {
+      host: read.host,
+      url: read.url,
+      participants: [],
+      domains: [],
+      names: [],
+    };
+    const result = await send('resolveContext', empty);
+    if (mine !== sequence) return;
+    if (result.ok) {
+      dueCount = result.data.dueCount;
+      show({ status: 'none', dueCount });
+    } else if (!quiet) {
+      show({ status: 'error', message: result.error });
+    }
+  }
+
+  function onRead(read: PageRead) {
+    lastRead = read;
+    if (read.status === 'open') {
+      conversation = read.key;
+      show({ status: 'loading' });
+      void resolve(read.context, false);
+    } else if (read.status === 'none') {
+      conversation = 'none';
+      show({ status: 'none', dueCount });
+      void refreshDue(read, false);
+    } else {
+      // Each unreadable page starts afresh: a manual account pick belongs to the page it was made on.
+      sequence++;
+      conversation = `unreadable-${++unreadableCount}`;
+      show({ status: 'unreadable', reason: read.reason });
+    }
+  }
+
+  /** The same page again, after a write here or elsewhere; keeps what is shown while it loads. */
+  function refresh() {
+    if (lastRead?.status === 'open') void resolve(lastRead.context, true);
+    else if (lastRead?.status === 'none') void refreshDue(lastRead, true);
+    // Unreadable: nothing to resolve; a manually opened account reloads itself from `notice`.
+  }
+
+  function onTabState(tab: TabState) {
+    if (logSeen === null) logSeen = tab.logRequest;
+    if (tab.logRequest > logSeen) {
+      logSeen = tab.logRequest;
+      logRequest++;
+      paint();
+    }
+    const same = JSON.stringify(tab.read) === JSON.stringify(lastRead);
+    if (tab.read && !same) onRead(tab.read);
+  }
+
+  // What the tab shows changes: the background rewrites the tab's key.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'session' || tabId === null) return;
+    const change = changes[`rapport:tab:${tabId}`];
+    if (change?.newValue) onTabState(change.newValue as TabState);
+  });
+
+  // Every write in the background ends with a notice naming the accounts it changed.
+  watchChanges((changed) => {
+    notice = changed;
+    paint();
+    if (state.status === 'ready') {
+      const { matches, unknown } = state.result;
+      const shown = matches.map((m) => m.account.id);
+      // Unknown senders, or a record that matched nothing, may just have become an account or
+      // been linked to one (here or in another tab).
+      if (
+        unknown.length > 0 ||
+        (matches.length === 0 && state.context.crmRef) ||
+        changed.accountIds.some((id) => shown.includes(id))
+      ) {
+        refresh();
+      }
+    } else if (state.status === 'none') {
+      refresh();
+    }
+  }, signal);
+
+  watchSettings((next) => {
+    settings = next;
+    paint();
+  }, signal);
+  watchLocal(LAYOUT_KEY, (saved) => (layout = readLayout(saved, layout.collapsed)), signal);
+  // The content script resizes the frame: the rail and the panel swap at the breakpoint.
+  window.addEventListener('resize', paint);
+  keepFocusHonest();
+
+  void (async () => {
+    const [loaded, stored] = await Promise.all([
+      loadSettings(),
+      browser.storage.local.get(LAYOUT_KEY).catch(() => ({}) as Record<string, unknown>),
+    ]);
+    settings = loaded;
+    layout = readLayout((stored as Record<string, unknown>)[LAYOUT_KEY], loaded.startCollapsed);
+    paint();
+    const tab = await send('getTabState', {});
+    if (!tab.ok) return show({ status: 'error', message: tab.error });
+    tabId = tab.data.tabId;
+    onTabState(tab.data);
+  })();
+}
+
+/**
+ * Focus enters the frame only by the user's own action. A page can focus the frame element at any
+ * moment; if a field inside still had focus from earlier, the user's next keystrokes (a reply they
+ * are typing) would land in it. So leaving the frame leaves nothing focused inside it, and focus
+ * arriving from outside lands on the panel's own collapse button, never in a field. Escape, when
+ * nothing inside uses it, gives focus back to the page through the tab's content script.
+ */
+function keepFocusHonest() {
+  window.addEventListener('blur', () => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body) active.blur();
+  });
+  window.addEventListener('focus', () => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    document.querySelector<HTMLElement>('[data-testid="collapse"]')?.focus();
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !e.defaultPrevented) void send('returnFocus', {});
+  });
+}

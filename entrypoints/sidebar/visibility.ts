@@ -1,0 +1,56 @@
+/**
+ * Clicks only when seen: the sidebar frame refuses writes while the page covers, hides or moves
+ * it, so a page cannot trick the user into clicking Rapport's controls under a decoy
+ * (clickjacking), and says why.
+ *
+ * Chromium: IntersectionObserver v2 (`trackVisibility`) reports `isVisible` false while anything
+ * is drawn over the frame, or it has opacity, a transform or a filter from any ancestor in the
+ * page. Firefox has no v2: there the frame must be fully inside the viewport, and every change
+ * of its geometry or visibility starts a quiet period in which writes wait (a frame slid under
+ * the pointer a moment before a click). SECURITY.md names what Firefox cannot see.
+ */
+
+/** How long a change of the frame's visibility must have lasted before a write counts. */
+export const SETTLE_MS = 500;
+
+export interface VisibilityWatch {
+  /** True when the frame has been fully visible, unchanged, for long enough to trust a click. */
+  visible(): boolean;
+}
+
+type V2Entry = IntersectionObserverEntry & { isVisible?: boolean };
+
+/**
+ * Watches `target` (the frame's own root element) until the page unloads. `onChange` hears each
+ * change, for the notice the panel shows while covered.
+ */
+export function watchVisibility(
+  target: Element,
+  onChange: (visible: boolean) => void,
+  now: () => number = () => performance.now(),
+): VisibilityWatch {
+  let seen = false;
+  let since = now();
+  const tracksV2 = 'isVisible' in IntersectionObserverEntry.prototype;
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const entry = entries[entries.length - 1] as V2Entry | undefined;
+      if (!entry) return;
+      const next = tracksV2
+        ? entry.isIntersecting && entry.isVisible === true
+        : entry.isIntersecting && entry.intersectionRatio >= 0.99;
+      if (next !== seen) {
+        seen = next;
+        since = now();
+        onChange(next);
+      }
+    },
+    // `trackVisibility` needs a delay of at least 100 ms; browsers without v2 ignore both.
+    { threshold: [0, 0.99, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+  );
+  observer.observe(target);
+  return {
+    // v2 already waits `delay` between checks; without it, wait for the change to settle.
+    visible: () => seen && (tracksV2 || now() - since >= SETTLE_MS),
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * The sidebar's place in a host page: the extension's own page (sidebar.html) in a frame, docked
+ * on one edge, with the host narrowed by the frame's width so that nothing of the host is under
+ * it. The content script owns only this placement; the UI and the data live in the frame, which
+ * the page can neither read nor script (another origin), nor send events (its own document).
+ *
+ * The frame sits in a closed shadow root of a `<rapport-dock>` element after <body>, beside a grip
+ * to drag its width. A page that removes the element gets it back at once; one that covers it
+ * gets a frame that refuses writes while covered (the frame's own visibility check).
+ */
+import { ext as browser } from '@/utils/ext';
+
+/** The sidebar frame's page: web-accessible to the host pages, and to nothing else. */
+export const SIDEBAR_PAGE = '/sidebar.html';
+
+export interface DockGeometry {
+  side: 'left' | 'right';
+  /** The frame's width in CSS px: the panel, or the rail when collapsed. */
+  width: number;
+  /** The grip shows only beside the open panel. */
+  resizable: boolean;
+}
+
+export interface Dock {
+  place(geometry: DockGeometry): void;
+  /** Moves keyboard focus into the frame: only on the user's own action (a shortcut). */
+  focusFrame(): void;
+  /** Gives keyboard focus back to what had it before focusFrame. */
+  returnFocus(): void;
+  readonly frame: HTMLIFrameElement;
+}
+
+const set = (el: HTMLElement, css: Record<string, string>) => {
+  for (const [name, value] of Object.entries(css)) el.style.setProperty(name, value, 'important');
+};
+
+/**
+ * Mounts the dock until `signal` aborts, then takes it out and gives the host its width back.
+ * `onResized` gets the width the user dragged the grip to.
+ */
+export function mountDock(signal: AbortSignal, onResized: (width: number) => void): Dock {
+  const host = document.createElement('rapport-dock');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const frame = document.createElement('iframe');
+  frame.src = browser.runtime.getURL(SIDEBAR_PAGE as '/sidebar.html');
+  frame.title = 'Rapport';
+  // The frame's page paints its own background; the host's colour scheme must not tint it.
+  set(frame, {
+    border: '0',
+    width: '100%',
+    height: '100%',
+    display: 'block',
+    'color-scheme': 'normal',
+    background: 'transparent',
+  });
+  const grip = document.createElement('div');
+  // For the pointer only: the frame's own separator is the one keyboards and screen readers use.
+  grip.setAttribute('aria-hidden', 'true');
+  set(grip, {
+    position: 'absolute',
+    top: '0',
+    bottom: '0',
+    width: '6px',
+    cursor: 'col-resize',
+    'touch-action': 'none',
+    'z-index': '1',
+  });
+  shadow.append(grip, frame);
+
+  let geometry: DockGeometry = { side: 'right', width: 0, resizable: false };
+  let before: Element | null = null;
+  const root = document.documentElement;
+
+  const apply = () => {
+    const { side, width, resizable } = geometry;
+    // The document's own scrollbar stays visible and usable, beside the dock.
+    const scrollbar = Math.max(0, window.innerWidth - root.clientWidth);
+    set(host, {
+      // Set one by one (a page's own rules on the element lose to these): where, how big, shown.
+      display: 'block',
+      visibility: 'visible',
+      opacity: '1',
+      transform: 'none',
+      filter: 'none',
+      'clip-path': 'none',
+      margin: '0',
+      padding: '0',
+      border: '0',
+      position: 'fixed',
+      top: '0',
+      bottom: '0',
+      height: '100vh',
+      width: `${width}px`,
+      [side]: `${side === 'right' ? scrollbar : 0}px`,
+      [side === 'right' ? 'left' : 'right']: 'auto',
+      'z-index': '2147483646',
+      'box-shadow': 'none',
+    });
+    set(grip, { [side === 'right' ? 'left' : 'right']: '-3px', display: resizable ? 'block' : 'none' });
+    grip.style.removeProperty(side === 'right' ? 'right' : 'left');
+    // Make room: the host lays itself out in the rest of the window.
+    root.style.removeProperty(side === 'right' ? 'margin-left' : 'margin-right');
+    root.style.setProperty(`margin-${side}`, `${width}px`, 'important');
+  };
+
+  // Drag to resize: the user's own pointer only (a page's synthetic events are not trusted).
+  let dragging = false;
+  grip.addEventListener('pointerdown', (e) => {
+    if (!e.isTrusted) return;
+    e.preventDefault();
+    grip.setPointerCapture(e.pointerId);
+    dragging = true;
+    // The frame would swallow the pointer while it passes over it.
+    set(frame, { 'pointer-events': 'none' });
+  });
+  const widthAt = (clientX: number) =>
+    geometry.side === 'right' ? window.innerWidth - clientX : clientX;
+  grip.addEventListener('pointermove', (e) => {
+    if (!dragging || !e.isTrusted) return;
+    geometry = { ...geometry, width: Math.max(0, Math.round(widthAt(e.clientX))) };
+    apply();
+  });
+  const endDrag = (e: PointerEvent) => {
+    if (!dragging || !e.isTrusted) return;
+    dragging = false;
+    frame.style.removeProperty('pointer-events');
+    onResized(geometry.width);
+  };
+  grip.addEventListener('pointerup', endDrag);
+  grip.addEventListener('pointercancel', endDrag);
+
+  // A page that takes the dock out gets it back (the frame reloads, its state is in the store).
+  const keep = new MutationObserver(() => {
+    if (!host.isConnected) root.append(host);
+  });
+  root.append(host);
+  keep.observe(root, { childList: true });
+  const onResize = () => apply();
+  window.addEventListener('resize', onResize);
+
+  signal.addEventListener('abort', () => {
+    keep.disconnect();
+    window.removeEventListener('resize', onResize);
+    host.remove();
+    root.style.removeProperty('margin-left');
+    root.style.removeProperty('margin-right');
+  });
+
+  return {
+    frame,
+    place(next) {
+      geometry = next;
+      apply();
+    },
+    focusFrame() {
+      before = document.activeElement;
+      frame.focus();
+    },
+    returnFocus() {
+      frame.blur();
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+      before = null;
+    },
+  };
+}

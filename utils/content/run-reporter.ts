@@ -1,0 +1,223 @@
+/**
+ * The body of every host's content script: it reports what the page shows, and docks the sidebar
+ * frame beside the page. No UI, no data: the frame (sidebar.html, an extension page) shows the
+ * account, and learns what this tab shows from the background, never from this page.
+ *
+ * Host-independent: the adapter reads the page, watchContext says when what is open changes, and
+ * each change is one reportContext. Each entrypoint passes its own adapter (never the registry in
+ * utils/hosts/index.ts, which would bundle all five). Small by design: no Preact, zod, tldts or
+ * idb here (tests/build/size.test.mjs holds the budget).
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ext as browser } from '@/utils/ext';
+import {
+  GRANTED_HOSTS_KEY,
+  isLogFollowUp,
+  isReturnFocus,
+  isToggleSidebar,
+  watchLocal,
+} from '@/utils/events';
+import { LAYOUT_KEY, panelWidth, RAIL_WIDTH, readLayout, type SidebarLayout } from '@/utils/dock-layout';
+import type { HostAdapter, ReadResult } from '@/utils/hosts/types';
+import type { PageRead } from '@/utils/messages';
+import { send } from '@/utils/send';
+import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
+import { watchContext, type WatchOptions } from '@/utils/watch';
+import { mountDock } from './dock';
+
+export interface HostReporterOptions {
+  /** How to follow the host's navigation (Salesforce swaps pages by a class, not by nodes). */
+  watch?: WatchOptions;
+}
+
+/** How often a script checks that its extension is still there (nothing tells it otherwise). */
+const LIVENESS_CHECK_MS = 1_000;
+
+/**
+ * Runs until `ctx` is invalidated. Turning the host off (or on again) in the popup takes effect at
+ * once, without a reload; so does withdrawing the site's permission, for good (a grant again
+ * brings a fresh script).
+ */
+export async function runHostReporter(
+  ctx: ContentScriptContext,
+  adapter: HostAdapter,
+  options: HostReporterOptions = {},
+): Promise<void> {
+  const life = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, life.signal]);
+  // The same version injected again (a grant, an install) replaces the one already here. Both run
+  // in this extension's isolated world, which the page cannot see or touch. A script of an older
+  // version lives in another world, cut off from the extension: it notices below and leaves.
+  const world = globalThis as { rapportStop?: () => void };
+  world.rapportStop?.();
+  world.rapportStop = () => life.abort();
+  // When the extension is disabled, reloaded or updated, the API just stops working: check a
+  // property that costs nothing to read, and take the dock down with the script.
+  const alive = setInterval(() => {
+    if (!browser.runtime?.id) life.abort();
+  }, LIVENESS_CHECK_MS);
+  signal.addEventListener('abort', () => clearInterval(alive));
+
+  let settings = await loadSettings();
+  let session: { stop: AbortController; apply: (s: Settings) => void } | null = null;
+  let withdrawn = false;
+
+  const sync = () => {
+    const off = withdrawn || settings.disabledHosts.includes(adapter.host);
+    if (off && session) {
+      session.stop.abort();
+      session = null;
+    } else if (!off && !session && !signal.aborted) {
+      const stop = new AbortController();
+      session = {
+        stop,
+        apply: runDocked(adapter, options, settings, AbortSignal.any([signal, stop.signal])),
+      };
+    } else {
+      session?.apply(settings);
+    }
+  };
+  watchSettings((next) => {
+    settings = next;
+    sync();
+  }, signal);
+  // Gmail is granted at install and cannot be withdrawn; the other hosts can.
+  watchLocal(
+    GRANTED_HOSTS_KEY,
+    (granted) => {
+      if (adapter.host === 'gmail' || !Array.isArray(granted) || granted.includes(adapter.host))
+        return;
+      withdrawn = true;
+      sync();
+    },
+    signal,
+  );
+  sync();
+}
+
+/** What the background keeps for the tab's frame: the adapter's read, with where it was read. */
+export function toPageRead(read: ReadResult, adapter: HostAdapter, url: string): PageRead {
+  if (read.status === 'open') return { status: 'open', key: read.key, context: read.context };
+  if (read.status === 'none') return { status: 'none', host: adapter.host, url };
+  return { status: 'unreadable', host: adapter.host, reason: read.reason.slice(0, 500) };
+}
+
+/** Docks the frame and reports the page until `signal` aborts; returns how to apply new settings. */
+function runDocked(
+  adapter: HostAdapter,
+  options: HostReporterOptions,
+  initial: Settings,
+  signal: AbortSignal,
+): (s: Settings) => void {
+  let settings = initial;
+  let layout: SidebarLayout = { collapsed: initial.startCollapsed, width: null };
+  /** The layout was chosen by hand (stored), not taken from the settings' default. */
+  let remembered = false;
+  let nothingOpen = false;
+  /** The user opened the rail while nothing was open: it stays open until they navigate. */
+  let openedHere = false;
+
+  const dock = mountDock(signal, (width) => saveLayout({ ...layout, width }));
+
+  const collapsed = () =>
+    layout.collapsed || (settings.railWhenNothingOpen && nothingOpen && !openedHere);
+  const place = () => {
+    if (signal.aborted) return;
+    const open = !collapsed();
+    dock.place({
+      side: settings.sidebarSide,
+      width: open ? panelWidth(layout.width, window.innerWidth) : RAIL_WIDTH,
+      resizable: open,
+    });
+  };
+
+  function saveLayout(next: SidebarLayout) {
+    layout = next;
+    remembered = true;
+    place();
+    void browser.storage.local.set({ [LAYOUT_KEY]: next }).catch(() => undefined);
+  }
+
+  /** Expands the panel if need be; true when it was collapsed. */
+  const expand = () => {
+    if (!collapsed()) return false;
+    openedHere = true;
+    if (layout.collapsed) saveLayout({ ...layout, collapsed: false });
+    else place();
+    return true;
+  };
+
+  // The frame collapses, expands and resizes (by keyboard) through the stored layout; so do the
+  // same profile's other tabs.
+  watchLocal(
+    LAYOUT_KEY,
+    (saved) => {
+      if (!saved) return;
+      const next = readLayout(saved, layout.collapsed);
+      if (layout.collapsed && !next.collapsed) openedHere = true;
+      if (!layout.collapsed && next.collapsed) openedHere = false;
+      layout = next;
+      remembered = true;
+      place();
+    },
+    signal,
+  );
+
+  let lastKey = '';
+  const onRead = (read: ReadResult) => {
+    const report = toPageRead(read, adapter, location.href);
+    const key = report.status === 'open' ? `open:${report.key}` : report.status;
+    if (key !== lastKey) openedHere = false;
+    lastKey = key;
+    nothingOpen = report.status === 'none';
+    place();
+    // A refused or lost report leaves the frame on what it showed; the next change reports again.
+    void send('reportContext', report);
+  };
+
+  // Shortcuts (manifest commands) reach the background, which forwards them to the active tab.
+  const onMessage = (message: unknown) => {
+    if (isToggleSidebar(message)) {
+      if (collapsed()) {
+        expand();
+        dock.focusFrame();
+      } else {
+        openedHere = false;
+        saveLayout({ ...layout, collapsed: true });
+        dock.returnFocus();
+      }
+    } else if (isLogFollowUp(message)) {
+      // The frame opens the form itself (the background counts the request in the tab's state).
+      expand();
+      dock.focusFrame();
+    } else if (isReturnFocus(message)) {
+      dock.returnFocus();
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+
+  void (async () => {
+    const stored = await browser.storage.local
+      .get(LAYOUT_KEY)
+      .catch(() => ({}) as Record<string, unknown>);
+    const saved = (stored as Record<string, unknown>)[LAYOUT_KEY];
+    if (saved) {
+      layout = readLayout(saved, settings.startCollapsed);
+      remembered = true;
+    }
+    place();
+    watchContext(adapter, document, window, onRead, signal, options.watch);
+  })();
+
+  return (next) => {
+    const before = settings;
+    settings = next;
+    // A changed default applies now unless the user has already chosen by hand.
+    if (next.startCollapsed !== before.startCollapsed && !remembered) {
+      layout = { ...layout, collapsed: next.startCollapsed };
+    }
+    place();
+  };
+}
