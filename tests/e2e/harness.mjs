@@ -394,17 +394,34 @@ export async function waitFor(
   }
 }
 
+/** The sidebar frame (sidebar.html in the dock's shadow root), as a frame locator. */
+export function sidebarFrame(page) {
+  return page.frameLocator('rapport-dock iframe');
+}
+
 /** A locator for the sidebar, or for one of its test hooks: `sidebar(page, 'account-name')`. */
 export function sidebar(page, testId = 'sidebar') {
-  return page.locator(`rapport-sidebar [data-testid="${testId}"]`);
+  return sidebarFrame(page).locator(`[data-testid="${testId}"]`);
+}
+
+/** The sidebar frame as a Playwright Frame, for evaluate(); waits until it has loaded. */
+export async function sidebarFrameOf(page, { timeout = 10_000 } = {}) {
+  return waitFor(
+    async () => {
+      const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'));
+      if (!frame) return null;
+      return (await frame.locator('[data-testid="sidebar"]').count()) > 0 ? frame : null;
+    },
+    { timeout, message: 'the sidebar frame never showed the sidebar' },
+  );
 }
 
 /** One line describing the sidebar right now, for failure messages. */
 export async function describeSidebar(page) {
-  const hosts = await page.locator('rapport-sidebar').count();
-  if (hosts === 0) return 'no <rapport-sidebar> in the page (the content script did not mount)';
+  const hosts = await page.locator('rapport-dock').count();
+  if (hosts === 0) return 'no <rapport-dock> in the page (the content script did not mount)';
   const root = sidebar(page);
-  if ((await root.count()) === 0) return '<rapport-sidebar> has no [data-testid="sidebar"]';
+  if ((await root.count()) === 0) return 'the sidebar frame has no [data-testid="sidebar"]';
   const state = await root.first().getAttribute('data-state');
   const status = sidebar(page, 'status');
   const statusText = (await status.count()) ? (await status.first().innerText()).trim() : '';

@@ -4,7 +4,7 @@
  * it. The content script owns only this placement; the UI and the data live in the frame, which
  * the page can neither read nor script (another origin), nor send events (its own document).
  *
- * The frame sits in a closed shadow root of a `<rapport-dock>` element after <body>, beside a grip
+ * The frame sits in the shadow root of a `<rapport-dock>` element after <body>, beside a grip
  * to drag its width. A page that removes the element gets it back at once; one that covers it
  * gets a frame that refuses writes while covered (the frame's own visibility check).
  */
@@ -40,7 +40,10 @@ const set = (el: HTMLElement, css: Record<string, string>) => {
  */
 export function mountDock(signal: AbortSignal, onResized: (width: number) => void): Dock {
   const host = document.createElement('rapport-dock');
-  const shadow = host.attachShadow({ mode: 'closed' });
+  // Open or closed makes no difference to what the page can do here: it holds only the grip and
+  // the frame element, and a page can remove, restyle or navigate a child frame through `frames`
+  // anyway. What matters is inside the frame, which is another origin. Open lets tests find it.
+  const shadow = host.attachShadow({ mode: 'open' });
   const frame = document.createElement('iframe');
   frame.src = browser.runtime.getURL(SIDEBAR_PAGE as '/sidebar.html');
   frame.title = 'Rapport';
