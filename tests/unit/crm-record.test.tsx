@@ -8,7 +8,7 @@ import en from '@/public/_locales/en/messages.json';
 import { Sidebar } from '@/components/sidebar';
 import { accountFromRecord, RecordOffer, recordsToOpen } from '@/components/crm-record';
 import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-types';
-import { autoLinkRequest, recordKey } from '@/utils/content/crm-link';
+import { autoLinkRequest, recordKey } from '@/entrypoints/sidebar/crm-link';
 import type { AccountView, ContextResult, HostContext } from '@/utils/messages';
 import type { Account, CrmRef } from '@/utils/model';
 

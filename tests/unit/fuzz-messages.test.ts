@@ -13,6 +13,9 @@ const RUNS = 10_000;
 
 /** One valid request per message, to break in one place at a time. */
 const VALID: Record<MessageName, Record<string, unknown>> = {
+  reportContext: { status: 'none', host: 'gmail', url: 'https://mail.google.com/' },
+  getTabState: {},
+  returnFocus: {},
   resolveContext: {
     host: 'gmail',
     url: 'https://mail.google.com/',

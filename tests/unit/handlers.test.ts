@@ -33,7 +33,7 @@ describe('createAccount and resolveContext', () => {
     expect(nw.stageChanges).toHaveLength(1);
 
     const byEmail = await ok(
-      send('resolveContext', thread(['anna.keller@northwind.co.uk']), 'content-script'),
+      send('resolveContext', thread(['anna.keller@northwind.co.uk']), 'sidebar-frame'),
     );
     expect(byEmail.matches[0]?.account.name).toBe('Northwind Logistics');
     expect(byEmail.matches[0]?.matchedBy).toBe('email');
@@ -72,6 +72,9 @@ describe('createAccount and resolveContext', () => {
 describe('bad input gets a clear error and changes nothing', () => {
   // One malformed request per message; each must be refused as invalid with a readable reason.
   const bad: Record<MessageName, unknown> = {
+    reportContext: { status: 'open', key: 'k', context: { host: 'myspace', url: 'https://x' } },
+    getTabState: 'mine',
+    returnFocus: 'now',
     resolveContext: { host: 'myspace', url: 'https://x', participants: [], domains: [], names: [] },
     getAccount: { id: '' },
     createAccount: { name: '   ', domains: [] },
@@ -116,7 +119,9 @@ describe('bad input gets a clear error and changes nothing', () => {
   it.each(Object.keys(MESSAGES) as MessageName[])('%s', async (name) => {
     const { send, db } = await seeded();
     const before = await snapshot(db);
-    const r = await send(name, bad[name] as never);
+    // Each from a sender it accepts, so that the request itself is what gets refused.
+    const sender = MESSAGES[name].access === 'content' ? 'content-script' : 'extension-page';
+    const r = await send(name, bad[name] as never, sender);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.code).toBe('invalid');
@@ -153,11 +158,11 @@ describe('bad input gets a clear error and changes nothing', () => {
 });
 
 describe('sender authorisation', () => {
-  it('refuses privileged messages from content scripts and everything from others', async () => {
+  it('refuses whole-store and settings messages from the sidebar frame, and everything from others', async () => {
     const { send, db } = await seeded();
     const before = await snapshot(db);
     for (const name of ['exportData', 'wipeData', 'updateSettings', 'importData'] as const) {
-      const r = await send(name, {} as never, 'content-script');
+      const r = await send(name, {} as never, 'sidebar-frame');
       expect(r).toMatchObject({ ok: false, code: 'forbidden' });
     }
     expect(await send('getAccount', { id: 'id-1' }, 'foreign')).toMatchObject({
@@ -471,8 +476,8 @@ describe('retries', () => {
         nextAction: { text: 'Follow up', due: '2026-12-01' },
       },
     };
-    const first = await route(message, 'content-script', ctx);
-    const second = await route(message, 'content-script', ctx);
+    const first = await route(message, 'sidebar-frame', ctx);
+    const second = await route(message, 'sidebar-frame', ctx);
     expect(first.result.ok).toBe(true);
     expect(second.result).toEqual(first.result);
     expect(await db.count('activities')).toBe(1);

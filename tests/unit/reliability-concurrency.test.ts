@@ -29,7 +29,7 @@ async function seeded() {
     (
       await route(
         { rapport: 1, name, request, opId: `tab-op-${String(++op).padStart(6, '0')}` },
-        'content-script',
+        'sidebar-frame',
         t.ctx,
       )
     ).result) as unknown as Send;

@@ -182,6 +182,9 @@ async function seeded() {
 
 /** Messages that write nothing to IndexedDB (settings live in extension storage). */
 const NO_STORE_WRITES: MessageName[] = [
+  'reportContext',
+  'getTabState',
+  'returnFocus',
   'resolveContext',
   'getAccount',
   'searchAccounts',

@@ -317,22 +317,6 @@ describe('sidebar, ready', () => {
     expect(calls).toEqual([]);
   });
 
-  it('keeps key presses inside the sidebar, away from the host page shortcuts', async () => {
-    await mount({ state: ready() });
-    const seen = vi.fn();
-    document.addEventListener('keydown', seen);
-    document.addEventListener('keypress', seen);
-    document.addEventListener('keyup', seen);
-    const notes = testId('person-notes')!;
-    for (const type of ['keydown', 'keypress', 'keyup']) {
-      notes.dispatchEvent(new KeyboardEvent(type, { key: 'c', bubbles: true }));
-    }
-    document.removeEventListener('keydown', seen);
-    document.removeEventListener('keypress', seen);
-    document.removeEventListener('keyup', seen);
-    expect(seen).not.toHaveBeenCalled();
-  });
-
   it('changes potential with the revision it read, and retries once on a conflict', async () => {
     let attempts = 0;
     const { send, calls } = fakeSend({
