@@ -10,12 +10,7 @@ import { t } from '@/utils/i18n';
 import { AccountCard } from './account-card';
 import { AccountSearch } from './account-search';
 import { MAX_WIDTH, MIN_WIDTH, RESIZE_STEP } from '@/utils/dock-layout';
-import {
-  type CardEnv,
-  type SidebarProps,
-  type SidebarState,
-  type Undo,
-} from './sidebar-types';
+import { type CardEnv, type SidebarProps, type SidebarState, type Undo } from './sidebar-types';
 import { Toast } from './toast';
 import { UnknownSenders } from './unknown-senders';
 

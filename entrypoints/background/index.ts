@@ -59,8 +59,7 @@ export default defineBackground(() => {
     const kind = classifySender(sender, browser.runtime.id, origin);
     // A content script speaks for its tab's top frame only (none runs in subframes); the sidebar
     // frame for the tab it is framed into.
-    const tabId =
-      kind === 'content-script' && sender.frameId !== 0 ? undefined : sender.tab?.id;
+    const tabId = kind === 'content-script' && sender.frameId !== 0 ? undefined : sender.tab?.id;
     return (async () => {
       const ctx: HandlerContext = {
         db: await getDb(),

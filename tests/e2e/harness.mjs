@@ -152,7 +152,13 @@ export function loadFixture(state) {
       `${path.basename(file)} has no <!-- url: https://mail.google.com/... --> comment`,
     );
   }
-  return { file, url, html };
+  return { file, url, html: withGmailLayout(html) };
+}
+
+/** Gmail's layout (tests/fixtures/gmail/gmail-layout.css), which the saved pages do not carry. */
+const GMAIL_LAYOUT = fs.readFileSync(path.join(FIXTURES, 'gmail-layout.css'), 'utf8');
+function withGmailLayout(html) {
+  return html.replace('</head>', () => `<style>${GMAIL_LAYOUT}</style></head>`);
 }
 
 /**

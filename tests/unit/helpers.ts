@@ -13,8 +13,7 @@ let counter = 0;
 export function memoryTabStates(): TabStates & { focusReturned: number[] } {
   const states = new Map<number, TabState>();
   const focusReturned: number[] = [];
-  const get = async (tabId: number) =>
-    states.get(tabId) ?? { tabId, read: null, logRequest: 0 };
+  const get = async (tabId: number) => states.get(tabId) ?? { tabId, read: null, logRequest: 0 };
   return {
     focusReturned,
     get,

@@ -1,6 +1,11 @@
 /** Who may send what: every message against every kind of sender. */
 import { describe, expect, it } from 'vitest';
-import { classifySender, route, type SenderInfo, type SenderKind } from '@/entrypoints/background/router';
+import {
+  classifySender,
+  route,
+  type SenderInfo,
+  type SenderKind,
+} from '@/entrypoints/background/router';
 import { MESSAGES, type MessageName } from '@/utils/messages';
 import { freshContext, snapshot } from './helpers';
 

@@ -4,8 +4,9 @@
  * it. The content script owns only this placement; the UI and the data live in the frame, which
  * the page can neither read nor script (another origin), nor send events (its own document).
  *
- * The frame sits in the shadow root of a `<rapport-dock>` element after <body>, beside a grip
- * to drag its width. A page that removes the element gets it back at once; one that covers it
+ * The frame sits in the shadow root of a `<rapport-dock>` element, beside a grip to drag its
+ * width: inside the host's own side-panel slot where it has one (Gmail), else after <body>, fixed
+ * to the window's edge, with the host's layout narrowed by the same width. A page that removes the element gets it back at once; one that covers it
  * gets a frame that refuses writes while covered (the frame's own visibility check).
  */
 import { ext as browser } from '@/utils/ext';
@@ -38,7 +39,11 @@ const set = (el: HTMLElement, css: Record<string, string>) => {
  * Mounts the dock until `signal` aborts, then takes it out and gives the host its width back.
  * `onResized` gets the width the user dragged the grip to.
  */
-export function mountDock(signal: AbortSignal, onResized: (width: number) => void): Dock {
+export function mountDock(
+  signal: AbortSignal,
+  onResized: (width: number) => void,
+  findSlot: () => Element | null = () => null,
+): Dock {
   const host = document.createElement('rapport-dock');
   // Open or closed makes no difference to what the page can do here: it holds only the grip and
   // the frame element, and a page can remove, restyle or navigate a child frame through `frames`
@@ -73,13 +78,29 @@ export function mountDock(signal: AbortSignal, onResized: (width: number) => voi
   let geometry: DockGeometry = { side: 'right', width: 0, resizable: false };
   let before: Element | null = null;
   const root = document.documentElement;
+  root.append(host);
+
+  /** Where the dock is: the host's own side-panel slot (right side only), else after <body>. */
+  let parent: Element = root;
+  const place = () => {
+    const slot = geometry.side === 'right' ? findSlot() : null;
+    const next = slot?.isConnected ? slot : root;
+    // Moving a frame reloads it: only when the slot appears, goes, or the side changes.
+    if (next !== parent || !host.isConnected) {
+      parent = next;
+      if (parent === root) root.append(host);
+      else parent.prepend(host);
+      keep.disconnect();
+      keep.observe(parent, { childList: true });
+    }
+  };
 
   const apply = () => {
     const { side, width, resizable } = geometry;
-    // The document's own scrollbar stays visible and usable, beside the dock.
-    const scrollbar = Math.max(0, window.innerWidth - root.clientWidth);
+    place();
+    const inSlot = parent !== root;
+    // Set one by one (a page's own rules on the element lose to these): where, how big, shown.
     set(host, {
-      // Set one by one (a page's own rules on the element lose to these): where, how big, shown.
       display: 'block',
       visibility: 'visible',
       opacity: '1',
@@ -89,20 +110,36 @@ export function mountDock(signal: AbortSignal, onResized: (width: number) => voi
       margin: '0',
       padding: '0',
       border: '0',
+      width: `${width}px`,
+      'box-shadow': 'none',
+    });
+    set(grip, {
+      [side === 'right' ? 'left' : 'right']: '-3px',
+      display: resizable ? 'block' : 'none',
+    });
+    grip.style.removeProperty(side === 'right' ? 'right' : 'left');
+    root.style.removeProperty('margin-left');
+    root.style.removeProperty('margin-right');
+    if (inSlot) {
+      // In the host's slot, the host's own layout makes room, as for its own side panels.
+      for (const p of ['top', 'bottom', 'left', 'right', 'z-index']) host.style.removeProperty(p);
+      set(host, { position: 'relative', height: '100%', flex: 'none', 'align-self': 'stretch' });
+      return;
+    }
+    // The document's own scrollbar stays visible and usable, beside the dock.
+    const scrollbar = Math.max(0, window.innerWidth - root.clientWidth);
+    host.style.removeProperty('flex');
+    host.style.removeProperty('align-self');
+    set(host, {
       position: 'fixed',
       top: '0',
       bottom: '0',
       height: '100vh',
-      width: `${width}px`,
       [side]: `${side === 'right' ? scrollbar : 0}px`,
       [side === 'right' ? 'left' : 'right']: 'auto',
       'z-index': '2147483646',
-      'box-shadow': 'none',
     });
-    set(grip, { [side === 'right' ? 'left' : 'right']: '-3px', display: resizable ? 'block' : 'none' });
-    grip.style.removeProperty(side === 'right' ? 'right' : 'left');
     // Make room: the host lays itself out in the rest of the window.
-    root.style.removeProperty(side === 'right' ? 'margin-left' : 'margin-right');
     root.style.setProperty(`margin-${side}`, `${width}px`, 'important');
   };
 
@@ -134,9 +171,8 @@ export function mountDock(signal: AbortSignal, onResized: (width: number) => voi
 
   // A page that takes the dock out gets it back (the frame reloads, its state is in the store).
   const keep = new MutationObserver(() => {
-    if (!host.isConnected) root.append(host);
+    if (!host.isConnected) apply();
   });
-  root.append(host);
   keep.observe(root, { childList: true });
   const onResize = () => apply();
   window.addEventListener('resize', onResize);

@@ -17,7 +17,13 @@ import {
   isToggleSidebar,
   watchLocal,
 } from '@/utils/events';
-import { LAYOUT_KEY, panelWidth, RAIL_WIDTH, readLayout, type SidebarLayout } from '@/utils/dock-layout';
+import {
+  LAYOUT_KEY,
+  panelWidth,
+  RAIL_WIDTH,
+  readLayout,
+  type SidebarLayout,
+} from '@/utils/dock-layout';
 import type { HostAdapter, ReadResult } from '@/utils/hosts/types';
 import type { PageRead } from '@/utils/messages';
 import { send } from '@/utils/send';
@@ -117,7 +123,11 @@ function runDocked(
   /** The user opened the rail while nothing was open: it stays open until they navigate. */
   let openedHere = false;
 
-  const dock = mountDock(signal, (width) => saveLayout({ ...layout, width }));
+  const dock = mountDock(
+    signal,
+    (width) => saveLayout({ ...layout, width }),
+    () => adapter.dockSlot?.(document) ?? null,
+  );
 
   const collapsed = () =>
     layout.collapsed || (settings.railWhenNothingOpen && nothingOpen && !openedHere);

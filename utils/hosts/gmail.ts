@@ -72,6 +72,20 @@ export const ACCOUNT_BUTTON = [
   'a[aria-label^="Google Account:"]',
 ];
 
+/**
+ * Gmail's side panel, beside the conversation, where Calendar, Keep, Tasks and add-ons open; Gmail
+ * narrows the conversation when its content area widens, so the sidebar docks here (as InboxSDK's
+ * app sidebar does). Found by its vertical tab list of apps, then by its class:
+ *   <div class="nH bAw nn" role="complementary" aria-label="Side panel">
+ *     <div class="brC-aT5-aOt-Jw" role="navigation" aria-label="Side panel">
+ *       <div class="brC-dA-I-Jw" role="tablist" aria-orientation="vertical"> ...Calendar, Keep... </div>
+ *     </div><div class="brC-brG" style="display: none;"></div></div>
+ */
+export const SIDE_PANEL = [
+  'div[role="complementary"]:has(> [role="navigation"] > [role="tablist"][aria-orientation="vertical"])',
+  'div.bAw[role="complementary"]',
+];
+
 // ---------------------------------------------------------------------------------------------
 // URLs (pure)
 // ---------------------------------------------------------------------------------------------
@@ -290,5 +304,13 @@ export const gmailAdapter: HostAdapter = {
     } catch {
       return null;
     }
+  },
+  /** Gmail's side panel (SIDE_PANEL): the sidebar docks in it and Gmail narrows the conversation. */
+  dockSlot(doc) {
+    for (const selector of SIDE_PANEL) {
+      const slot = doc.querySelector(selector);
+      if (slot) return slot;
+    }
+    return null;
   },
 };

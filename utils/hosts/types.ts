@@ -24,4 +24,10 @@ export interface HostAdapter {
    * MutationObserver instead of document.body. Null while the app has not rendered it yet.
    */
   watchRoot(doc: Document): Element | null;
+  /**
+   * The host's own slot for a side panel, when it has one (Gmail's, where Calendar, Keep and Tasks
+   * open): the sidebar docks inside it and the host lays itself out around it. Without one, the
+   * dock narrows the host's whole layout instead.
+   */
+  dockSlot?(doc: Document): Element | null;
 }
