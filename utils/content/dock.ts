@@ -114,7 +114,9 @@ export function mountDock(
       'box-shadow': 'none',
     });
     set(grip, {
-      [side === 'right' ? 'left' : 'right']: '-3px',
+      // Wholly outside the frame: anything drawn over the frame, even this transparent grip,
+      // makes IntersectionObserver v2 report it covered, and the frame then refuses every write.
+      [side === 'right' ? 'left' : 'right']: '-6px',
       display: resizable ? 'block' : 'none',
     });
     grip.style.removeProperty(side === 'right' ? 'right' : 'left');
