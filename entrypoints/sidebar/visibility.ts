@@ -30,6 +30,9 @@ export function watchVisibility(
   now: () => number = () => performance.now(),
 ): VisibilityWatch {
   let seen = false;
+  /** The first report is passed on even when it says "not visible": a frame covered from the
+   * start must say so before the user's first click, not only answer it with a refusal. */
+  let reported = false;
   let since = now();
   const tracksV2 = 'isVisible' in IntersectionObserverEntry.prototype;
   const observer = new IntersectionObserver(
@@ -39,7 +42,8 @@ export function watchVisibility(
       const next = tracksV2
         ? entry.isIntersecting && entry.isVisible === true
         : entry.isIntersecting && entry.intersectionRatio >= 0.99;
-      if (next !== seen) {
+      if (next !== seen || !reported) {
+        reported = true;
         seen = next;
         since = now();
         onChange(next);
