@@ -47,7 +47,7 @@ export interface CardEnv {
 }
 
 /** The panel as the frame shows it: the rail or the open panel, and its width now. */
-export interface SidebarLayout {
+export interface PanelLayout {
   collapsed: boolean;
   width: number;
 }
@@ -56,9 +56,9 @@ export interface SidebarProps {
   state: SidebarState;
   send: Send;
   side: 'left' | 'right';
-  layout: SidebarLayout;
+  layout: PanelLayout;
   /** The user collapsed, expanded or resized (by keyboard) the panel. */
-  onLayout: (layout: SidebarLayout) => void;
+  onLayout: (layout: PanelLayout) => void;
   /** The page covers, hides or moves the frame: writes are refused, and the panel says why. */
   covered?: boolean;
   /**

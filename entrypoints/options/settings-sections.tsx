@@ -99,6 +99,15 @@ export function SidebarGroup({ settings }: { settings: Settings }) {
         />
         <label for="sidebar-collapsed">{t('optionsStartCollapsed')}</label>
       </div>
+      <div class="field check">
+        <input
+          id="sidebar-rail-when-nothing-open"
+          type="checkbox"
+          checked={settings.railWhenNothingOpen}
+          onChange={(e) => void save({ railWhenNothingOpen: e.currentTarget.checked })}
+        />
+        <label for="sidebar-rail-when-nothing-open">{t('optionsRailWhenNothingOpen')}</label>
+      </div>
     </Group>
   );
 }

@@ -195,6 +195,15 @@ export function App() {
             />
           </label>
           <label class="row">
+            <span>{t('popupRailWhenNothingOpen')}</span>
+            <input
+              type="checkbox"
+              data-testid="rail-when-nothing-open"
+              checked={settings.railWhenNothingOpen}
+              onChange={(e) => update({ railWhenNothingOpen: e.currentTarget.checked })}
+            />
+          </label>
+          <label class="row">
             <span>{t('popupGmailOn')}</span>
             <input
               type="checkbox"

@@ -10,7 +10,7 @@
  */
 import { render } from 'preact';
 import { Sidebar } from '@/components/sidebar';
-import type { SidebarState } from '@/components/sidebar-types';
+import type { PanelLayout, SidebarState } from '@/components/sidebar-types';
 import { RecordOffer } from '@/components/crm-record';
 import { LAYOUT_KEY, RAIL_BREAKPOINT, readLayout, type SidebarLayout } from '@/utils/dock-layout';
 import { watchChanges, watchLocal, type ChangeNotice } from '@/utils/events';
@@ -81,10 +81,18 @@ export function runSidebarFrame(container: HTMLElement): void {
     paint();
   };
 
-  /** The content script sizes the frame from the stored layout, in this tab and the others. */
-  function setLayout(next: SidebarLayout) {
-    layout = { collapsed: next.collapsed, width: next.collapsed ? layout.width : next.width };
-    void browser.storage.local.set({ [LAYOUT_KEY]: layout }).catch(() => undefined);
+  /**
+   * The content script sizes the frame from the stored layout, in this tab and the others. A
+   * collapse or expand keeps the width chosen before (null: it scales with the window); a keyboard
+   * resize chooses one. `at` makes every press a change, so the rail shown because nothing is open
+   * expands too.
+   */
+  function setLayout(next: PanelLayout) {
+    const toggled = next.collapsed !== rail();
+    layout = { collapsed: next.collapsed, width: toggled ? layout.width : next.width };
+    void browser.storage.local
+      .set({ [LAYOUT_KEY]: { ...layout, at: Date.now() } })
+      .catch(() => undefined);
   }
 
   /** A record page that resolved to one account is linked to it, once per record. */

@@ -164,8 +164,8 @@ function runDocked(
     (saved) => {
       if (!saved) return;
       const next = readLayout(saved, layout.collapsed);
-      if (layout.collapsed && !next.collapsed) openedHere = true;
-      if (!layout.collapsed && next.collapsed) openedHere = false;
+      // An expand from the rail counts even where the rail was shown because nothing is open.
+      openedHere = !next.collapsed;
       layout = next;
       remembered = true;
       place();
