@@ -46,7 +46,12 @@ export function AccountCard(props: Props) {
   }, [props.logWanted]);
 
   return (
-    <article ref={root} class="rp-account" aria-labelledby={`rp-name-${account.id}`}>
+    <article
+      ref={root}
+      class="rp-account"
+      aria-labelledby={`rp-name-${account.id}`}
+      data-account-id={account.id}
+    >
       <header class="rp-account-head">
         <h2 class="rp-h2" id={`rp-name-${account.id}`} data-testid="account-name">
           {account.name}

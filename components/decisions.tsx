@@ -49,6 +49,7 @@ export function Decisions({ accountId, decisions, sourceUrl, send, reload }: Pro
     if (ok) close();
   };
   const field = (key: keyof typeof EMPTY) => ({
+    name: key,
     value: draft[key],
     onInput: (e: Event) => setDraft((d) => ({ ...d, [key]: valueOf(e) })),
   });

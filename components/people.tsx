@@ -126,7 +126,12 @@ function PersonRow({ person, onThread, send, reload }: RowProps) {
   const id = `rp-person-${person.id}`;
 
   return (
-    <li class="rp-person" data-testid="person" data-on-thread={String(onThread)}>
+    <li
+      class="rp-person"
+      data-testid="person"
+      data-person-id={person.id}
+      data-on-thread={String(onThread)}
+    >
       <div class="rp-person-head">
         <span class="rp-strong">{person.name}</span>
         {onThread && <span class="rp-badge">{t('sidebarOnThread')}</span>}
@@ -188,6 +193,7 @@ function PersonRow({ person, onThread, send, reload }: RowProps) {
         id={`${id}-notes`}
         class="rp-input rp-notes"
         data-testid="person-notes"
+        name="notes"
         rows={2}
         maxLength={20000}
         value={notes}

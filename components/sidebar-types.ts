@@ -61,6 +61,8 @@ export interface SidebarProps {
   onLayout: (layout: PanelLayout) => void;
   /** The page covers, hides or moves the frame: writes are refused, and the panel says why. */
   covered?: boolean;
+  /** A notice above the panel's content (unsaved text restored), with a way to dismiss it. */
+  banner?: { text: string; onDismiss: () => void } | null;
   /**
    * Identifies what is open on the page (a conversation's key). When it changes the panel starts
    * afresh: open forms close, a manual account pick is forgotten. A refresh keeps it.

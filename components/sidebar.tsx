@@ -134,6 +134,20 @@ export function Sidebar(props: SidebarProps) {
               {t('sidebarCovered')}
             </p>
           )}
+          {props.banner && (
+            <div class="rp-banner" role="status" data-testid="banner">
+              <span>{props.banner.text}</span>
+              <button
+                type="button"
+                class="rp-icon-btn"
+                aria-label={t('sidebarDismiss')}
+                title={t('sidebarDismiss')}
+                onClick={props.banner.onDismiss}
+              >
+                ×
+              </button>
+            </div>
+          )}
           <div class="rp-body" aria-busy={state.status === 'loading'}>
             <Body {...props} env={env} key={conversation} />
           </div>
