@@ -40,9 +40,17 @@ function isEvent(message: unknown, event: string): boolean {
 /** Sent by the background to a tab's content script: Escape in the sidebar frame, give focus back. */
 export const RETURN_FOCUS_EVENT = 'returnFocus';
 
+/**
+ * Sent by the background to a tab's frames with the tab's new state (`{ ..., state }`). Firefox
+ * gives an extension page framed into a web page only content-script APIs: no storage.session,
+ * so the sidebar frame there never hears the session change and learns the state from this.
+ */
+export const TAB_STATE_EVENT = 'tabState';
+
 export const isToggleSidebar = (message: unknown) => isEvent(message, TOGGLE_SIDEBAR_EVENT);
 export const isLogFollowUp = (message: unknown) => isEvent(message, LOG_FOLLOW_UP_EVENT);
 export const isReturnFocus = (message: unknown) => isEvent(message, RETURN_FOCUS_EVENT);
+export const isTabStateEvent = (message: unknown) => isEvent(message, TAB_STATE_EVENT);
 
 /** Calls `listener` with each new value of `key` in storage.local until `signal` aborts. */
 export function watchLocal(

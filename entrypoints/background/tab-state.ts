@@ -7,7 +7,7 @@
  * The frame finds its tab's key by asking getTabState, then follows that key's changes.
  */
 import { browser } from 'wxt/browser';
-import { RETURN_FOCUS_EVENT } from '@/utils/events';
+import { RETURN_FOCUS_EVENT, TAB_STATE_EVENT } from '@/utils/events';
 import type { PageRead, TabState } from '@/utils/messages';
 import { SEEN_SELF_EMAIL_KEY } from '@/utils/settings';
 
@@ -38,7 +38,14 @@ export function sessionTabStates(): TabStates {
   const area = browser.storage.session;
   const get = async (tabId: number) =>
     readState(tabId, (await area.get(tabStateKey(tabId)))[tabStateKey(tabId)]);
-  const put = (state: TabState) => area.set({ [tabStateKey(state.tabId)]: state });
+  const put = async (state: TabState) => {
+    await area.set({ [tabStateKey(state.tabId)]: state });
+    // The frame follows the session key where it can read it (Chromium); Firefox's frame cannot
+    // (TAB_STATE_EVENT), so the tab's frames are told too. Only this tab hears its own state.
+    void browser.tabs
+      .sendMessage(state.tabId, { rapport: 1, event: TAB_STATE_EVENT, state })
+      .catch(() => undefined); // No frame in the tab (yet): it asks getTabState when it loads.
+  };
   return {
     get,
     async report(tabId, read) {

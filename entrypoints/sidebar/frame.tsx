@@ -13,7 +13,7 @@ import { Sidebar } from '@/components/sidebar';
 import type { PanelLayout, SidebarState } from '@/components/sidebar-types';
 import { RecordOffer } from '@/components/crm-record';
 import { LAYOUT_KEY, RAIL_BREAKPOINT, readLayout, type SidebarLayout } from '@/utils/dock-layout';
-import { watchChanges, watchLocal, type ChangeNotice } from '@/utils/events';
+import { isTabStateEvent, watchChanges, watchLocal, type ChangeNotice } from '@/utils/events';
 import { t } from '@/utils/i18n';
 import { MESSAGES, type HostContext, type PageRead, type TabState } from '@/utils/messages';
 import { send } from '@/utils/send';
@@ -181,6 +181,15 @@ export function runSidebarFrame(container: HTMLElement): void {
     const change = changes[`rapport:tab:${tabId}`];
     if (change?.newValue) onTabState(change.newValue as TabState);
   });
+  // Firefox: this frame has no storage.session; the background sends the tab's state instead. Only
+  // from the background or an extension page (no tab), and only this tab's.
+  browser.runtime.onMessage.addListener(
+    (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (!isTabStateEvent(message) || sender.id !== browser.runtime.id || sender.tab) return;
+      const tab = (message as { state?: TabState }).state;
+      if (tabId !== null && tab?.tabId === tabId) onTabState(tab);
+    },
+  );
 
   // Every write in the background ends with a notice naming the accounts it changed.
   watchChanges((changed) => {
