@@ -67,8 +67,10 @@ async function syncNow(): Promise<OptionalHost[]> {
 
 /**
  * Runs each host's script in the tabs already open on it: after a grant, and after an install,
- * update or reload, when the browser does not inject into open tabs by itself. The new script
- * announces itself and the old one, cut off from the extension, takes its sidebar down.
+ * update or reload, when the browser does not inject into open tabs by itself. A script of the
+ * same version already there steps aside for the new one (utils/content/run-reporter.ts); one of
+ * an older version, cut off from the extension, notices and takes its dock down. Nothing the page
+ * can send plays a part in either.
  */
 export async function injectIntoOpenTabs(hosts: readonly HostName[]): Promise<void> {
   for (const host of hosts) {
