@@ -13,6 +13,15 @@
 /** How long a change of the frame's visibility must have lasted before a write counts. */
 export const SETTLE_MS = 500;
 
+/** IntersectionObserver v2's least `delay`: at most one report per this many ms. */
+const DELAY_MS = 100;
+
+/**
+ * After any v2 report, how long writes wait: a cover put up within `delay` of a report is
+ * reported only once the delay is over, so until then the last report may no longer hold.
+ */
+export const QUIET_MS = DELAY_MS + 50;
+
 export interface VisibilityWatch {
   /** True when the frame has been fully visible, unchanged, for long enough to trust a click. */
   visible(): boolean;
@@ -30,10 +39,11 @@ export function watchVisibility(
   now: () => number = () => performance.now(),
 ): VisibilityWatch {
   let seen = false;
-  /** The first report is passed on even when it says "not visible": a frame covered from the
-   * start must say so before the user's first click, not only answer it with a refusal. */
+  // The first report is passed on even when it says "not visible": a frame covered from the
+  // start must say so before the user's first click, not only answer it with a refusal.
   let reported = false;
   let since = now();
+  let lastReport = -Infinity;
   const tracksV2 = 'isVisible' in IntersectionObserverEntry.prototype;
   const observer = new IntersectionObserver(
     (entries) => {
@@ -42,19 +52,24 @@ export function watchVisibility(
       const next = tracksV2
         ? entry.isIntersecting && entry.isVisible === true
         : entry.isIntersecting && entry.intersectionRatio >= 0.99;
-      if (next !== seen || !reported) {
+      const first = !reported;
+      if (!first) lastReport = now();
+      if (next !== seen || first) {
         reported = true;
         seen = next;
-        since = now();
+        // v2's first report, as the frame loads, is trusted at once (nothing of Rapport was on
+        // screen before it). Any later change to "visible" must last: a page that uncovers the
+        // frame for a moment, then covers it again just before the click, gets no write.
+        since = first && tracksV2 ? -Infinity : now();
         onChange(next);
       }
     },
     // `trackVisibility` needs a delay of at least 100 ms; browsers without v2 ignore both.
-    { threshold: [0, 0.99, 1], trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    { threshold: [0, 0.99, 1], trackVisibility: true, delay: DELAY_MS } as IntersectionObserverInit,
   );
   observer.observe(target);
   return {
-    // v2 already waits `delay` between checks; without it, wait for the change to settle.
-    visible: () => seen && (tracksV2 || now() - since >= SETTLE_MS),
+    visible: () =>
+      seen && now() - since >= SETTLE_MS && (!tracksV2 || now() - lastReport >= QUIET_MS),
   };
 }
