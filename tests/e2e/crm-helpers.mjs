@@ -77,7 +77,7 @@ const APP_CONTENT = {
 /**
  * What the host apps do to open another record without loading a page: the content inside the
  * app's shell is replaced and the address changes with history.pushState (no popstate, no load).
- * The shell, and Rapport's own element at the end of <body>, stay.
+ * The shell, and Rapport's dock at the end of <html>, stay.
  */
 export async function navigateInApp(page, host, state) {
   const { url, html } = hostFixture(host, state);
@@ -184,8 +184,33 @@ export function without(backup, accountId) {
 export const mark = (page) => page.evaluate(() => (window.__rapportTestMark = true));
 export const stillMarked = (page) => page.evaluate(() => window.__rapportTestMark === true);
 
-/** Waits a moment and checks Rapport put nothing in the page. */
+/** What Rapport has put into a page: its dock elements, and the margin it gave <html>. */
+export function dockTraces(page) {
+  return page.evaluate(() => {
+    const style = document.documentElement.style;
+    return {
+      docks: document.querySelectorAll('rapport-dock').length,
+      margin: style.getPropertyValue('margin-right') || style.getPropertyValue('margin-left'),
+    };
+  });
+}
+
+/**
+ * Checks that Rapport has nothing in the page: no dock, no margin on <html>. Waits for that (a
+ * dock being taken down), then watches for `ms` that none appears (a script that would mount one).
+ */
 export async function expectNoSidebar(page, ms = 1_500) {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  assert.equal(await page.locator('rapport-sidebar').count(), 0, 'a sidebar appeared');
+  const clean = ({ docks, margin }) => docks === 0 && margin === '';
+  let last;
+  await waitFor(async () => clean((last = await dockTraces(page))), {
+    message: 'Rapport to leave the page',
+  }).catch((error) => {
+    throw new Error(`${error.message}: ${JSON.stringify(last)}`);
+  });
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    last = await dockTraces(page);
+    assert.ok(clean(last), `a sidebar appeared: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

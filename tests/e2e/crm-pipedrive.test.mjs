@@ -11,6 +11,7 @@ import {
   launch,
   screenshot,
   sidebar,
+  sidebarFrame,
   waitFor,
 } from './harness.mjs';
 import { allowHost, navigateInApp, openFixture, without } from './crm-helpers.mjs';
@@ -86,8 +87,8 @@ test(
     try {
       await expectText(sidebar(page, 'record-name'), 'Northwind Logistics', { page });
       await sidebar(page, 'link-record').click();
-      await page.locator('rapport-sidebar input[type="search"]').fill('NW Log');
-      await page.locator('rapport-sidebar .rp-result', { hasText: 'NW Logistics Group' }).click();
+      await sidebarFrame(page).locator('input[type="search"]').fill('NW Log');
+      await sidebarFrame(page).locator('.rp-result', { hasText: 'NW Logistics Group' }).click();
       await expectText(sidebar(page, 'account-name'), 'NW Logistics Group', { page });
       await screenshot(page, 'crm-pipedrive-linked');
     } finally {
