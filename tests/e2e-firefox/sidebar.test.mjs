@@ -1,5 +1,6 @@
 // Firefox: the sidebar finds the account behind an open Gmail thread, under Gmail's CSP too, and
-// follows Gmail's in-page navigation to the next conversation without a reload.
+// follows Gmail's in-page navigation to the next conversation without a reload. The sidebar is an
+// extension page framed into Gmail and docked beside it: the host makes room, nothing is under it.
 //
 // Firefox MV3 runs the background as an event page and unloads it when idle (30 s by default; 2 s
 // here, so every test below also runs across unloads). Nothing may depend on it staying loaded:
@@ -10,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import {
   cspViolations,
+  dockGeometry,
   expectSidebarState,
   expectText,
   launch,
@@ -51,6 +53,110 @@ test('an open thread from Northwind shows its account and stage', { timeout: 60_
     await gmail.close();
   }
 });
+
+/** utils/dock-layout.ts: the narrowest open panel and the largest share of the window it takes. */
+const MIN_WIDTH = 240;
+const MAX_SHARE = 0.3;
+
+/**
+ * Waits for the open dock (wider than the 44 px rail) and checks what holds wherever it is: on
+ * the right (on the window's edge when fixed to it), as wide as the panel may be, its frame inside
+ * it, and on top where it is drawn (no part of the page over it). Returns the geometry.
+ */
+async function expectOpenDock(page) {
+  const geometry = await waitFor(
+    async () => {
+      const g = await dockGeometry(page);
+      return g?.frame && g.dock.width >= MIN_WIDTH ? g : null;
+    },
+    { message: 'the dock never opened to the panel' },
+  );
+  const { dock, frame, clientWidth, innerWidth } = geometry;
+  const near = (a, b) => Math.abs(a - b) <= 1;
+  assert.ok(dock.right <= clientWidth + 1, `the dock ends at ${dock.right}, past ${clientWidth}`);
+  if (geometry.parent === 'html') {
+    // Fixed to the window's edge; in Gmail's slot, Gmail's own app strip may stay right of it.
+    assert.ok(near(dock.right, clientWidth), `the dock ends at ${dock.right}, not ${clientWidth}`);
+  }
+  assert.ok(
+    dock.width <= Math.floor(innerWidth * MAX_SHARE) + 1,
+    `the dock is ${dock.width} px wide in a ${innerWidth} px window`,
+  );
+  assert.ok(
+    frame.left >= dock.left - 1 && near(frame.right, dock.right) && frame.width > MIN_WIDTH / 2,
+    `the frame (${frame.left}..${frame.right}) is not inside the dock (${dock.left}..${dock.right})`,
+  );
+  const hit = await page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.localName ?? null,
+    { x: (frame.left + frame.right) / 2, y: (dock.top + dock.bottom) / 2 },
+  );
+  assert.equal(hit, 'rapport-dock', 'something of the page lies over the dock');
+  return geometry;
+}
+
+/** The right edge of the open conversation's parts, furthest right first. */
+function conversationRight(page) {
+  return page.evaluate(() => {
+    const parts = document.querySelectorAll(
+      'div[role="main"] :is(h2[data-thread-perm-id], div[data-message-id], div.a3s)',
+    );
+    return Math.max(...[...parts].map((el) => el.getBoundingClientRect().right));
+  });
+}
+
+test(
+  'the dock sits in Gmail’s side panel, beside the conversation, and shows the account',
+  { timeout: 60_000 },
+  async () => {
+    const gmail = await app.openGmail('thread');
+    try {
+      await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+      const geometry = await expectOpenDock(gmail);
+      const right = await conversationRight(gmail);
+      assert.ok(Number.isFinite(right), 'the fixture shows no conversation');
+      assert.ok(
+        right <= geometry.dock.left + 1,
+        `the conversation reaches ${right}, under the dock from ${geometry.dock.left}`,
+      );
+      if (geometry.parent === 'html') {
+        // Not in Gmail's own slot: then the dock narrows the whole page.
+        assert.equal(geometry.marginRight, `${geometry.dock.width}px`);
+      }
+    } finally {
+      await screenshot(gmail, 'dock-gmail');
+      await gmail.close();
+    }
+  },
+);
+
+test(
+  'without a side panel the dock narrows the page: <html> gets a right margin of its width',
+  { timeout: 60_000 },
+  async () => {
+    const { url, html } = loadFixture('thread');
+    // Gmail without its side panel (as when the user hides it): the dock has no slot.
+    const bare = html.replaceAll('role="complementary"', '');
+    assert.notEqual(bare, html, 'the fixture has no side panel to take away');
+    const gmail = await app.openHost(url, bare);
+    try {
+      await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+      const geometry = await expectOpenDock(gmail);
+      assert.equal(geometry.parent, 'html');
+      assert.equal(geometry.marginRight, `${geometry.dock.width}px`);
+      assert.equal(geometry.marginLeft, '');
+      const right = await conversationRight(gmail);
+      assert.ok(
+        right <= geometry.dock.left + 1,
+        `the conversation reaches ${right}, under the dock from ${geometry.dock.left}`,
+      );
+      const bodyRight = await gmail.evaluate(() => document.body.getBoundingClientRect().right);
+      assert.ok(bodyRight <= geometry.dock.left + 1, `the page's body reaches ${bodyRight}`);
+    } finally {
+      await screenshot(gmail, 'dock-no-side-panel');
+      await gmail.close();
+    }
+  },
+);
 
 test('the sidebar works under Gmail’s CSP and Trusted Types', { timeout: 60_000 }, async () => {
   const gmail = await app.openGmail('thread', { csp: true });
