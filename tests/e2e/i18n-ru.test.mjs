@@ -23,6 +23,8 @@ import {
   loadFixture,
   screenshot,
   sidebar,
+  sidebarFrame,
+  sidebarFrameOf,
   waitFor,
 } from './harness.mjs';
 
@@ -105,10 +107,10 @@ async function launchRussian() {
  * where an ellipsis is meant: data such as an email address), reaching past the panel's edges, or
  * a select whose longest option does not fit it closed.
  */
-function overflowing(page) {
-  return page.evaluate((arrow) => {
-    const root = document.querySelector('rapport-sidebar')?.shadowRoot;
-    const panel = root?.querySelector('[data-testid="sidebar"]');
+async function overflowing(page) {
+  const frame = await sidebarFrameOf(page);
+  return frame.evaluate((arrow) => {
+    const panel = document.querySelector('[data-testid="sidebar"]');
     if (!panel) return ['no sidebar'];
     const edge = panel.getBoundingClientRect();
     const measure = document.createElement('canvas').getContext('2d');
@@ -142,16 +144,15 @@ function overflowing(page) {
 /** What Chromium's closed <select> keeps for its arrow, in px. */
 const SELECT_ARROW = 20;
 
-/** Labels of the UI (not data) cut with an ellipsis: the stage ladder's stage names. */
 /** Stage buttons whose text is cut, and each button's full name as its tooltip gives it. */
-function stageNames(page) {
-  return page.evaluate(() => {
-    const root = document.querySelector('rapport-sidebar')?.shadowRoot;
-    return [...(root?.querySelectorAll('.rp-ladder button') ?? [])].map((b) => ({
+async function stageNames(page) {
+  const frame = await sidebarFrameOf(page);
+  return frame.evaluate(() => {
+    return [...document.querySelectorAll('.rp-ladder button')].map((b) => ({
       text: b.textContent,
       cut: b.scrollWidth > b.clientWidth + 1,
       current: b.getAttribute('aria-current') === 'step',
-      tip: root.getElementById(b.getAttribute('aria-describedby'))?.textContent ?? '',
+      tip: document.getElementById(b.getAttribute('aria-describedby'))?.textContent ?? '',
     }));
   });
 }
@@ -233,8 +234,8 @@ test('a Northwind thread shows its account in Russian', { timeout: 90_000 }, asy
     await gmail.keyboard.press('Escape');
 
     // Moving up a stage asks why, with the stage named on the button.
-    await gmail.locator('rapport-sidebar [data-stage="interdependent"]').click();
-    const confirm = gmail.locator('rapport-sidebar .rp-stage button[type="submit"]');
+    await sidebarFrame(gmail).locator('[data-stage="interdependent"]').click();
+    const confirm = sidebarFrame(gmail).locator('.rp-stage button[type="submit"]');
     await expectText(confirm, 'Взаимозависимый');
     assert.deepEqual(await overflowing(gmail), [], 'cut or overflowing text in the stage form');
     await screenshot(gmail, 'i18n-ru-stage');
@@ -296,8 +297,24 @@ test(
   async () => {
     const gmail = await app.openGmail('inbox');
     try {
+      // With nothing open the dock is the rail: its button says in Russian how many are due.
+      await expectSidebarState(gmail, 'none');
+      const rail = sidebar(gmail, 'collapse');
+      const due = await expectText(sidebar(gmail, 'due-count'), /^\d+$/, { page: gmail });
+      assert.ok(Number(due) > 0, 'the sample data has next actions due');
+      assert.equal(await sidebar(gmail).getAttribute('data-collapsed'), 'true');
+      assert.equal(
+        await rail.getAttribute('aria-label'),
+        msg('sidebarExpandWithDue').replace('$COUNT$', due),
+      );
+      assert.deepEqual(await overflowing(gmail), [], 'cut or overflowing text in the rail');
+      await screenshot(gmail, 'i18n-ru-inbox-rail');
+
+      // Opened, the panel says the same in words.
+      await rail.click();
       await expectText(sidebar(gmail, 'status'), msg('sidebarNone'), { page: gmail });
       await expectText(sidebar(gmail), msg('sidebarDueLabel'));
+      await expectText(sidebar(gmail, 'due-count'), due);
       assert.deepEqual(await overflowing(gmail), [], 'cut or overflowing text');
     } finally {
       await screenshot(gmail, 'i18n-ru-inbox');
