@@ -45,22 +45,58 @@ test('the side setting moves the open sidebar', { timeout: 30_000 }, async () =>
   assert.equal(await loads(), before, 'the Gmail tab was reloaded');
 });
 
+/**
+ * What Rapport has put into the Gmail page (its dock, a margin on <html>) and what it takes from
+ * Gmail: how wide the dock is, and where Gmail's main view ends.
+ */
+const traces = () =>
+  gmail.evaluate(() => {
+    const style = document.documentElement.style;
+    return {
+      docks: document.querySelectorAll('rapport-dock').length,
+      dockWidth: document.querySelector('rapport-dock')?.getBoundingClientRect().width ?? 0,
+      margin: style.getPropertyValue('margin-right') || style.getPropertyValue('margin-left'),
+      mainRight: document.querySelector('[role="main"]')?.getBoundingClientRect().right ?? 0,
+    };
+  });
+
 test('turning Gmail off removes the sidebar; on brings it back', { timeout: 30_000 }, async () => {
   const before = await loads();
+  const docked = await traces();
+  assert.equal(docked.docks, 1, 'one dock in the page');
+  assert.ok(docked.dockWidth > 0, 'the dock takes room');
   const gmailOn = popup.locator('[data-testid="gmail-on"]');
   assert.equal(await gmailOn.isChecked(), true);
   await gmailOn.uncheck();
-  await waitFor(async () => (await gmail.locator('rapport-sidebar').count()) === 0, {
-    timeout: 3_000,
-    message: 'the sidebar to leave the page',
-  });
+  // The dock goes, and Gmail gets its width back: no margin left on <html>, the view reaches
+  // where the dock was.
+  let off;
+  await waitFor(
+    async () => {
+      off = await traces();
+      return (
+        off.docks === 0 &&
+        off.margin === '' &&
+        off.mainRight >= docked.mainRight + docked.dockWidth - 1
+      );
+    },
+    {
+      timeout: 3_000,
+      message: `the sidebar to leave the page (before: ${JSON.stringify(docked)}, now: ${JSON.stringify(off)})`,
+    },
+  );
   await gmailOn.check();
   await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', {
     page: gmail,
     timeout: 5_000,
   });
   await expectSidebarState(gmail, 'ready');
-  assert.equal(await gmail.locator('rapport-sidebar').count(), 1, 'more than one sidebar');
+  const back = await traces();
+  assert.equal(back.docks, 1, 'more than one sidebar');
+  assert.ok(
+    Math.abs(back.mainRight - docked.mainRight) <= 1,
+    `Gmail's view ends at ${back.mainRight}, not at ${docked.mainRight} as before`,
+  );
   assert.equal(await loads(), before, 'the Gmail tab was reloaded');
 });
 
