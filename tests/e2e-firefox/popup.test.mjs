@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import {
+  dockGeometry,
   expectSidebarAttribute,
   expectText,
   launch,
@@ -19,6 +20,25 @@ import {
 
 /** How long a change may take to show in an open sidebar. */
 const LIVE = 2_000;
+
+/** utils/dock-layout.ts: the collapsed dock's width. */
+const RAIL_WIDTH = 44;
+
+/** Waits until the dock's geometry satisfies `check`; the failure shows the last geometry. */
+async function expectDock(page, check, message, { timeout = LIVE } = {}) {
+  let last = null;
+  try {
+    return await waitFor(
+      async () => {
+        last = await dockGeometry(page);
+        return last && check(last) ? last : false;
+      },
+      { timeout, message: '' },
+    );
+  } catch {
+    throw new Error(`${message} within ${timeout} ms; the dock: ${JSON.stringify(last)}`);
+  }
+}
 
 let app;
 before(async () => {
@@ -101,6 +121,16 @@ test(
       await popup.select(side, 'left');
 
       await expectSidebarAttribute(gmail, 'data-side', 'left', { timeout: LIVE });
+      // The dock itself moved: on the window's left edge, and the page makes room on that side.
+      const left = await expectDock(
+        gmail,
+        (g) => g.dock.left === 0 && g.dock.width > RAIL_WIDTH,
+        'the dock did not move to the left edge',
+      );
+      assert.equal(left.parent, 'html');
+      assert.equal(left.marginLeft, `${left.dock.width}px`);
+      assert.equal(left.marginRight, '');
+      await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
       assert.equal(await sameDocument(gmail, mark), true, 'the Gmail tab was reloaded');
       // Saved, not only shown: a popup opened afresh reads it back.
       await popup.close();
@@ -138,7 +168,9 @@ test(
   async () => {
     const gmail = await app.openGmail('thread');
     const popup = await openPopup();
-    const hosts = () => gmail.$$eval('rapport-sidebar', (els) => els.length);
+    const hosts = () => gmail.$$eval('rapport-dock', (els) => els.length);
+    const margins = () =>
+      gmail.evaluate(() => document.documentElement.style.cssText.includes('margin'));
     try {
       await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
       const mark = await markDocument(gmail);
@@ -149,6 +181,7 @@ test(
         timeout: 3_000,
         message: 'the sidebar leaves the page',
       });
+      assert.equal(await margins(), false, 'the page keeps a margin for a dock that is gone');
       await clickControl(popup, 'gmail-on');
       await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', {
         page: gmail,
@@ -158,8 +191,20 @@ test(
 
       await expectSidebarAttribute(gmail, 'data-collapsed', 'false');
       await clickControl(popup, 'start-collapsed');
+      // The dock shrinks to the rail, and the frame shows the rail.
+      await expectDock(
+        gmail,
+        (g) => g.dock.width === RAIL_WIDTH,
+        'the dock did not become the rail',
+        {
+          timeout: 3_000,
+        },
+      );
       await expectSidebarAttribute(gmail, 'data-collapsed', 'true', { timeout: 3_000 });
       await clickControl(popup, 'start-collapsed');
+      await expectDock(gmail, (g) => g.dock.width > RAIL_WIDTH, 'the dock did not open again', {
+        timeout: 3_000,
+      });
       await expectSidebarAttribute(gmail, 'data-collapsed', 'false', { timeout: 3_000 });
       assert.equal(await sameDocument(gmail, mark), true, 'the Gmail tab was reloaded');
     } finally {
