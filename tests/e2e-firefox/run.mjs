@@ -3,6 +3,10 @@
  * copies .output/firefox-mv3 when it is fresh), then runs every tests/e2e-firefox/*.test.mjs with
  * node's own test runner, one file at a time (each launches Firefox).
  *
+ * The build and the copy hold /tmp/rapport-build.lock (harness.mjs, BUILD_LOCK), the lock every
+ * build in this working tree takes, so neither races another build. Do not run this script under
+ * that lock yourself: build first, then run it.
+ *
  *   node tests/e2e-firefox/run.mjs              all of them
  *   node tests/e2e-firefox/run.mjs popup csv    only files whose name contains "popup" or "csv"
  *   RAPPORT_SKIP_BUILD=1 ...                    use .output/firefox-mv3 as it is
