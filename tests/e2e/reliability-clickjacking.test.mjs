@@ -1,50 +1,78 @@
 // Clickjacking: destructive actions (delete an account, wipe, import-replace) must not be fired
 // through a transparent, covered or scripted sidebar. They live on extension pages, which no web
-// page can frame: web_accessible_resources exposes no HTML page. The sidebar, which a host page
-// can overlay, must expose no destructive control, and the host page's own script must not be
-// able to save through it.
+// page can frame: web_accessible_resources exposes one page, sidebar.html, and only to the host
+// sites. The sidebar, which a host page can overlay, exposes no destructive control, refuses
+// writes while it is covered, and the host page's own script cannot reach into it at all.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import { DIST, expectText, launch, loadFixture, screenshot, sidebar } from './harness.mjs';
-import { shadowInventory, sleep, watchPage, withStyle } from './reliability-helpers.mjs';
+import {
+  DIST,
+  expectText,
+  launch,
+  loadFixture,
+  screenshot,
+  sidebar,
+  sidebarFrame,
+} from './harness.mjs';
+import { frameInventory, sleep, storeState, watchPage, withStyle } from './reliability-helpers.mjs';
 
 /** Labels of controls that destroy data: none may be in the sidebar. */
 const DESTRUCTIVE = /delete|remove|erase|wipe|import|replace|clear|discard|trash|reset/i;
 const PAGES = ['options.html', 'accounts.html', 'popup.html'];
+const SIDEBAR = 'sidebar.html';
 
 let app;
+let manifest;
 before(async () => {
   app = await launch();
   await app.seed(sampleBackup(Date.now()));
+  const dist = process.env.RAPPORT_DIST || DIST;
+  manifest = JSON.parse(fs.readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
+  for (const page of [...PAGES, SIDEBAR]) {
+    assert.ok(fs.existsSync(path.join(dist, page)), `${page} is built`);
+  }
 });
 after(() => app?.close());
 
-test('web_accessible_resources exposes no HTML page', () => {
-  const dist = process.env.RAPPORT_DIST || DIST;
-  const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
-  const exposed = (manifest.web_accessible_resources ?? []).flatMap((w) => w.resources);
+test('web_accessible_resources exposes sidebar.html alone, and only to the host sites', () => {
+  const entries = manifest.web_accessible_resources ?? [];
   assert.deepEqual(
-    exposed.filter((r) => /\.html?$|\*/.test(r)),
-    [],
-    'an exposed page could be framed by the host',
+    entries.flatMap((w) => w.resources),
+    [SIDEBAR],
+    'an exposed page could be framed by any site it is exposed to',
   );
-  for (const page of PAGES) assert.ok(fs.existsSync(path.join(dist, page)), `${page} is built`);
+  // The host sites: Gmail (granted at install) and the optional ones the user may grant.
+  const hosts = [
+    ...(manifest.host_permissions ?? []),
+    ...(manifest.optional_host_permissions ?? []),
+  ];
+  for (const entry of entries) {
+    assert.deepEqual([...entry.matches].sort(), [...new Set(hosts)].sort());
+    assert.equal(entry.extension_ids, undefined, 'no other extension may load the sidebar');
+  }
+  for (const page of PAGES) {
+    assert.ok(
+      !entries.some((w) => w.resources.some((r) => r === page || r.includes('*'))),
+      `${page} is exposed`,
+    );
+  }
 });
 
-/** A page at `url` that frames every extension page, and what each frame ended up showing. */
-async function frameFrom(url) {
+/** A page at `url` that frames `pages` of the extension, and what each frame ended up showing. */
+async function frameFrom(url, pages) {
   const page = await app.context.newPage();
-  const html = `<!doctype html><title>hostile</title>${PAGES.map(
-    (p) => `<iframe name="${p}" src="${app.origin}/${p}" style="opacity:0.01"></iframe>`,
-  ).join('')}`;
+  const html = `<!doctype html><title>hostile</title>${pages
+    .map((p) => `<iframe name="${p}" src="${app.origin}/${p}" style="opacity:0.01"></iframe>`)
+    .join('')}`;
   await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
   await page.goto(url);
   await sleep(1_500);
   const frames = {};
-  for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+  // Only the page's own frames: at mail.google.com the content script docks the real sidebar too.
+  for (const frame of page.frames().filter((f) => pages.includes(f.name()))) {
     let content = null;
     try {
       content = await frame.evaluate(() => document.body?.innerText.slice(0, 80) ?? '');
@@ -53,49 +81,56 @@ async function frameFrom(url) {
     }
     frames[frame.name()] = { url: frame.url(), content };
   }
-  // The static URL of the one exposed file answers nothing either (use_dynamic_url).
-  const fingerprint = await page.evaluate(
-    (u) =>
-      fetch(u).then(
-        (r) => `loaded ${r.status}`,
-        () => 'blocked',
-      ),
-    `${app.origin}/content-scripts/gmail.css`,
-  );
+  // Static URLs of files that are not exposed answer nothing (no fingerprinting through them).
+  const fetched = {};
+  for (const p of [...PAGES, SIDEBAR]) {
+    fetched[p] = await page.evaluate(
+      (u) =>
+        fetch(u).then(
+          (r) => `loaded ${r.status}`,
+          () => 'blocked',
+        ),
+      `${app.origin}/${p}`,
+    );
+  }
   await page.close();
-  return { frames, fingerprint };
+  return { frames, fetched };
 }
 
 for (const url of ['https://mail.google.com/mail/u/0/hostile', 'https://evil.example/clickjack']) {
+  const host = new URL(url).host;
+  const isHost = host === 'mail.google.com';
   test(
-    `a page at ${new URL(url).host} cannot frame options, accounts or popup`,
-    {
-      timeout: 60_000,
-    },
+    `a page at ${host} cannot frame options, accounts or popup${isHost ? '' : ', nor the sidebar'}`,
+    { timeout: 60_000 },
     async (t) => {
-      const { frames, fingerprint } = await frameFrom(url);
-      t.diagnostic(JSON.stringify(frames));
-      assert.deepEqual(Object.keys(frames).sort(), [...PAGES].sort(), 'every iframe exists');
+      const framed = isHost ? PAGES : [...PAGES, SIDEBAR];
+      const { frames, fetched } = await frameFrom(url, framed);
+      t.diagnostic(JSON.stringify({ frames, fetched }));
+      assert.deepEqual(Object.keys(frames).sort(), [...framed].sort(), 'every iframe exists');
       for (const [name, frame] of Object.entries(frames)) {
         assert.doesNotMatch(frame.url, /^chrome-extension:/, `${name} loaded in the frame`);
         assert.ok(!frame.content || !/Rapport/i.test(frame.content), `${name} content visible`);
       }
-      assert.equal(fingerprint, 'blocked', 'the extension can be fingerprinted by a static URL');
+      for (const p of framed) {
+        assert.equal(fetched[p], 'blocked', `${p} can be fetched from ${host}`);
+      }
     },
   );
 }
 
 test(
-  'a transparent, covered sidebar has no destructive control to click',
-  {
-    timeout: 60_000,
-  },
+  'a transparent, covered sidebar has no destructive control to click, and refuses every write',
+  { timeout: 60_000 },
   async (t) => {
+    await app.seed(sampleBackup(Date.now()));
+    const before = await storeState(app);
     const { url, html } = loadFixture('thread');
-    // The classic set-up: the target made invisible, bait drawn on top, clicks passing through.
+    // The classic set-up: the target made invisible (the dock, and Gmail's side panel around it),
+    // bait drawn on top, clicks passing through.
     const hostile = withStyle(
       html,
-      `rapport-sidebar { opacity: 0 !important; }
+      `rapport-dock, .bAw { opacity: 0 !important; }
      body::after { content: 'Click to win'; position: fixed; inset: 0; z-index: 2147483647;
        background: rgba(255, 255, 255, 0.9); pointer-events: none; font: 40px sans-serif; }`,
     );
@@ -103,27 +138,31 @@ test(
     const seen = watchPage(gmail);
     try {
       await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+      // The page's rule on the dock loses to the dock's own; its rules around it do not, and the
+      // frame knows: it says it is covered.
       const opacity = await gmail.evaluate(
-        () => getComputedStyle(document.querySelector('rapport-sidebar')).opacity,
+        () => getComputedStyle(document.querySelector('rapport-dock')).opacity,
       );
-      assert.equal(opacity, '1', 'the host page made the sidebar transparent');
+      assert.equal(opacity, '1', 'the host page made the dock itself transparent');
+      await expectText(sidebar(gmail, 'covered'), /covered/i, { page: gmail });
 
       // Every control the sidebar shows, in each state a user can reach it in by clicking.
-      const labels = new Set((await shadowInventory(gmail)).buttons);
-      await gmail.locator('rapport-sidebar [data-stage="strategic"]').click();
-      for (const b of (await shadowInventory(gmail)).buttons) labels.add(b);
+      const labels = new Set((await frameInventory(gmail)).buttons);
+      await sidebarFrame(gmail).locator('[data-stage="strategic"]').click();
+      for (const b of (await frameInventory(gmail)).buttons) labels.add(b);
       await gmail.keyboard.press('Escape');
       if (await sidebar(gmail, 'done').count()) {
         await sidebar(gmail, 'done').click();
         await sleep(500);
-        for (const b of (await shadowInventory(gmail)).buttons) labels.add(b);
+        for (const b of (await frameInventory(gmail)).buttons) labels.add(b);
       }
       await screenshot(gmail, 'reliability-clickjacking-covered');
       const destructive = [...labels].filter((l) => DESTRUCTIVE.test(l));
       assert.deepEqual(destructive, [], 'destructive controls reachable in the sidebar');
-      // Undo (of the user's own last write, for a few seconds) is the one deleting control.
       assert.ok(labels.size > 5, `too few controls found: ${[...labels].join(', ')}`);
       t.diagnostic(`sidebar controls: ${[...labels].join('; ')}`);
+      // "Done" writes: clicked through the bait, it must have been refused.
+      assert.deepEqual(await storeState(app), before, 'a click on the covered sidebar was saved');
       assert.deepEqual(seen.pageErrors, []);
     } finally {
       await gmail.close();
@@ -133,40 +172,42 @@ test(
 
 test('a script of the host page cannot save through the sidebar', { timeout: 60_000 }, async () => {
   await app.seed(sampleBackup(Date.now()));
-  const before = await app.call('exportData');
+  const before = await storeState(app);
   const gmail = await app.openGmail('thread');
   try {
     await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
-    // The host page's own world (page.evaluate runs there): the shadow root is open to it.
+    // The host page's own world (page.evaluate runs there): the dock's shadow root is open to it,
+    // but the controls are in the frame's document, another origin.
     const fired = await gmail.evaluate(() => {
-      const root = document.querySelector('rapport-sidebar')?.shadowRoot;
-      if (!root) return 'no shadow root reachable';
-      const done = root.querySelector('[data-testid="done"]');
+      const root = document.querySelector('rapport-dock')?.shadowRoot;
+      const frame = root?.querySelector('iframe');
+      let doc = null;
+      try {
+        doc = frame?.contentDocument ?? frame?.contentWindow?.document ?? null;
+      } catch {
+        doc = null;
+      }
+      const scopes = [root, doc].filter(Boolean);
+      const find = (selector) => scopes.map((s) => s.querySelector(selector)).find(Boolean) ?? null;
+      const done = find('[data-testid="done"]');
       done?.click();
-      const potential = root.querySelector('[data-testid="potential"]');
+      const potential = find('[data-testid="potential"]');
       if (potential) {
         potential.value = 'low';
         potential.dispatchEvent(new Event('change', { bubbles: true }));
       }
-      const notes = root.querySelector('[data-testid="person-notes"]');
+      const notes = find('[data-testid="person-notes"]');
       if (notes) {
         notes.value = 'Written by the host page';
         notes.dispatchEvent(new Event('input', { bubbles: true }));
         notes.dispatchEvent(new FocusEvent('blur'));
         notes.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
       }
-      return [done && 'done', potential && 'potential', notes && 'notes'].filter(Boolean).join();
+      return [done && 'done', potential && 'potential', notes && 'notes'].filter(Boolean);
     });
-    await sleep(1_500);
-    const after = await app.call('exportData');
-    const changed = ['accounts', 'people', 'activities'].filter(
-      (s) => JSON.stringify(after[s]) !== JSON.stringify(before[s]),
-    );
-    assert.deepEqual(
-      changed,
-      [],
-      `synthetic events from the host page (${fired}) were saved: changed ${changed.join(', ')}`,
-    );
+    assert.deepEqual(fired, [], 'the host page reached controls of the sidebar');
+    await sleep(1_000);
+    assert.deepEqual(await storeState(app), before, 'the store changed');
   } finally {
     await screenshot(gmail, 'reliability-clickjacking-scripted');
     await gmail.close();

@@ -1,12 +1,13 @@
 /**
- * Helpers for the reliability and security checks (tests/e2e/reliability-*.test.mjs), on top of
- * harness.mjs: what a page did that it should not have (errors, dialogs, a canary), what the
- * sidebar's shadow root holds, hostile fixtures, a fast worker kill, and a direct read of the
- * store for invariants that the message API cannot see (the trash, applied operation ids).
+ * Helpers for the reliability and security checks (tests/e2e/reliability-*.test.mjs and
+ * hostile-page.test.mjs), on top of harness.mjs: what a page did that it should not have (errors,
+ * dialogs, a canary), what the sidebar frame shows and what the host page can see of it, messages
+ * sent as the sidebar frame, hostile fixtures, a fast worker kill, and a direct read of the store
+ * for invariants that the message API cannot see (the trash, applied operation ids).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, loadFixture, waitFor } from './harness.mjs';
+import { FIXTURES, ROOT, loadFixture, sidebarFrameOf, waitFor } from './harness.mjs';
 
 export const HOSTILE = path.join(ROOT, 'tests', 'fixtures', 'hostile');
 
@@ -47,20 +48,27 @@ export function watchPage(page) {
   return seen;
 }
 
-/** The canary in the page's main world, where an injected inline handler would run. */
+/**
+ * The canary where an injected inline handler would run: the page's main world, else the sidebar
+ * frame (when it has loaded). Null when no payload ran in either.
+ */
 export async function canary(page) {
-  return page.evaluate((name) => window[name] ?? null, CANARY);
+  const inPage = await page.evaluate((name) => window[name] ?? null, CANARY);
+  if (inPage !== null) return `page: ${inPage}`;
+  const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'));
+  const inFrame = frame ? await frame.evaluate((name) => window[name] ?? null, CANARY) : null;
+  return inFrame === null ? null : `frame: ${inFrame}`;
 }
 
 /**
- * What the sidebar's shadow root holds: every element's tag, the attributes that could run
- * script, every link, and every button's label. Read from the page's main world (the root is
- * open, so the host page can read it too).
+ * What the sidebar shows: every element's tag, the attributes that could run script, every link,
+ * and every button's label, inside the sidebar frame's #app (the panel; the page's own <head>
+ * holds its script and stylesheet). Read in the frame, which only the test can reach.
  */
-export async function shadowInventory(page) {
-  return page.evaluate(() => {
-    const host = document.querySelector('rapport-sidebar');
-    const root = host?.shadowRoot;
+export async function frameInventory(page) {
+  const frame = await sidebarFrameOf(page);
+  return frame.evaluate(() => {
+    const root = document.getElementById('app');
     if (!root) return null;
     const all = [...root.querySelectorAll('*')];
     return {
@@ -81,6 +89,91 @@ export async function shadowInventory(page) {
         ),
       text: root.textContent ?? '',
     };
+  });
+}
+
+/**
+ * Everything the host page's own script can see of Rapport, read in the page's main world (where
+ * `page.evaluate` runs): the dock element, its open shadow root, the frame element and what
+ * reaching into it gives, and the text of the whole page, shadow roots included.
+ */
+export function pageView(page) {
+  return page.evaluate(() => {
+    const docks = [...document.querySelectorAll('rapport-dock')];
+    const dock = docks[0];
+    const root = dock?.shadowRoot;
+    const frame = root?.querySelector('iframe');
+    const attempt = (fn) => {
+      try {
+        const value = fn();
+        return value === null || value === undefined ? String(value) : `reached: ${typeof value}`;
+      } catch (error) {
+        return `threw ${error.name}`;
+      }
+    };
+    const texts = [document.documentElement.innerText];
+    for (const el of document.querySelectorAll('*')) {
+      if (el.shadowRoot) texts.push(el.shadowRoot.textContent ?? '');
+    }
+    return {
+      docks: docks.length,
+      shadowChildren: root ? [...root.children].map((el) => el.localName) : null,
+      shadowText: root?.textContent ?? null,
+      frameSrc: frame?.getAttribute('src') ?? null,
+      contentDocument: frame ? attempt(() => frame.contentDocument) : 'no frame',
+      frameDocument: frame ? attempt(() => frame.contentWindow.document) : 'no frame',
+      frameBody: frame ? attempt(() => frame.contentWindow.document.body.innerText) : 'no frame',
+      frameLocation: frame ? attempt(() => frame.contentWindow.location.href) : 'no frame',
+      windowFrames: window.length,
+      pageText: texts.join('\n'),
+    };
+  });
+}
+
+/**
+ * Resolves once the browser reports the sidebar frame in full view (IntersectionObserver v2, as
+ * the frame's own check uses): until its first report the frame refuses writes, and after a
+ * reload that report can come a second after the panel has painted.
+ */
+export async function frameSeen(page, { timeout = 10_000 } = {}) {
+  const frame = await sidebarFrameOf(page);
+  const seen = await frame.evaluate(
+    (ms) =>
+      new Promise((resolve) => {
+        const io = new IntersectionObserver(
+          (entries) => {
+            if (entries.some((e) => e.isIntersecting && e.isVisible)) {
+              io.disconnect();
+              resolve(true);
+            }
+          },
+          { threshold: [0, 1], trackVisibility: true, delay: 100 },
+        );
+        io.observe(document.documentElement);
+        setTimeout(() => resolve(false), ms);
+      }),
+    timeout,
+  );
+  if (!seen)
+    throw new Error(`the sidebar frame was not reported in full view within ${timeout} ms`);
+}
+
+/** The store as exportData gives it, without the export's own time: for "nothing changed". */
+export async function storeState(app) {
+  const { exportedAt: _exportedAt, ...rest } = await app.call('exportData');
+  return rest;
+}
+
+/**
+ * Sends `request` as message `name` from the sidebar frame itself (its own chrome.runtime), as a
+ * framed sidebar.html would: the background sees the sidebar frame as the sender.
+ */
+export async function sendFromFrame(page, name, request = {}) {
+  const frame = await sidebarFrameOf(page);
+  return frame.evaluate((envelope) => chrome.runtime.sendMessage(envelope), {
+    rapport: 1,
+    name,
+    request,
   });
 }
 
@@ -207,11 +300,19 @@ export function backupOf(records) {
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A saved page from tests/fixtures/hostile/ and the URL its first comment names. */
+/**
+ * A saved page from tests/fixtures/hostile/ and the URL its first comment names. A saved Gmail
+ * page (gmail-*.html) gets Gmail's layout, as harness.loadFixture gives the pages of
+ * tests/fixtures/gmail/: without it Gmail's side panel, where the sidebar docks, has no place.
+ */
 export function hostileFixture(name) {
-  const html = hostileFile(name);
+  let html = hostileFile(name);
   const url = /<!--\s*url:\s*(\S+)\s*-->/.exec(html)?.[1];
   if (!url) throw new Error(`${name} has no <!-- url: ... --> comment`);
+  if (name.startsWith('gmail-')) {
+    const layout = fs.readFileSync(path.join(FIXTURES, 'gmail-layout.css'), 'utf8');
+    html = html.replace('</head>', () => `<style>${layout}</style></head>`);
+  }
   return { url, html };
 }
 

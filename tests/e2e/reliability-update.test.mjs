@@ -1,14 +1,14 @@
 // Extension reload or update with Gmail open. Chrome does not inject the new content script into
 // tabs that are already open, and the old one loses its extension context: every call it makes
 // throws "Extension context invalidated". The page must see no uncaught error, and the stale
-// sidebar must either remove itself (and a fresh one work after a reload of the tab) or say in
-// one line that Rapport was updated and the tab needs a reload; it must not sit there looking
-// alive while every save silently fails.
+// dock must either remove itself (and a fresh one work after a reload of the tab) or its frame
+// say in one line that Rapport was updated and the tab needs a reload; it must not sit there
+// looking alive while every save silently fails.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { expectText, launch, screenshot, sidebar, waitFor } from './harness.mjs';
-import { sleep, watchPage, pickOption } from './reliability-helpers.mjs';
+import { frameSeen, pickOption, sleep, watchPage } from './reliability-helpers.mjs';
 
 /** The one line a stale sidebar may show instead of removing itself. */
 const UPDATED = /Rapport (was|has been) updated.*reload/i;
@@ -20,12 +20,12 @@ before(async () => {
 });
 after(() => app?.close());
 
-/** What the page shows of Rapport: no host, or the text of its shadow root. */
-function sidebarText(page) {
-  return page.evaluate(() => {
-    const host = document.querySelector('rapport-sidebar');
-    return host ? (host.shadowRoot?.textContent ?? '') : null;
-  });
+/** What the page shows of Rapport: null without a dock, else the text of its sidebar frame. */
+async function sidebarText(page) {
+  if ((await page.locator('rapport-dock').count()) === 0) return null;
+  const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'));
+  if (!frame) return '';
+  return frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
 }
 
 /**
@@ -78,7 +78,7 @@ test(
     });
     // Allowed outcomes: no sidebar; the one-line notice; or one sidebar, fresh and live.
     const outcome = async () => {
-      const hosts = await gmail.locator('rapport-sidebar').count();
+      const hosts = await gmail.locator('rapport-dock').count();
       if (hosts === 0) return 'removed';
       const text = (await sidebarText(gmail)) ?? '';
       if (UPDATED.test(text)) return 'notice';
@@ -120,6 +120,8 @@ test(
       await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics (after update)', {
         page: gmail,
       });
+      // As a user does: the change is made once the panel is on screen.
+      await frameSeen(gmail);
       await pickOption(sidebar(gmail, 'potential'), 'low');
       await waitFor(
         async () =>

@@ -8,7 +8,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import { describeSidebar, expectText, launch, screenshot, sidebar, waitFor } from './harness.mjs';
+import {
+  describeSidebar,
+  expectText,
+  launch,
+  screenshot,
+  sidebar,
+  sidebarFrame,
+  waitFor,
+} from './harness.mjs';
 import {
   accountRecord,
   backupOf,
@@ -74,7 +82,7 @@ test(
           `trial ${trial}: ${await describeSidebar(gmail)}`,
         );
         assert.equal(
-          await gmail.locator('rapport-sidebar .rp-error').count(),
+          await sidebarFrame(gmail).locator('.rp-error').count(),
           0,
           `trial ${trial}: the sidebar shows an error`,
         );

@@ -1,18 +1,27 @@
 // Hostile data through the real render path, in Chromium: HTML, script, SVG handlers, javascript:
 // links, bidi overrides and very long text, in every field a CRM record has and in what Gmail
 // shows (subject, sender names). Everything must render as inert text: no element injected in
-// the sidebar's shadow root or the page, no dialog, no page error, and the canary that any
-// payload would set stays unset. What the schema refuses (non-https links, 200 KB strings) is
+// the sidebar frame or the page, no dialog, no page error, and the canary that any payload would
+// set stays unset, in the page and in the frame. What the schema refuses (non-https links, 200 KB strings) is
 // refused with a clear reason rather than rendered.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import { cspViolations, expectText, launch, screenshot, sidebar, textOf } from './harness.mjs';
+import {
+  cspViolations,
+  expectText,
+  launch,
+  screenshot,
+  sidebar,
+  sidebarFrame,
+  sidebarFrameOf,
+  textOf,
+} from './harness.mjs';
 import {
   CANARY,
   canary,
+  frameInventory,
   hostileFixture,
-  shadowInventory,
   watchPage,
 } from './reliability-helpers.mjs';
 
@@ -92,15 +101,16 @@ after(() => app?.close());
 
 /** Everything that would show a payload ran or got in. */
 async function assertInert(page, seen, where) {
-  const inventory = await shadowInventory(page);
-  assert.ok(inventory, `${where}: no sidebar shadow root`);
+  const inventory = await frameInventory(page);
+  assert.ok(inventory, `${where}: no sidebar in the frame`);
   const forbidden = inventory.tags.filter((t) => FORBIDDEN_TAGS.includes(t));
-  assert.deepEqual(forbidden, [], `${where}: injected elements in the shadow root`);
+  assert.deepEqual(forbidden, [], `${where}: injected elements in the sidebar`);
   assert.deepEqual(inventory.handlerAttributes, [], `${where}: script-bearing attributes`);
   for (const href of inventory.links) {
     assert.match(new URL(href).protocol, /^(https|mailto):$/, `${where}: link ${href}`);
   }
-  // Outside the sidebar too: nothing the content script wrote may have become markup.
+  // Outside the sidebar too: nothing the content script wrote may have become markup (the dock's
+  // own frame is in its shadow root, which this does not search).
   const lightDom = await page.evaluate(() =>
     [...document.querySelectorAll('img[src="x"], svg[onload], script, iframe')].map(
       (e) => `<${e.localName}> in ${e.parentElement?.localName}`,
@@ -118,8 +128,8 @@ async function assertInert(page, seen, where) {
 async function openForms(page) {
   // The follow-up form is being reworked: open it when the card has it.
   if (await sidebar(page, 'log-follow-up').count()) await sidebar(page, 'log-follow-up').click();
-  await page.locator('rapport-sidebar .rp-seg[data-stage="strategic"]').click();
-  await page.locator('rapport-sidebar button', { hasText: 'Add decision' }).click();
+  await sidebarFrame(page).locator('.rp-seg[data-stage="strategic"]').click();
+  await sidebarFrame(page).locator('button', { hasText: 'Add decision' }).click();
 }
 
 for (const [fixture, csp] of [
@@ -152,12 +162,9 @@ for (const [fixture, csp] of [
       await assertInert(gmail, seenGmail, `${label}, forms open`);
       if (fixture === 'xss-subject') {
         // The thread's subject prefills the follow-up summary: as a value, not as markup.
-        const summary = await gmail.evaluate(() =>
-          [
-            ...document
-              .querySelector('rapport-sidebar')
-              .shadowRoot.querySelectorAll('input, textarea'),
-          ].map((e) => e.value),
+        const frame = await sidebarFrameOf(gmail);
+        const summary = await frame.evaluate(() =>
+          [...document.querySelectorAll('input, textarea')].map((e) => e.value),
         );
         assert.ok(
           summary.includes('<img src=x onerror=alert(1)>'),
