@@ -1,8 +1,9 @@
-// A change made elsewhere (here: the popup) reaches an open sidebar without a reload.
+// A change made elsewhere (here: the popup) reaches an open sidebar without a reload of the page
+// or of the sidebar's frame.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import { expectText, launch, screenshot, sidebar } from './harness.mjs';
+import { expectText, launch, screenshot, sidebar, sidebarFrameOf } from './harness.mjs';
 
 /** How long a change may take to show in an open sidebar. */
 const LIVE = 2_000;
@@ -21,6 +22,9 @@ test('renaming the account shows in the open sidebar', { timeout: 30_000 }, asyn
   try {
     const { account } = await app.call('getAccount', { id: 'acc-northwind' });
     const reloads = await gmail.evaluate(() => performance.getEntriesByType('navigation').length);
+    // The sidebar frame keeps its document too: a reload of the frame would drop this mark.
+    const frame = await sidebarFrameOf(gmail);
+    await frame.evaluate(() => (window.__rapportTestMark = true));
     await app.call('updateAccount', {
       id: account.id,
       revision: account.revision,
@@ -34,6 +38,11 @@ test('renaming the account shows in the open sidebar', { timeout: 30_000 }, asyn
       await gmail.evaluate(() => performance.getEntriesByType('navigation').length),
       reloads,
       'the page was reloaded',
+    );
+    assert.equal(
+      await frame.evaluate(() => window.__rapportTestMark === true),
+      true,
+      'the sidebar frame was reloaded',
     );
   } finally {
     await screenshot(gmail, 'live-sync-rename');
