@@ -26,6 +26,11 @@ export const MAX_SHARE = 0.3;
 export const RESIZE_STEP = 16;
 /** Below this the frame shows its rail, whatever the reason it was made narrow. */
 export const RAIL_BREAKPOINT = 120;
+/**
+ * The open dock's resize grip: a strip of the dock's own width beside the frame, so that it lies
+ * over neither the frame (IntersectionObserver v2 would call the frame covered) nor the host.
+ */
+export const GRIP_WIDTH = 6;
 
 /** The widest the panel may be in a window this wide. */
 export const maxWidthFor = (windowWidth: number) =>

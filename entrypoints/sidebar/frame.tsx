@@ -12,7 +12,13 @@ import { render } from 'preact';
 import { Sidebar } from '@/components/sidebar';
 import type { PanelLayout, SidebarState } from '@/components/sidebar-types';
 import { RecordOffer } from '@/components/crm-record';
-import { LAYOUT_KEY, RAIL_BREAKPOINT, readLayout, type SidebarLayout } from '@/utils/dock-layout';
+import {
+  GRIP_WIDTH,
+  LAYOUT_KEY,
+  RAIL_BREAKPOINT,
+  readLayout,
+  type SidebarLayout,
+} from '@/utils/dock-layout';
 import { isTabStateEvent, watchChanges, watchLocal, type ChangeNotice } from '@/utils/events';
 import { t } from '@/utils/i18n';
 import { MESSAGES, type HostContext, type PageRead, type TabState } from '@/utils/messages';
@@ -63,7 +69,8 @@ export function runSidebarFrame(container: HTMLElement): void {
         state={state}
         send={guardedSend}
         side={settings.sidebarSide}
-        layout={{ collapsed: rail(), width: window.innerWidth }}
+        // The open dock is the frame and the resize grip beside it (utils/content/dock.ts).
+        layout={{ collapsed: rail(), width: window.innerWidth + (rail() ? 0 : GRIP_WIDTH) }}
         conversation={conversation}
         notice={notice}
         cadence={settings.cadenceDays}

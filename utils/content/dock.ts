@@ -9,6 +9,7 @@
  * to the window's edge, with the host's layout narrowed by the same width. A page that removes the element gets it back at once; one that covers it
  * gets a frame that refuses writes while covered (the frame's own visibility check).
  */
+import { GRIP_WIDTH } from '@/utils/dock-layout';
 import { ext as browser } from '@/utils/ext';
 
 /** The sidebar frame's page: web-accessible to the host pages, and to nothing else. */
@@ -68,7 +69,7 @@ export function mountDock(
     position: 'absolute',
     top: '0',
     bottom: '0',
-    width: '6px',
+    width: `${GRIP_WIDTH}px`,
     cursor: 'col-resize',
     'touch-action': 'none',
     'z-index': '1',
@@ -113,13 +114,18 @@ export function mountDock(
       width: `${width}px`,
       'box-shadow': 'none',
     });
-    set(grip, {
-      // Wholly outside the frame: anything drawn over the frame, even this transparent grip,
-      // makes IntersectionObserver v2 report it covered, and the frame then refuses every write.
-      [side === 'right' ? 'left' : 'right']: '-6px',
-      display: resizable ? 'block' : 'none',
+    // The grip is the dock's inner edge and the frame sits beside it. Over the frame, even this
+    // transparent grip makes IntersectionObserver v2 report the frame covered (every write then
+    // refused); over the host, it took the page's last pixels (its scrollbar, a Reply button).
+    const inner = side === 'right' ? 'left' : 'right';
+    const outer = side === 'right' ? 'right' : 'left';
+    set(grip, { [inner]: '0', display: resizable ? 'block' : 'none' });
+    grip.style.removeProperty(outer);
+    set(frame, {
+      width: resizable ? `calc(100% - ${GRIP_WIDTH}px)` : '100%',
+      [`margin-${inner}`]: resizable ? `${GRIP_WIDTH}px` : '0',
     });
-    grip.style.removeProperty(side === 'right' ? 'right' : 'left');
+    frame.style.removeProperty(`margin-${outer}`);
     root.style.removeProperty('margin-left');
     root.style.removeProperty('margin-right');
     if (inSlot) {

@@ -140,6 +140,8 @@ function runDocked(
       resizable: open,
     });
   };
+  // The width follows the window: a window made narrower keeps the dock within its 30%.
+  window.addEventListener('resize', place, { signal });
 
   function saveLayout(next: SidebarLayout) {
     layout = next;
