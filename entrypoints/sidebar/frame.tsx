@@ -247,8 +247,9 @@ export function runSidebarFrame(container: HTMLElement): void {
  * Focus enters the frame only by the user's own action. A page can focus the frame element at any
  * moment; if a field inside still had focus from earlier, the user's next keystrokes (a reply they
  * are typing) would land in it. So leaving the frame leaves nothing focused inside it, and focus
- * arriving from outside lands on the panel's own collapse button, never in a field. Escape, when
- * nothing inside uses it, gives focus back to the page through the tab's content script.
+ * arriving from outside lands on the panel itself, never in a field nor on a button (a space or
+ * Enter of the user's reply would press it). Escape, when nothing inside uses it, gives focus
+ * back to the page through the tab's content script.
  */
 function keepFocusHonest() {
   window.addEventListener('blur', () => {
@@ -257,7 +258,10 @@ function keepFocusHonest() {
   });
   window.addEventListener('focus', () => {
     if (document.activeElement && document.activeElement !== document.body) return;
-    document.querySelector<HTMLElement>('[data-testid="collapse"]')?.focus();
+    const panel = document.querySelector<HTMLElement>('[data-testid="sidebar"]');
+    if (!panel) return;
+    panel.tabIndex = -1;
+    panel.focus();
   });
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !e.defaultPrevented) void send('returnFocus', {});
