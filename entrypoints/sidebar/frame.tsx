@@ -25,6 +25,7 @@ import { MESSAGES, type HostContext, type PageRead, type TabState } from '@/util
 import { send } from '@/utils/send';
 import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import { autoLinkRequest, recordKey } from './crm-link';
+import { keepDrafts, type DraftNews } from './drafts';
 import { watchVisibility } from './visibility';
 
 export function runSidebarFrame(container: HTMLElement): void {
@@ -42,6 +43,8 @@ export function runSidebarFrame(container: HTMLElement): void {
   let logSeen: number | null = null;
   let logRequest = 0;
   let covered = false;
+  let drafts: DraftNews = { restored: 0, waiting: 0 };
+  let draftsDismissed = false;
   /** Only the newest request may paint: an older answer arriving late is dropped. */
   let sequence = 0;
   /** CRM records already linked (or tried) in this tab: one linkCrmRecord each. */
@@ -76,6 +79,7 @@ export function runSidebarFrame(container: HTMLElement): void {
         cadence={settings.cadenceDays}
         logRequest={logRequest}
         covered={covered}
+        banner={banner()}
         recordOffer={RecordOffer}
         onLayout={setLayout}
         onRefresh={() => (state.status === 'error' && lastRead ? onRead(lastRead) : refresh())}
@@ -83,6 +87,24 @@ export function runSidebarFrame(container: HTMLElement): void {
       container,
     );
   };
+  /** Unsaved text found after a reload: restored into its field, or waiting for its form. */
+  const banner = () => {
+    if (draftsDismissed || (drafts.restored === 0 && drafts.waiting === 0)) return null;
+    return {
+      text: t(drafts.restored > 0 ? 'sidebarDraftsRestored' : 'sidebarDraftsWaiting'),
+      onDismiss: () => {
+        draftsDismissed = true;
+        paint();
+      },
+    };
+  };
+  const keeper = keepDrafts(container, (news) => {
+    // A restore is worth saying even when the waiting notice was dismissed.
+    if (news.restored > 0) draftsDismissed = false;
+    drafts = news;
+    paint();
+  });
+
   const show = (next: SidebarState) => {
     state = next;
     paint();
@@ -188,11 +210,15 @@ export function runSidebarFrame(container: HTMLElement): void {
     const change = changes[`rapport:tab:${tabId}`];
     if (change?.newValue) onTabState(change.newValue as TabState);
   });
-  // Firefox: this frame has no storage.session; the background sends the tab's state instead. Only
-  // from the background or an extension page (no tab), and only this tab's.
+  // Firefox: this frame has no storage.session (nor its changes); the background sends the tab's
+  // state instead. Where the session area is there (Chromium), its changes suffice and the message
+  // is ignored: one change, handled once. Only from the background or an extension page (no tab),
+  // and only this tab's.
+  const hearsSession = Boolean(browser.storage.session);
   browser.runtime.onMessage.addListener(
     (message: unknown, sender: { id?: string; tab?: unknown }) => {
-      if (!isTabStateEvent(message) || sender.id !== browser.runtime.id || sender.tab) return;
+      if (hearsSession || !isTabStateEvent(message)) return;
+      if (sender.id !== browser.runtime.id || sender.tab) return;
       const tab = (message as { state?: TabState }).state;
       if (tabId !== null && tab?.tabId === tabId) onTabState(tab);
     },
@@ -201,6 +227,7 @@ export function runSidebarFrame(container: HTMLElement): void {
   // Every write in the background ends with a notice naming the accounts it changed.
   watchChanges((changed) => {
     notice = changed;
+    keeper.settle();
     paint();
     if (state.status === 'ready') {
       const { matches, unknown } = state.result;
