@@ -34,11 +34,28 @@ function readState(tabId: number, raw: unknown): TabState {
 /** A page that reports the same thing again (a refresh, a re-render) writes nothing. */
 const sameRead = (a: PageRead | null, b: PageRead) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * The value with every object's keys in sorted order, the form Chromium's storage hands a value
+ * back in (it keeps dictionaries sorted by key). The state is stored and sent in this form, so the
+ * same read compares equal however it travelled: through storage or in a message. Otherwise the
+ * frame, hearing of each change twice (onChanged, then the message), took the message for another
+ * read and resolved it again, dropping the first answer (the bench saw it on every navigation).
+ */
+function sortedKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(sortedKeys) as T;
+  if (!value || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  return Object.fromEntries(
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, sortedKeys(v)]),
+  ) as T;
+}
+
 export function sessionTabStates(): TabStates {
   const area = browser.storage.session;
   const get = async (tabId: number) =>
     readState(tabId, (await area.get(tabStateKey(tabId)))[tabStateKey(tabId)]);
-  const put = async (state: TabState) => {
+  const put = async (unsorted: TabState) => {
+    const state = sortedKeys(unsorted);
     await area.set({ [tabStateKey(state.tabId)]: state });
     // The frame follows the session key where it can read it (Chromium); Firefox's frame cannot
     // (TAB_STATE_EVENT), so the tab's frames are told too. Only this tab hears its own state.
@@ -50,7 +67,7 @@ export function sessionTabStates(): TabStates {
     get,
     async report(tabId, read) {
       const state = await get(tabId);
-      if (sameRead(state.read, read)) return;
+      if (sameRead(state.read, sortedKeys(read))) return;
       await put({ ...state, read });
       // The popup suggests the signed-in address's domain as the user's own: keep the last seen.
       const self = read.status === 'open' ? read.context.selfEmail : undefined;
