@@ -131,8 +131,10 @@ export function runSidebarFrame(container: HTMLElement): void {
     if (!key || !request || linked.has(key)) return;
     linked.add(key);
     // The change notice that follows a real change refreshes the panel; a failure is not shown:
-    // the account is on screen either way, and the next visit tries again.
-    void guardedSend('linkCrmRecord', request);
+    // the account is on screen either way, and the next visit tries again. Not guardedSend: no
+    // click asks for this link, so there is nothing to trick the user into, and as the frame
+    // loads (before its first visibility report) the guard would refuse it for good.
+    void send('linkCrmRecord', request);
   }
 
   async function resolve(context: HostContext, quiet: boolean) {
