@@ -50,12 +50,14 @@ export interface DraftNews {
 export function keepDrafts(
   root: HTMLElement,
   onNews: (news: DraftNews) => void,
-  storage: Storage = localStorage,
+  // Looked up inside each try below: where the browser blocks a framed page's storage (Chromium
+  // throws a SecurityError on touching `localStorage`), the panel works, only without drafts.
+  storage?: Storage,
   now: () => number = Date.now,
 ): DraftKeeper {
   const read = (): Drafts => {
     try {
-      const parsed: unknown = JSON.parse(storage.getItem(DRAFTS_KEY) ?? '{}');
+      const parsed: unknown = JSON.parse((storage ?? localStorage).getItem(DRAFTS_KEY) ?? '{}');
       return parsed && typeof parsed === 'object' ? (parsed as Drafts) : {};
     } catch {
       return {};
@@ -67,7 +69,7 @@ export function keepDrafts(
       .sort((a, b) => b[1].at - a[1].at)
       .slice(0, MAX_DRAFTS);
     try {
-      storage.setItem(DRAFTS_KEY, JSON.stringify(Object.fromEntries(kept)));
+      (storage ?? localStorage).setItem(DRAFTS_KEY, JSON.stringify(Object.fromEntries(kept)));
     } catch {
       // A full or blocked storage keeps no draft; the field itself still holds the text.
     }
