@@ -34,13 +34,20 @@ export const HOST_PATTERNS = {
   pipedrive: ['https://*.pipedrive.com/*'],
 };
 
-/** A saved page of `host` and the URL it was saved from (its first comment). */
+/**
+ * A saved page of `host` and the URL it was saved from (its first comment), with the host's
+ * layout (tests/fixtures/<host>/<host>-layout.css), which the saved pages do not carry: as
+ * harness.mjs does for Gmail, so that geometry in the tests means what it means on the site.
+ */
 export function hostFixture(host, state) {
   const file = path.join(ROOT, 'tests', 'fixtures', host, `${host}-${FIXTURE_DATE}-${state}.html`);
   const html = fs.readFileSync(file, 'utf8');
   const url = /<!--\s*url:\s*(\S+)\s*-->/.exec(html)?.[1];
   assert.ok(url?.startsWith('https://'), `${path.basename(file)} has no <!-- url: ... --> comment`);
-  return { url, html };
+  const layout = path.join(ROOT, 'tests', 'fixtures', host, `${host}-layout.css`);
+  if (!fs.existsSync(layout)) return { url, html };
+  const css = fs.readFileSync(layout, 'utf8');
+  return { url, html: html.replace('</head>', () => `<style>${css}</style></head>`) };
 }
 
 /**
