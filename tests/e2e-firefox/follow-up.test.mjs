@@ -1,7 +1,8 @@
 // Firefox: logging a follow-up from an open Gmail thread in the sidebar frame: the log-follow-up
 // shortcut then Enter, the Log follow-up button then Save, the toast's Undo, Done on the next
 // action, and an event page that unloads while the form is open. Mirrors
-// tests/e2e/follow-up.test.mjs.
+// tests/e2e/follow-up.test.mjs. Escape hands focus back to the page and the toggle shortcut
+// collapses the dock: both go through the tab's content script (tabs.sendMessage, frame 0).
 //
 // Firefox has no IntersectionObserver v2: the frame counts a write only once it has been wholly
 // in view, unchanged, for a moment (entrypoints/sidebar/visibility.ts). The shortcut and Enter
@@ -130,6 +131,51 @@ test(
       );
     } finally {
       await screenshot(gmail, 'follow-up-form-undo');
+    }
+  },
+);
+
+test(
+  'Escape closes the form, a second Escape gives focus back to the page; the toggle shortcut collapses the dock',
+  { timeout: 60_000 },
+  async () => {
+    try {
+      // The user was typing a reply in the page when they pressed the shortcut.
+      await gmail.evaluate(() => {
+        const reply = document.createElement('textarea');
+        reply.id = 'rapport-test-reply';
+        document.body.prepend(reply);
+        reply.focus();
+      });
+      const pageFocus = () => gmail.evaluate(() => document.activeElement?.id ?? null);
+      await pressLogShortcut();
+      await waitFor(async () => (await focusedInSidebar(gmail)) === 'input[name=summary]', {
+        message: 'focus is in the form',
+      });
+
+      await gmail.keyboard.press('Escape');
+      await waitFor(async () => !(await isVisible(sidebar(gmail, 'follow-up'))), {
+        message: 'Escape closes the form',
+      });
+      assert.notEqual(await focusedInSidebar(gmail), null, 'focus left the panel with the form');
+      // Nothing in the panel uses this one: the frame asks for focus to go back (returnFocus).
+      await gmail.keyboard.press('Escape');
+      await waitFor(async () => (await pageFocus()) === 'rapport-test-reply', {
+        message: 'focus is back in the reply the user was typing',
+      });
+      assert.equal(await focusedInSidebar(gmail), null, 'the frame kept focus');
+
+      const width = () =>
+        gmail.evaluate(() => document.querySelector('rapport-dock').getBoundingClientRect().width);
+      const open = await width();
+      await app.pressCommand(gmail, 'toggle-sidebar');
+      await waitFor(async () => (await width()) === 44, {
+        message: 'the dock collapses to the rail',
+      });
+      await app.pressCommand(gmail, 'toggle-sidebar');
+      await waitFor(async () => (await width()) === open, { message: 'the dock opens again' });
+    } finally {
+      await screenshot(gmail, 'follow-up-escape-toggle');
     }
   },
 );
