@@ -1,10 +1,17 @@
 /**
  * What Rapport costs inside Gmail: time from a conversation's DOM to the account's name painted in
- * the sidebar, main-thread time during a storm of unrelated DOM mutations, and JS heap. The last
- * two against the same fixture in a browser without the extension.
+ * the sidebar frame, the frame's first paint when a tab opens, main-thread time during a storm of
+ * unrelated DOM mutations, and JS heap. The last two against the same fixture in a browser
+ * without the extension.
+ *
+ * The sidebar is an extension page in a frame of another origin, so another renderer process:
+ * what happens in the page and in the frame is timed on one clock, the high-resolution epoch time
+ * performance.timeOrigin + performance.now() of each document, corrected by the measured offset
+ * between the two processes' clocks (clockOffset: a tenth of a millisecond here).
  */
-import { expectText, loadFixture, sidebar } from '../e2e/harness.mjs';
+import { expectText, loadFixture, sidebar, sidebarFrameOf, waitFor } from '../e2e/harness.mjs';
 import {
+  clockOffset,
   metricsDelta,
   median,
   openFixture,
@@ -30,15 +37,172 @@ function route(count) {
 }
 
 /**
+ * The bench's probe, installed (page.addInitScript) before any script of the page and of each of
+ * its frames, the sidebar frame included. Times are epoch times on the document's own clock.
+ * - In the host page: when the `<rapport-dock>` element (the frame inside it) is inserted, seen by
+ *   a MutationObserver on <html> in the page's own world (the content script's mutations show
+ *   there too), and when the frame element fires `load`.
+ * - In the sidebar frame: when its navigation and its document started, DOMContentLoaded, the
+ *   first panel ([data-testid="sidebar"]) and the first account name in the DOM and painted, every
+ *   storage.session change and every tab-state message reaching it (these listeners are
+ *   registered before the frame's own), and every message it sends with the time its answer
+ *   arrives (runtime.sendMessage wrapped).
+ * Must be self-contained: Playwright sends its source.
+ */
+export function probe() {
+  const now = () => performance.timeOrigin + performance.now();
+  // rAF runs just before style, layout and paint; a message posted from it arrives once that
+  // frame's main-thread work is done.
+  const afterPaint = (then) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => then(now());
+      channel.port2.postMessage(0);
+    });
+  if (location.protocol === 'chrome-extension:') {
+    if (location.pathname !== '/sidebar.html') return;
+    const t = {
+      navigationStart: performance.timeOrigin,
+      documentStart: now(),
+      changes: [],
+      tabStates: [],
+      messages: [],
+    };
+    window.__rapportProbe = t;
+    document.addEventListener('DOMContentLoaded', () => (t.domContentLoaded = now()), {
+      once: true,
+    });
+    const firsts = new MutationObserver(() => {
+      if (!t.panelInDom && document.querySelector('[data-testid="sidebar"]')) {
+        t.panelInDom = now();
+        afterPaint((at) => (t.panelPainted = at));
+      }
+      if (!t.accountInDom && document.querySelector('[data-testid="account-name"]')?.textContent) {
+        t.accountInDom = now();
+        t.firstAccount = document.querySelector('[data-testid="account-name"]').textContent.trim();
+        afterPaint((at) => (t.accountPainted = at));
+        firsts.disconnect();
+      }
+    });
+    firsts.observe(document, { childList: true, subtree: true, characterData: true });
+    chrome.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'session') t.changes.push(now());
+    });
+    // The background also sends the tab's new state to the tab's frames (for Firefox, whose
+    // framed page has no storage.session); the frame acts on whichever arrives first.
+    chrome.runtime.onMessage.addListener((message) => {
+      if (message?.rapport === 1 && message.event === 'tabState') t.tabStates.push(now());
+    });
+    for (const runtime of new Set([globalThis.chrome?.runtime, globalThis.browser?.runtime])) {
+      if (!runtime?.sendMessage) continue;
+      const original = runtime.sendMessage;
+      runtime.sendMessage = function (...args) {
+        const entry = { name: String(args[0]?.name), sent: now() };
+        t.messages.push(entry);
+        const answer = original.apply(this, args);
+        const answered = () => (entry.answered = now());
+        Promise.resolve(answer).then(answered, answered);
+        return answer;
+      };
+    }
+    return;
+  }
+  const t = {};
+  window.__rapportProbe = t;
+  const watch = () =>
+    new MutationObserver((records, observer) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeName !== 'RAPPORT-DOCK' || t.dockInserted) continue;
+          t.dockInserted = now();
+          node.shadowRoot
+            ?.querySelector('iframe')
+            ?.addEventListener('load', () => (t.frameLoad = now()), { once: true });
+          observer.disconnect();
+        }
+      }
+    }).observe(document.documentElement, { childList: true });
+  if (document.documentElement) watch();
+  else {
+    const wait = new MutationObserver(() => {
+      if (!document.documentElement) return;
+      wait.disconnect();
+      watch();
+    });
+    wait.observe(document, { childList: true });
+  }
+}
+
+/**
+ * The service worker's "rapport <name>" measures (one per message it answers: from the message
+ * reaching its listener to the answer being ready), as epoch times on the worker's clock.
+ */
+async function workerMeasures(app) {
+  const worker = app.context.serviceWorkers().find((w) => w.url().startsWith(app.origin));
+  if (!worker) throw new Error('the extension service worker is not running');
+  await worker.evaluate(() => {
+    globalThis.__rapportBenchHops?.disconnect();
+    const seen = (globalThis.__rapportBenchHopsSeen = []);
+    globalThis.__rapportBenchHops = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const start = performance.timeOrigin + e.startTime;
+        seen.push({ name: e.name.replace(/^rapport /, ''), start, end: start + e.duration });
+      }
+    });
+    globalThis.__rapportBenchHops.observe({ type: 'measure' });
+  });
+  return {
+    worker,
+    /** The measures since the last drain. */
+    drain: () => worker.evaluate(() => globalThis.__rapportBenchHopsSeen.splice(0)),
+    stop: () => worker.evaluate(() => globalThis.__rapportBenchHops?.disconnect()),
+  };
+}
+
+/**
+ * Each hop between two events of a navigation, in order: [name, from, to]. They add up to the
+ * total; the worker's own time for reportContext (its measure, which also covers what it does
+ * after the write) is reported beside them. The tab state is whichever news of it reached the
+ * frame first; the resolveContext is the one whose answer was painted (when the frame sent two,
+ * the wait for the second is in "tab state -> resolveContext sent").
+ */
+const HOPS = [
+  ['page: swap -> its next animation frame (the watcher reads in it)', 'start', 'pageFrame'],
+  ['content script: read -> reportContext in the worker', 'pageFrame', 'reportInWorker'],
+  ['worker: reportContext -> the tab state in the frame', 'reportInWorker', 'changeInFrame'],
+  ['frame: tab state -> resolveContext sent', 'changeInFrame', 'resolveSent'],
+  ['resolveContext sent -> in the worker', 'resolveSent', 'resolveInWorker'],
+  ['worker: resolveContext handled', 'resolveInWorker', 'resolveAnswered'],
+  ['resolveContext answer -> in the frame', 'resolveAnswered', 'answerInFrame'],
+  ['frame: answer -> account name in the DOM', 'answerInFrame', 'inDom'],
+  ['frame: in the DOM -> painted', 'inDom', 'painted'],
+];
+
+/**
  * Opens the thread fixture with the sidebar, then swaps the conversation in place as Gmail does:
  * the new URL hash, and the children of `div[role="main"]` replaced by those of another fixture.
- * The clock starts right after the swap and stops in the first frame after the expected account
- * name is in the sidebar's shadow root (observed from the page's own world: the root is open).
+ * The clock starts right after the swap (in the page) and stops at the end of the sidebar frame's
+ * first frame after the expected account name is in its DOM (a MutationObserver and
+ * requestAnimationFrame inside the frame, through Playwright's Frame.evaluate). The probe and the
+ * worker's measures say when each hop in between happened. The same frame serves every
+ * navigation: its document must never change (one frame per tab, created once).
  */
 export async function timeToSidebar(app, { navigations = 50, warmup = 2 } = {}) {
-  const page = await app.openGmail('thread');
+  const page = await openFixture(app.context, 'thread', { init: probe });
   await expectText(sidebar(page, 'account-name'), THREADS.thread, { page, timeout: 20_000 });
   await page.bringToFront();
+  const frame = await sidebarFrameOf(page);
+  const frameDocument = await frame.evaluate(() => window.__rapportProbe?.navigationStart);
+  if (!frameDocument) throw new Error('the probe did not run in the sidebar frame');
+  const measures = await workerMeasures(app);
+
+  // Every time below is moved onto the page's clock.
+  const pageClock = await clockOffset(page);
+  const skew = {
+    frame: (await clockOffset(frame)) - pageClock,
+    worker: (await clockOffset(measures.worker)) - pageClock,
+  };
+
   const views = Object.fromEntries(
     Object.keys(THREADS).map((state) => {
       const { url, html } = loadFixture(state);
@@ -59,57 +223,248 @@ export async function timeToSidebar(app, { navigations = 50, warmup = 2 } = {}) 
   const samples = [];
   const steps = route(navigations + warmup);
   for (const [i, state] of steps.entries()) {
-    const timing = await page.evaluate(
-      ({ state, expected }) => {
-        const view = window.__rapportBench[state];
-        const main = document.querySelector('div[role="main"]');
-        const root = document.querySelector('rapport-sidebar')?.shadowRoot;
-        if (!main || !root) throw new Error('no conversation view or no sidebar');
-        // Cloned before the clock starts: the copy is the page's work, not Rapport's.
-        const nodes = [...document.importNode(view.main, true).childNodes];
-        const shown = () =>
-          root.querySelector('[data-testid="account-name"]')?.textContent?.trim() === expected;
-        return new Promise((resolve, reject) => {
-          let start = 0;
-          const timer = setTimeout(() => {
-            observer.disconnect();
-            reject(new Error(`"${expected}" did not appear within 10 s`));
-          }, 10_000);
-          const done = () => {
-            observer.disconnect();
-            clearTimeout(timer);
-            const inDom = performance.now() - start;
-            // The frame that paints it: rAF runs just before style, layout and paint; a message
-            // posted from it arrives once that frame's main-thread work is done.
-            requestAnimationFrame(() => {
-              const channel = new MessageChannel();
-              channel.port1.onmessage = () =>
-                resolve({ inDom, painted: performance.now() - start });
-              channel.port2.postMessage(0);
-            });
-          };
-          const observer = new MutationObserver(() => {
-            if (shown()) done();
+    const expected = THREADS[state];
+    // Armed in the frame before the swap; resolves once the expected name is painted there.
+    await frame.evaluate((expected) => {
+      const probe = window.__rapportProbe;
+      probe.changes.length = 0;
+      probe.tabStates.length = 0;
+      probe.messages.length = 0;
+      const now = () => performance.timeOrigin + performance.now();
+      const shown = () =>
+        document.querySelector('[data-testid="account-name"]')?.textContent?.trim() === expected;
+      window.__rapportBenchShown = new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`"${expected}" did not appear in the sidebar frame within 10 s`));
+        }, 10_000);
+        const observer = new MutationObserver(() => {
+          if (!shown()) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          const inDom = now();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve({ inDom, painted: now() });
+            channel.port2.postMessage(0);
           });
-          observer.observe(root, { subtree: true, childList: true, characterData: true });
-          location.hash = view.hash;
-          main.replaceChildren(...nodes);
-          start = performance.now();
         });
-      },
-      { state, expected: THREADS[state] },
-    );
-    if (i >= warmup) samples.push(timing);
-    // A reader spends more than a frame on a conversation; let trailing work settle.
+        observer.observe(document, { subtree: true, childList: true, characterData: true });
+      });
+    }, expected);
+    await measures.drain();
+    const start = await page.evaluate((state) => {
+      const view = window.__rapportBench[state];
+      const main = document.querySelector('div[role="main"]');
+      if (!main) throw new Error('no conversation view');
+      // Cloned before the clock starts: the copy is the page's work, not Rapport's.
+      const nodes = [...document.importNode(view.main, true).childNodes];
+      location.hash = view.hash;
+      main.replaceChildren(...nodes);
+      const start = performance.timeOrigin + performance.now();
+      // The content script's watcher reads the page in the next animation frame: this one.
+      requestAnimationFrame(
+        () => (window.__rapportBenchFrame = performance.timeOrigin + performance.now()),
+      );
+      return start;
+    }, state);
+    const shown = await frame.evaluate(() => window.__rapportBenchShown);
+    if (i < warmup) {
+      await sleep(60);
+      continue;
+    }
+    // Let the last answers and observer callbacks land before reading what happened.
     await sleep(60);
+    const inFrame = await frame.evaluate(() => {
+      const { changes, tabStates, messages } = window.__rapportProbe;
+      return {
+        changes: [...changes],
+        tabStates: [...tabStates],
+        messages: messages.map((m) => ({ ...m })),
+      };
+    });
+    const inWorker = await measures.drain();
+    const pageFrame = await page.evaluate(() => window.__rapportBenchFrame);
+    const onFrame = (t) => (t === undefined ? undefined : t - skew.frame - start);
+    const onWorker = (t) => (t === undefined ? undefined : t - skew.worker - start);
+    const report = inWorker.find((m) => m.name === 'reportContext');
+    // The resolveContext whose answer was painted: the last one sent before the name appeared
+    // (a newer request makes the frame drop an older answer), and the worker's handling of it.
+    const resolves = inFrame.messages.filter((m) => m.name === 'resolveContext');
+    const resolveSent = resolves.filter((m) => m.sent < shown.inDom).at(-1);
+    const resolved = inWorker.find(
+      (m) => m.name === 'resolveContext' && onWorker(m.start) >= onFrame(resolveSent?.sent),
+    );
+    const change = inFrame.changes[0] ?? Infinity;
+    const message = inFrame.tabStates[0] ?? Infinity;
+    samples.push({
+      start: 0,
+      pageFrame: pageFrame - start,
+      reportInWorker: onWorker(report?.start),
+      reportHandled: onWorker(report?.end),
+      changeInFrame: onFrame(
+        Math.min(change, message) === Infinity ? undefined : Math.min(change, message),
+      ),
+      firstNews: change <= message ? 'storage.session' : 'message',
+      resolveSent: onFrame(resolveSent?.sent),
+      resolveInWorker: onWorker(resolved?.start),
+      resolveAnswered: onWorker(resolved?.end),
+      answerInFrame: onFrame(resolveSent?.answered),
+      inDom: onFrame(shown.inDom),
+      painted: onFrame(shown.painted),
+      messages: {
+        reports: inWorker.filter((m) => m.name === 'reportContext').length,
+        resolves: resolves.length,
+        fromFrame: inFrame.messages.map((m) => m.name),
+      },
+    });
   }
+  await measures.stop();
+
+  // One frame per tab, created once: the same document served every navigation.
+  const sidebarFrames = page.frames().filter((f) => f.url().endsWith('/sidebar.html')).length;
+  const sameDocument =
+    (await frame.evaluate(() => window.__rapportProbe?.navigationStart)) === frameDocument;
   await page.close();
+
   const painted = samples.map((s) => s.painted);
+  const hopsMs = Object.fromEntries(
+    HOPS.map(([name, from, to]) => {
+      const spans = samples
+        .filter((s) => s[from] !== undefined && s[to] !== undefined)
+        .map((s) => s[to] - s[from]);
+      return [name, spans.length ? summary(spans) : null];
+    }),
+  );
+  const counts = (pick) => [...new Set(samples.map(pick))].join(' | ');
+  const handled = samples
+    .filter((s) => s.reportHandled !== undefined)
+    .map((s) => s.reportHandled - s.reportInWorker);
   return {
     ...summary(painted),
     inDomMs: summary(samples.map((s) => s.inDom)),
     navigations: samples.length,
+    hopsMs,
+    reportContextInWorkerMs: handled.length ? summary(handled) : null,
+    tabStateFirstBy: {
+      'storage.session': samples.filter((s) => s.firstNews === 'storage.session').length,
+      message: samples.filter((s) => s.firstNews === 'message').length,
+    },
+    messagesPerNavigation: {
+      reportContext: counts((s) => s.messages.reports),
+      fromFrame: counts((s) => s.messages.fromFrame.join(', ')),
+      // More than one: the frame acted on the same tab state twice, and painted the later answer.
+      navigationsWithMoreThanOneResolve: samples.filter((s) => s.messages.resolves > 1).length,
+    },
+    clockSkewMs: { frame: round(skew.frame, 3), worker: round(skew.worker, 3) },
+    sidebarFrames,
+    frameReloaded: !sameDocument,
     samples: painted.map((v) => round(v)),
+  };
+}
+
+/**
+ * What the worker's reportContext does with the tab's state (entrypoints/background/tab-state.ts),
+ * replayed on a scratch key of storage.session inside the worker: a read, then a write, the
+ * median of 15 of each (the write also notifies every extension view listening).
+ */
+export async function tabStateStepsInWorker(app) {
+  const worker = app.context.serviceWorkers().find((w) => w.url().startsWith(app.origin));
+  if (!worker) return null;
+  return worker.evaluate(async () => {
+    const key = 'rapport:bench:tab-state';
+    const area = chrome.storage.session;
+    const value = (i) => ({
+      tabId: -1,
+      logRequest: 0,
+      read: { status: 'open', key: `thread:${i}`, context: { host: 'gmail', participants: [] } },
+    });
+    const times = { get: [], set: [] };
+    for (let i = 0; i < 16; i++) {
+      let t = performance.now();
+      await area.get(key);
+      times.get.push(performance.now() - t);
+      t = performance.now();
+      await area.set({ [key]: value(i) });
+      times.set.push(performance.now() - t);
+    }
+    await area.remove(key);
+    const median = (list) => [...list.slice(1)].sort((a, b) => a - b)[7];
+    return {
+      'storage.session get': Math.round(median(times.get) * 100) / 100,
+      'storage.session set': Math.round(median(times.set) * 100) / 100,
+    };
+  });
+}
+
+/** The frame's events of a first open, in order: [name, the probe's field]. */
+const FIRST_OPEN = [
+  ['frame navigation start', 'navigationStart'],
+  ['frame document created', 'documentStart'],
+  ['frame DOMContentLoaded (its module script ran)', 'domContentLoaded'],
+  ['getTabState sent', 'getTabStateSent'],
+  ['getTabState answered', 'getTabStateAnswered'],
+  ['panel in the DOM', 'panelInDom'],
+  ['panel painted', 'panelPainted'],
+  ['account name painted', 'accountPainted'],
+];
+
+/**
+ * The first open of the sidebar in a tab: a new tab on the thread fixture, from the dock being
+ * mounted (the `<rapport-dock>` element, the frame inside it, inserted into the page) to the end
+ * of the frame's first frame with the panel ([data-testid="sidebar"]) in its DOM. Each run a new
+ * tab, after `warmup` runs; the events in between (eventsMs) come from the probe. Playwright
+ * attaches to the frame's process as it starts (to reach it at all), which the times include.
+ */
+export async function sidebarFrameFirstPaint(app, { runs = 10, warmup = 1 } = {}) {
+  const samples = [];
+  for (let i = 0; i < runs + warmup; i++) {
+    const page = await openFixture(app.context, 'thread', { init: probe });
+    await page.bringToFront();
+    const frame = await sidebarFrameOf(page, { timeout: 20_000 });
+    const inFrame = await waitFor(
+      () =>
+        frame.evaluate(() => {
+          const p = window.__rapportProbe;
+          return p?.panelPainted && p?.accountPainted ? JSON.parse(JSON.stringify(p)) : null;
+        }),
+      { timeout: 20_000, message: 'the sidebar frame never painted an account' },
+    );
+    const inPage = await page.evaluate(() => window.__rapportProbe);
+    if (!inPage?.dockInserted) throw new Error('the probe did not see the dock inserted');
+    const skew = (await clockOffset(frame)) - (await clockOffset(page));
+    await page.close();
+    if (i < warmup) continue;
+    if (inFrame.firstAccount !== THREADS.thread) {
+      throw new Error(`the first account shown was "${inFrame.firstAccount}"`);
+    }
+    const tab = inFrame.messages.find((m) => m.name === 'getTabState');
+    const events = {
+      ...inFrame,
+      getTabStateSent: tab?.sent,
+      getTabStateAnswered: tab?.answered,
+    };
+    const sample = Object.fromEntries(
+      FIRST_OPEN.map(([name, key]) => [
+        name,
+        events[key] === undefined ? undefined : events[key] - skew - inPage.dockInserted,
+      ]),
+    );
+    sample['frame load event (in the page)'] = inPage.frameLoad - inPage.dockInserted;
+    samples.push(sample);
+  }
+  const panel = samples.map((s) => s['panel painted']);
+  const names = Object.keys(samples[0]);
+  return {
+    ...summary(panel),
+    eventsMs: Object.fromEntries(
+      names.map((name) => {
+        const values = samples.map((s) => s[name]).filter((v) => v !== undefined && !isNaN(v));
+        return [name, values.length ? summary(values) : null];
+      }),
+    ),
+    runs: samples.length,
+    samples: panel.map((v) => round(v)),
   };
 }
 
@@ -162,41 +517,55 @@ async function storm(page, { mutations, perFrame }) {
   );
 }
 
+/** `ready` waits for the page to settle; it returns the page's sidebar frame, if it has one. */
 async function stormPage(context, ready, perFrame) {
   const page = await openFixture(context, 'thread');
-  await ready(page);
+  const frame = await ready(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.bringToFront();
   await storm(page, { mutations: 500, perFrame }); // warm-up: JIT and caches
-  return { page, cdp, results: [] };
+  return { page, cdp, frames: frame ? [frame] : [], results: [] };
 }
 
 async function measureStorm(side, options) {
   await side.page.bringToFront();
   await sleep(200);
   const before = await pageMetrics(side.cdp);
-  const { result: wallMs, cpuMs } = await withMainThreadCpu(side.page, side.cdp, () =>
-    storm(side.page, options),
-  );
-  side.results.push({ ...metricsDelta(await pageMetrics(side.cdp), before), wallMs, cpuMs });
+  const {
+    result: wallMs,
+    cpuMs,
+    framesCpuMs,
+  } = await withMainThreadCpu(side.page, side.cdp, () => storm(side.page, options), {
+    frames: side.frames,
+  });
+  side.results.push({
+    ...metricsDelta(await pageMetrics(side.cdp), before),
+    wallMs,
+    cpuMs,
+    frameCpuMs: framesCpuMs[0],
+  });
 }
 
 /**
  * Main-thread time over the storm with the extension minus without it: CPU time of the page's
  * renderer main thread in tasks (a trace's thread time), the median of `runs` storms each, taken
  * in turns (with, without, with, ...) so both sides see the same machine. Performance.getMetrics'
- * TaskDuration (wall time, inflated when the machine is busy) is kept beside it. Then one more
- * storm under the CPU profiler, to say how much of it ran in the content script's code (any frame
- * of its URL on the stack).
+ * TaskDuration (wall time, inflated when the machine is busy) is kept beside it, and so is the
+ * sidebar frame's own main thread (another process: it never blocks the page's) over the same
+ * storms. Then one more storm under the CPU profiler, to say how much of it ran in the content
+ * script's code (any frame of its URL on the stack).
  */
 export async function mutationStorm(app, plain, { runs = 7, mutations = 5000, perFrame = 100 }) {
   const withExtension = await stormPage(
     app.context,
-    (page) => expectText(sidebar(page, 'account-name'), THREADS.thread, { page, timeout: 20_000 }),
+    async (page) => {
+      await expectText(sidebar(page, 'account-name'), THREADS.thread, { page, timeout: 20_000 });
+      return sidebarFrameOf(page);
+    },
     perFrame,
   );
-  const without = await stormPage(plain.context, () => sleep(500), perFrame);
+  const without = await stormPage(plain.context, () => sleep(500).then(() => null), perFrame);
   for (let i = 0; i < runs; i++) {
     await measureStorm(withExtension, { mutations, perFrame });
     await measureStorm(without, { mutations, perFrame });
@@ -228,6 +597,7 @@ export async function mutationStorm(app, plain, { runs = 7, mutations = 5000, pe
     scriptMsDifference: round(diff('scriptMs')),
     contentScriptProfiledMs: profiled.attributedMs,
     contentScriptProfileTop: profiled.topInside.slice(0, 5),
+    sidebarFrameCpuMs: summary(pick(withExtension, 'frameCpuMs')),
     withExtension: side(withExtension),
     withoutExtension: side(without),
     mutations,

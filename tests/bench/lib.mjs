@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { DIST, findChromium, loadFixture } from '../e2e/harness.mjs';
+import { DIST, copyBuild, findChromium, loadFixture } from '../e2e/harness.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // Statistics
@@ -44,17 +44,24 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // ---------------------------------------------------------------------------------------------
 // The build under test
 
-const BUILT = ['manifest.json', 'background.js', 'popup.html', 'content-scripts/gmail.js'];
+const BUILT = [
+  'manifest.json',
+  'background.js',
+  'popup.html',
+  'sidebar.html',
+  'content-scripts/gmail.js',
+];
 
 /**
  * A short hash of the built files the bench measures, or null while a build is incomplete (the
  * working tree is shared: another `wxt build` may be rewriting .output/chrome-mv3 right now).
+ * The pages' scripts are named by their content's hash, so a page's HTML changes with its code.
  */
-export function buildFingerprint() {
+export function buildFingerprint(dir = DIST) {
   const hash = createHash('sha256');
   for (const file of BUILT) {
     try {
-      hash.update(fs.readFileSync(path.join(DIST, file)));
+      hash.update(fs.readFileSync(path.join(dir, file)));
     } catch {
       return null;
     }
@@ -74,6 +81,23 @@ export async function settledBuild({ timeout = 60_000 } = {}) {
       throw new Error('.output/chrome-mv3 did not settle (a build running?)');
     last = now;
   }
+}
+
+/**
+ * One copy of the build for the whole run, taken once it has settled: every browser the bench
+ * launches loads it (the harness's RAPPORT_DIST), and the sizes are read from it, so a build that
+ * another process starts in the shared tree meanwhile changes nothing measured. RAPPORT_DIST, when
+ * set, names the build to copy instead of .output/chrome-mv3, as for the e2e harness.
+ */
+export async function snapshotBuild() {
+  const source = process.env.RAPPORT_DIST || DIST;
+  if (source === DIST) await settledBuild();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-build-'));
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  const dist = await copyBuild(source, path.join(dir, 'chrome-mv3'));
+  const fingerprint = buildFingerprint(dist);
+  if (!fingerprint) throw new Error('the copied build is incomplete');
+  return { dist, fingerprint };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,11 +138,13 @@ export async function launchPlain({ viewport = { width: 1280, height: 800 } } = 
 
 /**
  * Opens a Gmail fixture at its real URL in `context` (with or without the extension), as the
- * harness's openGmail does: the document from the fixture, every other request a 404.
+ * harness's openGmail does: the document from the fixture, every other request a 404. `init`, a
+ * function, runs in each of the page's frames (the sidebar frame too) before their own scripts.
  */
-export async function openFixture(context, state) {
+export async function openFixture(context, state, { init = null } = {}) {
   const { url, html } = loadFixture(state);
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const documentUrl = url.split('#')[0];
   await page.route('https://mail.google.com/**', (route) => {
     const request = route.request();
@@ -129,6 +155,30 @@ export async function openFixture(context, state) {
   });
   await page.goto(url);
   return page;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One clock for several documents
+
+/**
+ * How far `target`'s (a Page, Frame or Worker) high-resolution epoch clock,
+ * performance.timeOrigin + performance.now(), runs ahead of the system's wall clock, in ms. Each
+ * renderer process converts its monotonic clock to epoch time once, so two processes (the host
+ * page and the sidebar frame, another origin in another process) may disagree by a little: the
+ * difference of their offsets says by how much. Averaged over `ms` of readings, so Date.now()'s
+ * whole milliseconds average out (the same +0.5 ms in every target cancels in a difference).
+ */
+export async function clockOffset(target, { ms = 50 } = {}) {
+  return target.evaluate((ms) => {
+    let sum = 0;
+    let n = 0;
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      sum += performance.timeOrigin + performance.now() - Date.now();
+      n++;
+    }
+    return sum / n;
+  }, ms);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,9 +285,10 @@ export function profileSummary(profile, { urlPrefix = null, limit = 8 } = {}) {
  * Runs `work` under a Chromium trace (top-level tasks only) and returns its result with the CPU
  * time (thread time, not wall time: a task descheduled by a busy machine does not count) that the
  * main thread of `page`'s renderer spent in tasks meanwhile. The thread is the one where a
- * performance.mark made in the page lands.
+ * performance.mark made in the page lands. `frames` (Playwright Frames in other processes, such as
+ * the sidebar frame) get the same count for their own main thread, in `framesCpuMs`.
  */
-export async function withMainThreadCpu(page, cdp, work) {
+export async function withMainThreadCpu(page, cdp, work, { frames = [] } = {}) {
   const MARK = 'rapport-bench-trace';
   const events = [];
   const collect = (e) => events.push(...e.value);
@@ -250,14 +301,32 @@ export async function withMainThreadCpu(page, cdp, work) {
     },
     transferMode: 'ReportEvents',
   });
-  await page.evaluate((name) => performance.mark(name), MARK);
+  const targets = [page, ...frames];
+  for (const [i, target] of targets.entries()) {
+    await target.evaluate((name) => performance.mark(name), `${MARK}-${i}`);
+  }
   const result = await work();
   await cdp.send('Tracing.end');
   await complete;
   cdp.off('Tracing.dataCollected', collect);
-  const mark = events.find((e) => e.name === MARK);
-  if (!mark) throw new Error("the page's mark is not in the trace");
-  const thread = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
+  const threads = targets.map((_, i) => {
+    const mark = events.find((e) => e.name === `${MARK}-${i}`);
+    if (!mark)
+      throw new Error(`mark ${i} (${i === 0 ? 'the page' : 'a frame'}) is not in the trace`);
+    return threadTasks(events.filter((e) => e.pid === mark.pid && e.tid === mark.tid));
+  });
+  const [own, ...others] = threads;
+  // longestMs lets a caller see a task the trace lost (it happens, rarely, to a long one).
+  return {
+    result,
+    cpuMs: own.cpuUs / 1000,
+    longestMs: own.longestUs / 1000,
+    framesCpuMs: others.map((t) => t.cpuUs / 1000),
+  };
+}
+
+/** CPU time and the longest wall time of a thread's top-level tasks in a trace. */
+function threadTasks(thread) {
   // A task may come as one complete event (X) or as a begin/end pair (B, E).
   const tasks = thread.filter((e) => e.ph === 'X' && e.tdur !== undefined);
   const open = [];
@@ -281,8 +350,7 @@ export async function withMainThreadCpu(page, cdp, work) {
     longestUs = Math.max(longestUs, e.dur);
     end = e.ts + e.dur;
   }
-  // longestMs lets a caller see a task the trace lost (it happens, rarely, to a long one).
-  return { result, cpuMs: cpuUs / 1000, longestMs: longestUs / 1000 };
+  return { cpuUs, longestUs };
 }
 
 /** Main-thread counters of a page from Performance.getMetrics, durations in ms. */

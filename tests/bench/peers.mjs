@@ -5,14 +5,12 @@
  * a fresh blank page (an empty document at https://mail.google.com/) of the same Chromium, in a
  * profile without the extension; the median of several pages.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { DIST, ROOT } from '../e2e/harness.mjs';
+import { ROOT } from '../e2e/harness.mjs';
 import { round, summary, withMainThreadCpu } from './lib.mjs';
+import { gmailContentScriptFiles, gmailContentScriptGzipBytes, gzipBytes } from './size.mjs';
 
-const gzip = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const modules = (...parts) => path.join(ROOT, 'node_modules', ...parts);
 
 export const PEERS = {
@@ -28,25 +26,6 @@ export const PEERS = {
     files: [modules('jquery', 'dist', 'jquery.min.js'), modules('gmail-js', 'src', 'gmail.js')],
   },
 };
-
-/**
- * The content script's size through tests/build/size.test.mjs's own gmailContentScriptGzipBytes.
- * Loaded in a child process: importing that file also registers its node:test test, whose report
- * would otherwise interleave with this one.
- */
-export function rapportGzipBytes(dir = DIST) {
-  const sizeModule = path.join(ROOT, 'tests', 'build', 'size.test.mjs');
-  const script = `const m = await import(${JSON.stringify(`file://${sizeModule}`)});
-console.log('RAPPORT_BYTES=' + m.gmailContentScriptGzipBytes(${JSON.stringify(dir)}));`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-    encoding: 'utf8',
-  });
-  const bytes = Number(/RAPPORT_BYTES=(\d+)/.exec(result.stdout)?.[1]);
-  if (!Number.isFinite(bytes) || bytes === 0) {
-    throw new Error(`gmailContentScriptGzipBytes failed: ${result.stderr || result.stdout}`);
-  }
-  return bytes;
-}
 
 /** An empty document at Gmail's origin: InboxSDK's pageWorld.js refuses to run anywhere else. */
 const BLANK_URL = 'https://mail.google.com/mail/u/0/';
@@ -78,7 +57,7 @@ async function evaluateOnce(context, sources, { stubChrome }, run) {
       page.evaluate((stubChrome) => {
         const errors = [];
         window.addEventListener('error', (e) => errors.push(String(e.message).slice(0, 120)));
-        // Just enough for webextension-polyfill's "am I in an extension?" check; nothing else.
+        // Just enough for the "am I in an extension?" check (utils/ext.ts); nothing else.
         if (stubChrome) window.chrome = { runtime: { id: 'rapport-bench' } };
         // What inboxsdk.js sets before it injects pageWorld.js (pageWorld.js checks it).
         document.head.setAttribute('data-inboxsdk-script-injected', 'true');
@@ -116,12 +95,15 @@ async function evaluationTimes(context, sources, { runs, stubChrome = false }) {
   };
 }
 
-/** Sizes, evaluation times and ratios (peer / Rapport). `context`: a browser without Rapport. */
-export async function peers(context, { runs = 7 } = {}) {
-  const rapportJs = path.join(DIST, 'content-scripts', 'gmail.js');
-  const rapportSource = fs.readFileSync(rapportJs, 'utf8');
+/**
+ * Sizes, evaluation times and ratios (peer / Rapport). `context`: a browser without Rapport;
+ * `dist`: the build measured.
+ */
+export async function peers(context, dist, { runs = 7 } = {}) {
+  const scripts = gmailContentScriptFiles(dist).filter((f) => f.endsWith('.js'));
+  const rapportSource = scripts.map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n');
   const rapport = {
-    gzipBytes: rapportGzipBytes(),
+    gzipBytes: gmailContentScriptGzipBytes(dist),
     evalMs: await evaluationTimes(context, [rapportSource], { runs, stubChrome: true }),
     evalMsNoStub: await evaluationTimes(context, [rapportSource], { runs }),
   };
@@ -129,20 +111,21 @@ export async function peers(context, { runs = 7 } = {}) {
     rapport: {
       ...rapport,
       how:
-        'content-scripts/gmail.js with window.chrome = { runtime: { id } } stubbed so the whole ' +
-        'script runs (evalMsNoStub: without the stub, until webextension-polyfill throws)',
+        `${scripts.join(' + ')} with window.chrome = { runtime: { id } } stubbed so the script ` +
+        'evaluates and starts (it stops at its first storage read, which the stub lacks; ' +
+        'evalMsNoStub: without the stub, until the first extension API it touches throws)',
     },
   };
   for (const [key, peer] of Object.entries(PEERS)) {
     const sources = peer.files.map((f) => fs.readFileSync(f, 'utf8'));
-    const gzipBytes = peer.files.reduce((n, f) => n + gzip(f), 0);
+    const bytes = peer.files.reduce((n, f) => n + gzipBytes(f), 0);
     const evalMs = await evaluationTimes(context, sources, { runs });
     out[key] = {
       label: peer.label,
       files: peer.files.map((f) => path.relative(ROOT, f)),
-      gzipBytes,
+      gzipBytes: bytes,
       evalMs,
-      sizeRatio: round(gzipBytes / rapport.gzipBytes, 1),
+      sizeRatio: round(bytes / rapport.gzipBytes, 1),
       evalRatio: round(evalMs.p50 / rapport.evalMs.p50, 1),
       evalCpuRatio: round(evalMs.cpuMs.p50 / rapport.evalMs.cpuMs.p50, 1),
     };
