@@ -46,12 +46,13 @@ export function mountDock(
   findSlot: () => Element | null = () => null,
 ): Dock {
   const host = document.createElement('rapport-dock');
-  // Open or closed makes no difference to what the page can do here: it holds only the grip and
-  // the frame element, and a page can remove, restyle or navigate a child frame through `frames`
-  // anyway. What matters is inside the frame, which is another origin. Open lets tests find it.
+  // Open lets tests find the frame. It lets the page reach the grip and the frame element too (a
+  // shadow tree's frames are not in `window.frames`, so a closed root would hide them): whatever
+  // the page changes there is undone below. What matters is inside the frame, another origin.
   const shadow = host.attachShadow({ mode: 'open' });
   const frame = document.createElement('iframe');
-  frame.src = browser.runtime.getURL(SIDEBAR_PAGE as '/sidebar.html');
+  const sidebarUrl = browser.runtime.getURL(SIDEBAR_PAGE as '/sidebar.html');
+  frame.src = sidebarUrl;
   frame.title = 'Rapport';
   // The frame's page paints its own background; the host's colour scheme must not tint it.
   set(frame, {
@@ -76,6 +77,42 @@ export function mountDock(
   });
   shadow.append(grip, frame);
 
+  // A page that points the frame elsewhere (its src, or its window's location), or takes the grip
+  // or the frame out of the shadow root, gets the sidebar back: it reloads, its state is in the
+  // background. Loads the dock started itself are its own; any other load is the page's doing.
+  let ownLoads = 1;
+  const reload = () => {
+    ownLoads = 1;
+    frame.setAttribute('src', sidebarUrl);
+    // Setting an unchanged src does not take a frame the page navigated back: a new frame does.
+    frame.remove();
+    shadow.append(frame);
+  };
+  frame.addEventListener('load', () => {
+    if (ownLoads > 0) ownLoads--;
+    else reload();
+  });
+  const repair = new MutationObserver(() => {
+    for (const node of Array.from(shadow.childNodes)) {
+      if (node !== grip && node !== frame) node.remove();
+    }
+    if (grip.parentNode !== shadow) shadow.prepend(grip);
+    frame.removeAttribute('srcdoc');
+    frame.removeAttribute('sandbox');
+    if (frame.parentNode !== shadow) {
+      ownLoads = 1;
+      shadow.append(frame);
+    } else if (frame.getAttribute('src') !== sidebarUrl) {
+      reload();
+    }
+  });
+  repair.observe(shadow, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['src', 'srcdoc', 'sandbox'],
+  });
+
   let geometry: DockGeometry = { side: 'right', width: 0, resizable: false };
   let before: Element | null = null;
   const root = document.documentElement;
@@ -89,6 +126,7 @@ export function mountDock(
     // Moving a frame reloads it: only when the slot appears, goes, or the side changes.
     if (next !== parent || !host.isConnected) {
       parent = next;
+      ownLoads = 1;
       if (parent === root) root.append(host);
       else parent.prepend(host);
       keep.disconnect();
@@ -182,11 +220,19 @@ export function mountDock(
     if (!host.isConnected) apply();
   });
   keep.observe(root, { childList: true });
+  // Taken out with an ancestor (Gmail's side panel removed or rendered anew): nothing changes in
+  // the dock's own parent, but its box goes, which a ResizeObserver hears.
+  const gone = new ResizeObserver(() => {
+    if (!host.isConnected && !signal.aborted) apply();
+  });
+  gone.observe(host);
   const onResize = () => apply();
   window.addEventListener('resize', onResize);
 
   signal.addEventListener('abort', () => {
     keep.disconnect();
+    gone.disconnect();
+    repair.disconnect();
     window.removeEventListener('resize', onResize);
     host.remove();
     root.style.removeProperty('margin-left');
