@@ -382,6 +382,89 @@ test('forged DOM events do not remove the dock, and a dock taken out comes back'
   }
 });
 
+/** The page's ways to take the sidebar away without removing the dock element itself. */
+const TAKEAWAYS = [
+  [
+    'points the frame element elsewhere',
+    () => {
+      document.querySelector('rapport-dock').shadowRoot.querySelector('iframe').src =
+        'about:blank#taken';
+    },
+  ],
+  [
+    "navigates the frame's window away",
+    () => {
+      document
+        .querySelector('rapport-dock')
+        .shadowRoot.querySelector('iframe')
+        .contentWindow.location.replace('about:blank#navigated');
+    },
+  ],
+  [
+    'gives the frame a srcdoc of its own',
+    () => {
+      document
+        .querySelector('rapport-dock')
+        .shadowRoot.querySelector('iframe')
+        .setAttribute('srcdoc', '<p>Rapport needs you to sign in again</p>');
+    },
+  ],
+  [
+    "empties the dock's shadow root",
+    () => {
+      document.querySelector('rapport-dock').shadowRoot.replaceChildren();
+    },
+  ],
+  [
+    "removes Gmail's side panel, which holds the dock",
+    () => {
+      document.querySelector('rapport-dock').parentElement.remove();
+    },
+  ],
+  [
+    'removes <body>',
+    () => {
+      document.body.remove();
+    },
+  ],
+];
+
+for (const [how, takeaway] of TAKEAWAYS) {
+  test(`a page that ${how} gets the sidebar back`, async () => {
+    await reseed();
+    const { page } = await openThread();
+    try {
+      await page.evaluate(takeaway);
+      // One dock, holding the grip and one frame, pointed at the sidebar, which shows the account
+      // again (read through that frame element: no page of the attacker's is left in the dock).
+      let last = {};
+      await waitFor(
+        async () => {
+          const view = await pageView(page);
+          last = { docks: view.docks, children: view.shadowChildren, src: view.frameSrc };
+          return (
+            view.docks === 1 &&
+            view.shadowChildren.join() === 'div,iframe' &&
+            view.frameSrc === `${app.origin}/sidebar.html`
+          );
+        },
+        { timeout: 5_000 },
+      ).catch(() => {
+        throw new Error(`the dock did not come back whole: ${JSON.stringify(last)}`);
+      });
+      await expectText(sidebar(page, 'account-name'), 'Northwind Logistics', { page });
+      const foreign = await page.evaluate(
+        () =>
+          document.querySelector('rapport-dock').shadowRoot.querySelector('iframe')
+            .contentDocument === null,
+      );
+      assert.ok(foreign, 'the frame holds a document of the page’s own origin');
+    } finally {
+      await page.close();
+    }
+  });
+}
+
 /** The unknown sender's thread, the "Create account" button, and what creating would add. */
 async function createBait({ css, script } = {}) {
   const { page, seen } = await openThread('unknown-sender', 'Initech Systems', { css });
