@@ -3,7 +3,7 @@
  * editable where they are shown. Who is on the open thread is marked, and a lone contact is flagged:
  * a single-threaded account is lost when that one person leaves.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Person } from '@/utils/model';
 import type { HostContext, RequestOf } from '@/utils/messages';
 import { t } from '@/utils/i18n';
@@ -103,7 +103,11 @@ function PersonRow({ person, onThread, send, reload }: RowProps) {
   const { error, run } = useWrite(reload);
   const shown = { ...person, ...local };
 
+  // Not on mount: the state starts from the person already, and a draft put back into the field
+  // before the first effect (entrypoints/sidebar/drafts.ts) must not be overwritten.
+  const refreshed = useRef(false);
   useEffect(() => {
+    if (!refreshed.current) return void (refreshed.current = true);
     setLocal({});
     // A refresh must not throw away notes being typed.
     if (!dirty) setNotes(person.notes);

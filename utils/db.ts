@@ -98,6 +98,23 @@ export interface RapportSchema extends DBSchema {
     value: AppliedOp;
     indexes: { byAt: number };
   };
+  /**
+   * What the user typed in the sidebar and has not saved, by field: it outlives the sidebar frame
+   * (an extension update drops it). Kept here, not in extension storage that content scripts can
+   * read: a draft is often a private note on a person.
+   */
+  drafts: {
+    key: string;
+    value: Draft;
+    indexes: { byAt: number };
+  };
+}
+
+export interface Draft {
+  /** Where the field is (account, person, form, name): entrypoints/sidebar/drafts.ts. */
+  key: string;
+  value: string;
+  at: number;
 }
 
 export interface AppliedOp {
@@ -154,6 +171,11 @@ export const MIGRATIONS: ((db: RapportDb, tx: UpgradeTx) => void)[] = [
     accounts.createIndex('byCrmKey', 'crmKeys', { multiEntry: true });
     accounts.createIndex('byNameKey', 'nameKey');
     fillIndexKeys(unwrap(accounts));
+  },
+  // 3 -> 4: unsaved sidebar text survives an extension update (drafts), away from content scripts.
+  (db) => {
+    const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
+    drafts.createIndex('byAt', 'at');
   },
 ];
 

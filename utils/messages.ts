@@ -220,6 +220,13 @@ export const PageRead = z.discriminatedUnion('status', [
 ]);
 export type PageRead = z.infer<typeof PageRead>;
 
+/** One unsaved field of the sidebar, as the background keeps it. */
+export interface DraftEntry {
+  key: string;
+  value: string;
+  at: number;
+}
+
 /** What the background keeps per tab for that tab's sidebar frame (storage.session). */
 export interface TabState {
   tabId: number;
@@ -234,6 +241,17 @@ export const MESSAGES = {
   reportContext: message(PageRead, 'content').returns<true>(),
   /** The sidebar frame asks what its own tab shows (the tab comes from the sender, not the page). */
   getTabState: message(Nothing, 'frame', 'read').returns<TabState>(),
+  /**
+   * Keeps (or, with null, drops) the sidebar's draft of one unsaved field. 'read' for the frame's
+   * covered-click guard: it changes no account, only keeps the user's own typing.
+   */
+  keepDraft: message(
+    z.object({ key: str(400), value: z.nullable(str(20_000)) }),
+    'frame',
+    'read',
+  ).returns<true>(),
+  /** The sidebar's drafts, newest first (at most MAX_DRAFTS). */
+  listDrafts: message(Nothing, 'frame', 'read').returns<DraftEntry[]>(),
   /** Escape in the sidebar frame: the tab's content script gives keyboard focus back to the page. */
   returnFocus: message(Nothing, 'frame', 'read').returns<true>(),
   resolveContext: message(HostContext, 'frame', 'read').returns<ContextResult>(),

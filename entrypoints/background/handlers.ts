@@ -52,6 +52,10 @@ import { findBackupProblem } from '@/utils/backup-rules';
 import type { Settings } from '@/utils/settings';
 import type { TabStates } from './tab-state';
 
+/** The most unsaved fields kept, and for how long: a week is plenty to come back to one. */
+export const MAX_DRAFTS = 100;
+export const DRAFTS_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+
 /** How long a deleted account waits in the trash before it is purged. */
 export const TRASH_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -242,6 +246,29 @@ export const handlers: Handlers = {
 
   async getTabState(_req, ctx) {
     return { data: await ctx.tabs.get(senderTab(ctx)), changed: [] };
+  },
+
+  async keepDraft(req, ctx) {
+    await write(ctx, ['drafts'], async (tx) => {
+      const store = tx.objectStore('drafts');
+      if (req.value === null) await store.delete(req.key);
+      else await store.put({ key: req.key, value: req.value, at: ctx.now() });
+      // A bounded store: past MAX_DRAFTS, the oldest go.
+      const count = await store.count();
+      if (count > MAX_DRAFTS) {
+        let cursor = await store.index('byAt').openCursor();
+        for (let extra = count - MAX_DRAFTS; cursor && extra > 0; extra--) {
+          await cursor.delete();
+          cursor = await cursor.continue();
+        }
+      }
+    });
+    return { data: true, changed: [] };
+  },
+
+  async listDrafts(_req, ctx) {
+    const drafts = await ctx.db.getAllFromIndex('drafts', 'byAt');
+    return { data: drafts.reverse(), changed: [] };
   },
 
   async returnFocus(_req, ctx) {
@@ -634,9 +661,11 @@ export const handlers: Handlers = {
 
   async wipeData(_req, ctx) {
     // The backup is read inside the wipe's own transaction: no write can slip between the two.
-    return write(ctx, ALL_STORES, async (tx) => {
+    return write(ctx, [...ALL_STORES, 'drafts'], async (tx) => {
       const backup = await readBackup(tx, ctx.now());
       for (const s of ACCOUNT_STORES) await tx.objectStore(s).clear();
+      // Unsaved text is about the accounts erased: it goes with them.
+      await tx.objectStore('drafts').clear();
       return { data: { backup }, changed: backup.accounts.map((a) => a.id) };
     });
   },
@@ -700,9 +729,15 @@ export async function purgeTrash(db: RapportDb, now: number): Promise<number> {
     'byAt',
     IDBKeyRange.upperBound(now - OPS_KEEP_MS),
   );
-  await write({ db, now: () => now }, ['trash', 'ops'], async (tx) => {
+  const oldDrafts = await db.getAllKeysFromIndex(
+    'drafts',
+    'byAt',
+    IDBKeyRange.upperBound(now - DRAFTS_KEEP_MS),
+  );
+  await write({ db, now: () => now }, ['trash', 'ops', 'drafts'], async (tx) => {
     for (const key of expired) await tx.objectStore('trash').delete(key);
     for (const key of oldOps) await tx.objectStore('ops').delete(key);
+    for (const key of oldDrafts) await tx.objectStore('drafts').delete(key);
   });
   return expired.length;
 }

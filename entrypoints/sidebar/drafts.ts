@@ -3,19 +3,29 @@
  * page, and offered back when the frame comes again after an extension update or reload (which
  * drops the frame and everything in it without a word).
  *
- * Kept in the frame's own localStorage: the extension's origin, so neither the host page nor a
- * content script can read it (notes on decision makers are private), and it outlives the frame.
+ * Kept by the background in IndexedDB (keepDraft, listDrafts): neither the host page nor a content
+ * script can read it there (a draft is often a private note on a person), and it outlives the
+ * frame. A framed page's own localStorage is no home for it: where third-party storage is blocked,
+ * Chromium refuses it to an extension page framed into a web page.
+ *
  * A field is known by where it is (account, person, form) and its `name`. Its draft goes when the
- * field goes while the frame lives (its form was saved or cancelled), or when what the field
- * shows is the draft itself (a saved note); on the way out of the frame (an update) it stays.
+ * field stays gone while the frame lives (its form was saved or cancelled), or when what it shows
+ * is the draft itself and the user has left it (a saved note); on the way out of the frame (an
+ * update) it stays.
  */
-export const DRAFTS_KEY = 'rapport:drafts';
-/** Older drafts are dropped: a week is plenty to come back to one. */
-const KEEP_MS = 7 * 24 * 60 * 60 * 1000;
-const MAX_DRAFTS = 50;
+import type { DraftEntry } from '@/utils/messages';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
-type Drafts = Record<string, { value: string; at: number }>;
+
+/** How long a field must stay gone before its draft goes with it. */
+export const GONE_AFTER_MS = 1_000;
+
+/** Where drafts are kept: the background, through the frame's messages. */
+export interface DraftStore {
+  list(): Promise<DraftEntry[]>;
+  /** Keeps a field's text, or with null drops it. */
+  keep(key: string, value: string | null): void;
+}
 
 const isDraftable = (el: EventTarget | null): el is Field =>
   (el instanceof HTMLTextAreaElement ||
@@ -30,11 +40,6 @@ export function draftKey(field: Field): string {
   return [account, person, form, field.name].join('|');
 }
 
-export interface DraftKeeper {
-  /** Drops drafts whose field now shows them (saved): call after a change notice. */
-  settle(): void;
-}
-
 /** What the panel tells the user about drafts it found. */
 export interface DraftNews {
   /** Drafts just put back into their fields. */
@@ -43,70 +48,55 @@ export interface DraftNews {
   waiting: number;
 }
 
+export interface DraftKeeper {
+  /** Drops drafts whose field now shows them and has been left (saved): after a change notice. */
+  settle(): void;
+}
+
 /**
  * Keeps drafts of the fields under `root` until the frame unloads; `onNews` hears of drafts put
  * back, or waiting for their form, for the notice that says so.
  */
 export function keepDrafts(
   root: HTMLElement,
+  store: DraftStore,
   onNews: (news: DraftNews) => void,
-  // Looked up inside each try below: where the browser blocks a framed page's storage (Chromium
-  // throws a SecurityError on touching `localStorage`), the panel works, only without drafts.
-  storage?: Storage,
-  now: () => number = Date.now,
 ): DraftKeeper {
-  const read = (): Drafts => {
-    try {
-      const parsed: unknown = JSON.parse((storage ?? localStorage).getItem(DRAFTS_KEY) ?? '{}');
-      return parsed && typeof parsed === 'object' ? (parsed as Drafts) : {};
-    } catch {
-      return {};
-    }
-  };
-  const write = (drafts: Drafts) => {
-    const kept = Object.entries(drafts)
-      .filter(([, d]) => typeof d?.value === 'string' && now() - d.at < KEEP_MS)
-      .sort((a, b) => b[1].at - a[1].at)
-      .slice(0, MAX_DRAFTS);
-    try {
-      (storage ?? localStorage).setItem(DRAFTS_KEY, JSON.stringify(Object.fromEntries(kept)));
-    } catch {
-      // A full or blocked storage keeps no draft; the field itself still holds the text.
-    }
-  };
+  /** The drafts as last read or written here: the store is the truth, this saves a round trip. */
+  const drafts = new Map<string, string>();
   const drop = (key: string) => {
-    const drafts = read();
-    if (!(key in drafts)) return;
-    delete drafts[key];
-    write(drafts);
+    if (drafts.delete(key)) store.keep(key, null);
   };
 
   /** Fields on screen, by key, as last seen: a removed one takes its draft with it. */
   const shown = new Map<Field, string>();
+  const isShown = (key: string) => [...shown].some(([field, k]) => k === key && field.isConnected);
   let leaving = false;
+  let loaded = false;
   addEventListener('pagehide', () => (leaving = true));
 
   root.addEventListener(
     'input',
     (e) => {
       if (!e.isTrusted || !isDraftable(e.target)) return;
-      const drafts = read();
-      drafts[draftKey(e.target)] = { value: e.target.value, at: now() };
-      write(drafts);
+      const key = draftKey(e.target);
+      drafts.set(key, e.target.value);
+      store.keep(key, e.target.value);
     },
     true,
   );
 
+  let lastWaiting = 0;
   const restore = () => {
-    const drafts = read();
+    if (!loaded) return;
     let restored = 0;
     for (const field of root.querySelectorAll<Field>('input[name], textarea[name]')) {
       if (!isDraftable(field) || shown.has(field)) continue;
       const key = draftKey(field);
       shown.set(field, key);
-      const draft = drafts[key];
-      if (!draft || draft.value === field.value) continue;
-      field.value = draft.value;
+      const draft = drafts.get(key);
+      if (draft === undefined || draft === field.value) continue;
+      field.value = draft;
       // The component keeps the field's value in its state: tell it, as typing would.
       field.dispatchEvent(new Event('input', { bubbles: true }));
       restored++;
@@ -114,30 +104,40 @@ export function keepDrafts(
     for (const [field, key] of shown) {
       if (field.isConnected) continue;
       shown.delete(field);
-      if (!leaving) drop(key);
+      // A panel re-render replaces a field with its twin: only a field that stays gone (its form
+      // saved or cancelled) takes its draft along.
+      if (!leaving) setTimeout(() => isShown(key) || leaving || drop(key), GONE_AFTER_MS);
     }
     // Drafts of an account on screen whose field is not: its form is closed.
-    const accounts = [...root.querySelectorAll('[data-account-id]')].map((el) =>
-      el.getAttribute('data-account-id'),
+    const accounts = new Set(
+      [...root.querySelectorAll('[data-account-id]')].map((el) =>
+        el.getAttribute('data-account-id'),
+      ),
     );
     const open = new Set(shown.values());
-    const waiting = Object.keys(drafts).filter(
-      (key) => !open.has(key) && accounts.includes(key.split('|')[0] ?? ''),
+    const waiting = [...drafts.keys()].filter(
+      (key) => !open.has(key) && accounts.has(key.split('|')[0] ?? ''),
     ).length;
     if (restored > 0 || waiting !== lastWaiting) onNews({ restored, waiting });
     lastWaiting = waiting;
   };
-  let lastWaiting = 0;
   new MutationObserver(restore).observe(root, { childList: true, subtree: true });
-  restore();
+  void store
+    .list()
+    .catch(() => [] as DraftEntry[])
+    .then((entries) => {
+      // Typing since the frame opened is newer than anything kept.
+      for (const { key, value } of entries) if (!drafts.has(key)) drafts.set(key, value);
+      loaded = true;
+      restore();
+    });
 
   return {
     settle() {
-      const drafts = read();
       for (const [field, key] of shown) {
         if (
           field.isConnected &&
-          drafts[key]?.value === field.value &&
+          drafts.get(key) === field.value &&
           field !== document.activeElement
         )
           drop(key);

@@ -25,8 +25,17 @@ import { MESSAGES, type HostContext, type PageRead, type TabState } from '@/util
 import { send } from '@/utils/send';
 import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import { autoLinkRequest, recordKey } from './crm-link';
-import { keepDrafts, type DraftNews } from './drafts';
+import { keepDrafts, type DraftNews, type DraftStore } from './drafts';
 import { watchVisibility } from './visibility';
+
+/** The sidebar's drafts live with the background, where no content script can read them. */
+const draftStore: DraftStore = {
+  list: async () => {
+    const result = await send('listDrafts', {});
+    return result.ok ? result.data : [];
+  },
+  keep: (key, value) => void send('keepDraft', { key, value }),
+};
 
 export function runSidebarFrame(container: HTMLElement): void {
   const signal = new AbortController().signal;
@@ -98,7 +107,7 @@ export function runSidebarFrame(container: HTMLElement): void {
       },
     };
   };
-  const keeper = keepDrafts(container, (news) => {
+  const keeper = keepDrafts(container, draftStore, (news) => {
     // A restore is worth saying even when the waiting notice was dismissed.
     if (news.restored > 0) draftsDismissed = false;
     drafts = news;

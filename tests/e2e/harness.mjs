@@ -500,3 +500,37 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * Turns the extension off and on again from chrome://extensions (chrome.management), and waits
+ * for the new worker. For a tab that is already open this is what an update or a reload does:
+ * the old content script loses its extension context, the sidebar frame is dropped, and no new
+ * script is injected. (Here, chrome.runtime.reload() unloads an extension loaded with
+ * --load-extension and never loads it again, and developerPrivate.reload() crashes headless
+ * Chromium: both were tried.)
+ */
+export async function reloadExtension(app, { from } = {}) {
+  // `from`: a chrome://extensions page opened beforehand, so that the reload takes no focus from
+  // the tab under test (opening a page would, and a blur saves what a field holds).
+  const page = from ?? (await openExtensionsPage(app));
+  try {
+    const fresh = app.context.waitForEvent('serviceworker', { timeout: 20_000 });
+    await page.evaluate((id) => chrome.management.setEnabled(id, false), app.extensionId);
+    await page.evaluate((id) => chrome.management.setEnabled(id, true), app.extensionId);
+    const worker = await fresh;
+    if (new URL(worker.url()).host !== app.extensionId) throw new Error('the extension id changed');
+  } finally {
+    if (!from) await page.close();
+  }
+  await waitFor(async () => (await app.send('listAccounts'))?.ok, {
+    timeout: 10_000,
+    message: 'the reloaded extension does not answer',
+  });
+}
+
+/** chrome://extensions, where reloadExtension turns the extension off and on. */
+export async function openExtensionsPage(app) {
+  const page = await app.context.newPage();
+  await page.goto('chrome://extensions/');
+  return page;
+}

@@ -16,6 +16,8 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   reportContext: { status: 'none', host: 'gmail', url: 'https://mail.google.com/' },
   getTabState: {},
   returnFocus: {},
+  keepDraft: { key: 'acc-1||Log follow-up|summary', value: 'Called' },
+  listDrafts: {},
   resolveContext: {
     host: 'gmail',
     url: 'https://mail.google.com/',

@@ -75,6 +75,8 @@ describe('bad input gets a clear error and changes nothing', () => {
     reportContext: { status: 'open', key: 'k', context: { host: 'myspace', url: 'https://x' } },
     getTabState: 'mine',
     returnFocus: 'now',
+    keepDraft: { key: 'k', value: 42 },
+    listDrafts: null,
     resolveContext: { host: 'myspace', url: 'https://x', participants: [], domains: [], names: [] },
     getAccount: { id: '' },
     createAccount: { name: '   ', domains: [] },

@@ -40,6 +40,8 @@ const SHIPPED: Record<number, { data: Records; expect: (current: Records) => voi
   // 2 adds the ops store.
   2: { data: sampleBackup(SAMPLE_AT), expect: unchanged },
   3: { data: withIndexKeys(sampleBackup(SAMPLE_AT)), expect: unchanged },
+  // 4 adds the drafts store.
+  4: { data: withIndexKeys(sampleBackup(SAMPLE_AT)), expect: unchanged },
 };
 
 function sortById(records: unknown[]) {

@@ -162,6 +162,7 @@ async function seeded() {
     restoreAccount: { id: gone.account.id },
     wipeData: {},
     importData: { backup, mode: 'replace' },
+    keepDraft: { key: `${accountId}||Log follow-up|summary`, value: 'Called Anna' },
     linkCrmRecord: {
       accountId,
       crmRef: {
@@ -185,6 +186,7 @@ const NO_STORE_WRITES: MessageName[] = [
   'reportContext',
   'getTabState',
   'returnFocus',
+  'listDrafts',
   'resolveContext',
   'getAccount',
   'searchAccounts',
@@ -217,6 +219,7 @@ const WRITE_NAMES = [
   'restoreAccount',
   'wipeData',
   'importData',
+  'keepDraft',
 ] as const;
 
 function answerWithin<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -65,6 +65,8 @@ describe('classifySender', () => {
 /** Written out by hand, not derived from the table: a change to who may send what shows here. */
 const FRAME_MESSAGES = [
   'getTabState',
+  'keepDraft',
+  'listDrafts',
   'returnFocus',
   'resolveContext',
   'getAccount',
