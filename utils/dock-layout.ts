@@ -36,9 +36,16 @@ export const GRIP_WIDTH = 6;
 export const maxWidthFor = (windowWidth: number) =>
   Math.max(RAIL_WIDTH, Math.min(MAX_WIDTH, Math.floor(windowWidth * MAX_SHARE)));
 
-/** With no width chosen: a quarter of the window, between 280 and 360 px (then capped). */
+/**
+ * With no width chosen: a quarter of the window, between MIN_WIDTH and 360 px (then capped). A
+ * quarter, not more: at 1024 px Gmail's split pane keeps a reading pane wide enough for a
+ * message header (tests/e2e/dock-geometry.test.mjs).
+ */
 export const defaultWidthFor = (windowWidth: number) =>
-  Math.min(maxWidthFor(windowWidth), Math.max(280, Math.min(360, Math.round(windowWidth / 4))));
+  Math.min(
+    maxWidthFor(windowWidth),
+    Math.max(MIN_WIDTH, Math.min(360, Math.round(windowWidth / 4))),
+  );
 
 /** The panel's width in a window this wide: the user's choice within bounds, or the default. */
 export function panelWidth(chosen: number | null, windowWidth: number): number {

@@ -18,8 +18,9 @@ describe('panelWidth', () => {
     }
   });
 
-  it('scales the default with the window, from 280 up to 360', () => {
-    expect(defaultWidthFor(1024)).toBe(280);
+  it('scales the default with the window: a quarter of it, up to 360', () => {
+    expect(defaultWidthFor(800)).toBe(MIN_WIDTH);
+    expect(defaultWidthFor(1024)).toBe(256);
     expect(defaultWidthFor(1280)).toBe(320);
     expect(defaultWidthFor(1440)).toBe(360);
     expect(defaultWidthFor(1920)).toBe(360);
