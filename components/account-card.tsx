@@ -129,6 +129,7 @@ export function AccountCard(props: Props) {
         accountId={account.id}
         people={view.people}
         threadEmails={threadEmails}
+        onRecord={Boolean(props.crmRef)}
         participants={participants}
         send={send}
         reload={reload}

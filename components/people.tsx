@@ -17,7 +17,10 @@ type Participant = HostContext['participants'][number];
 interface Props {
   accountId: string;
   people: Person[];
+  /** The emails on the open thread, or on the open CRM record (`onRecord`). */
   threadEmails: string[];
+  /** A CRM record is open, not a thread: the people it shows are "on this record". */
+  onRecord?: boolean;
   participants: Participant[];
   send: Send;
   reload: () => void;
@@ -30,7 +33,15 @@ function input(p: Person, patch: Partial<RequestOf<'upsertPerson'>>): RequestOf<
   return { id: p.id, accountId: p.accountId, ...patch };
 }
 
-export function People({ accountId, people, threadEmails, participants, send, reload }: Props) {
+export function People({
+  accountId,
+  people,
+  threadEmails,
+  onRecord,
+  participants,
+  send,
+  reload,
+}: Props) {
   const onThread = new Set(threadEmails.map((e) => e.toLowerCase()));
   const isOnThread = (p: Person) => p.emails.some((e) => onThread.has(e.toLowerCase()));
   // People on this thread first, then by influence: the ones that matter for this email on top.
@@ -51,7 +62,14 @@ export function People({ accountId, people, threadEmails, participants, send, re
       {people.length === 0 && <p class="rp-muted">{t('sidebarNoPeople')}</p>}
       <ul class="rp-list">
         {sorted.map((p) => (
-          <PersonRow key={p.id} person={p} onThread={isOnThread(p)} send={send} reload={reload} />
+          <PersonRow
+            key={p.id}
+            person={p}
+            onThread={isOnThread(p)}
+            onRecord={onRecord}
+            send={send}
+            reload={reload}
+          />
         ))}
       </ul>
       {newcomers.length > 0 && (
@@ -93,9 +111,10 @@ interface RowProps {
   onThread: boolean;
   send: Send;
   reload: () => void;
+  onRecord?: boolean;
 }
 
-function PersonRow({ person, onThread, send, reload }: RowProps) {
+function PersonRow({ person, onThread, onRecord, send, reload }: RowProps) {
   // Choices show at once; they fall back to the stored value if the write fails.
   const [local, setLocal] = useState<Partial<Person>>({});
   const [notes, setNotes] = useState(person.notes);
@@ -138,7 +157,9 @@ function PersonRow({ person, onThread, send, reload }: RowProps) {
     >
       <div class="rp-person-head">
         <span class="rp-strong">{person.name}</span>
-        {onThread && <span class="rp-badge">{t('sidebarOnThread')}</span>}
+        {onThread && (
+          <span class="rp-badge">{t(onRecord ? 'sidebarOnRecord' : 'sidebarOnThread')}</span>
+        )}
       </div>
       {(person.title || person.emails[0]) && (
         <div class="rp-muted rp-ellipsis">

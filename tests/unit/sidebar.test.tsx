@@ -273,6 +273,27 @@ describe('sidebar, ready', () => {
     expect(testId('create-account')).toBeNull();
     expect(testId('account-switcher')).toBeNull();
   });
+  it('marks the people a CRM record shows as on this record, not on a thread', async () => {
+    const record: HostContext = {
+      host: 'hubspot',
+      url: 'https://app.hubspot.com/contacts/1/record/0-2/42',
+      participants: [{ email: 'anna@northwind.co.uk', name: 'Anna Keller' }],
+      domains: ['northwind.co.uk'],
+      names: ['Northwind Logistics'],
+      crmRef: {
+        system: 'hubspot',
+        recordType: 'company',
+        recordId: '42',
+        url: 'https://app.hubspot.com/contacts/1/record/0-2/42',
+      },
+    };
+    await mount({
+      state: { ...(ready() as Extract<SidebarState, { status: 'ready' }>), context: record },
+    });
+    const people = $$('[data-testid="person"]');
+    expect(people[0]!.textContent).toContain('On this record');
+    expect(people[0]!.textContent).not.toContain('On this thread');
+  });
 
   it('moves the account to another stage only with a reason, through setStage', async () => {
     const { send, calls } = fakeSend();
