@@ -215,9 +215,22 @@ export function runSidebarFrame(container: HTMLElement): void {
     if (tab.read && !same) onRead(tab.read);
   }
 
+  /**
+   * Changes heard before getTabState has named this frame's tab, newest last: one of them may be
+   * this tab's, newer than the answer on its way. Kept until the answer comes, then applied.
+   */
+  let heardEarly: TabState[] = [];
+  const hearBeforeTab = (states: unknown[]) => {
+    for (const state of states) {
+      if (state && typeof state === 'object' && 'tabId' in state)
+        heardEarly.push(state as TabState);
+    }
+  };
+
   // What the tab shows changes: the background rewrites the tab's key.
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'session' || tabId === null) return;
+    if (area !== 'session') return;
+    if (tabId === null) return hearBeforeTab(Object.values(changes).map((c) => c.newValue));
     const change = changes[`rapport:tab:${tabId}`];
     if (change?.newValue) onTabState(change.newValue as TabState);
   });
@@ -231,7 +244,8 @@ export function runSidebarFrame(container: HTMLElement): void {
       if (hearsSession || !isTabStateEvent(message)) return;
       if (sender.id !== browser.runtime.id || sender.tab) return;
       const tab = (message as { state?: TabState }).state;
-      if (tabId !== null && tab?.tabId === tabId) onTabState(tab);
+      if (tabId === null) hearBeforeTab([tab]);
+      else if (tab?.tabId === tabId) onTabState(tab);
     },
   );
 
@@ -278,6 +292,9 @@ export function runSidebarFrame(container: HTMLElement): void {
     if (!tab.ok) return show({ status: 'error', message: tab.error });
     tabId = tab.data.tabId;
     onTabState(tab.data);
+    const mine = heardEarly.filter((state) => state.tabId === tabId).pop();
+    heardEarly = [];
+    if (mine) onTabState(mine);
   })();
 }
 
