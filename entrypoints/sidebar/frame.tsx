@@ -66,7 +66,7 @@ export function runSidebarFrame(container: HTMLElement): void {
 
   /** Writes wait until the user can see what they click: a covered frame refuses them. */
   const guardedSend: typeof send = async (name, request) => {
-    if (MESSAGES[name].effect === 'write' && !visibility.visible()) {
+    if (MESSAGES[name].effect === 'write' && !(await visibility.confirm())) {
       return { ok: false, code: 'forbidden', error: t('sidebarCovered') };
     }
     return send(name, request);
@@ -75,7 +75,9 @@ export function runSidebarFrame(container: HTMLElement): void {
   const rail = () => window.innerWidth < RAIL_BREAKPOINT;
 
   const paint = () => {
-    if (!settings) return;
+    // After an update or reload this frame is cut off from the extension, and every string lookup
+    // throws: the content script takes the dock down; until then, paint nothing more.
+    if (!settings || !browser.runtime?.id) return;
     render(
       <Sidebar
         state={state}
@@ -127,7 +129,9 @@ export function runSidebarFrame(container: HTMLElement): void {
    */
   function setLayout(next: PanelLayout) {
     const toggled = next.collapsed !== rail();
-    layout = { collapsed: next.collapsed, width: toggled ? layout.width : next.width };
+    // A rail's width is never a panel width the user chose (a toggle racing a resize).
+    const chosen = toggled || next.width < RAIL_BREAKPOINT ? layout.width : next.width;
+    layout = { collapsed: next.collapsed, width: chosen };
     void browser.storage.local
       .set({ [LAYOUT_KEY]: { ...layout, at: Date.now() } })
       .catch(() => undefined);

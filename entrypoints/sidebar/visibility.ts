@@ -25,7 +25,16 @@ export const QUIET_MS = DELAY_MS + 50;
 export interface VisibilityWatch {
   /** True when the frame has been fully visible, unchanged, for long enough to trust a click. */
   visible(): boolean;
+  /**
+   * The verdict on a click just made: waits for the browser's first report (a frame that has just
+   * loaded has none yet, up to FIRST_REPORT_MS), then for one more check period, so a cover put up
+   * a moment before the click is reported before the write is let through.
+   */
+  confirm(): Promise<boolean>;
 }
+
+/** How long a click waits for the first report of a frame that has just loaded. */
+export const FIRST_REPORT_MS = 1_500;
 
 type V2Entry = IntersectionObserverEntry & { isVisible?: boolean };
 
@@ -45,6 +54,8 @@ export function watchVisibility(
   let since = now();
   let lastReport = -Infinity;
   const tracksV2 = 'isVisible' in IntersectionObserverEntry.prototype;
+  let firstReport: () => void = () => {};
+  const reportedOnce = new Promise<void>((resolve) => (firstReport = resolve));
   const observer = new IntersectionObserver(
     (entries) => {
       const entry = entries[entries.length - 1] as V2Entry | undefined;
@@ -61,6 +72,7 @@ export function watchVisibility(
         // screen before it). Any later change to "visible" must last: a page that uncovers the
         // frame for a moment, then covers it again just before the click, gets no write.
         since = first && tracksV2 ? -Infinity : now();
+        firstReport();
         onChange(next);
       }
     },
@@ -68,8 +80,16 @@ export function watchVisibility(
     { threshold: [0, 0.99, 1], trackVisibility: true, delay: DELAY_MS } as IntersectionObserverInit,
   );
   observer.observe(target);
+  const visible = () =>
+    seen && now() - since >= SETTLE_MS && (!tracksV2 || now() - lastReport >= QUIET_MS);
+  const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   return {
-    visible: () =>
-      seen && now() - since >= SETTLE_MS && (!tracksV2 || now() - lastReport >= QUIET_MS),
+    visible,
+    async confirm() {
+      await Promise.race([reportedOnce, wait(FIRST_REPORT_MS)]);
+      if (!visible()) return false;
+      await wait(QUIET_MS);
+      return visible();
+    },
   };
 }
