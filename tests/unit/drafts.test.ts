@@ -26,18 +26,28 @@ function memoryStore(initial: Record<string, string> = {}) {
   return { store, kept };
 }
 
-function panel(html: string): HTMLElement {
-  const root = document.createElement('div');
-  // Fixed markup of this test's own, standing for the account card the sidebar renders.
-  root.append(document.createRange().createContextualFragment(html));
+/** An element with attributes and children: the test's own markup, built without parsing HTML. */
+function el(tag: string, attrs: Record<string, string> = {}, ...children: Element[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function panel(...content: Element[]): HTMLElement {
+  const root = el('div', {}, ...content);
   document.body.append(root);
   return root;
 }
 
-const CARD = `<article data-account-id="acc-1">
-  <ul><li data-person-id="p-1"><textarea name="notes"></textarea></li></ul>
-  <form aria-label="Log follow-up"><input type="text" name="summary"></form>
-</article>`;
+/** Stands for the account card the sidebar renders: a person's notes, the follow-up form. */
+const CARD = () =>
+  el(
+    'article',
+    { 'data-account-id': 'acc-1' },
+    el('ul', {}, el('li', { 'data-person-id': 'p-1' }, el('textarea', { name: 'notes' }))),
+    el('form', { 'aria-label': 'Log follow-up' }, el('input', { type: 'text', name: 'summary' })),
+  );
 
 function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: string) {
   field.value = value;
@@ -51,14 +61,14 @@ afterEach(() => document.body.replaceChildren());
 
 describe('drafts in the sidebar frame', () => {
   it('keys a field by account, person, form and name', () => {
-    const root = panel(CARD);
+    const root = panel(CARD());
     expect(draftKey(root.querySelector('textarea')!)).toBe('acc-1|p-1||notes');
     expect(draftKey(root.querySelector('input')!)).toBe('acc-1||Log follow-up|summary');
   });
 
   it('keeps what is typed, and puts it back into the same field in a new frame', async () => {
     const { store, kept } = memoryStore();
-    const first = panel(CARD);
+    const first = panel(CARD());
     keepDrafts(first, store, () => {});
     await settle();
     typeInto(first.querySelector('textarea')!, 'Prefers calls before 10');
@@ -70,7 +80,7 @@ describe('drafts in the sidebar frame', () => {
     expect(kept.size).toBe(1);
 
     const news: DraftNews[] = [];
-    const second = panel(CARD);
+    const second = panel(CARD());
     const heard: string[] = [];
     second.addEventListener('input', (e) => heard.push((e.target as HTMLTextAreaElement).value));
     keepDrafts(second, store, (n) => news.push(n));
@@ -83,7 +93,7 @@ describe('drafts in the sidebar frame', () => {
   it('drops the draft of a form that closes while the frame lives (saved or cancelled)', async () => {
     // A frame of its own: the last test's pagehide marked this window as leaving.
     const { store, kept } = memoryStore();
-    const root = panel(CARD);
+    const root = panel(CARD());
     keepDrafts(root, store, () => {});
     await settle();
     typeInto(root.querySelector('input')!, 'Called Anna');
@@ -97,7 +107,7 @@ describe('drafts in the sidebar frame', () => {
 
   it('keeps the draft of a field the panel re-renders (replaced by its twin)', async () => {
     const { store, kept } = memoryStore();
-    const root = panel(CARD);
+    const root = panel(CARD());
     keepDrafts(root, store, () => {});
     await settle();
     typeInto(root.querySelector('textarea')!, 'Half a note');
@@ -110,14 +120,14 @@ describe('drafts in the sidebar frame', () => {
   it('says a draft is waiting when its account is on screen but its form is closed', async () => {
     const { store } = memoryStore({ 'acc-1||Log follow-up|summary': 'Called' });
     const news: DraftNews[] = [];
-    keepDrafts(panel('<article data-account-id="acc-1"></article>'), store, (n) => news.push(n));
+    keepDrafts(panel(el('article', { 'data-account-id': 'acc-1' })), store, (n) => news.push(n));
     await settle();
     expect(news.at(-1)).toEqual({ restored: 0, waiting: 1 });
   });
 
   it('forgets a note once the field shows it and the user has left it (saved)', async () => {
     const { store, kept } = memoryStore();
-    const root = panel(CARD);
+    const root = panel(CARD());
     const keeper = keepDrafts(root, store, () => {});
     await settle();
     typeInto(root.querySelector('textarea')!, 'Saved text');
@@ -126,7 +136,7 @@ describe('drafts in the sidebar frame', () => {
   });
 
   it('works with no drafts when the store cannot be read', async () => {
-    const root = panel(CARD);
+    const root = panel(CARD());
     const store: DraftStore = { list: () => Promise.reject(new Error('gone')), keep: () => {} };
     const news: DraftNews[] = [];
     keepDrafts(root, store, (n) => news.push(n));
