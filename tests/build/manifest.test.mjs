@@ -20,32 +20,10 @@ const OPTIONAL_HOSTS = [
   'https://*.pipedrive.com/*',
 ];
 
-// Each host's sidebar CSS, fetched into its shadow root, readable by that host's pages only. The
-// optional hosts' scripts are registered at runtime (not in content_scripts); their CSS is listed
-// all the same, and reaches a page only once its script runs there, after the user's grant.
-const WEB_ACCESSIBLE = [
-  { resources: ['content-scripts/gmail.css'], use_dynamic_url: true, matches: [GMAIL] },
-  {
-    resources: ['content-scripts/hubspot.css'],
-    use_dynamic_url: true,
-    matches: ['https://*.hubspot.com/*'],
-  },
-  {
-    resources: ['content-scripts/outlook.css'],
-    use_dynamic_url: true,
-    matches: OPTIONAL_HOSTS.slice(0, 4),
-  },
-  {
-    resources: ['content-scripts/pipedrive.css'],
-    use_dynamic_url: true,
-    matches: ['https://*.pipedrive.com/*'],
-  },
-  {
-    resources: ['content-scripts/salesforce.css'],
-    use_dynamic_url: true,
-    matches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
-  },
-];
+// The sidebar frame (sidebar.html) is the one page of ours the host pages may load, and only
+// they; nothing else is web-accessible (its scripts and styles load from our own origin). No
+// `use_dynamic_url`: the background knows the frame by its URL under our origin.
+const WEB_ACCESSIBLE = [{ resources: ['sidebar.html'], matches: [GMAIL, ...OPTIONAL_HOSTS] }];
 
 test('Chrome MV3 manifest grants only what Rapport needs', () => {
   const m = manifest(CHROME);
