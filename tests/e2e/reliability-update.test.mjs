@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import { expectText, launch, screenshot, sidebar, waitFor } from './harness.mjs';
+import { expectText, launch, reloadExtension, screenshot, sidebar, waitFor } from './harness.mjs';
 import { frameSeen, pickOption, sleep, watchPage } from './reliability-helpers.mjs';
 
 /** The one line a stale sidebar may show instead of removing itself. */
@@ -28,31 +28,6 @@ async function sidebarText(page) {
   return frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
 }
 
-/**
- * Turns the extension off and on again from chrome://extensions (chrome.management), and waits
- * for the new worker. For a tab that is already open this is what an update or a reload does:
- * the old content script loses its extension context and no new one is injected. (Here,
- * chrome.runtime.reload() unloads an extension loaded with --load-extension and never loads it
- * again, and developerPrivate.reload() crashes headless Chromium: both were tried.)
- */
-async function reloadExtension() {
-  const page = await app.context.newPage();
-  try {
-    await page.goto('chrome://extensions/');
-    const fresh = app.context.waitForEvent('serviceworker', { timeout: 20_000 });
-    await page.evaluate((id) => chrome.management.setEnabled(id, false), app.extensionId);
-    await page.evaluate((id) => chrome.management.setEnabled(id, true), app.extensionId);
-    const worker = await fresh;
-    assert.equal(new URL(worker.url()).host, app.extensionId, 'the extension id changed');
-  } finally {
-    await page.close();
-  }
-  await waitFor(async () => (await app.send('listAccounts'))?.ok, {
-    timeout: 10_000,
-    message: 'the reloaded extension does not answer',
-  });
-}
-
 /** The Gmail tab kept open across the reload, for both tests. */
 let gmail;
 let seen;
@@ -64,7 +39,7 @@ test(
     gmail = await app.openGmail('thread');
     seen = watchPage(gmail);
     await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
-    await reloadExtension();
+    await reloadExtension(app);
     await sleep(500);
     const afterReload = [...seen.pageErrors];
 

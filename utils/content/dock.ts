@@ -226,14 +226,12 @@ export function mountDock(
     if (!host.isConnected && !signal.aborted) apply();
   });
   gone.observe(host);
-  const onResize = () => apply();
-  window.addEventListener('resize', onResize);
+  // A window resize is the caller's to hear: the width follows the window (run-reporter's place).
 
   signal.addEventListener('abort', () => {
     keep.disconnect();
     gone.disconnect();
     repair.disconnect();
-    window.removeEventListener('resize', onResize);
     host.remove();
     root.style.removeProperty('margin-left');
     root.style.removeProperty('margin-right');
