@@ -41,9 +41,10 @@ function isEvent(message: unknown, event: string): boolean {
 export const RETURN_FOCUS_EVENT = 'returnFocus';
 
 /**
- * Sent by the background to a tab's frames with the tab's new state (`{ ..., state }`). Firefox
- * gives an extension page framed into a web page only content-script APIs: no storage.session,
- * so the sidebar frame there never hears the session change and learns the state from this.
+ * Sent by the background to a tab's sidebar frame, and to no other document: the tab's new state
+ * (`{ ..., state, resolved? }`), with the read already resolved to accounts when it could be. It is
+ * how the frame paints a navigation without a request of its own, and the only news a Firefox frame
+ * gets (an extension page framed into a web page there has no storage.session).
  */
 export const TAB_STATE_EVENT = 'tabState';
 

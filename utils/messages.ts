@@ -232,8 +232,24 @@ export interface TabState {
   tabId: number;
   /** The latest report of the tab's content script; null before the first. */
   read: PageRead | null;
+  /**
+   * How many different reads the tab has had: news of the tab arrives by more than one way, and
+   * a later number is the newer read (an older one arriving late is not shown).
+   */
+  seq: number;
   /** Presses of the log-follow-up shortcut in this tab: each new value opens the form. */
   logRequest: number;
+  /**
+   * The tab's sidebar frames that introduced themselves (getTabState), newest last: where the
+   * resolved news is sent. A page can add frames of its own; they are ours too (sidebar.html).
+   */
+  frames?: FrameTarget[];
+}
+
+/** One document in a tab: Chromium names it by documentId, Firefox by frameId. */
+export interface FrameTarget {
+  frameId: number;
+  documentId?: string;
 }
 
 export const MESSAGES = {

@@ -41,8 +41,11 @@ import type {
   ContextResult,
   AccountRow,
   DueItem,
+  FrameTarget,
+  HostContext,
   ImportSummary,
   MessageName,
+  PageRead,
   ParsedRequestOf,
   ResponseOf,
 } from '@/utils/messages';
@@ -65,6 +68,8 @@ export interface HandlerContext {
   tabId?: number;
   /** What each tab's content script reported, for that tab's sidebar frame. */
   tabs: TabStates;
+  /** The calling sidebar frame's own document; only for a sidebar frame. */
+  frame?: FrameTarget;
   /** The caller's id for this operation: a write carrying one already applied is not applied again. */
   opId?: string;
   now: () => number;
@@ -233,6 +238,16 @@ function newAccount(
 }
 
 /** The sender's tab: messages about "this tab" make no sense from the popup or the options page. */
+/** What the tab's frame would ask for next: the accounts of what is open, or just the due count. */
+async function resolveRead(read: PageRead, ctx: HandlerContext) {
+  if (read.status === 'unreadable') return undefined;
+  const context: HostContext =
+    read.status === 'open'
+      ? read.context
+      : { host: read.host, url: read.url, participants: [], domains: [], names: [] };
+  return (await handlers.resolveContext(context, ctx)).data;
+}
+
 function senderTab(ctx: HandlerContext): number {
   if (ctx.tabId === undefined) throw new HandlerError('invalid', 'This message needs a tab.');
   return ctx.tabId;
@@ -240,12 +255,14 @@ function senderTab(ctx: HandlerContext): number {
 
 export const handlers: Handlers = {
   async reportContext(req, ctx) {
-    await ctx.tabs.report(senderTab(ctx), req);
+    await ctx.tabs.report(senderTab(ctx), req, (read) => resolveRead(read, ctx));
     return { data: true, changed: [] };
   },
 
   async getTabState(_req, ctx) {
-    return { data: await ctx.tabs.get(senderTab(ctx)), changed: [] };
+    const tabId = senderTab(ctx);
+    const data = ctx.frame ? await ctx.tabs.attach(tabId, ctx.frame) : await ctx.tabs.get(tabId);
+    return { data, changed: [] };
   },
 
   async keepDraft(req, ctx) {

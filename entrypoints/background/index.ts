@@ -65,6 +65,10 @@ export default defineBackground(() => {
         db: await getDb(),
         tabs,
         tabId,
+        frame:
+          kind === 'sidebar-frame' && sender.frameId !== undefined
+            ? { frameId: sender.frameId, documentId: sender.documentId }
+            : undefined,
         now: Date.now,
         newId: () => crypto.randomUUID(),
         settings: currentSettings,

@@ -4,19 +4,34 @@
  * browser, and content scripts cannot read or write it (its default access level is trusted
  * contexts only), so a host page never learns what another tab shows and cannot forge a report.
  *
- * The frame finds its tab's key by asking getTabState, then follows that key's changes.
+ * The frame introduces itself with getTabState; from then on the worker sends it each new state,
+ * with the read already resolved to accounts. The frame also follows the tab's key (Chromium; a
+ * Firefox frame has no storage.session), which covers a worker that restarted in between.
  */
 import { browser } from 'wxt/browser';
 import { RETURN_FOCUS_EVENT, TAB_STATE_EVENT } from '@/utils/events';
-import type { PageRead, TabState } from '@/utils/messages';
+import type { ContextResult, FrameTarget, PageRead, TabState } from '@/utils/messages';
 import { SEEN_SELF_EMAIL_KEY } from '@/utils/settings';
 
 export const tabStateKey = (tabId: number) => `rapport:tab:${tabId}`;
 
+/** Sidebar frames remembered per tab: the dock's own, and a few a page may have added. */
+const MAX_FRAMES = 8;
+
+/** What the worker resolves a read to, sent with it (undefined: the frame resolves it itself). */
+export type ResolveRead = (read: PageRead) => Promise<ContextResult | undefined>;
+
 /** The background's view of the per-tab state; injected into handlers so tests can fake it. */
 export interface TabStates {
   get(tabId: number): Promise<TabState>;
-  report(tabId: number, read: PageRead): Promise<void>;
+  /**
+   * A new read of the tab's page. When the tab's frame has introduced itself, the worker resolves
+   * the read at once and sends both to that frame: the sidebar is painted from that one message,
+   * with no request of its own.
+   */
+  report(tabId: number, read: PageRead, resolve?: ResolveRead): Promise<void>;
+  /** The tab's sidebar frame introduces itself: later news of the tab is sent to it. */
+  attach(tabId: number, frame: FrameTarget): Promise<TabState>;
   /** The log-follow-up shortcut was pressed in this tab. */
   requestLog(tabId: number): Promise<void>;
   forget(tabId: number): Promise<void>;
@@ -24,7 +39,15 @@ export interface TabStates {
   returnFocus(tabId: number): Promise<void>;
 }
 
-const empty = (tabId: number): TabState => ({ tabId, read: null, logRequest: 0 });
+/** The message that carries a tab's news to its sidebar frame. */
+export interface TabNews {
+  rapport: 1;
+  event: typeof TAB_STATE_EVENT;
+  state: TabState;
+  resolved?: ContextResult;
+}
+
+const empty = (tabId: number): TabState => ({ tabId, read: null, seq: 0, logRequest: 0 });
 
 function readState(tabId: number, raw: unknown): TabState {
   const r = raw as Partial<TabState> | undefined;
@@ -36,10 +59,8 @@ const sameRead = (a: PageRead | null, b: PageRead) => JSON.stringify(a) === JSON
 
 /**
  * The value with every object's keys in sorted order, the form Chromium's storage hands a value
- * back in (it keeps dictionaries sorted by key). The state is stored and sent in this form, so the
- * same read compares equal however it travelled: through storage or in a message. Otherwise the
- * frame, hearing of each change twice (onChanged, then the message), took the message for another
- * read and resolved it again, dropping the first answer (the bench saw it on every navigation).
+ * back in (it keeps dictionaries sorted by key). The state is kept in this form, so a report
+ * compares equal to the same read stored before the worker restarted, and is not sent again.
  */
 function sortedKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(sortedKeys) as T;
@@ -57,29 +78,56 @@ export function sessionTabStates(): TabStates {
   // started. A read before every write cost ~3 ms right after a navigation, on the sidebar's path.
   const known = new Map<number, TabState>();
   let lastSelf: string | undefined;
-  const get = async (tabId: number) => {
-    const cached = known.get(tabId);
-    if (cached) return cached;
-    const state = readState(tabId, (await area.get(tabStateKey(tabId)))[tabStateKey(tabId)]);
-    known.set(tabId, state);
-    return state;
+  /** The newest state of the tab: what this worker last wrote, else what storage holds. */
+  const get = async (tabId: number): Promise<TabState> => {
+    if (!known.has(tabId)) {
+      const state = readState(tabId, (await area.get(tabStateKey(tabId)))[tabStateKey(tabId)]);
+      // Another call may have written while this one read: what it wrote is newer.
+      if (!known.has(tabId)) known.set(tabId, state);
+    }
+    return known.get(tabId)!;
   };
-  const put = async (unsorted: TabState) => {
+  /**
+   * Tells the tab's frames first (the sidebar waits on it), then stores the state, which outlives
+   * the worker, and last tells every document in the tab, without the accounts: a frame that has
+   * not introduced itself (or was crowded out of the list by frames a page added) still hears of
+   * the read, and Chromium's frames also follow the session key. The sequence number makes the
+   * second news of one read a no-op.
+   */
+  const put = async (unsorted: TabState, resolved?: ContextResult) => {
     const state = sortedKeys(unsorted);
     known.set(state.tabId, state);
+    for (const frame of state.frames ?? []) {
+      const news: TabNews = { rapport: 1, event: TAB_STATE_EVENT, state, resolved };
+      // Only that document hears the accounts: not the page's content script, not its frames.
+      const target = frame.documentId
+        ? { documentId: frame.documentId }
+        : { frameId: frame.frameId };
+      void browser.tabs
+        .sendMessage(state.tabId, news, target as { frameId: number })
+        .catch(() => undefined); // That frame is gone; a new one introduces itself when it loads.
+    }
     await area.set({ [tabStateKey(state.tabId)]: state });
-    // The frame follows the session key where it can read it (Chromium); Firefox's frame cannot
-    // (TAB_STATE_EVENT), so the tab's frames are told too. Only this tab hears its own state.
-    void browser.tabs
-      .sendMessage(state.tabId, { rapport: 1, event: TAB_STATE_EVENT, state })
-      .catch(() => undefined); // No frame in the tab (yet): it asks getTabState when it loads.
+    const plain: TabNews = { rapport: 1, event: TAB_STATE_EVENT, state };
+    void browser.tabs.sendMessage(state.tabId, plain).catch(() => undefined);
   };
   return {
     get,
-    async report(tabId, read) {
-      const state = await get(tabId);
+    async report(tabId, read, resolve) {
+      await get(tabId);
+      // Read after the await: another report may have written while this one waited.
+      const state = known.get(tabId)!;
       if (sameRead(state.read, sortedKeys(read))) return;
-      await put({ ...state, read });
+      const seq = state.seq + 1;
+      // Until the resolve is done, a second report must see this one as the tab's newest.
+      known.set(tabId, sortedKeys({ ...state, read, seq }));
+      const resolved =
+        state.frames?.length && resolve ? await resolve(read).catch(() => undefined) : undefined;
+      // A newer read came in meanwhile: it is the one to send. Otherwise the state as it is now
+      // (a frame that introduced itself, a log request, in the meantime).
+      const now = known.get(tabId)!;
+      if (now.seq !== seq) return;
+      await put(now, resolved);
       // The popup suggests the signed-in address's domain as the user's own: keep the last seen.
       const self = read.status === 'open' ? read.context.selfEmail : undefined;
       if (self && self !== lastSelf) {
@@ -87,8 +135,24 @@ export function sessionTabStates(): TabStates {
         await browser.storage.local.set({ [SEEN_SELF_EMAIL_KEY]: self });
       }
     },
+    async attach(tabId, frame) {
+      await get(tabId);
+      const state = known.get(tabId)!;
+      const same = (f: FrameTarget) =>
+        f.frameId === frame.frameId && f.documentId === frame.documentId;
+      const frames = state.frames ?? [];
+      if (frames.length > 0 && same(frames.at(-1)!)) return state;
+      const next = sortedKeys({
+        ...state,
+        frames: [...frames.filter((f) => !same(f)), frame].slice(-MAX_FRAMES),
+      });
+      known.set(tabId, next);
+      await area.set({ [tabStateKey(tabId)]: next });
+      return next;
+    },
     async requestLog(tabId) {
-      const state = await get(tabId);
+      await get(tabId);
+      const state = known.get(tabId)!;
       await put({ ...state, logRequest: state.logRequest + 1 });
     },
     forget: (tabId) => {

@@ -21,7 +21,13 @@ import {
 } from '@/utils/dock-layout';
 import { isTabStateEvent, watchChanges, watchLocal, type ChangeNotice } from '@/utils/events';
 import { t } from '@/utils/i18n';
-import { MESSAGES, type HostContext, type PageRead, type TabState } from '@/utils/messages';
+import {
+  MESSAGES,
+  type ContextResult,
+  type HostContext,
+  type PageRead,
+  type TabState,
+} from '@/utils/messages';
 import { send } from '@/utils/send';
 import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import { autoLinkRequest, recordKey } from './crm-link';
@@ -208,15 +214,40 @@ export function runSidebarFrame(container: HTMLElement): void {
     // Unreadable: nothing to resolve; a manually opened account reloads itself from `notice`.
   }
 
-  function onTabState(tab: TabState) {
+  /** The newest read of the tab seen here (TabState.seq); older news is stale. */
+  let seenSeq = -1;
+
+  /** A read the worker resolved already: painted as it comes, no request of our own. */
+  function showResolved(read: PageRead, result: ContextResult) {
+    lastRead = read;
+    sequence++; // An answer still on its way is older: dropped.
+    dueCount = result.dueCount;
+    if (read.status === 'open') {
+      conversation = read.key;
+      show({ status: 'ready', context: read.context, result });
+      linkRecord(read.context, result);
+    } else {
+      conversation = 'none';
+      show({ status: 'none', dueCount });
+    }
+  }
+
+  function onTabState(tab: TabState, resolved?: ContextResult) {
     if (logSeen === null) logSeen = tab.logRequest;
     if (tab.logRequest > logSeen) {
       logSeen = tab.logRequest;
       logRequest++;
       paint();
     }
-    const same = JSON.stringify(tab.read) === JSON.stringify(lastRead);
-    if (tab.read && !same) onRead(tab.read);
+    if (!tab.read) return;
+    if (tab.seq > seenSeq) {
+      seenSeq = tab.seq;
+      if (resolved && tab.read.status !== 'unreadable') showResolved(tab.read, resolved);
+      else onRead(tab.read);
+    } else if (tab.seq === seenSeq && resolved && state.status === 'loading') {
+      // The session key's news came first and our own request is on its way: this is sooner.
+      if (tab.read.status !== 'unreadable') showResolved(tab.read, resolved);
+    }
   }
 
   /**
@@ -238,18 +269,15 @@ export function runSidebarFrame(container: HTMLElement): void {
     const change = changes[`rapport:tab:${tabId}`];
     if (change?.newValue) onTabState(change.newValue as TabState);
   });
-  // Firefox: this frame has no storage.session (nor its changes); the background sends the tab's
-  // state instead. Where the session area is there (Chromium), its changes suffice and the message
-  // is ignored: one change, handled once. Only from the background or an extension page (no tab),
-  // and only this tab's.
-  const hearsSession = Boolean(browser.storage.session);
+  // The worker sends this frame each new state of its tab, resolved (utils/events.ts,
+  // TAB_STATE_EVENT): only from the background (no tab), and only this tab's.
   browser.runtime.onMessage.addListener(
     (message: unknown, sender: { id?: string; tab?: unknown }) => {
-      if (hearsSession || !isTabStateEvent(message)) return;
+      if (!isTabStateEvent(message)) return;
       if (sender.id !== browser.runtime.id || sender.tab) return;
-      const tab = (message as { state?: TabState }).state;
+      const { state: tab, resolved } = message as { state?: TabState; resolved?: ContextResult };
       if (tabId === null) hearBeforeTab([tab]);
-      else if (tab?.tabId === tabId) onTabState(tab);
+      else if (tab?.tabId === tabId) onTabState(tab, resolved);
     },
   );
 

@@ -66,6 +66,7 @@ export function probe() {
       documentStart: now(),
       changes: [],
       tabStates: [],
+      resolvedNews: [],
       messages: [],
     };
     window.__rapportProbe = t;
@@ -88,10 +89,12 @@ export function probe() {
     chrome.storage.onChanged.addListener((_changes, area) => {
       if (area === 'session') t.changes.push(now());
     });
-    // The background also sends the tab's new state to the tab's frames (for Firefox, whose
-    // framed page has no storage.session); the frame acts on whichever arrives first.
+    // The background sends the tab's new state to the frame, resolved to accounts when it could
+    // be; the frame acts on whichever news of a read arrives first.
     chrome.runtime.onMessage.addListener((message) => {
-      if (message?.rapport === 1 && message.event === 'tabState') t.tabStates.push(now());
+      if (message?.rapport !== 1 || message.event !== 'tabState') return;
+      t.tabStates.push(now());
+      if (message.resolved) t.resolvedNews.push(now());
     });
     for (const runtime of new Set([globalThis.chrome?.runtime, globalThis.browser?.runtime])) {
       if (!runtime?.sendMessage) continue;
@@ -161,20 +164,15 @@ async function workerMeasures(app) {
 
 /**
  * Each hop between two events of a navigation, in order: [name, from, to]. They add up to the
- * total; the worker's own time for reportContext (its measure, which also covers what it does
- * after the write) is reported beside them. The tab state is whichever news of it reached the
- * frame first; the resolveContext is the one whose answer was painted (when the frame sent two,
- * the wait for the second is in "tab state -> resolveContext sent").
+ * total; the worker's own time for reportContext (its measure: the read resolved, sent to the
+ * frame, then stored) is reported beside them. The news is the worker's message to the frame
+ * carrying the read and its accounts.
  */
 const HOPS = [
   ['page: swap -> its next animation frame (the watcher reads in it)', 'start', 'pageFrame'],
   ['content script: read -> reportContext in the worker', 'pageFrame', 'reportInWorker'],
-  ['worker: reportContext -> the tab state in the frame', 'reportInWorker', 'changeInFrame'],
-  ['frame: tab state -> resolveContext sent', 'changeInFrame', 'resolveSent'],
-  ['resolveContext sent -> in the worker', 'resolveSent', 'resolveInWorker'],
-  ['worker: resolveContext handled', 'resolveInWorker', 'resolveAnswered'],
-  ['resolveContext answer -> in the frame', 'resolveAnswered', 'answerInFrame'],
-  ['frame: answer -> account name in the DOM', 'answerInFrame', 'inDom'],
+  ['worker: reportContext -> the resolved news in the frame', 'reportInWorker', 'newsInFrame'],
+  ['frame: news -> account name in the DOM', 'newsInFrame', 'inDom'],
   ['frame: in the DOM -> painted', 'inDom', 'painted'],
 ];
 
@@ -229,6 +227,7 @@ export async function timeToSidebar(app, { navigations = 50, warmup = 2 } = {}) 
       const probe = window.__rapportProbe;
       probe.changes.length = 0;
       probe.tabStates.length = 0;
+      probe.resolvedNews.length = 0;
       probe.messages.length = 0;
       const now = () => performance.timeOrigin + performance.now();
       const shown = () =>
@@ -276,10 +275,11 @@ export async function timeToSidebar(app, { navigations = 50, warmup = 2 } = {}) 
     // Let the last answers and observer callbacks land before reading what happened.
     await sleep(60);
     const inFrame = await frame.evaluate(() => {
-      const { changes, tabStates, messages } = window.__rapportProbe;
+      const { changes, tabStates, resolvedNews, messages } = window.__rapportProbe;
       return {
         changes: [...changes],
         tabStates: [...tabStates],
+        resolvedNews: [...resolvedNews],
         messages: messages.map((m) => ({ ...m })),
       };
     });
@@ -288,13 +288,6 @@ export async function timeToSidebar(app, { navigations = 50, warmup = 2 } = {}) 
     const onFrame = (t) => (t === undefined ? undefined : t - skew.frame - start);
     const onWorker = (t) => (t === undefined ? undefined : t - skew.worker - start);
     const report = inWorker.find((m) => m.name === 'reportContext');
-    // The resolveContext whose answer was painted: the last one sent before the name appeared
-    // (a newer request makes the frame drop an older answer), and the worker's handling of it.
-    const resolves = inFrame.messages.filter((m) => m.name === 'resolveContext');
-    const resolveSent = resolves.filter((m) => m.sent < shown.inDom).at(-1);
-    const resolved = inWorker.find(
-      (m) => m.name === 'resolveContext' && onWorker(m.start) >= onFrame(resolveSent?.sent),
-    );
     const change = inFrame.changes[0] ?? Infinity;
     const message = inFrame.tabStates[0] ?? Infinity;
     samples.push({
@@ -302,19 +295,13 @@ export async function timeToSidebar(app, { navigations = 50, warmup = 2 } = {}) 
       pageFrame: pageFrame - start,
       reportInWorker: onWorker(report?.start),
       reportHandled: onWorker(report?.end),
-      changeInFrame: onFrame(
-        Math.min(change, message) === Infinity ? undefined : Math.min(change, message),
-      ),
+      newsInFrame: onFrame(inFrame.resolvedNews[0]),
       firstNews: change <= message ? 'storage.session' : 'message',
-      resolveSent: onFrame(resolveSent?.sent),
-      resolveInWorker: onWorker(resolved?.start),
-      resolveAnswered: onWorker(resolved?.end),
-      answerInFrame: onFrame(resolveSent?.answered),
       inDom: onFrame(shown.inDom),
       painted: onFrame(shown.painted),
       messages: {
         reports: inWorker.filter((m) => m.name === 'reportContext').length,
-        resolves: resolves.length,
+        resolves: inFrame.messages.filter((m) => m.name === 'resolveContext').length,
         fromFrame: inFrame.messages.map((m) => m.name),
       },
     });
@@ -353,8 +340,9 @@ export async function timeToSidebar(app, { navigations = 50, warmup = 2 } = {}) 
     messagesPerNavigation: {
       reportContext: counts((s) => s.messages.reports),
       fromFrame: counts((s) => s.messages.fromFrame.join(', ')),
-      // More than one: the frame acted on the same tab state twice, and painted the later answer.
-      navigationsWithMoreThanOneResolve: samples.filter((s) => s.messages.resolves > 1).length,
+      // The worker sends the frame each read resolved: a resolveContext of the frame's own means
+      // it painted from the slower way (the news came without accounts, or not at all).
+      navigationsWhereTheFrameResolved: samples.filter((s) => s.messages.resolves > 0).length,
     },
     clockSkewMs: { frame: round(skew.frame, 3), worker: round(skew.worker, 3) },
     sidebarFrames,

@@ -13,12 +13,19 @@ let counter = 0;
 export function memoryTabStates(): TabStates & { focusReturned: number[] } {
   const states = new Map<number, TabState>();
   const focusReturned: number[] = [];
-  const get = async (tabId: number) => states.get(tabId) ?? { tabId, read: null, logRequest: 0 };
+  const get = async (tabId: number) =>
+    states.get(tabId) ?? { tabId, read: null, seq: 0, logRequest: 0 };
   return {
     focusReturned,
     get,
     async report(tabId, read) {
-      states.set(tabId, { ...(await get(tabId)), read });
+      const state = await get(tabId);
+      states.set(tabId, { ...state, read, seq: state.seq + 1 });
+    },
+    async attach(tabId, frame) {
+      const state = { ...(await get(tabId)), frame };
+      states.set(tabId, state);
+      return state;
     },
     async requestLog(tabId) {
       const state = await get(tabId);

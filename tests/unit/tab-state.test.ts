@@ -1,0 +1,135 @@
+/**
+ * The worker's per-tab state (entrypoints/background/tab-state.ts): what it sends the tab's
+ * sidebar frame, to which document, and in what order, against WXT's fake browser.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { sessionTabStates, tabStateKey, type TabNews } from '@/entrypoints/background/tab-state';
+import type { ContextResult, PageRead, TabState } from '@/utils/messages';
+
+const TAB = 12;
+const read = (key: string): PageRead => ({
+  status: 'open',
+  key,
+  context: {
+    host: 'gmail',
+    url: `https://mail.google.com/mail/u/0/#inbox/${key}`,
+    participants: [{ email: `ceo@${key}.example`, name: 'CEO' }],
+    domains: [],
+    names: [],
+  },
+});
+const resolvedFor = (key: string) => ({ dueCount: key.length }) as unknown as ContextResult;
+
+let all: { tabId: number; news: TabNews; target: unknown }[];
+/** What went to one document: the news with the accounts. */
+const toFrames = () => all.filter((m) => m.target !== undefined);
+/** What went to every document of the tab: the state alone. */
+const toTab = () => all.filter((m) => m.target === undefined);
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  all = [];
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (
+    tabId: number,
+    news: TabNews,
+    target?: unknown,
+  ) => {
+    all.push({ tabId, news, target });
+  }) as never);
+});
+
+const stored = async () =>
+  (await fakeBrowser.storage.session.get(tabStateKey(TAB)))[tabStateKey(TAB)] as TabState;
+
+describe('the tab state the worker keeps and sends', () => {
+  it('before the frame introduces itself, stores each read and resolves nothing', async () => {
+    const tabs = sessionTabStates();
+    const resolve = vi.fn(async () => resolvedFor('x'));
+    await tabs.report(TAB, read('northwind'), resolve);
+    expect(resolve).not.toHaveBeenCalled();
+    expect(toFrames()).toEqual([]);
+    // The tab hears the read, without accounts: a frame still loading learns of it.
+    expect(toTab().map((m) => [m.news.state.seq, m.news.resolved])).toEqual([[1, undefined]]);
+    expect((await stored()).seq).toBe(1);
+  });
+
+  it('sends each new read, resolved, to the frame document only (Chromium: documentId)', async () => {
+    const tabs = sessionTabStates();
+    await tabs.attach(TAB, { frameId: 4, documentId: 'DOC-A' });
+    await tabs.report(TAB, read('northwind'), async (r) =>
+      resolvedFor(r.status === 'open' ? r.key : ''),
+    );
+    expect(toFrames()).toHaveLength(1);
+    expect(toFrames()[0]!.tabId).toBe(TAB);
+    expect(toFrames()[0]!.target).toEqual({ documentId: 'DOC-A' });
+    expect(toFrames()[0]!.news.state.seq).toBe(1);
+    expect(toFrames()[0]!.news.resolved).toEqual(resolvedFor('northwind'));
+    // The same read again (a re-render) sends and stores nothing new.
+    await tabs.report(TAB, read('northwind'), async () => resolvedFor('again'));
+    expect(toFrames()).toHaveLength(1);
+    expect((await stored()).seq).toBe(1);
+  });
+
+  it('names the frame by frameId where there is no documentId (Firefox)', async () => {
+    const tabs = sessionTabStates();
+    await tabs.attach(TAB, { frameId: 9 });
+    await tabs.requestLog(TAB);
+    expect(toFrames().map((s) => s.target)).toEqual([{ frameId: 9 }]);
+    expect(toFrames()[0]!.news.state.logRequest).toBe(1);
+  });
+
+  it('a read overtaken while it resolves is never sent: the newer one is', async () => {
+    const tabs = sessionTabStates();
+    await tabs.attach(TAB, { frameId: 4, documentId: 'DOC-A' });
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const first = tabs.report(TAB, read('northwind'), async () => {
+      await slow;
+      return resolvedFor('northwind');
+    });
+    await tabs.report(TAB, read('globex'), async () => resolvedFor('globex'));
+    release();
+    await first;
+    expect(toFrames().map((s) => s.news.state.read)).toEqual([read('globex')]);
+    expect(toFrames()[0]!.news.state.seq).toBe(2);
+    expect((await stored()).read).toEqual(read('globex'));
+  });
+
+  it('a resolve that fails still sends the read, for the frame to resolve itself', async () => {
+    const tabs = sessionTabStates();
+    await tabs.attach(TAB, { frameId: 4, documentId: 'DOC-A' });
+    await tabs.report(TAB, read('northwind'), async () => {
+      throw new Error('store closed');
+    });
+    expect(toFrames()).toHaveLength(1);
+    expect(toFrames()[0]!.news.resolved).toBeUndefined();
+  });
+
+  it('a restarted worker goes on from the stored state: same read not sent, numbers go on', async () => {
+    const before = sessionTabStates();
+    await before.attach(TAB, { frameId: 4, documentId: 'DOC-A' });
+    await before.report(TAB, read('northwind'));
+    const after = sessionTabStates();
+    await after.report(TAB, read('northwind'), async () => resolvedFor('x'));
+    expect(toFrames()).toHaveLength(1);
+    await after.report(TAB, read('globex'), async () => resolvedFor('x'));
+    expect(toFrames().at(-1)?.news.state.seq).toBe(2);
+    expect(toFrames().at(-1)?.target).toEqual({ documentId: 'DOC-A' });
+  });
+
+  it('every frame that introduced itself hears, up to eight; the tab hears the state alone', async () => {
+    const tabs = sessionTabStates();
+    for (let frameId = 1; frameId <= 10; frameId++)
+      await tabs.attach(TAB, { frameId, documentId: `DOC-${frameId}` });
+    // The dock's frame introduces itself again (a reload): it is the newest, not a duplicate.
+    await tabs.attach(TAB, { frameId: 5, documentId: 'DOC-5' });
+    await tabs.report(TAB, read('northwind'), async () => resolvedFor('northwind'));
+    expect(toFrames().map((m) => m.target)).toEqual(
+      [3, 4, 6, 7, 8, 9, 10, 5].map((n) => ({ documentId: `DOC-${n}` })),
+    );
+    expect(toFrames().every((m) => m.news.resolved !== undefined)).toBe(true);
+    expect(toTab()).toHaveLength(1);
+    expect(toTab()[0]!.news.resolved).toBeUndefined();
+  });
+});
