@@ -18,6 +18,20 @@ export interface ChangeNotice {
  */
 export const GRANTED_HOSTS_KEY = 'rapport:grantedHosts';
 
+/**
+ * The long-lived port a content script sends its reports on (runtime.connect's name). The worker
+ * answers each with a ReportAck.
+ */
+export const REPORT_PORT = 'rapport:report';
+export const REPORTED_EVENT = 'reported';
+export interface ReportAck {
+  rapport: 1;
+  event: typeof REPORTED_EVENT;
+  /** The report's operation id. */
+  opId: string;
+  ok: boolean;
+}
+
 /** Sent to the active tab's content script when the user presses a shortcut (manifest commands). */
 export const TOGGLE_SIDEBAR_EVENT = 'toggleSidebar';
 export const LOG_FOLLOW_UP_EVENT = 'logFollowUp';
@@ -52,6 +66,8 @@ export const isToggleSidebar = (message: unknown) => isEvent(message, TOGGLE_SID
 export const isLogFollowUp = (message: unknown) => isEvent(message, LOG_FOLLOW_UP_EVENT);
 export const isReturnFocus = (message: unknown) => isEvent(message, RETURN_FOCUS_EVENT);
 export const isTabStateEvent = (message: unknown) => isEvent(message, TAB_STATE_EVENT);
+export const isReportAck = (message: unknown): message is ReportAck =>
+  isEvent(message, REPORTED_EVENT);
 
 /** Calls `listener` with each new value of `key` in storage.local until `signal` aborts. */
 export function watchLocal(

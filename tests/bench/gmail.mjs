@@ -170,6 +170,8 @@ async function workerMeasures(app) {
  */
 const HOPS = [
   ['page: swap -> its next animation frame (the watcher reads in it)', 'start', 'pageFrame'],
+  ['X page frame -> report sent', 'pageFrame', 'reportSent'],
+  ['X report sent -> in the worker', 'reportSent', 'reportInWorker'],
   ['content script: read -> reportContext in the worker', 'pageFrame', 'reportInWorker'],
   ['worker: reportContext -> the resolved news in the frame', 'reportInWorker', 'newsInFrame'],
   ['frame: news -> account name in the DOM', 'newsInFrame', 'inDom'],
@@ -285,6 +287,10 @@ export async function timeToSidebar(app, { navigations = 50, warmup = 2 } = {}) 
     });
     const inWorker = await measures.drain();
     const pageFrame = await page.evaluate(() => window.__rapportBenchFrame);
+    const reportSent = await page.evaluate(() => {
+      const e = performance.getEntriesByName('rapport-report').at(-1);
+      return e ? performance.timeOrigin + e.startTime : undefined;
+    });
     const onFrame = (t) => (t === undefined ? undefined : t - skew.frame - start);
     const onWorker = (t) => (t === undefined ? undefined : t - skew.worker - start);
     const report = inWorker.find((m) => m.name === 'reportContext');
@@ -293,6 +299,7 @@ export async function timeToSidebar(app, { navigations = 50, warmup = 2 } = {}) 
     samples.push({
       start: 0,
       pageFrame: pageFrame - start,
+      reportSent: reportSent === undefined ? undefined : reportSent - start,
       reportInWorker: onWorker(report?.start),
       reportHandled: onWorker(report?.end),
       newsInFrame: onFrame(inFrame.resolvedNews[0]),

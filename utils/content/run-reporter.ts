@@ -26,10 +26,10 @@ import {
 } from '@/utils/dock-layout';
 import type { HostAdapter, ReadResult } from '@/utils/hosts/types';
 import type { PageRead } from '@/utils/messages';
-import { send } from '@/utils/send';
 import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import { watchContext, type WatchOptions } from '@/utils/watch';
 import { mountDock } from './dock';
+import { reportSender } from './report-port';
 
 export interface HostReporterOptions {
   /** How to follow the host's navigation (Salesforce swaps pages by a class, not by nodes). */
@@ -175,6 +175,7 @@ function runDocked(
     signal,
   );
 
+  const sendReport = reportSender();
   let lastKey = '';
   const onRead = (read: ReadResult) => {
     const report = toPageRead(read, adapter, location.href);
@@ -184,7 +185,7 @@ function runDocked(
     nothingOpen = report.status === 'none';
     place();
     // A refused or lost report leaves the frame on what it showed; the next change reports again.
-    void send('reportContext', report);
+    sendReport(report);
   };
 
   // Shortcuts (manifest commands) reach the background, which forwards them to the active tab.
