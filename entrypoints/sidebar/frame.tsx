@@ -99,7 +99,10 @@ export function runSidebarFrame(container: HTMLElement): void {
         banner={banner()}
         recordOffer={RecordOffer}
         onLayout={setLayout}
-        onRefresh={() => (state.status === 'error' && lastRead ? onRead(lastRead) : refresh())}
+        // After a write, the change notice it causes refreshes what this panel shows (watchChanges
+        // below): refreshing here as well resolved the page twice. The retry after an error is the
+        // one refresh asked for by hand.
+        onRefresh={() => state.status === 'error' && lastRead && onRead(lastRead)}
       />,
       container,
     );

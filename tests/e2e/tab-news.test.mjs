@@ -97,3 +97,33 @@ test('sidebar frames a page adds cannot crowd the dock’s frame out of the news
   await expectText(sidebar(gmail, 'account-name'), 'Globex', { page: gmail });
   await gmail.close();
 });
+
+test('one follow-up saved: the writing tab resolves once, from the change notice; another tab once', async () => {
+  const reader = await app.openGmail('thread');
+  const writer = await app.openGmail('thread');
+  for (const page of [reader, writer]) {
+    await expectText(sidebar(page, 'account-name'), 'Northwind Logistics', { page });
+  }
+  const readerSent = await recordSends(await dockFrame(reader));
+  const writerSent = await recordSends(await dockFrame(writer));
+  const before = (await app.call('getAccount', { id: 'acc-northwind' })).activities.length;
+
+  await writer.bringToFront();
+  await sidebar(writer, 'log-follow-up').click();
+  await sidebar(writer, 'follow-up').locator('[name=summary]').fill('Called about the Q1 volumes');
+  await sidebar(writer, 'follow-up').locator('[name=summary]').press('Enter');
+  await waitFor(() => sidebar(writer, 'toast').isVisible(), { message: 'the follow-up is saved' });
+  const after = (await app.call('getAccount', { id: 'acc-northwind' })).activities.length;
+  assert.equal(after, before + 1);
+  // Every answer and notice has landed well within this.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+
+  const writes = (await writerSent()).filter((name) => name !== 'keepDraft');
+  assert.deepEqual(writes, ['logActivity', 'resolveContext']);
+  assert.deepEqual(
+    (await readerSent()).filter((name) => name !== 'keepDraft'),
+    ['resolveContext'],
+  );
+  await reader.close();
+  await writer.close();
+});
