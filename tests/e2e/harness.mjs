@@ -131,10 +131,15 @@ export function loadFixture(state) {
   return { file, url, html: withGmailLayout(html) };
 }
 
-/** Gmail's layout (tests/fixtures/gmail/gmail-layout.css), which the saved pages do not carry. */
-const GMAIL_LAYOUT = fs.readFileSync(path.join(FIXTURES, 'gmail-layout.css'), 'utf8');
+/**
+ * Gmail's stylesheet, which the saved pages do not carry, in two stand-ins: its layout (gmail-
+ * layout.css: what the geometry tests measure) and its look (gmail-look.css: what a person sees).
+ */
+const GMAIL_STYLES = ['gmail-layout.css', 'gmail-look.css']
+  .map((name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8'))
+  .join('\n');
 function withGmailLayout(html) {
-  return html.replace('</head>', () => `<style>${GMAIL_LAYOUT}</style></head>`);
+  return html.replace('</head>', () => `<style>${GMAIL_STYLES}</style></head>`);
 }
 
 /**

@@ -36,7 +36,10 @@ function defaultPaths(platform, env) {
     const apps = ['/Applications', path.join(env.HOME ?? '', 'Applications')];
     return [
       ['Chromium.app/Contents/MacOS/Chromium', 'chromium'],
-      ['Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'chrome-for-testing'],
+      [
+        'Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+        'chrome-for-testing',
+      ],
       ['Microsoft Edge.app/Contents/MacOS/Microsoft Edge', 'edge'],
       ['Google Chrome.app/Contents/MacOS/Google Chrome', 'chrome'],
     ].flatMap(([app, brand]) => apps.map((dir) => ({ file: path.join(dir, app), brand })));
@@ -244,11 +247,16 @@ export function ensureChromium({
   } catch (notFound) {
     if (!canInstallChromium({ env, uid })) throw notFound;
   }
-  log('Chromium not found: installing Debian\'s chromium (apt-get install -y chromium), about a minute...');
+  log(
+    "Chromium not found: installing Debian's chromium (apt-get install -y chromium), about a minute...",
+  );
   const started = Date.now();
   const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
   let output = '';
-  for (const args of [['update', '-q'], ['install', '-y', '-q', 'chromium']]) {
+  for (const args of [
+    ['update', '-q'],
+    ['install', '-y', '-q', 'chromium'],
+  ]) {
     const result = spawnSync(onPath('apt-get', env), args, {
       env: aptEnv,
       encoding: 'utf8',
@@ -265,7 +273,9 @@ export function ensureChromium({
     }
   }
   const browser = locateChromium({ env, uid });
-  log(`Installed ${browser.name} (${browser.path}) in ${Math.round((Date.now() - started) / 1000)} s`);
+  log(
+    `Installed ${browser.name} (${browser.path}) in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   return browser;
 }
 

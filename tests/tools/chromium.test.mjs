@@ -50,24 +50,36 @@ esac`;
 describe('when no browser is found', () => {
   test('the demo and the tests stop with the one command to run, and install nothing', () => {
     const { bin, env } = fakeBin({ 'apt-get': 'echo "$*" >> "$0.log"' });
-    assert.throws(() => locateChromium({ env, platform: 'linux' }), (error) => {
-      assert.match(error.message, /^Chromium not found\. Install it with:\n {2}(sudo )?apt-get install -y chromium$/m);
-      assert.match(error.message, /RAPPORT_CHROMIUM=/);
-      return true;
-    });
+    assert.throws(
+      () => locateChromium({ env, platform: 'linux' }),
+      (error) => {
+        assert.match(
+          error.message,
+          /^Chromium not found\. Install it with:\n {2}(sudo )?apt-get install -y chromium$/m,
+        );
+        assert.match(error.message, /RAPPORT_CHROMIUM=/);
+        return true;
+      },
+    );
     assert.equal(fs.existsSync(path.join(bin, 'apt-get.log')), false, 'apt-get was run');
   });
 
   test('without root, --install prints `sudo apt-get install -y chromium` and runs no apt-get', () => {
     const { bin, env } = fakeBin();
     fs.writeFileSync(path.join(bin, 'apt-get'), `#!/bin/sh\n${fakeApt(bin)}\n`, { mode: 0o755 });
-    assert.equal(installCommand({ platform: 'linux', env, uid: 1000 }), 'sudo apt-get install -y chromium');
+    assert.equal(
+      installCommand({ platform: 'linux', env, uid: 1000 }),
+      'sudo apt-get install -y chromium',
+    );
     assert.equal(canInstallChromium({ env, platform: 'linux', uid: 1000 }), false);
-    assert.throws(() => ensureChromium({ env, uid: 1000, log: () => {} }), /sudo apt-get install -y chromium/);
+    assert.throws(
+      () => ensureChromium({ env, uid: 1000, log: () => {} }),
+      /sudo apt-get install -y chromium/,
+    );
     assert.equal(fs.existsSync(path.join(bin, 'apt.log')), false, 'apt-get was run without root');
   });
 
-  test('as root with apt-get, it installs Debian\'s chromium (update, then install) and uses it', () => {
+  test("as root with apt-get, it installs Debian's chromium (update, then install) and uses it", () => {
     const { bin, env } = fakeBin();
     fs.writeFileSync(path.join(bin, 'apt-get'), `#!/bin/sh\n${fakeApt(bin)}\n`, { mode: 0o755 });
     const said = [];
@@ -85,11 +97,15 @@ describe('when no browser is found', () => {
     assert.equal(fs.readFileSync(path.join(bin, 'apt.log'), 'utf8').trim().split('\n').length, 2);
   });
 
-  test('a failed apt-get says so with apt\'s own words, and the command to run by hand', () => {
+  test("a failed apt-get says so with apt's own words, and the command to run by hand", () => {
     const { bin, env } = fakeBin();
-    fs.writeFileSync(path.join(bin, 'apt-get'), `#!/bin/sh\n${fakeApt(bin, { failInstall: true })}\n`, {
-      mode: 0o755,
-    });
+    fs.writeFileSync(
+      path.join(bin, 'apt-get'),
+      `#!/bin/sh\n${fakeApt(bin, { failInstall: true })}\n`,
+      {
+        mode: 0o755,
+      },
+    );
     assert.throws(
       () => ensureChromium({ env, uid: 0, log: () => {} }),
       /apt-get install -y -q chromium failed \(exit 100\):\n.*Unable to locate package chromium[\s\S]*apt-get install -y chromium/,
@@ -107,22 +123,28 @@ describe('when no browser is found', () => {
   test('macOS and Windows get their own advice', () => {
     const { env } = fakeBin();
     assert.equal(installCommand({ platform: 'darwin', env }), 'brew install --cask chromium');
-    assert.throws(() => locateChromium({ env, platform: 'win32' }), /chromium\.org.*\n.*RAPPORT_CHROMIUM/);
+    assert.throws(
+      () => locateChromium({ env, platform: 'win32' }),
+      /chromium\.org.*\n.*RAPPORT_CHROMIUM/,
+    );
   });
 });
 
 describe('which browser is used', () => {
   test('Google Chrome 137 and later is named and passed over: it ignores --load-extension', () => {
     const { env } = fakeBin({ 'google-chrome': prints('Google Chrome 142.0.7444.59') });
-    assert.throws(() => locateChromium({ env, platform: 'linux' }), (error) => {
-      assert.match(error.message, /^Chromium not found\./);
-      assert.match(
-        error.message,
-        /Found, but not usable: Google Chrome 142 \(.*google-chrome\) ignores --load-extension/,
-      );
-      assert.match(error.message, /Chrome for Testing/);
-      return true;
-    });
+    assert.throws(
+      () => locateChromium({ env, platform: 'linux' }),
+      (error) => {
+        assert.match(error.message, /^Chromium not found\./);
+        assert.match(
+          error.message,
+          /Found, but not usable: Google Chrome 142 \(.*google-chrome\) ignores --load-extension/,
+        );
+        assert.match(error.message, /Chrome for Testing/);
+        return true;
+      },
+    );
   });
 
   test('Chromium is preferred to a Chrome that refuses; Chrome before 137 and Chrome for Testing are used', () => {
@@ -136,7 +158,9 @@ describe('which browser is used', () => {
       { ...locateChromium({ env: old.env }), path: undefined },
       { path: undefined, brand: 'chrome', name: 'Google Chrome', major: 136 },
     );
-    const forTesting = fakeBin({ 'google-chrome': prints('Google Chrome for Testing 142.0.7444.59') });
+    const forTesting = fakeBin({
+      'google-chrome': prints('Google Chrome for Testing 142.0.7444.59'),
+    });
     assert.equal(locateChromium({ env: forTesting.env }).name, 'Chrome for Testing');
   });
 
