@@ -132,10 +132,17 @@ export function loadFixture(state) {
 }
 
 /**
- * Gmail's stylesheet, which the saved pages do not carry, in two stand-ins: its layout (gmail-
- * layout.css: what the geometry tests measure) and its look (gmail-look.css: what a person sees).
+ * Gmail's stylesheet, which the saved pages do not carry, as stand-ins: its layout (gmail-
+ * layout.css: what the geometry tests measure) and its look (the icons and gmail-look*.css: what
+ * a person sees, in the demo and the screenshots).
  */
-const GMAIL_STYLES = ['gmail-layout.css', 'gmail-look.css']
+const GMAIL_STYLES = [
+  'gmail-layout.css',
+  'gmail-icons.css',
+  'gmail-look.css',
+  'gmail-look-list.css',
+  'gmail-look-conversation.css',
+]
   .map((name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8'))
   .join('\n');
 function withGmailLayout(html) {
