@@ -135,6 +135,9 @@ async function readSidebar(page) {
   const texts = async (testId) =>
     (await sidebar(page, testId).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   const lines = [`state: ${state}`];
+  if ((await root.first().getAttribute('data-collapsed')) === 'true') {
+    lines.push('the rail (nothing open)');
+  }
   const switcher = await sidebar(page, 'account-switcher').locator('button').allInnerTexts();
   if (switcher.length) lines.push(`accounts on this thread: ${switcher.join(', ')}`);
   const names = await texts('account-name');
@@ -158,7 +161,7 @@ async function readSidebar(page) {
   if (status.length) lines.push(`status: ${status.join(' / ')}`);
   const due = (await texts('due-count')).filter(Boolean);
   if (due.length) lines.push(`due: ${due.join(' / ')}`);
-  if (!names.length && !status.length && !proposals.length)
+  if (!names.length && !status.length && !proposals.length && lines.length === 1)
     lines.push('(sidebar shows no account and no status)');
   return { settled: true, lines };
 }
