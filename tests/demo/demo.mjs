@@ -1,46 +1,71 @@
 /**
  * `npm run demo`: Rapport on a bundled sample inbox, no Google account needed.
  *
- * Builds the extension, launches Chromium with it, seeds the sample accounts (tests/fixtures/
- * sample-data.mjs; the user's own domain is brightwave.io) and opens saved Gmail pages one after
- * another: a thread from a known client, a thread with several companies, one from a stranger.
+ * Finds Chromium (tests/tools/chromium.mjs; as root with apt-get it installs Debian's chromium when
+ * there is none), builds the extension, launches the browser with it, seeds the sample accounts
+ * (tests/fixtures/sample-data.mjs; the user's own domain is brightwave.io) and opens saved Gmail
+ * pages one after another: the inbox, a thread from a known client, a thread with several
+ * companies, one from a stranger.
  *
- * With a display ($DISPLAY set) the browser is visible and stays open until Ctrl-C. Without one it
- * runs headless, saves a screenshot per page to demo-output/ and prints what the sidebar showed.
+ * With a display (macOS, Windows, or $DISPLAY / $WAYLAND_DISPLAY on Linux) the browser is visible
+ * and stays open until Ctrl-C. Without one it runs headless, saves a screenshot per page to
+ * demo-output/ (RAPPORT_DEMO_OUT to change it), prints what the sidebar showed and exits.
+ * `npm run demo -- --headless` (or `--headed`) chooses.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
+import { ensureChromium } from '../tools/chromium.mjs';
 import {
   ROOT,
   buildOnce,
   describeSidebar,
-  findChromium,
   launch,
   loadFixture,
   sidebar,
   waitFor,
 } from '../e2e/harness.mjs';
 
-const STATES = ['thread', 'several-companies', 'unknown-sender'];
-const OUT = path.join(ROOT, 'demo-output');
+const STATES = ['inbox', 'thread', 'several-companies', 'unknown-sender'];
+/** The page left in front when the browser stays open. */
+const FRONT = 'thread';
+const OUT = path.resolve(process.env.RAPPORT_DEMO_OUT || path.join(ROOT, 'demo-output'));
 const SETTLED = ['none', 'unreadable', 'ready', 'error'];
-const headful = Boolean(process.env.DISPLAY);
+const headful = process.argv.includes('--headed')
+  ? true
+  : process.argv.includes('--headless')
+    ? false
+    : hasDisplay();
+
+/** macOS and Windows always have one; on Linux a desktop session sets one of these. */
+function hasDisplay() {
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
 
 try {
-  findChromium();
-  buildOnce();
+  const browser = ensureChromium();
+  console.log(`browser: ${browser.name} (${browser.path})`);
+  console.log(`build: ${buildOnce()}`);
 } catch (error) {
   console.error(error.message);
   process.exit(1);
 }
 
-const app = await launch({
-  headless: !headful,
-  viewport: { width: 1280, height: 800 },
-  handleSignals: !headful,
-});
+let app;
+try {
+  app = await launch({
+    headless: !headful,
+    viewport: { width: 1280, height: 800 },
+    handleSignals: !headful,
+  });
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 let failures = 0;
+const shots = [];
+let front = null;
 try {
   const summary = await app.seed(sampleBackup(Date.now()));
   const counts = summary.counts;
@@ -64,16 +89,23 @@ try {
     const shown = await readSidebar(page);
     for (const line of shown.lines) console.log(`  ${line}`);
     if (!shown.settled) failures++;
+    if (state === FRONT) front = page;
     if (!headful) {
       const file = path.join(OUT, `${index + 1}-${state}.png`);
       await page.screenshot({ path: file });
-      console.log(`  screenshot: ${path.relative(ROOT, file)}`);
+      shots.push(file);
       await page.close();
     }
   }
 
-  if (headful) {
-    console.log('\nChromium is open on the sample inbox (one tab per page). Ctrl-C to close.');
+  if (!headful) {
+    const why = process.argv.includes('--headless') ? 'Headless' : 'No display, so headless';
+    console.log(`\n${why}: what the browser showed, one picture per page:`);
+    for (const file of shots) console.log(`  ${path.relative(process.cwd(), file)}`);
+    console.log('On a desktop, `npm run demo` keeps the browser open on these pages.');
+  } else {
+    await front?.bringToFront();
+    console.log('\nThe browser is open on the sample inbox (one tab per page). Ctrl-C to close.');
     await new Promise((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);
@@ -103,6 +135,9 @@ async function readSidebar(page) {
   const texts = async (testId) =>
     (await sidebar(page, testId).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   const lines = [`state: ${state}`];
+  if ((await root.first().getAttribute('data-collapsed')) === 'true') {
+    lines.push('the rail (nothing open)');
+  }
   const switcher = await sidebar(page, 'account-switcher').locator('button').allInnerTexts();
   if (switcher.length) lines.push(`accounts on this thread: ${switcher.join(', ')}`);
   const names = await texts('account-name');
@@ -126,7 +161,7 @@ async function readSidebar(page) {
   if (status.length) lines.push(`status: ${status.join(' / ')}`);
   const due = (await texts('due-count')).filter(Boolean);
   if (due.length) lines.push(`due: ${due.join(' / ')}`);
-  if (!names.length && !status.length && !proposals.length)
+  if (!names.length && !status.length && !proposals.length && lines.length === 1)
     lines.push('(sidebar shows no account and no status)');
   return { settled: true, lines };
 }

@@ -1,6 +1,7 @@
 /**
- * Real-browser harness: Debian's Chromium, headless, with the built extension loaded and Gmail
- * served from the saved fixtures in tests/fixtures/gmail/. No test here touches the network.
+ * Real-browser harness: Debian's Chromium (or the browser tests/tools/chromium.mjs finds), headless,
+ * with the built extension loaded and Gmail served from the saved fixtures in tests/fixtures/gmail/.
+ * No test here touches the network.
  *
  *   const app = await launch();
  *   await app.seed(sampleBackup(Date.now()));
@@ -14,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { findChromium, locateChromium } from '../tools/chromium.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(ROOT, '.output', 'chrome-mv3');
@@ -24,34 +26,8 @@ export const RESULTS = path.join(ROOT, 'test-results');
 /** What the build reads: when any of these is newer than the manifest, the build is stale. */
 const SOURCES = ['entrypoints', 'components', 'utils', 'public', 'wxt.config.ts', 'package.json'];
 
-const CHROMIUM_MISSING =
-  'Chromium not found: install it with `apt-get install -y chromium` or set RAPPORT_CHROMIUM=/path/to/chromium';
-
-/** RAPPORT_CHROMIUM, CHROMIUM_PATH, /usr/bin/chromium, then `chromium` on the PATH. */
-export function findChromium() {
-  const executable = (file) => {
-    try {
-      fs.accessSync(file, fs.constants.X_OK);
-      return fs.statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  };
-  // A path given explicitly is used or refused, never silently replaced by another browser.
-  for (const name of ['RAPPORT_CHROMIUM', 'CHROMIUM_PATH']) {
-    const file = process.env[name];
-    if (!file) continue;
-    if (executable(file)) return file;
-    throw new Error(`Chromium not found: ${name}=${file} is not an executable file`);
-  }
-  const candidates = ['/usr/bin/chromium'];
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    candidates.push(path.join(dir, 'chromium'));
-  }
-  const found = candidates.find(executable);
-  if (!found) throw new Error(CHROMIUM_MISSING);
-  return found;
-}
+/** tests/tools/chromium.mjs: RAPPORT_CHROMIUM, else the usual install paths, else the PATH. */
+export { findChromium };
 
 function newestMtime(target) {
   let stat;
@@ -155,10 +131,22 @@ export function loadFixture(state) {
   return { file, url, html: withGmailLayout(html) };
 }
 
-/** Gmail's layout (tests/fixtures/gmail/gmail-layout.css), which the saved pages do not carry. */
-const GMAIL_LAYOUT = fs.readFileSync(path.join(FIXTURES, 'gmail-layout.css'), 'utf8');
+/**
+ * Gmail's stylesheet, which the saved pages do not carry, as stand-ins: its layout (gmail-
+ * layout.css: what the geometry tests measure) and its look (the icons and gmail-look*.css: what
+ * a person sees, in the demo and the screenshots).
+ */
+const GMAIL_STYLES = [
+  'gmail-layout.css',
+  'gmail-icons.css',
+  'gmail-look.css',
+  'gmail-look-list.css',
+  'gmail-look-conversation.css',
+]
+  .map((name) => fs.readFileSync(path.join(FIXTURES, name), 'utf8'))
+  .join('\n');
 function withGmailLayout(html) {
-  return html.replace('</head>', () => `<style>${GMAIL_LAYOUT}</style></head>`);
+  return html.replace('</head>', () => `<style>${GMAIL_STYLES}</style></head>`);
 }
 
 /**
@@ -180,7 +168,8 @@ export async function launch({
   viewport = { width: 1280, height: 800 },
   handleSignals = true,
 } = {}) {
-  const executablePath = findChromium();
+  const browser = locateChromium();
+  const executablePath = browser.path;
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-'));
   const dist = path.join(temp, 'extension');
   const profile = path.join(temp, 'profile');
@@ -220,7 +209,18 @@ export async function launch({
   );
 
   let worker = context.serviceWorkers()[0];
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  try {
+    worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  } catch (error) {
+    await context.close().catch(() => {});
+    // A browser that ignores --load-extension starts fine and simply has no extension.
+    throw new Error(
+      `${browser.name} (${executablePath}) started without the extension: no service worker in 15 s. ` +
+        'A browser that ignores --load-extension (Google Chrome 137 and later; some Microsoft Edge ' +
+        'builds) cannot run Rapport unpacked: use Chromium or Chrome for Testing ' +
+        `(RAPPORT_CHROMIUM=/path/to/it). (${error.message.split('\n')[0]})`,
+    );
+  }
   const extensionId = new URL(worker.url()).host;
   const origin = `chrome-extension://${extensionId}`;
 

@@ -13,14 +13,16 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { DIST, ROOT, buildOnce, copyBuild, findChromium } from './harness.mjs';
+import { DIST, ROOT, buildOnce, copyBuild } from './harness.mjs';
+import { ensureChromium } from '../tools/chromium.mjs';
 
 const here = path.join(ROOT, 'tests', 'e2e');
 const filters = process.argv.slice(2);
 
 let chromiumPath;
 try {
-  chromiumPath = findChromium();
+  // Installs Debian's chromium first when none is found and it can (root, apt-get).
+  chromiumPath = ensureChromium().path;
 } catch (error) {
   console.error(error.message);
   process.exit(1);
