@@ -4,7 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { ContextResult, HostContext, RequestOf } from '@/utils/messages';
-import type { CrmRef, CrmSystem } from '@/utils/model';
+import type { CrmRef } from '@/utils/model';
+import type { CrmSystem } from '@/utils/enums';
 import { safeHref } from '@/utils/links';
 import { t } from '@/utils/i18n';
 import { AccountSearch } from './account-search';

@@ -8,7 +8,8 @@
  * Nothing is sent until every check in utils/follow-up.ts passes; a past due day asks first.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Account, ActivityKind, ActivitySource, Person, Stage } from '@/utils/model';
+import type { Account, ActivitySource, Person } from '@/utils/model';
+import type { ActivityKind, Stage } from '@/utils/enums';
 import { daysBetween, today, type IsoDate } from '@/utils/dates';
 import {
   checkFollowUp,

@@ -1,10 +1,5 @@
-/**
- * The message keys for every enum the sidebar shows: one table each, checked by the compiler.
- *
- * The option lists are derived from these tables rather than imported from utils/model.ts, whose
- * values would bring zod into the content script; `satisfies` keeps both in step with the model.
- */
-import type { ActivityKind, Attitude, CrmSystem, Potential, Role, Stage } from '@/utils/model';
+/** The message keys for every enum the sidebar shows: one table each, checked by the compiler. */
+import type { ActivityKind, Attitude, CrmSystem, Potential, Role, Stage } from '@/utils/enums';
 import type { Guidance } from '@/utils/stages';
 import type { MessageKey } from '@/utils/i18n';
 
@@ -65,7 +60,3 @@ export const CRM_LABEL: Record<CrmSystem, MessageKey> = {
   salesforce: 'crmSalesforce',
   pipedrive: 'crmPipedrive',
 };
-
-/** In the order the model lists them (object keys keep insertion order). */
-export const ROLES = Object.keys(ROLE_LABEL) as Role[];
-export const ATTITUDES = Object.keys(ATTITUDE_LABEL) as Attitude[];

@@ -4,8 +4,10 @@
  */
 import type { ComponentType } from 'preact';
 import type { MessageKey } from '@/utils/i18n';
-import type { ChangeNotice, ContextResult, HostContext } from '@/utils/messages';
-import type { CrmRef, NextAction, Stage } from '@/utils/model';
+import type { ContextResult, HostContext } from '@/utils/messages';
+import type { ChangeNotice } from '@/utils/events';
+import type { CrmRef, NextAction } from '@/utils/model';
+import type { Stage } from '@/utils/enums';
 import type { send } from '@/utils/send';
 
 export type SidebarState =

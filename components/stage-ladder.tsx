@@ -4,7 +4,8 @@
  * because the stage history is what later explains the account.
  */
 import { useState } from 'preact/hooks';
-import type { Account, Stage } from '@/utils/model';
+import type { Account } from '@/utils/model';
+import type { Stage } from '@/utils/enums';
 import { STAGE_ORDER } from '@/utils/stages';
 import { t } from '@/utils/i18n';
 import { STAGE_LABEL, STAGE_MEANING } from './labels';

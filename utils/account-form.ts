@@ -3,7 +3,8 @@
  * into the request the background expects, or into one problem per field to show beside it.
  */
 import type { RequestOf } from './messages';
-import { Email, type Account, type Person, type Potential } from './model';
+import { Email, type Account, type Person } from './model';
+import type { Potential } from './enums';
 import { cleanDomain } from './csv';
 import { parseCadence } from './settings-input';
 import type { Problem } from './problem';

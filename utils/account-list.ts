@@ -4,7 +4,7 @@
  * the URL hash that says what is open.
  */
 import type { AccountRow } from './messages';
-import type { Potential, Stage } from './model';
+import type { Potential, Stage } from './enums';
 import { addDays, daysAgo, today as todayOf, type IsoDate } from './dates';
 import { POTENTIAL_ORDER, STAGE_ORDER, cadenceFor } from './stages';
 

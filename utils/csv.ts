@@ -46,22 +46,24 @@ import type { MessageKey } from './i18n';
 import type { LineProblem, Problem } from './problem';
 import { registrableDomain } from './match';
 import {
-  ATTITUDES,
   Account as AccountSchema,
   Domain,
   Email,
   Person as PersonSchema,
+  type Account,
+  type Person,
+  type StageChange,
+} from './model';
+import {
+  ATTITUDES,
   POTENTIALS,
   ROLES,
   STAGES,
-  type Account,
   type Attitude,
-  type Person,
   type Potential,
   type Role,
   type Stage,
-  type StageChange,
-} from './model';
+} from './enums';
 import type { Backup } from './messages';
 
 export const ACCOUNT_COLUMNS = [

@@ -12,7 +12,7 @@
  */
 import { addDays, isRealDate, type IsoDate } from './dates';
 import type { MessageKey } from './i18n';
-import type { Stage } from './model';
+import type { Stage } from './enums';
 import { cadenceFor } from './stages';
 
 /** "Next week" is seven days on: the same weekday, which is what people mean when they snooze. */

@@ -29,6 +29,7 @@ import {
   StageChange,
   Timestamp,
 } from './model';
+import type { Potential as PotentialName, Stage as StageName } from './enums';
 import type { MatchedBy } from './match';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
@@ -129,8 +130,8 @@ export interface AccountSummary {
   id: string;
   name: string;
   domains: string[];
-  stage: Stage;
-  potential: Potential;
+  stage: StageName;
+  potential: PotentialName;
   nextAction: NextAction | null;
 }
 
@@ -361,5 +362,3 @@ export interface Envelope<K extends MessageName = MessageName> {
   /** One id per operation; a retry of the same operation carries the same id. */
   opId?: string;
 }
-
-export { CHANGED_KEY, type ChangeNotice } from './events';

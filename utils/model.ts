@@ -8,25 +8,10 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { isRealDate } from './dates';
 import { safeUrl } from './links';
+import { ACTIVITY_KINDS, ATTITUDES, CRM_SYSTEMS, HOSTS, POTENTIALS, ROLES, STAGES } from './enums';
 
 // zod/mini ships without messages; English ones make errors readable in the UI.
 z.config(en());
-
-export const STAGES = ['tactical', 'cooperative', 'interdependent', 'strategic'] as const;
-export const POTENTIALS = ['low', 'medium', 'high'] as const;
-export const ROLES = [
-  'decision_maker',
-  'influencer',
-  'champion',
-  'user',
-  'gatekeeper',
-  'blocker',
-  'unknown',
-] as const;
-export const ATTITUDES = ['supporter', 'neutral', 'sceptic'] as const;
-export const ACTIVITY_KINDS = ['email', 'call', 'meeting', 'note'] as const;
-export const CRM_SYSTEMS = ['hubspot', 'salesforce', 'pipedrive'] as const;
-export const HOSTS = ['gmail', 'outlook', ...CRM_SYSTEMS] as const;
 
 /** Bounds on free text: generous for notes, tight enough that one record cannot fill the quota. */
 const SHORT = 200;
@@ -166,13 +151,6 @@ export const StageChange = z.object({
   reason: text(1000),
 });
 
-export type Stage = z.infer<typeof Stage>;
-export type Potential = z.infer<typeof Potential>;
-export type Role = z.infer<typeof Role>;
-export type Attitude = z.infer<typeof Attitude>;
-export type ActivityKind = z.infer<typeof ActivityKind>;
-export type CrmSystem = z.infer<typeof CrmSystem>;
-export type HostName = z.infer<typeof HostName>;
 export type NextAction = z.infer<typeof NextAction>;
 export type CrmRef = z.infer<typeof CrmRef>;
 export type Profile = z.infer<typeof Profile>;

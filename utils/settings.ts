@@ -6,7 +6,7 @@
  * validates them.
  */
 import { ext as browser } from './ext';
-import type { HostName, Stage } from './model';
+import type { HostName, Stage } from './enums';
 import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from './stages';
 
 export const SETTINGS_KEY = 'rapport:settings';

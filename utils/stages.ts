@@ -2,7 +2,7 @@
  * The four relationship stages, potential, the guidance their combination implies, and the
  * default follow-up cadence. One place for this knowledge; the words are in DOMAIN.md.
  */
-import type { Potential, Stage } from './model';
+import type { Potential, Stage } from './enums';
 
 export const STAGE_ORDER: readonly Stage[] = [
   'tactical',

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { AccountRow, ChangeNotice } from '@/utils/messages';
-import { CHANGED_KEY } from '@/utils/messages';
+import type { AccountRow } from '@/utils/messages';
+import type { ChangeNotice } from '@/utils/events';
+import { CHANGED_KEY } from '@/utils/events';
 import type { Account } from '@/utils/model';
 import { send } from '@/utils/send';
 import { t } from '@/utils/i18n';

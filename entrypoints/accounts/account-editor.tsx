@@ -4,9 +4,10 @@
  * this account changed; an edit in progress is kept when someone else saves meanwhile.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AccountView, ChangeNotice } from '@/utils/messages';
+import type { AccountView } from '@/utils/messages';
+import type { ChangeNotice } from '@/utils/events';
 import type { Account } from '@/utils/model';
-import { POTENTIALS } from '@/utils/model';
+import { POTENTIALS } from '@/utils/enums';
 import { send } from '@/utils/send';
 import { t } from '@/utils/i18n';
 import { cadenceFor, guidanceFor } from '@/utils/stages';

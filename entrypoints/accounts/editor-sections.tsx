@@ -5,8 +5,9 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView } from '@/utils/messages';
-import type { Activity, ActivityKind, Decision, Person, Stage } from '@/utils/model';
-import { ACTIVITY_KINDS, ATTITUDES, ROLES, STAGES } from '@/utils/model';
+import type { Activity, Decision, Person } from '@/utils/model';
+import type { ActivityKind, Stage } from '@/utils/enums';
+import { ACTIVITY_KINDS, ATTITUDES, ROLES, STAGES } from '@/utils/enums';
 import { send } from '@/utils/send';
 import { t } from '@/utils/i18n';
 import { today } from '@/utils/dates';

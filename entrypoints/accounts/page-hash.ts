@@ -15,7 +15,7 @@ import {
   type SortDir,
   type SortKey,
 } from '@/utils/account-list';
-import { POTENTIALS, STAGES, type Potential, type Stage } from '@/utils/model';
+import { POTENTIALS, STAGES, type Potential, type Stage } from '@/utils/enums';
 
 const SORTS: readonly SortKey[] = ['name', 'stage', 'potential', 'due', 'lastTouch'];
 const DIRS: readonly SortDir[] = ['asc', 'desc'];

@@ -4,7 +4,7 @@
  * A count opens the table filtered to that cell.
  */
 import type { AccountRow } from '@/utils/messages';
-import type { Potential, Stage } from '@/utils/model';
+import type { Potential, Stage } from '@/utils/enums';
 import { t } from '@/utils/i18n';
 import { POTENTIAL_ORDER, STAGE_ORDER, guidanceFor } from '@/utils/stages';
 import { portfolioCounts } from '@/utils/account-list';

@@ -5,8 +5,8 @@
  */
 import { useMemo } from 'preact/hooks';
 import type { AccountRow } from '@/utils/messages';
-import type { Stage } from '@/utils/model';
-import { POTENTIALS, STAGES } from '@/utils/model';
+import type { Stage } from '@/utils/enums';
+import { POTENTIALS, STAGES } from '@/utils/enums';
 import { t } from '@/utils/i18n';
 import { today as todayOf } from '@/utils/dates';
 import {

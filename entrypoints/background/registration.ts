@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { GRANTED_HOSTS_KEY } from '@/utils/events';
 import { HOST_MATCHES, OPTIONAL_HOSTS, type OptionalHost } from '@/utils/hosts/patterns';
-import type { HostName } from '@/utils/model';
+import type { HostName } from '@/utils/enums';
 
 const scriptId = (host: OptionalHost) => `rapport-${host}`;
 /** The built file of each host's content script (entrypoints/<host>.content/). */

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '@/utils/send';
 import { t } from '@/utils/i18n';
 import { browser } from 'wxt/browser';
-import { CHANGED_KEY } from '@/utils/messages';
+import { CHANGED_KEY } from '@/utils/events';
 import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
 import {
   CadenceGroup,

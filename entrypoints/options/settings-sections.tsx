@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { RequestOf } from '@/utils/messages';
-import type { Stage } from '@/utils/model';
+import type { Stage } from '@/utils/enums';
 import { send } from '@/utils/send';
 import { t } from '@/utils/i18n';
 import { say, type Problem } from '@/utils/problem';

@@ -14,7 +14,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HOST_MATCHES, OPTIONAL_HOSTS, hostOfUrl, type OptionalHost } from '@/utils/hosts/patterns';
-import type { HostName } from '@/utils/model';
+import type { HostName } from '@/utils/enums';
 import { t, type MessageKey } from '@/utils/i18n';
 
 export const HOST_LABEL: Record<HostName, MessageKey> = {

@@ -9,6 +9,7 @@
  * which the tab's content script follows to size the frame.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { Sidebar } from '@/components/sidebar';
 import type { PanelLayout, SidebarState } from '@/components/sidebar-types';
 import { RecordOffer } from '@/components/crm-record';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor, adapterForHost } from '@/utils/hosts/index';
 import { HostContext } from '@/utils/messages';
-import { HOSTS, type HostName } from '@/utils/model';
+import { HOSTS, type HostName } from '@/utils/enums';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 

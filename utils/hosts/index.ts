@@ -5,7 +5,7 @@
  * adapter directly (utils/hosts/<host>.ts) and keeps the others out of its bundle; the registry is
  * for code that must decide among hosts (a generic content script, the popup, tests).
  */
-import type { HostName } from '../model';
+import type { HostName } from '../enums';
 import { gmailAdapter } from './gmail';
 import { hubspotAdapter } from './hubspot';
 import { outlookAdapter } from './outlook';

@@ -3,7 +3,7 @@
  * entrypoints and the runtime registration all read. Gmail is granted at install; every other
  * host is an optional permission the user grants from the popup.
  */
-import type { HostName } from '../model';
+import type { HostName } from '../enums';
 
 export const HOST_MATCHES: Readonly<Record<HostName, readonly string[]>> = {
   gmail: ['https://mail.google.com/*'],

@@ -3,7 +3,7 @@
  * It turns what the page shows into a HostContext for the background to resolve.
  */
 import type { HostContext } from '../messages';
-import type { HostName } from '../model';
+import type { HostName } from '../enums';
 
 export type ReadResult =
   /** A conversation (or CRM record) is open and was read. `key` is stable while it stays open. */
