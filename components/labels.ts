@@ -1,7 +1,14 @@
 /** The message keys for every enum the sidebar shows: one table each, checked by the compiler. */
-import type { ActivityKind, Attitude, CrmSystem, Potential, Role, Stage } from '@/utils/enums';
-import type { Guidance } from '@/utils/stages';
-import type { MessageKey } from '@/utils/i18n';
+import type {
+  ActivityKind,
+  Attitude,
+  CrmSystem,
+  Potential,
+  Role,
+  Stage,
+} from '@/utils/contract/enums';
+import type { Guidance } from '@/utils/shared/stages';
+import type { MessageKey } from '@/utils/shared/i18n';
 
 export const STAGE_LABEL: Record<Stage, MessageKey> = {
   tactical: 'stageTactical',

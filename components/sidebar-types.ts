@@ -3,12 +3,12 @@
  * never call browser APIs themselves: the sidebar frame (entrypoints/sidebar/) injects `send`.
  */
 import type { ComponentType } from 'preact';
-import type { MessageKey } from '@/utils/i18n';
-import type { ContextResult, HostContext } from '@/utils/messages';
-import type { ChangeNotice } from '@/utils/events';
-import type { CrmRef, NextAction } from '@/utils/model';
-import type { Stage } from '@/utils/enums';
-import type { send } from '@/utils/send';
+import type { MessageKey } from '@/utils/shared/i18n';
+import type { ContextResult, HostContext } from '@/utils/contract/messages';
+import type { ChangeNotice } from '@/utils/contract/events';
+import type { CrmRef, NextAction } from '@/utils/contract/model';
+import type { Stage } from '@/utils/contract/enums';
+import type { send } from '@/utils/contract/send';
 
 export type SidebarState =
   | { status: 'loading' }

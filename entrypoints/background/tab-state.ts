@@ -7,9 +7,9 @@
  * The frame finds its tab's key by asking getTabState, then follows that key's changes.
  */
 import { browser } from 'wxt/browser';
-import { RETURN_FOCUS_EVENT, TAB_STATE_EVENT } from '@/utils/events';
-import type { PageRead, TabState } from '@/utils/messages';
-import { SEEN_SELF_EMAIL_KEY } from '@/utils/settings';
+import { RETURN_FOCUS_EVENT, TAB_STATE_EVENT } from '@/utils/contract/events';
+import type { PageRead, TabState } from '@/utils/contract/messages';
+import { SEEN_SELF_EMAIL_KEY } from '@/utils/contract/settings';
 
 export const tabStateKey = (tabId: number) => `rapport:tab:${tabId}`;
 

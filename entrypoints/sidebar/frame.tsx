@@ -19,12 +19,18 @@ import {
   RAIL_BREAKPOINT,
   readLayout,
   type SidebarLayout,
-} from '@/utils/dock-layout';
-import { isTabStateEvent, watchChanges, watchLocal, type ChangeNotice } from '@/utils/events';
-import { t } from '@/utils/i18n';
-import { MESSAGES, type HostContext, type PageRead, type TabState } from '@/utils/messages';
-import { send } from '@/utils/send';
-import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
+} from '@/utils/contract/dock-layout';
+import {
+  isTabStateEvent,
+  watchChanges,
+  watchLocal,
+  type ChangeNotice,
+} from '@/utils/contract/events';
+import { t } from '@/utils/shared/i18n';
+import { MESSAGES } from '@/utils/schemas/messages';
+import type { HostContext, PageRead, TabState } from '@/utils/contract/messages';
+import { send } from '@/utils/contract/send';
+import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
 import { autoLinkRequest, recordKey } from './crm-link';
 import { keepDrafts, type DraftNews, type DraftStore } from './drafts';
 import { watchVisibility } from './visibility';
