@@ -2,10 +2,12 @@ import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-import { HOST_MATCHES, OPTIONAL_HOST_MATCHES } from './utils/hosts/patterns';
+import { HOST_MATCHES, OPTIONAL_HOST_MATCHES } from './utils/contract/host-patterns';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every module imports what it uses: no globals, and nothing collides.
+  imports: false,
   vite: () => ({
     plugins: [preact()],
     build: {
@@ -25,12 +27,12 @@ export default defineConfig({
     excludeSources: ['test-results/**', 'demo-output/**', 'bench/**'],
   },
   hooks: {
-    // Content scripts use the browser's own promise API (utils/ext.ts); keep webextension-polyfill,
+    // Content scripts use the browser's own promise API (utils/shared/ext.ts); keep webextension-polyfill,
     // which WXT's ContentScriptContext would otherwise pull in, out of their budget.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = (config.resolve ??= {}).alias as Record<string, string>;
-      alias['wxt/browser'] = path.resolve(import.meta.dirname, 'utils/ext-browser.ts');
+      alias['wxt/browser'] = path.resolve(import.meta.dirname, 'utils/content/ext-browser.ts');
     },
     // WXT lists the `matches` of a `registration: 'runtime'` content script (Outlook and the CRMs)
     // as required host permissions. They are optional, granted from the popup: take them out again.

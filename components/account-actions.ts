@@ -1,6 +1,6 @@
 /** Writes that need more than one message. */
-import type { Account } from '@/utils/model';
-import type { RequestOf, Result } from '@/utils/messages';
+import type { Account } from '@/utils/contract/model';
+import type { RequestOf, Result } from '@/utils/contract/messages';
 import type { Send } from './sidebar-types';
 
 type Patch = RequestOf<'updateAccount'>['patch'];

@@ -1,9 +1,10 @@
 /** One account as the sidebar shows it: who they are, where the relationship stands, what is next. */
 import { useEffect, useRef } from 'preact/hooks';
-import type { AccountView, HostContext } from '@/utils/messages';
-import type { ActivitySource, CrmRef, Potential } from '@/utils/model';
-import { guidanceFor, POTENTIAL_ORDER } from '@/utils/stages';
-import { t } from '@/utils/i18n';
+import type { AccountView, HostContext } from '@/utils/contract/messages';
+import type { ActivitySource, CrmRef } from '@/utils/contract/model';
+import type { Potential } from '@/utils/contract/enums';
+import { guidanceFor, POTENTIAL_ORDER } from '@/utils/shared/stages';
+import { t } from '@/utils/shared/i18n';
 import { patchAccount } from './account-actions';
 import { Activities } from './activities';
 import { CrmLinks } from './crm-record';

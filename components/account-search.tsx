@@ -1,7 +1,7 @@
 /** Finds an account by name or domain, for when the page alone does not say which one it is. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AccountSummary } from '@/utils/messages';
-import { t } from '@/utils/i18n';
+import type { AccountSummary } from '@/utils/contract/messages';
+import { t } from '@/utils/shared/i18n';
 import type { Send } from './sidebar-types';
 import { valueOf } from './ui';
 

@@ -1,7 +1,7 @@
 /** The latest follow-ups, newest first, each linking back to its thread when it has one. */
-import type { Activity } from '@/utils/model';
-import { safeHref } from '@/utils/links';
-import { t } from '@/utils/i18n';
+import type { Activity } from '@/utils/contract/model';
+import { safeHref } from '@/utils/shared/links';
+import { t } from '@/utils/shared/i18n';
 import { formatInstant } from './format';
 import { ACTIVITY_LABEL } from './labels';
 import { Section } from './ui';

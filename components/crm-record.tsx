@@ -3,10 +3,11 @@
  * none, and the links from an account to its records ("Open in HubSpot").
  */
 import { useState } from 'preact/hooks';
-import type { ContextResult, HostContext, RequestOf } from '@/utils/messages';
-import type { CrmRef, CrmSystem } from '@/utils/model';
-import { safeHref } from '@/utils/links';
-import { t } from '@/utils/i18n';
+import type { ContextResult, HostContext, RequestOf } from '@/utils/contract/messages';
+import type { CrmRef } from '@/utils/contract/model';
+import type { CrmSystem } from '@/utils/contract/enums';
+import { safeHref } from '@/utils/shared/links';
+import { t } from '@/utils/shared/i18n';
 import { AccountSearch } from './account-search';
 import { guessName, nameFromEmail } from './guess-name';
 import { CRM_LABEL } from './labels';

@@ -3,10 +3,10 @@
  * answer down is how an account manager builds the client knowledge later positioning rests on.
  */
 import { useState } from 'preact/hooks';
-import type { Decision } from '@/utils/model';
-import { today } from '@/utils/dates';
-import { safeUrl } from '@/utils/links';
-import { t } from '@/utils/i18n';
+import type { Decision } from '@/utils/contract/model';
+import { today } from '@/utils/shared/dates';
+import { safeUrl } from '@/utils/shared/links';
+import { t } from '@/utils/shared/i18n';
 import { formatDay } from './format';
 import type { Send } from './sidebar-types';
 import { ErrorNote, Field, InlineForm, Section, useInline, useWrite, valueOf } from './ui';

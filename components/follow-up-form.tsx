@@ -5,11 +5,12 @@
  * fields, presets, checks and confirm step, written with setNextAction.
  *
  * Enter saves from any field but the outcome (a textarea: Ctrl/Cmd+Enter there); Escape closes.
- * Nothing is sent until every check in utils/follow-up.ts passes; a past due day asks first.
+ * Nothing is sent until every check in utils/page/follow-up.ts passes; a past due day asks first.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Account, ActivityKind, ActivitySource, Person, Stage } from '@/utils/model';
-import { daysBetween, today, type IsoDate } from '@/utils/dates';
+import type { Account, ActivitySource, Person } from '@/utils/contract/model';
+import type { ActivityKind, Stage } from '@/utils/contract/enums';
+import { daysBetween, today, type IsoDate } from '@/utils/shared/dates';
 import {
   checkFollowUp,
   checkNext,
@@ -17,8 +18,8 @@ import {
   DUE_PRESETS,
   type DuePreset,
   type FollowUpErrors,
-} from '@/utils/follow-up';
-import { t, type MessageKey } from '@/utils/i18n';
+} from '@/utils/page/follow-up';
+import { t, type MessageKey } from '@/utils/shared/i18n';
 import { formatDay } from './format';
 import { ACTIVITY_LABEL } from './labels';
 import type { Cadence, Send, Undo } from './sidebar-types';

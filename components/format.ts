@@ -1,6 +1,6 @@
 /** Dates as the sidebar words them: calendar days in the user's own time zone, via Intl. */
-import { daysAgo, daysBetween, today, type IsoDate } from '@/utils/dates';
-import { t, uiLocale } from '@/utils/i18n';
+import { daysAgo, daysBetween, today, type IsoDate } from '@/utils/shared/dates';
+import { t, uiLocale } from '@/utils/shared/i18n';
 
 function locale(): string {
   try {

@@ -1,12 +1,14 @@
-/**
- * The message keys for every enum the sidebar shows: one table each, checked by the compiler.
- *
- * The option lists are derived from these tables rather than imported from utils/model.ts, whose
- * values would bring zod into the content script; `satisfies` keeps both in step with the model.
- */
-import type { ActivityKind, Attitude, CrmSystem, Potential, Role, Stage } from '@/utils/model';
-import type { Guidance } from '@/utils/stages';
-import type { MessageKey } from '@/utils/i18n';
+/** The message keys for every enum the sidebar shows: one table each, checked by the compiler. */
+import type {
+  ActivityKind,
+  Attitude,
+  CrmSystem,
+  Potential,
+  Role,
+  Stage,
+} from '@/utils/contract/enums';
+import type { Guidance } from '@/utils/shared/stages';
+import type { MessageKey } from '@/utils/shared/i18n';
 
 export const STAGE_LABEL: Record<Stage, MessageKey> = {
   tactical: 'stageTactical',
@@ -65,7 +67,3 @@ export const CRM_LABEL: Record<CrmSystem, MessageKey> = {
   salesforce: 'crmSalesforce',
   pipedrive: 'crmPipedrive',
 };
-
-/** In the order the model lists them (object keys keep insertion order). */
-export const ROLES = Object.keys(ROLE_LABEL) as Role[];
-export const ATTITUDES = Object.keys(ATTITUDE_LABEL) as Attitude[];

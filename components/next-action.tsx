@@ -3,9 +3,9 @@
  * Done logs it as an activity and at once asks for the next one; Snooze moves it to a later day.
  */
 import { useState } from 'preact/hooks';
-import type { Account } from '@/utils/model';
-import { SNOOZE_PRESETS } from '@/utils/follow-up';
-import { t } from '@/utils/i18n';
+import type { Account } from '@/utils/contract/model';
+import { SNOOZE_PRESETS } from '@/utils/page/follow-up';
+import { t } from '@/utils/shared/i18n';
 import { FollowUpForm, Presets, presetsFor } from './follow-up-form';
 import { dueInfo } from './format';
 import type { CardEnv } from './sidebar-types';

@@ -4,10 +4,11 @@
  * a single-threaded account is lost when that one person leaves.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Person } from '@/utils/model';
-import type { HostContext, RequestOf } from '@/utils/messages';
-import { t } from '@/utils/i18n';
-import { ATTITUDE_LABEL, ATTITUDES, ROLE_LABEL, ROLES } from './labels';
+import type { Person } from '@/utils/contract/model';
+import type { HostContext, RequestOf } from '@/utils/contract/messages';
+import { t } from '@/utils/shared/i18n';
+import { ATTITUDE_LABEL, ROLE_LABEL } from './labels';
+import { ATTITUDES, ROLES } from '@/utils/contract/enums';
 import { nameFromEmail } from './guess-name';
 import type { Send } from './sidebar-types';
 import { ErrorNote, Section, useWrite, valueOf } from './ui';

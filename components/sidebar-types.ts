@@ -3,10 +3,12 @@
  * never call browser APIs themselves: the sidebar frame (entrypoints/sidebar/) injects `send`.
  */
 import type { ComponentType } from 'preact';
-import type { MessageKey } from '@/utils/i18n';
-import type { ChangeNotice, ContextResult, HostContext } from '@/utils/messages';
-import type { CrmRef, NextAction, Stage } from '@/utils/model';
-import type { send } from '@/utils/send';
+import type { MessageKey } from '@/utils/shared/i18n';
+import type { ContextResult, HostContext } from '@/utils/contract/messages';
+import type { ChangeNotice } from '@/utils/contract/events';
+import type { CrmRef, NextAction } from '@/utils/contract/model';
+import type { Stage } from '@/utils/contract/enums';
+import type { send } from '@/utils/contract/send';
 
 export type SidebarState =
   | { status: 'loading' }

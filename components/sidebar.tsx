@@ -4,12 +4,12 @@
  * the frame (entrypoints/sidebar/frame.tsx) learns what the tab shows and resolves it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatCount } from '@/utils/counts';
-import type { AccountView } from '@/utils/messages';
-import { t } from '@/utils/i18n';
+import { formatCount } from '@/utils/shared/counts';
+import type { AccountView } from '@/utils/contract/messages';
+import { t } from '@/utils/shared/i18n';
 import { AccountCard } from './account-card';
 import { AccountSearch } from './account-search';
-import { MAX_WIDTH, MIN_WIDTH, RESIZE_STEP } from '@/utils/dock-layout';
+import { MAX_WIDTH, MIN_WIDTH, RESIZE_STEP } from '@/utils/contract/dock-layout';
 import { type CardEnv, type SidebarProps, type SidebarState, type Undo } from './sidebar-types';
 import { Toast } from './toast';
 import { UnknownSenders } from './unknown-senders';

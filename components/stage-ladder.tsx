@@ -4,9 +4,10 @@
  * because the stage history is what later explains the account.
  */
 import { useState } from 'preact/hooks';
-import type { Account, Stage } from '@/utils/model';
-import { STAGE_ORDER } from '@/utils/stages';
-import { t } from '@/utils/i18n';
+import type { Account } from '@/utils/contract/model';
+import type { Stage } from '@/utils/contract/enums';
+import { STAGE_ORDER } from '@/utils/shared/stages';
+import { t } from '@/utils/shared/i18n';
 import { STAGE_LABEL, STAGE_MEANING } from './labels';
 import type { Send } from './sidebar-types';
 import { ErrorNote, Field, InlineForm, useWrite, valueOf } from './ui';

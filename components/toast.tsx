@@ -4,8 +4,8 @@
  * announce each toast politely; Undo is a plain button in the tab order.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Result } from '@/utils/messages';
-import { t } from '@/utils/i18n';
+import type { Result } from '@/utils/contract/messages';
+import { t } from '@/utils/shared/i18n';
 import type { Send, Undo } from './sidebar-types';
 import { ErrorNote, useWrite } from './ui';
 

@@ -1,8 +1,8 @@
 /** Small building blocks shared by the sidebar's sections. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Result } from '@/utils/messages';
-import { t } from '@/utils/i18n';
+import type { Result } from '@/utils/contract/messages';
+import { t } from '@/utils/shared/i18n';
 
 /**
  * Runs a write and reports its failure. On success `after` runs (the caller re-reads what it

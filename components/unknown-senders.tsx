@@ -4,8 +4,8 @@
  * address never proposes an account named after the mail provider.
  */
 import { useState } from 'preact/hooks';
-import type { ContextResult } from '@/utils/messages';
-import { t } from '@/utils/i18n';
+import type { ContextResult } from '@/utils/contract/messages';
+import { t } from '@/utils/shared/i18n';
 import { AccountSearch } from './account-search';
 import { guessName, nameFromEmail } from './guess-name';
 import type { Send } from './sidebar-types';

@@ -1,19 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { AccountRow, ChangeNotice } from '@/utils/messages';
-import { CHANGED_KEY } from '@/utils/messages';
-import type { Account } from '@/utils/model';
-import { send } from '@/utils/send';
-import { t } from '@/utils/i18n';
-import { today } from '@/utils/dates';
-import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
+import type { AccountRow } from '@/utils/contract/messages';
+import { type ChangeNotice, CHANGED_KEY } from '@/utils/contract/events';
+import type { Account } from '@/utils/contract/model';
+import { send } from '@/utils/contract/send';
+import { t } from '@/utils/shared/i18n';
+import { today } from '@/utils/shared/dates';
+import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
 import {
   DEFAULT_QUERY,
   type CalendarView as CalView,
   type ListQuery,
   type PageView,
   type Route,
-} from '@/utils/account-list';
+} from '@/utils/page/account-list';
 import { pageHash, parsePageHash } from './page-hash';
 import { focusWhenReady, type UndoOffer } from './undo';
 import { TableView } from './table-view';

@@ -4,20 +4,21 @@
  * this account changed; an edit in progress is kept when someone else saves meanwhile.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AccountView, ChangeNotice } from '@/utils/messages';
-import type { Account } from '@/utils/model';
-import { POTENTIALS } from '@/utils/model';
-import { send } from '@/utils/send';
-import { t } from '@/utils/i18n';
-import { cadenceFor, guidanceFor } from '@/utils/stages';
-import type { Settings } from '@/utils/settings';
+import type { AccountView } from '@/utils/contract/messages';
+import type { ChangeNotice } from '@/utils/contract/events';
+import type { Account } from '@/utils/contract/model';
+import { POTENTIALS } from '@/utils/contract/enums';
+import { send } from '@/utils/contract/send';
+import { t } from '@/utils/shared/i18n';
+import { cadenceFor, guidanceFor } from '@/utils/shared/stages';
+import type { Settings } from '@/utils/contract/settings';
 import {
   LONG_MAX,
   accountPatch,
   draftOf,
   type AccountDraft,
   type FieldProblems,
-} from '@/utils/account-form';
+} from '@/utils/page/account-form';
 import { GUIDANCE_TEXT, POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 import { lastTouched } from '@/components/format';
 import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';

@@ -7,8 +7,8 @@
  * page asks for "up to and including the oldest instant shown", a limit large enough to get past
  * the ones already shown at that instant, and drops what it already has.
  */
-import type { Activity } from '@/utils/model';
-import type { Result } from '@/utils/messages';
+import type { Activity } from '@/utils/contract/model';
+import type { Result } from '@/utils/contract/messages';
 
 /** Follow-ups added by one "Show older". */
 export const OLDER_PAGE = 20;

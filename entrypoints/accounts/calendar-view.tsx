@@ -2,15 +2,15 @@
  * The account calendar: every next action on its due day, a week or a month at a time. Overdue
  * ones say so in words; a busy day in the month view shows a few and links to its week.
  */
-import type { AccountRow } from '@/utils/messages';
-import { t, uiLocale } from '@/utils/i18n';
-import { today as todayOf, type IsoDate } from '@/utils/dates';
+import type { AccountRow } from '@/utils/contract/messages';
+import { t, uiLocale } from '@/utils/shared/i18n';
+import { today as todayOf, type IsoDate } from '@/utils/shared/dates';
 import {
   calendarWeeks,
   dueByDay,
   shiftAnchor,
   type CalendarView as View,
-} from '@/utils/account-list';
+} from '@/utils/page/account-list';
 
 interface Props {
   rows: readonly AccountRow[];

@@ -4,14 +4,21 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AccountView } from '@/utils/messages';
-import type { Activity, ActivityKind, Decision, Person, Stage } from '@/utils/model';
-import { ACTIVITY_KINDS, ATTITUDES, ROLES, STAGES } from '@/utils/model';
-import { send } from '@/utils/send';
-import { t } from '@/utils/i18n';
-import { today } from '@/utils/dates';
-import { safeHref } from '@/utils/links';
-import type { Problem } from '@/utils/problem';
+import type { AccountView } from '@/utils/contract/messages';
+import type { Activity, Decision, Person } from '@/utils/contract/model';
+import {
+  type ActivityKind,
+  type Stage,
+  ACTIVITY_KINDS,
+  ATTITUDES,
+  ROLES,
+  STAGES,
+} from '@/utils/contract/enums';
+import { send } from '@/utils/contract/send';
+import { t } from '@/utils/shared/i18n';
+import { today } from '@/utils/shared/dates';
+import { safeHref } from '@/utils/shared/links';
+import type { Problem } from '@/utils/shared/problem';
 import {
   LONG_MAX,
   instantOf,
@@ -19,7 +26,7 @@ import {
   personRequest,
   type FieldProblems,
   type PersonDraft,
-} from '@/utils/account-form';
+} from '@/utils/page/account-form';
 import {
   ACTIVITY_LABEL,
   ATTITUDE_LABEL,

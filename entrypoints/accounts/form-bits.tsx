@@ -1,9 +1,9 @@
 /** Labelled fields with their problem beside them, and the write helper the editor uses. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Result } from '@/utils/messages';
-import { t } from '@/utils/i18n';
-import { say, type Problem } from '@/utils/problem';
+import type { Result } from '@/utils/contract/messages';
+import { t } from '@/utils/shared/i18n';
+import { say, type Problem } from '@/utils/shared/problem';
 
 interface FieldProps {
   id: string;

@@ -1,9 +1,7 @@
 /** Words the accounts page shows for the list's states, from _locales through t(). */
-import type { MessageKey } from '@/utils/i18n';
-import type { DueFilter, SortKey } from '@/utils/account-list';
-import { t } from '@/utils/i18n';
+import { type MessageKey, t } from '@/utils/shared/i18n';
+import type { DueFilter, SortKey, Touch } from '@/utils/page/account-list';
 import { formatDay } from '@/components/format';
-import type { Touch } from '@/utils/account-list';
 
 export const DUE_FILTER_LABEL: Record<DueFilter, MessageKey> = {
   all: 'accountsDueAll',

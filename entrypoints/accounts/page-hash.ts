@@ -1,5 +1,5 @@
 /**
- * The accounts page's whole address: what is open (utils/account-list's `#view=` / `#account=`)
+ * The accounts page's whole address: what is open (utils/page/account-list's `#view=` / `#account=`)
  * and, for the table, its filters, sort and page, so a reload, a bookmark or Back brings the same
  * table again: `#view=table&stage=strategic&due=overdue&q=acme&sort=due&dir=desc&page=2`.
  * Only values that differ from the defaults are written; anything unknown or malformed in a
@@ -14,8 +14,8 @@ import {
   type Route,
   type SortDir,
   type SortKey,
-} from '@/utils/account-list';
-import { POTENTIALS, STAGES, type Potential, type Stage } from '@/utils/model';
+} from '@/utils/page/account-list';
+import { POTENTIALS, STAGES, type Potential, type Stage } from '@/utils/contract/enums';
 
 const SORTS: readonly SortKey[] = ['name', 'stage', 'potential', 'due', 'lastTouch'];
 const DIRS: readonly SortDir[] = ['asc', 'desc'];

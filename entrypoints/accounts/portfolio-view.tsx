@@ -3,11 +3,11 @@
  * how many accounts sit in each cell and what that combination implies (DOMAIN.md, "Potential").
  * A count opens the table filtered to that cell.
  */
-import type { AccountRow } from '@/utils/messages';
-import type { Potential, Stage } from '@/utils/model';
-import { t } from '@/utils/i18n';
-import { POTENTIAL_ORDER, STAGE_ORDER, guidanceFor } from '@/utils/stages';
-import { portfolioCounts } from '@/utils/account-list';
+import type { AccountRow } from '@/utils/contract/messages';
+import type { Potential, Stage } from '@/utils/contract/enums';
+import { t } from '@/utils/shared/i18n';
+import { POTENTIAL_ORDER, STAGE_ORDER, guidanceFor } from '@/utils/shared/stages';
+import { portfolioCounts } from '@/utils/page/account-list';
 import { GUIDANCE_TEXT, POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 
 interface Props {

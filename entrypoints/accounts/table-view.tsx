@@ -4,11 +4,10 @@
  * query and the data, so this renders the same in a unit test as in the browser.
  */
 import { useMemo } from 'preact/hooks';
-import type { AccountRow } from '@/utils/messages';
-import type { Stage } from '@/utils/model';
-import { POTENTIALS, STAGES } from '@/utils/model';
-import { t } from '@/utils/i18n';
-import { today as todayOf } from '@/utils/dates';
+import type { AccountRow } from '@/utils/contract/messages';
+import { type Stage, POTENTIALS, STAGES } from '@/utils/contract/enums';
+import { t } from '@/utils/shared/i18n';
+import { today as todayOf } from '@/utils/shared/dates';
 import {
   dueBucket,
   touchOf,
@@ -16,7 +15,7 @@ import {
   type DueFilter,
   type ListQuery,
   type SortKey,
-} from '@/utils/account-list';
+} from '@/utils/page/account-list';
 import { POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 import { DUE_FILTER_LABEL, SORT_LABEL, dayText, touchText } from './labels';
 import { QUERY_TEXT_MAX } from './page-hash';

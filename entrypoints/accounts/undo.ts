@@ -2,7 +2,7 @@
  * Undo after a removal: the page shows one toast at a time (App), and whatever removed something
  * (an account, a person, a decision) describes how to put it back and where focus goes after.
  */
-import type { Result } from '@/utils/messages';
+import type { Result } from '@/utils/contract/messages';
 
 export interface UndoOffer {
   /** What the toast says: "Anna Keller removed." */

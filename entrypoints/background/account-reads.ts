@@ -6,9 +6,16 @@
  * account, so they talk to IndexedDB directly: no wrapper per request, and every request of a
  * step sent before the first answer comes back.
  */
-import { crmKey, nameKey } from '@/utils/db';
-import type { AccountView } from '@/utils/messages';
-import type { Account, Activity, CrmRef, Decision, Person, StageChange } from '@/utils/model';
+import { crmKey, nameKey } from './db';
+import type { AccountView } from '@/utils/contract/messages';
+import type {
+  Account,
+  Activity,
+  CrmRef,
+  Decision,
+  Person,
+  StageChange,
+} from '@/utils/contract/model';
 
 /** How many activities a view gets; older ones are on the account page. */
 export const RECENT_ACTIVITIES = 10;

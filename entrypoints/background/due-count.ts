@@ -5,7 +5,7 @@
  * count per database until a write begins or the day turns. It is a cache: the store stays the
  * truth, and a restarted worker simply counts again.
  */
-import { COUNT_CAP } from '@/utils/counts';
+import { COUNT_CAP } from '@/utils/shared/counts';
 import { answer } from './account-reads';
 
 /** Per database: how many write transactions have been created. */

@@ -16,9 +16,7 @@ import {
 } from './account-reads';
 import { dueCount, noteWrite, writesSoFar } from './due-count';
 import {
-  ACCOUNT_STORES,
   ALL_STORES,
-  DB_VERSION,
   OPS_KEEP_MS,
   type RapportDb,
   type RapportSchema,
@@ -27,13 +25,14 @@ import {
   type StoredAccount,
   type StoreName,
   type TrashEntry,
-} from '@/utils/db';
+} from './db';
+import { RECORD_KINDS, SCHEMA_VERSION } from '@/utils/contract/records';
 import {
   companyDomain,
   matchParticipants,
   registrableDomain,
   type MatchResult,
-} from '@/utils/match';
+} from '@/utils/shared/match';
 import type {
   AccountSummary,
   AccountView,
@@ -48,11 +47,18 @@ import type {
   PageRead,
   ParsedRequestOf,
   ResponseOf,
-} from '@/utils/messages';
-import type { Account, Activity, CrmRef, Decision, Person, StageChange } from '@/utils/model';
-import { today } from '@/utils/dates';
-import { findBackupProblem } from '@/utils/backup-rules';
-import type { Settings } from '@/utils/settings';
+} from '@/utils/contract/messages';
+import type {
+  Account,
+  Activity,
+  CrmRef,
+  Decision,
+  Person,
+  StageChange,
+} from '@/utils/contract/model';
+import { today } from '@/utils/shared/dates';
+import { findBackupProblem } from '@/utils/schemas/backup-rules';
+import type { Settings } from '@/utils/contract/settings';
 import type { TabStates } from './tab-state';
 
 /** The most unsaved fields kept, and for how long: a week is plenty to come back to one. */
@@ -176,7 +182,7 @@ function cleanDomains(domains: readonly string[]): string[] {
 }
 
 async function viewOf(db: RapportDb, id: string): Promise<AccountView> {
-  const tx = db.transaction(ACCOUNT_STORES as unknown as StoreName[], 'readonly');
+  const tx = db.transaction(RECORD_KINDS as unknown as StoreName[], 'readonly');
   const view = await readView(unwrap(tx), id);
   if (!view) throw new HandlerError('not_found', 'That account no longer exists.');
   return view;
@@ -194,7 +200,7 @@ async function readBackup(tx: Tx, now: number): Promise<Backup> {
   ]);
   return {
     format: 'rapport-backup',
-    schemaVersion: DB_VERSION,
+    schemaVersion: SCHEMA_VERSION,
     exportedAt: now,
     accounts: accounts.map(withoutKeys),
     people,
@@ -296,7 +302,7 @@ export const handlers: Handlers = {
   async resolveContext(req, ctx) {
     const settings = await ctx.settings();
     const writes = writesSoFar(ctx.db);
-    const tx = ctx.db.transaction(ACCOUNT_STORES as unknown as StoreName[], 'readonly');
+    const tx = ctx.db.transaction(RECORD_KINDS as unknown as StoreName[], 'readonly');
     const raw = unwrap(tx);
     const byDomain = (domain: string) => accountIdsByDomain(raw, domain);
 
@@ -672,7 +678,7 @@ export const handlers: Handlers = {
   },
 
   async exportData(_req, ctx) {
-    const tx = ctx.db.transaction(ACCOUNT_STORES as unknown as StoreName[], 'readonly');
+    const tx = ctx.db.transaction(RECORD_KINDS as unknown as StoreName[], 'readonly');
     return { data: await readBackup(tx, ctx.now()), changed: [] };
   },
 
@@ -680,7 +686,7 @@ export const handlers: Handlers = {
     // The backup is read inside the wipe's own transaction: no write can slip between the two.
     return write(ctx, [...ALL_STORES, 'drafts'], async (tx) => {
       const backup = await readBackup(tx, ctx.now());
-      for (const s of ACCOUNT_STORES) await tx.objectStore(s).clear();
+      for (const s of RECORD_KINDS) await tx.objectStore(s).clear();
       // Unsaved text is about the accounts erased: it goes with them.
       await tx.objectStore('drafts').clear();
       return { data: { backup }, changed: backup.accounts.map((a) => a.id) };
@@ -689,7 +695,7 @@ export const handlers: Handlers = {
 
   async importData(req, ctx) {
     const { backup, mode } = req;
-    if (backup.schemaVersion > DB_VERSION) {
+    if (backup.schemaVersion > SCHEMA_VERSION) {
       throw new HandlerError(
         'invalid',
         `This backup comes from a newer Rapport (schema ${backup.schemaVersion}); update Rapport first.`,
@@ -700,19 +706,19 @@ export const handlers: Handlers = {
       const known = new Set(mode === 'merge' ? await tx.objectStore('accounts').getAllKeys() : []);
       const problem = checkBackup(backup, known);
       if (problem) throw new HandlerError('invalid', problem);
-      if (mode === 'replace') for (const s of ACCOUNT_STORES) await tx.objectStore(s).clear();
+      if (mode === 'replace') for (const s of RECORD_KINDS) await tx.objectStore(s).clear();
       // All puts are queued at once on the native store, and write() awaits the transaction:
       // awaiting each put cost a round trip to the IndexedDB backend per record, and a promise
       // per put still cost a quarter of the import's CPU time at 20,000 records (npm run bench).
       // A put that fails aborts the whole transaction, and write() reports it.
       const raw = unwrap(tx);
-      for (const s of ACCOUNT_STORES) {
+      for (const s of RECORD_KINDS) {
         const store = raw.objectStore(s);
         for (const record of backup[s])
           store.put(s === 'accounts' ? withKeys(record as Account) : record);
       }
       const counts = Object.fromEntries(
-        ACCOUNT_STORES.map((s) => [s, backup[s].length]),
+        RECORD_KINDS.map((s) => [s, backup[s].length]),
       ) as ImportSummary['counts'];
       return { data: { mode, counts }, changed: backup.accounts.map((a) => a.id) };
     });

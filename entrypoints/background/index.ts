@@ -1,5 +1,6 @@
+import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { openDb, type RapportDb } from '@/utils/db';
+import { openDb, type RapportDb } from './db';
 import type { Runtime } from 'webextension-polyfill';
 import {
   CHANGED_KEY,
@@ -9,8 +10,8 @@ import {
   REPORTED_EVENT,
   type ChangeNotice,
   type ReportAck,
-} from '@/utils/events';
-import { loadSettings, saveSettings, SETTINGS_KEY, type Settings } from '@/utils/settings';
+} from '@/utils/contract/events';
+import { loadSettings, saveSettings, SETTINGS_KEY, type Settings } from '@/utils/contract/settings';
 import { classifySender, route } from './router';
 import { sessionTabStates } from './tab-state';
 import { activeHosts, injectIntoOpenTabs, syncContentScripts } from './registration';

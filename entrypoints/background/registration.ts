@@ -5,9 +5,9 @@
  * appears there without a reload or a browser restart.
  */
 import { browser } from 'wxt/browser';
-import { GRANTED_HOSTS_KEY } from '@/utils/events';
-import { HOST_MATCHES, OPTIONAL_HOSTS, type OptionalHost } from '@/utils/hosts/patterns';
-import type { HostName } from '@/utils/model';
+import { GRANTED_HOSTS_KEY } from '@/utils/contract/events';
+import { HOST_MATCHES, OPTIONAL_HOSTS, type OptionalHost } from '@/utils/contract/host-patterns';
+import type { HostName } from '@/utils/contract/enums';
 
 const scriptId = (host: OptionalHost) => `rapport-${host}`;
 /** The built file of each host's content script (entrypoints/<host>.content/). */

@@ -3,11 +3,11 @@
  * day after the user's chosen time, and keeps the toolbar badge at the overdue count.
  */
 import { browser } from 'wxt/browser';
-import type { RapportDb } from '@/utils/db';
-import { today } from '@/utils/dates';
-import { COUNT_CAP, formatCount } from '@/utils/counts';
-import type { Account } from '@/utils/model';
-import type { Settings } from '@/utils/settings';
+import type { RapportDb } from './db';
+import { today } from '@/utils/shared/dates';
+import { COUNT_CAP, formatCount } from '@/utils/shared/counts';
+import type { Account } from '@/utils/contract/model';
+import type { Settings } from '@/utils/contract/settings';
 
 export const REMINDER_ALARM = 'reminders';
 /** How often the alarm looks; short enough that the reminder time is met within minutes. */

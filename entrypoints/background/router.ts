@@ -4,7 +4,8 @@
  * `{ ok: false }` and never reaches the store.
  */
 import * as z from 'zod/mini';
-import { MESSAGES, type Access, type MessageName, type Result } from '@/utils/messages';
+import { MESSAGES } from '@/utils/schemas/messages';
+import type { Access, MessageName, Result } from '@/utils/contract/messages';
 import { HandlerError, handlers, type HandlerContext } from './handlers';
 
 export type SenderKind = 'extension-page' | 'sidebar-frame' | 'content-script' | 'foreign';
@@ -39,7 +40,7 @@ export function classifySender(
   return 'foreign';
 }
 
-/** Which senders each access level admits (utils/messages.ts, `Access`). */
+/** Which senders each access level admits (utils/schemas/messages.ts, `Access`). */
 const ADMITS: Record<Access, readonly SenderKind[]> = {
   content: ['content-script'],
   frame: ['sidebar-frame', 'extension-page'],

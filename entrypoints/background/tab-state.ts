@@ -9,9 +9,9 @@
  * Firefox frame has no storage.session), which covers a worker that restarted in between.
  */
 import { browser } from 'wxt/browser';
-import { RETURN_FOCUS_EVENT, TAB_STATE_EVENT } from '@/utils/events';
-import type { ContextResult, FrameTarget, PageRead, TabState } from '@/utils/messages';
-import { SEEN_SELF_EMAIL_KEY } from '@/utils/settings';
+import { RETURN_FOCUS_EVENT, TAB_STATE_EVENT } from '@/utils/contract/events';
+import type { ContextResult, FrameTarget, PageRead, TabState } from '@/utils/contract/messages';
+import { SEEN_SELF_EMAIL_KEY } from '@/utils/contract/settings';
 
 export const tabStateKey = (tabId: number) => `rapport:tab:${tabId}`;
 

@@ -5,8 +5,8 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runHostReporter } from '@/utils/content/run-reporter';
-import { gmailAdapter } from '@/utils/hosts/gmail';
-import { HOST_MATCHES } from '@/utils/hosts/patterns';
+import { gmailAdapter } from '@/utils/content/hosts/gmail';
+import { HOST_MATCHES } from '@/utils/contract/host-patterns';
 
 export default defineContentScript({
   matches: [...HOST_MATCHES.gmail],

@@ -7,8 +7,8 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runHostReporter } from '@/utils/content/run-reporter';
-import { hubspotAdapter } from '@/utils/hosts/hubspot';
-import { HOST_MATCHES } from '@/utils/hosts/patterns';
+import { hubspotAdapter } from '@/utils/content/hosts/hubspot';
+import { HOST_MATCHES } from '@/utils/contract/host-patterns';
 
 export default defineContentScript({
   matches: [...HOST_MATCHES.hubspot],

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { send } from '@/utils/send';
-import { t } from '@/utils/i18n';
+import { send } from '@/utils/contract/send';
+import { t } from '@/utils/shared/i18n';
 import { browser } from 'wxt/browser';
-import { CHANGED_KEY } from '@/utils/messages';
-import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
+import { CHANGED_KEY } from '@/utils/contract/events';
+import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
 import {
   CadenceGroup,
   OwnDomainsGroup,

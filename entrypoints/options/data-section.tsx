@@ -1,22 +1,21 @@
 /**
  * The Data section: JSON backup export and import, CSV import and export, and "erase all data".
- * Every file is checked whole here first (utils/backup-file.ts, utils/csv.ts) and the user sees
+ * Every file is checked whole here first (utils/page/backup-file.ts, utils/page/csv.ts) and the user sees
  * what would change before anything is written; the background checks again when it writes.
  * Nothing that erases data runs without a backup of what it erases.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Backup, ImportSummary } from '@/utils/messages';
-import { send } from '@/utils/send';
-import { t, uiLocale } from '@/utils/i18n';
-import { today } from '@/utils/dates';
-import { DB_VERSION } from '@/utils/db';
-import { downloadText } from '@/utils/download';
-import { say, type LineProblem, type Problem } from '@/utils/problem';
+import type { Backup, ImportSummary } from '@/utils/contract/messages';
+import { send } from '@/utils/contract/send';
+import { t, uiLocale, type MessageKey } from '@/utils/shared/i18n';
+import { today } from '@/utils/shared/dates';
+import { SCHEMA_VERSION, RECORD_KINDS, type RecordKind } from '@/utils/contract/records';
+import { downloadText } from '@/utils/page/download';
+import { say, type LineProblem, type Problem } from '@/utils/shared/problem';
 import {
   MAX_BACKUP_BYTES,
   MAX_KEPT_BACKUP_CHARS,
-  STORES,
   WIPE_BACKUP_KEY,
   backupFileName,
   checkRecords,
@@ -24,8 +23,7 @@ import {
   previewImport,
   recordCount,
   type ImportPreview,
-  type StoreKey,
-} from '@/utils/backup-file';
+} from '@/utils/page/backup-file';
 import {
   accountsFromCsv,
   accountsToCsv,
@@ -35,11 +33,10 @@ import {
   peopleFromCsv,
   type AccountImport,
   type CsvResult,
-} from '@/utils/csv';
-import type { MessageKey } from '@/utils/i18n';
-import type { Person } from '@/utils/model';
+} from '@/utils/page/csv';
+import type { Person } from '@/utils/contract/model';
 
-const STORE_LABEL: Record<StoreKey, MessageKey> = {
+const STORE_LABEL: Record<RecordKind, MessageKey> = {
   accounts: 'optionsKindAccounts',
   people: 'optionsKindPeople',
   activities: 'optionsKindActivities',
@@ -156,7 +153,7 @@ function PreviewTable({ preview }: { preview: ImportPreview }) {
         </tr>
       </thead>
       <tbody>
-        {STORES.map((s) => (
+        {RECORD_KINDS.map((s) => (
           <tr key={s}>
             <th scope="row">{t(STORE_LABEL[s])}</th>
             <td>{preview[s].added}</td>
@@ -441,7 +438,7 @@ function CsvImport() {
     if (!check) return;
     setBusy(true);
     try {
-      const backup = csvBackup(check.accounts, check.people, Date.now(), DB_VERSION);
+      const backup = csvBackup(check.accounts, check.people, Date.now(), SCHEMA_VERSION);
       const r = await send('importData', { backup, mode: 'merge' });
       if (!r.ok) return setNote({ tone: 'error', text: t('optionsFailed', r.error) });
       setNote({ tone: 'ok', text: summaryText(r.data) });

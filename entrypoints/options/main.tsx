@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { App } from './App';
 import './style.css';

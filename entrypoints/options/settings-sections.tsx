@@ -5,13 +5,13 @@
  */
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { RequestOf } from '@/utils/messages';
-import type { Stage } from '@/utils/model';
-import { send } from '@/utils/send';
-import { t } from '@/utils/i18n';
-import { say, type Problem } from '@/utils/problem';
-import type { Settings } from '@/utils/settings';
-import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from '@/utils/stages';
+import type { RequestOf } from '@/utils/contract/messages';
+import type { Stage } from '@/utils/contract/enums';
+import { send } from '@/utils/contract/send';
+import { t } from '@/utils/shared/i18n';
+import { say, type Problem } from '@/utils/shared/problem';
+import type { Settings } from '@/utils/contract/settings';
+import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from '@/utils/shared/stages';
 import { STAGE_LABEL } from '@/components/labels';
 import {
   CADENCE_MAX,
@@ -20,7 +20,7 @@ import {
   addOwnDomain,
   isTimeOfDay,
   parseCadence,
-} from '@/utils/settings-input';
+} from '@/utils/page/settings-input';
 
 type Patch = RequestOf<'updateSettings'>;
 type SaveState = { status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; error: string };

@@ -7,8 +7,8 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runHostReporter } from '@/utils/content/run-reporter';
-import { outlookAdapter } from '@/utils/hosts/outlook';
-import { HOST_MATCHES } from '@/utils/hosts/patterns';
+import { outlookAdapter } from '@/utils/content/hosts/outlook';
+import { HOST_MATCHES } from '@/utils/contract/host-patterns';
 
 export default defineContentScript({
   matches: [...HOST_MATCHES.outlook],

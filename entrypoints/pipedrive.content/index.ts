@@ -7,8 +7,8 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runHostReporter } from '@/utils/content/run-reporter';
-import { pipedriveAdapter } from '@/utils/hosts/pipedrive';
-import { HOST_MATCHES } from '@/utils/hosts/patterns';
+import { pipedriveAdapter } from '@/utils/content/hosts/pipedrive';
+import { HOST_MATCHES } from '@/utils/contract/host-patterns';
 
 export default defineContentScript({
   matches: [...HOST_MATCHES.pipedrive],

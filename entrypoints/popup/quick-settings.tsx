@@ -4,13 +4,13 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { STAGE_LABEL } from '@/components/labels';
-import type { AccountSummary } from '@/utils/messages';
-import { ownDomainSuggestion } from '@/utils/match';
-import { send } from '@/utils/send';
-import { SEEN_SELF_EMAIL_KEY, type Settings } from '@/utils/settings';
-import { STAGE_ORDER } from '@/utils/stages';
-import { t } from '@/utils/i18n';
-import { ext } from '@/utils/ext';
+import type { AccountSummary } from '@/utils/contract/messages';
+import { ownDomainSuggestion } from '@/utils/shared/match';
+import { send } from '@/utils/contract/send';
+import { SEEN_SELF_EMAIL_KEY, type Settings } from '@/utils/contract/settings';
+import { STAGE_ORDER } from '@/utils/shared/stages';
+import { t } from '@/utils/shared/i18n';
+import { browser } from 'wxt/browser';
 
 type Update = (patch: Parameters<typeof send<'updateSettings'>>[1]) => void;
 
@@ -113,7 +113,7 @@ export function FollowUpSettings({ settings, update }: { settings: Settings; upd
 export function OwnDomains({ settings, update }: { settings: Settings; update: Update }) {
   const [seen, setSeen] = useState<string | null>(null);
   useEffect(() => {
-    void ext.storage.local.get(SEEN_SELF_EMAIL_KEY).then((got) => {
+    void browser.storage.local.get(SEEN_SELF_EMAIL_KEY).then((got) => {
       const email = got[SEEN_SELF_EMAIL_KEY];
       setSeen(typeof email === 'string' ? email : null);
     });

@@ -13,9 +13,14 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { HOST_MATCHES, OPTIONAL_HOSTS, hostOfUrl, type OptionalHost } from '@/utils/hosts/patterns';
-import type { HostName } from '@/utils/model';
-import { t, type MessageKey } from '@/utils/i18n';
+import {
+  HOST_MATCHES,
+  OPTIONAL_HOSTS,
+  hostOfUrl,
+  type OptionalHost,
+} from '@/utils/contract/host-patterns';
+import type { HostName } from '@/utils/contract/enums';
+import { t, type MessageKey } from '@/utils/shared/i18n';
 
 export const HOST_LABEL: Record<HostName, MessageKey> = {
   gmail: 'hostGmail',

@@ -7,9 +7,9 @@
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runHostReporter } from '@/utils/content/run-reporter';
-import { salesforceAdapter, WATCH_ATTRIBUTES } from '@/utils/hosts/salesforce';
-import { HOST_MATCHES } from '@/utils/hosts/patterns';
-import { DEFAULT_ATTRIBUTES } from '@/utils/watch';
+import { salesforceAdapter, WATCH_ATTRIBUTES } from '@/utils/content/hosts/salesforce';
+import { HOST_MATCHES } from '@/utils/contract/host-patterns';
+import { DEFAULT_ATTRIBUTES } from '@/utils/content/watch';
 
 export default defineContentScript({
   matches: [...HOST_MATCHES.salesforce],

@@ -2,7 +2,7 @@
  * Linking a CRM record to its account, from the content script. Pure functions, zod-free: the
  * background validates and writes (linkCrmRecord), these only decide what to ask for.
  */
-import type { ContextResult, HostContext, RequestOf } from '@/utils/messages';
+import type { ContextResult, HostContext, RequestOf } from '@/utils/contract/messages';
 
 /**
  * The link to store for a record page that resolved to exactly one account, or null.

@@ -13,7 +13,7 @@
  * is the draft itself and the user has left it (a saved note); on the way out of the frame (an
  * update) it stays.
  */
-import type { DraftEntry } from '@/utils/messages';
+import type { DraftEntry } from '@/utils/contract/messages';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 

@@ -9,6 +9,7 @@
  * which the tab's content script follows to size the frame.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { Sidebar } from '@/components/sidebar';
 import type { PanelLayout, SidebarState } from '@/components/sidebar-types';
 import { RecordOffer } from '@/components/crm-record';
@@ -18,18 +19,18 @@ import {
   RAIL_BREAKPOINT,
   readLayout,
   type SidebarLayout,
-} from '@/utils/dock-layout';
-import { isTabStateEvent, watchChanges, watchLocal, type ChangeNotice } from '@/utils/events';
-import { t } from '@/utils/i18n';
+} from '@/utils/contract/dock-layout';
 import {
-  MESSAGES,
-  type ContextResult,
-  type HostContext,
-  type PageRead,
-  type TabState,
-} from '@/utils/messages';
-import { send } from '@/utils/send';
-import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
+  isTabStateEvent,
+  watchChanges,
+  watchLocal,
+  type ChangeNotice,
+} from '@/utils/contract/events';
+import { t } from '@/utils/shared/i18n';
+import { MESSAGES } from '@/utils/schemas/messages';
+import type { ContextResult, HostContext, PageRead, TabState } from '@/utils/contract/messages';
+import { send } from '@/utils/contract/send';
+import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
 import { autoLinkRequest, recordKey } from './crm-link';
 import { keepDrafts, type DraftNews, type DraftStore } from './drafts';
 import { watchVisibility } from './visibility';

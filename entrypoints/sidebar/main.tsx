@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { runSidebarFrame } from './frame';
 import './style.css';
 

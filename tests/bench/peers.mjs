@@ -57,7 +57,7 @@ async function evaluateOnce(context, sources, { stubChrome }, run) {
       page.evaluate((stubChrome) => {
         const errors = [];
         window.addEventListener('error', (e) => errors.push(String(e.message).slice(0, 120)));
-        // Just enough for the "am I in an extension?" check (utils/ext.ts); nothing else.
+        // Just enough for the "am I in an extension?" check (utils/shared/ext.ts); nothing else.
         if (stubChrome) window.chrome = { runtime: { id: 'rapport-bench' } };
         // What inboxsdk.js sets before it injects pageWorld.js (pageWorld.js checks it).
         document.head.setAttribute('data-inboxsdk-script-injected', 'true');

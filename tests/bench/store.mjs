@@ -532,25 +532,25 @@ async function csvImportInOptionsPage(app, text) {
 }
 
 /**
- * utils/csv.ts (what the options page runs), bundled for the browser with esbuild, for when the
+ * utils/page/csv.ts (what the options page runs), bundled for the browser with esbuild, for when the
  * options page cannot be driven; null when it is missing or does not build.
  */
 function bundleCsv() {
-  const entry = path.join(ROOT, 'utils', 'csv.ts');
-  if (!fs.existsSync(entry)) return { code: null, why: 'utils/csv.ts does not exist' };
+  const entry = path.join(ROOT, 'utils', 'page', 'csv.ts');
+  if (!fs.existsSync(entry)) return { code: null, why: 'utils/page/csv.ts does not exist' };
   const result = spawnSync(
     path.join(ROOT, 'node_modules', '.bin', 'esbuild'),
     [entry, '--bundle', '--format=iife', '--global-name=__rapportCsv', '--platform=browser'],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   if (result.status !== 0) {
-    return { code: null, why: `utils/csv.ts did not build: ${result.stderr.split('\n')[0]}` };
+    return { code: null, why: `utils/page/csv.ts did not build: ${result.stderr.split('\n')[0]}` };
   }
   // page.evaluate runs a string as a function body: publish the bundle's global explicitly.
   return { code: `${result.stdout}\nglobalThis.__rapportCsv = __rapportCsv;`, why: null };
 }
 
-/** The same steps with papaparse alone, for when utils/csv.ts is not there either. */
+/** The same steps with papaparse alone, for when utils/page/csv.ts is not there either. */
 function bundlePapaparse() {
   const entry = path.join(ROOT, 'node_modules', 'papaparse', 'papaparse.min.js');
   return `var __rapportPapa = (function () { var module = { exports: {} }; var exports = module.exports;\n${fs.readFileSync(entry, 'utf8')}\n; return module.exports; })();\nglobalThis.__rapportPapa = __rapportPapa;`;
@@ -649,7 +649,7 @@ export async function csvImport(app, { runs = 3, rows = 10_000 } = {}) {
         const csv = bundleCsv();
         useCsvModule = Boolean(csv.code);
         method = csv.code
-          ? 'the options page could not be driven: utils/csv.ts (accountsFromCsv + csvBackup, bundled with esbuild) in an extension page, then importData (merge)'
+          ? 'the options page could not be driven: utils/page/csv.ts (accountsFromCsv + csvBackup, bundled with esbuild) in an extension page, then importData (merge)'
           : `the options page could not be driven and ${csv.why}: papaparse in an extension page, records built by the bench, then importData (merge)`;
         await quiet.evaluate(csv.code ?? bundlePapaparse());
       }

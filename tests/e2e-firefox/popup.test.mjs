@@ -21,7 +21,7 @@ import {
 /** How long a change may take to show in an open sidebar. */
 const LIVE = 2_000;
 
-/** utils/dock-layout.ts: the collapsed dock's width. */
+/** utils/contract/dock-layout.ts: the collapsed dock's width. */
 const RAIL_WIDTH = 44;
 
 /** Waits until the dock's geometry satisfies `check`; the failure shows the last geometry. */

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { FIXTURE_DATE, ROOT, waitFor } from './harness.mjs';
 
 /**
- * The match patterns each optional host is granted by (utils/hosts/patterns.ts, HOST_MATCHES; the
+ * The match patterns each optional host is granted by (utils/contract/host-patterns.ts, HOST_MATCHES; the
  * manifest test pins the same list).
  */
 export const HOST_PATTERNS = {

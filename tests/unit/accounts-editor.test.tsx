@@ -15,9 +15,9 @@ import {
   type ListActivities,
 } from '@/entrypoints/accounts/activity-pages';
 import type { UndoOffer } from '@/entrypoints/accounts/undo';
-import { DEFAULT_QUERY, type ListQuery } from '@/utils/account-list';
-import type { Backup, Envelope } from '@/utils/messages';
-import type { Activity } from '@/utils/model';
+import { DEFAULT_QUERY, type ListQuery } from '@/utils/page/account-list';
+import type { Backup, Envelope } from '@/utils/contract/messages';
+import type { Activity } from '@/utils/contract/model';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { freshContext, ok } from './helpers';
 

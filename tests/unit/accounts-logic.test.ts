@@ -11,9 +11,14 @@ import {
   shiftAnchor,
   startOfWeek,
   touchOf,
-} from '@/utils/account-list';
-import { accountPatch, instantOf, personRequest, type AccountDraft } from '@/utils/account-form';
-import type { AccountRow } from '@/utils/messages';
+} from '@/utils/page/account-list';
+import {
+  accountPatch,
+  instantOf,
+  personRequest,
+  type AccountDraft,
+} from '@/utils/page/account-form';
+import type { AccountRow } from '@/utils/contract/messages';
 
 const DAY = 86_400_000;
 const T = '2026-11-28'; // a Saturday

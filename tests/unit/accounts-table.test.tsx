@@ -8,9 +8,9 @@ import { fakeBrowser } from 'wxt/testing';
 import en from '@/public/_locales/en/messages.json';
 import { TableView } from '@/entrypoints/accounts/table-view';
 import { PortfolioView } from '@/entrypoints/accounts/portfolio-view';
-import { DEFAULT_QUERY, type ListQuery } from '@/utils/account-list';
-import type { AccountRow } from '@/utils/messages';
-import { addDays, today } from '@/utils/dates';
+import { DEFAULT_QUERY, type ListQuery } from '@/utils/page/account-list';
+import type { AccountRow } from '@/utils/contract/messages';
+import { addDays, today } from '@/utils/shared/dates';
 
 const messages = en as Record<
   string,

@@ -9,8 +9,8 @@ import { Sidebar } from '@/components/sidebar';
 import { accountFromRecord, RecordOffer, recordsToOpen } from '@/components/crm-record';
 import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-types';
 import { autoLinkRequest, recordKey } from '@/entrypoints/sidebar/crm-link';
-import type { AccountView, ContextResult, HostContext } from '@/utils/messages';
-import type { Account, CrmRef } from '@/utils/model';
+import type { AccountView, ContextResult, HostContext } from '@/utils/contract/messages';
+import type { Account, CrmRef } from '@/utils/contract/model';
 
 const messages = en as Record<
   string,

@@ -1,4 +1,4 @@
-// Backup files checked whole before import (utils/backup-file.ts): each way a file can be wrong is
+// Backup files checked whole before import (utils/page/backup-file.ts): each way a file can be wrong is
 // refused with its own reason, and the preview counts what an import would change.
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,9 +7,9 @@ import {
   parseBackup,
   previewImport,
   recordCount,
-} from '@/utils/backup-file';
-import { DB_VERSION } from '@/utils/db';
-import type { Backup } from '@/utils/messages';
+} from '@/utils/page/backup-file';
+import { SCHEMA_VERSION } from '@/utils/contract/records';
+import type { Backup } from '@/utils/contract/messages';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
@@ -56,8 +56,11 @@ describe('parseBackup', () => {
   });
 
   it('asks for an update when the backup comes from a newer schema', () => {
-    const p = refusal(JSON.stringify({ ...sample(), schemaVersion: DB_VERSION + 1 }));
-    expect(p).toEqual({ key: 'optionsBackupFromFuture', subs: [DB_VERSION + 1, DB_VERSION] });
+    const p = refusal(JSON.stringify({ ...sample(), schemaVersion: SCHEMA_VERSION + 1 }));
+    expect(p).toEqual({
+      key: 'optionsBackupFromFuture',
+      subs: [SCHEMA_VERSION + 1, SCHEMA_VERSION],
+    });
   });
 
   it('refuses "__proto__" keys anywhere, and Object.prototype stays clean', () => {

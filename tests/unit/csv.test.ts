@@ -1,4 +1,4 @@
-// CSV import and export of accounts and people (utils/csv.ts): what is read, what is refused and
+// CSV import and export of accounts and people (utils/page/csv.ts): what is read, what is refused and
 // on which line, and that exported cells cannot run as spreadsheet formulas.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -17,9 +17,9 @@ import {
   readCsv,
   restoreCell,
   type ImportContext,
-} from '@/utils/csv';
-import { Backup } from '@/utils/messages';
-import type { Account, Person } from '@/utils/model';
+} from '@/utils/page/csv';
+import { Backup } from '@/utils/schemas/messages';
+import type { Account, Person } from '@/utils/contract/model';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 

@@ -7,7 +7,7 @@ import {
   maxWidthFor,
   panelWidth,
   readLayout,
-} from '@/utils/dock-layout';
+} from '@/utils/contract/dock-layout';
 
 const WINDOWS = [800, 1024, 1280, 1440, 1920, 2560, 3840];
 

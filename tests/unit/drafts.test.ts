@@ -11,7 +11,7 @@ import {
   type DraftStore,
 } from '@/entrypoints/sidebar/drafts';
 import { MAX_DRAFTS } from '@/entrypoints/background/handlers';
-import type { DraftEntry } from '@/utils/messages';
+import type { DraftEntry } from '@/utils/contract/messages';
 import { freshContext, ok } from './helpers';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));

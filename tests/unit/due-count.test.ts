@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unwrap } from 'idb';
 import { freshContext, ok } from './helpers';
 import { dueCount, noteWrite, writesSoFar } from '@/entrypoints/background/due-count';
-import type { StoredAccount as Account } from '@/utils/db';
+import type { StoredAccount as Account } from '@/entrypoints/background/db';
 
 const DAY = 86_400_000;
 const empty = {

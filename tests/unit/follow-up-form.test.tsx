@@ -9,9 +9,9 @@ import { FollowUpForm, type FollowUpFormProps } from '@/components/follow-up-for
 import { Sidebar } from '@/components/sidebar';
 import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-types';
 import { Toast, TOAST_MS } from '@/components/toast';
-import type { AccountView, HostContext, Result } from '@/utils/messages';
-import type { Account, ActivitySource, Person } from '@/utils/model';
-import { addDays } from '@/utils/dates';
+import type { AccountView, HostContext, Result } from '@/utils/contract/messages';
+import type { Account, ActivitySource, Person } from '@/utils/contract/model';
+import { addDays } from '@/utils/shared/dates';
 
 const messages = en as Record<
   string,

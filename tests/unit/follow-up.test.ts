@@ -1,8 +1,8 @@
 // Due days from presets (cadence per stage, month ends, leap years, time zones) and the checks
 // the follow-up form runs before it sends anything.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addDays, today } from '@/utils/dates';
-import { checkFollowUp, checkNext, dueFromPreset } from '@/utils/follow-up';
+import { addDays, today } from '@/utils/shared/dates';
+import { checkFollowUp, checkNext, dueFromPreset } from '@/utils/page/follow-up';
 
 afterEach(() => {
   vi.unstubAllEnvs();

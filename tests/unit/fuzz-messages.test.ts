@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { route } from '@/entrypoints/background/router';
-import { MESSAGES, type MessageName } from '@/utils/messages';
+import { MESSAGES } from '@/utils/schemas/messages';
+import type { MessageName } from '@/utils/contract/messages';
 import { freshContext, ok, snapshot } from './helpers';
 
 const RUNS = 10_000;

@@ -20,8 +20,8 @@ import {
   isGmailUrl,
   isThreadUrl,
   threadTokenFromUrl,
-} from '@/utils/hosts/gmail';
-import type { ReadResult } from '@/utils/hosts/types';
+} from '@/utils/content/hosts/gmail';
+import type { ReadResult } from '@/utils/content/hosts/types';
 
 const STATES = [
   'thread',

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { freshContext, ok, snapshot } from './helpers';
-import { MESSAGES, type MessageName } from '@/utils/messages';
-import { withKeys } from '@/utils/db';
+import { MESSAGES } from '@/utils/schemas/messages';
+import type { MessageName } from '@/utils/contract/messages';
+import { withKeys } from '@/entrypoints/background/db';
 
 async function seeded() {
   const t = await freshContext({ ownDomains: ['brightwave.io'] });

@@ -1,11 +1,17 @@
 /** Shared set-up for tests of the background: a fresh store and a handler context around it. */
-import { openDb, ACCOUNT_STORES, type RapportDb } from '@/utils/db';
+import { openDb, type RapportDb } from '@/entrypoints/background/db';
+import { RECORD_KINDS } from '@/utils/contract/records';
 import type { HandlerContext } from '@/entrypoints/background/handlers';
-import { route } from '@/entrypoints/background/router';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import type { MessageName, RequestOf, Result, ResponseOf, TabState } from '@/utils/messages';
+import { route, type SenderKind } from '@/entrypoints/background/router';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/contract/settings';
+import type {
+  MessageName,
+  RequestOf,
+  Result,
+  ResponseOf,
+  TabState,
+} from '@/utils/contract/messages';
 import type { TabStates } from '@/entrypoints/background/tab-state';
-import type { SenderKind } from '@/entrypoints/background/router';
 
 let counter = 0;
 
@@ -82,6 +88,6 @@ export async function ok<T>(result: Promise<Result<T>> | Result<T>): Promise<T> 
 /** Every record in every store, for "nothing changed" assertions. */
 export async function snapshot(db: RapportDb) {
   const out: Record<string, unknown[]> = {};
-  for (const s of [...ACCOUNT_STORES, 'trash', 'drafts'] as const) out[s] = await db.getAll(s);
+  for (const s of [...RECORD_KINDS, 'trash', 'drafts'] as const) out[s] = await db.getAll(s);
   return JSON.stringify(out);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostOfUrl, OPTIONAL_HOST_MATCHES } from '@/utils/hosts/patterns';
+import { hostOfUrl, OPTIONAL_HOST_MATCHES } from '@/utils/contract/host-patterns';
 
 describe('hostOfUrl', () => {
   it.each([

@@ -6,9 +6,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS, adapterFor, adapterForHost } from '@/utils/hosts/index';
-import { HostContext } from '@/utils/messages';
-import { HOSTS, type HostName } from '@/utils/model';
+import { ADAPTERS, adapterFor, adapterForHost } from '@/utils/content/hosts/index';
+import { HostContext } from '@/utils/schemas/messages';
+import { HOSTS, type HostName } from '@/utils/contract/enums';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 

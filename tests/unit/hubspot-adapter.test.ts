@@ -22,9 +22,9 @@ import {
   hubspotAdapter,
   isHubSpotUrl,
   isRecordUrl,
-} from '@/utils/hosts/hubspot';
-import type { ReadResult } from '@/utils/hosts/types';
-import { identityOf, watchContext } from '@/utils/watch';
+} from '@/utils/content/hosts/hubspot';
+import type { ReadResult } from '@/utils/content/hosts/types';
+import { identityOf, watchContext } from '@/utils/content/watch';
 import { settle, showPage, swapContent } from './live-page';
 
 const STATES = ['company', 'contact', 'deal', 'legacy-company', 'list'] as const;

@@ -7,7 +7,7 @@ import {
   ownDomainSuggestion,
   registrableDomain,
   type MatchLookups,
-} from '@/utils/match';
+} from '@/utils/shared/match';
 
 describe('registrableDomain', () => {
   const cases: [string, string | null][] = [

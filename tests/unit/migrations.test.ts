@@ -4,26 +4,19 @@
  * version to SHIPPED when its migration is written.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  DB_VERSION,
-  MIGRATIONS,
-  openDb,
-  ACCOUNT_STORES,
-  fillIndexKeys,
-  nameKey,
-  withKeys,
-} from '@/utils/db';
+import { MIGRATIONS, openDb, fillIndexKeys, nameKey, withKeys } from '@/entrypoints/background/db';
+import { SCHEMA_VERSION, RECORD_KINDS } from '@/utils/contract/records';
 import { unwrap } from 'idb';
-import type { Account } from '@/utils/model';
+import type { Account } from '@/utils/contract/model';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 
-type Records = Record<(typeof ACCOUNT_STORES)[number], unknown[]>;
+type Records = Record<(typeof RECORD_KINDS)[number], unknown[]>;
 
 const SAMPLE_AT = Date.UTC(2026, 10, 1);
 /** Every record as it was; from version 3, each account with its derived index keys. */
 const unchanged = (current: Records) => {
   const original = sampleBackup(SAMPLE_AT);
-  for (const s of ACCOUNT_STORES) {
+  for (const s of RECORD_KINDS) {
     const expected = s === 'accounts' ? original.accounts.map(withKeys) : original[s];
     expect(sortById(current[s])).toEqual(sortById(expected));
   }
@@ -52,8 +45,8 @@ function sortById(records: unknown[]) {
 
 async function fill(name: string, version: number, data: Records) {
   const db = await openDb(name, version);
-  const tx = db.transaction([...ACCOUNT_STORES], 'readwrite');
-  for (const s of ACCOUNT_STORES) for (const r of data[s]) await tx.objectStore(s).put(r as never);
+  const tx = db.transaction([...RECORD_KINDS], 'readwrite');
+  for (const s of RECORD_KINDS) for (const r of data[s]) await tx.objectStore(s).put(r as never);
   await tx.done;
   db.close();
 }
@@ -61,18 +54,23 @@ async function fill(name: string, version: number, data: Records) {
 async function readAll(name: string): Promise<Records> {
   const db = await openDb(name);
   const out = {} as Records;
-  for (const s of ACCOUNT_STORES) out[s] = await db.getAll(s);
+  for (const s of RECORD_KINDS) out[s] = await db.getAll(s);
   db.close();
   return out;
 }
 
 describe('migrations', () => {
-  it('has a data set for every shipped version', () => {
-    for (let v = 1; v <= DB_VERSION; v++) expect(SHIPPED[v], `data for version ${v}`).toBeDefined();
+  it('has one step per schema version, up to the version backups record', () => {
+    expect(MIGRATIONS).toHaveLength(SCHEMA_VERSION);
   });
 
-  for (let v = 1; v <= DB_VERSION; v++) {
-    it(`upgrades version ${v} to ${DB_VERSION} with nothing lost`, async () => {
+  it('has a data set for every shipped version', () => {
+    for (let v = 1; v <= SCHEMA_VERSION; v++)
+      expect(SHIPPED[v], `data for version ${v}`).toBeDefined();
+  });
+
+  for (let v = 1; v <= SCHEMA_VERSION; v++) {
+    it(`upgrades version ${v} to ${SCHEMA_VERSION} with nothing lost`, async () => {
       const name = `migrate-from-${v}`;
       await fill(name, v, SHIPPED[v]!.data);
       SHIPPED[v]!.expect(await readAll(name));
@@ -123,18 +121,18 @@ describe('migrations', () => {
 
   it('leaves the old data intact when an upgrade step fails', async () => {
     const name = 'failing-upgrade';
-    await fill(name, DB_VERSION, SHIPPED[DB_VERSION]!.data);
+    await fill(name, SCHEMA_VERSION, SHIPPED[SCHEMA_VERSION]!.data);
     MIGRATIONS.push(() => {
       throw new Error('broken step');
     });
     try {
-      await expect(openDb(name, DB_VERSION + 1)).rejects.toBeTruthy();
+      await expect(openDb(name, SCHEMA_VERSION + 1)).rejects.toBeTruthy();
     } finally {
       MIGRATIONS.pop();
     }
-    SHIPPED[DB_VERSION]!.expect(await readAll(name));
+    SHIPPED[SCHEMA_VERSION]!.expect(await readAll(name));
     const db = await openDb(name);
-    expect(db.version).toBe(DB_VERSION);
+    expect(db.version).toBe(SCHEMA_VERSION);
     db.close();
   });
 });

@@ -8,10 +8,10 @@ import { fakeBrowser } from 'wxt/testing';
 import en from '@/public/_locales/en/messages.json';
 import { CadenceGroup, OwnDomainsGroup } from '@/entrypoints/options/settings-sections';
 import { DataSection } from '@/entrypoints/options/data-section';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { addOwnDomain, isTimeOfDay, parseCadence } from '@/utils/settings-input';
-import { WIPE_BACKUP_KEY } from '@/utils/backup-file';
-import type { Backup, Envelope, MessageName } from '@/utils/messages';
+import { DEFAULT_SETTINGS } from '@/utils/contract/settings';
+import { addOwnDomain, isTimeOfDay, parseCadence } from '@/utils/page/settings-input';
+import { WIPE_BACKUP_KEY } from '@/utils/page/backup-file';
+import type { Backup, Envelope, MessageName } from '@/utils/contract/messages';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 
 const messages = en as Record<

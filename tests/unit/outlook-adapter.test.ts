@@ -22,9 +22,9 @@ import {
   outlookAdapter,
   personFromLabel,
   readSelfEmail,
-} from '@/utils/hosts/outlook';
-import type { ReadResult } from '@/utils/hosts/types';
-import { identityOf, watchContext } from '@/utils/watch';
+} from '@/utils/content/hosts/outlook';
+import type { ReadResult } from '@/utils/content/hosts/types';
+import { identityOf, watchContext } from '@/utils/content/watch';
 import { setPageUrl, settle, showPage } from './live-page';
 
 const STATES = ['anna', 'priya', 'inbox', 'live', 'deeplink'] as const;

@@ -19,9 +19,9 @@ import {
   isRecordUrl,
   pipedriveAdapter,
   pipedriveRecordFromUrl,
-} from '@/utils/hosts/pipedrive';
-import type { ReadResult } from '@/utils/hosts/types';
-import { identityOf, watchContext } from '@/utils/watch';
+} from '@/utils/content/hosts/pipedrive';
+import type { ReadResult } from '@/utils/content/hosts/types';
+import { identityOf, watchContext } from '@/utils/content/watch';
 import { settle, showPage, swapContent } from './live-page';
 
 const STATES = ['organization', 'person', 'deal', 'list'] as const;

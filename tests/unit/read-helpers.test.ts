@@ -1,5 +1,5 @@
 /**
- * The reading helpers every host adapter shares (utils/hosts/read-helpers.ts). The address and
+ * The reading helpers every host adapter shares (utils/content/hosts/read-helpers.ts). The address and
  * host cases are the union of those each adapter's own test carried when it kept its own copy.
  */
 import { describe, expect, it } from 'vitest';
@@ -17,9 +17,9 @@ import {
   pushUnique,
   squash,
   unreadable,
-} from '@/utils/hosts/read-helpers';
-import type { HostContext } from '@/utils/messages';
-import { HostContext as HostContextSchema } from '@/utils/messages';
+} from '@/utils/content/hosts/read-helpers';
+import type { HostContext } from '@/utils/contract/messages';
+import { HostContext as HostContextSchema } from '@/utils/schemas/messages';
 
 const ANNA = 'anna.keller@northwind.co.uk';
 const TOM = 'tom.reyes@mail.northwind.co.uk';

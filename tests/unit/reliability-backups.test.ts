@@ -6,16 +6,18 @@
  *
  * Two gates are checked: the background's importData (the only one that matters for safety:
  * schema and checkBackup inside the write transaction) and the options page's pre-validation
- * (utils/backup-file.ts, utils/csv.ts), which gives the early, readable refusal.
+ * (utils/page/backup-file.ts, utils/page/csv.ts), which gives the early, readable refusal.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseBackup } from '@/utils/backup-file';
-import { accountsFromCsv, accountsToCsv, peopleFromCsv } from '@/utils/csv';
-import { DB_VERSION, withKeys } from '@/utils/db';
-import { BACKUP_MAX_RECORDS, type Backup } from '@/utils/messages';
-import type { Account, Person } from '@/utils/model';
+import { parseBackup } from '@/utils/page/backup-file';
+import { accountsFromCsv, accountsToCsv, peopleFromCsv } from '@/utils/page/csv';
+import { withKeys } from '@/entrypoints/background/db';
+import { SCHEMA_VERSION } from '@/utils/contract/records';
+import { BACKUP_MAX_RECORDS } from '@/utils/schemas/messages';
+import type { Backup } from '@/utils/contract/messages';
+import type { Account, Person } from '@/utils/contract/model';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { freshContext, ok, snapshot } from './helpers';
 
@@ -87,7 +89,7 @@ function person(id: string, accountId: string): Person {
 function backupOf(patch: Partial<Backup>): Backup {
   return {
     format: 'rapport-backup',
-    schemaVersion: DB_VERSION,
+    schemaVersion: SCHEMA_VERSION,
     exportedAt: NOW,
     accounts: [],
     people: [],
@@ -208,7 +210,7 @@ describe('large backups', () => {
   }, 120_000);
 });
 
-describe('the options page checks the file first (utils/backup-file.ts)', () => {
+describe('the options page checks the file first (utils/page/backup-file.ts)', () => {
   const refusal = (text: string) => {
     const r = parseBackup(text);
     if (r.ok) throw new Error('expected a refusal');
@@ -227,7 +229,7 @@ describe('the options page checks the file first (utils/backup-file.ts)', () => 
     });
     expect(refusal(read('future-schema.json'))).toEqual({
       key: 'optionsBackupFromFuture',
-      subs: [99, DB_VERSION],
+      subs: [99, SCHEMA_VERSION],
     });
     for (const file of ['javascript-urls.json', 'mailto-javascript-url.json', 'wrong-types.json'])
       expect(refusal(read(file)).key, file).toBe('optionsBackupInvalid');
@@ -259,7 +261,7 @@ describe('the options page checks the file first (utils/backup-file.ts)', () => 
   }, 60_000);
 });
 
-describe('CSV files with spreadsheet formulas (utils/csv.ts)', () => {
+describe('CSV files with spreadsheet formulas (utils/page/csv.ts)', () => {
   const ctx = () => {
     let n = 0;
     return { accounts: [], people: [], now: NOW, newId: () => `csv-${++n}`, newAccounts: [] };

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { patchAccount } from '@/components/account-actions';
 import type { Send } from '@/components/sidebar-types';
 import { route } from '@/entrypoints/background/router';
-import type { Result } from '@/utils/messages';
+import type { Result } from '@/utils/contract/messages';
 import { freshContext, ok } from './helpers';
 
 async function seeded() {

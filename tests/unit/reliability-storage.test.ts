@@ -10,7 +10,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { route } from '@/entrypoints/background/router';
-import { MESSAGES, type MessageName } from '@/utils/messages';
+import { MESSAGES } from '@/utils/schemas/messages';
+import type { MessageName } from '@/utils/contract/messages';
 import { freshContext, ok, snapshot } from './helpers';
 
 /** An answer later than this counts as a hang. */

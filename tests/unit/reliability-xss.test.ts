@@ -6,7 +6,7 @@
  * tests/e2e/reliability-xss.test.mjs.
  */
 import { describe, expect, it } from 'vitest';
-import { safeHref } from '@/utils/links';
+import { safeHref } from '@/utils/shared/links';
 import { freshContext, ok, snapshot } from './helpers';
 
 const HOSTILE_URLS = [

@@ -8,7 +8,7 @@ import {
   runReminders,
   shouldNotify,
 } from '@/entrypoints/background/reminders';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { DEFAULT_SETTINGS } from '@/utils/contract/settings';
 
 const at = (day: number, hour: number, minute = 0) =>
   new Date(2026, 10, day, hour, minute).getTime();

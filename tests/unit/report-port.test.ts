@@ -3,7 +3,7 @@
  * opened only by a report, and no report lost when the worker stops before acknowledging it.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PageRead } from '@/utils/messages';
+import type { PageRead } from '@/utils/contract/messages';
 
 type Listener = (message: unknown) => void;
 interface FakePort {
@@ -15,7 +15,7 @@ const ports: FakePort[] = [];
 let connectFails = false;
 const sent: unknown[] = [];
 
-vi.mock('@/utils/ext', () => ({
+vi.mock('@/utils/shared/ext', () => ({
   ext: {
     runtime: {
       connect: ({ name }: { name: string }) => {
@@ -32,7 +32,7 @@ vi.mock('@/utils/ext', () => ({
     },
   },
 }));
-vi.mock('@/utils/send', () => ({
+vi.mock('@/utils/contract/send', () => ({
   send: async (name: string, request: unknown) => {
     sent.push({ name, request });
     return { ok: true, data: true };

@@ -28,9 +28,9 @@ import {
   salesforceAdapter,
   salesforceRecordFromUrl,
   toId18,
-} from '@/utils/hosts/salesforce';
-import type { ReadResult } from '@/utils/hosts/types';
-import { DEFAULT_ATTRIBUTES, identityOf, watchContext } from '@/utils/watch';
+} from '@/utils/content/hosts/salesforce';
+import type { ReadResult } from '@/utils/content/hosts/types';
+import { DEFAULT_ATTRIBUTES, identityOf, watchContext } from '@/utils/content/watch';
 import { setPageUrl, settle, showPage } from './live-page';
 
 const STATES = [

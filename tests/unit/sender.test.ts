@@ -6,7 +6,8 @@ import {
   type SenderInfo,
   type SenderKind,
 } from '@/entrypoints/background/router';
-import { MESSAGES, type MessageName } from '@/utils/messages';
+import { MESSAGES } from '@/utils/schemas/messages';
+import type { MessageName } from '@/utils/contract/messages';
 import { freshContext, snapshot } from './helpers';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, normaliseSettings } from '@/utils/settings';
-import { SettingsPatch } from '@/utils/messages';
-import { addDays, daysBetween, isRealDate, today } from '@/utils/dates';
-import { cadenceFor, guidanceFor } from '@/utils/stages';
+import { DEFAULT_SETTINGS, normaliseSettings } from '@/utils/contract/settings';
+import { SettingsPatch } from '@/utils/schemas/messages';
+import { addDays, daysBetween, isRealDate, today } from '@/utils/shared/dates';
+import { cadenceFor, guidanceFor } from '@/utils/shared/stages';
 
 describe('settings', () => {
   it('gives the defaults for nothing stored', () => {

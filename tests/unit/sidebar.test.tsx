@@ -7,9 +7,9 @@ import en from '@/public/_locales/en/messages.json';
 import { Sidebar } from '@/components/sidebar';
 import { guessName } from '@/components/guess-name';
 import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-types';
-import type { AccountView, ContextResult, HostContext, Result } from '@/utils/messages';
-import type { Account, Person } from '@/utils/model';
-import { addDays, today } from '@/utils/dates';
+import type { AccountView, ContextResult, HostContext, Result } from '@/utils/contract/messages';
+import type { Account, Person } from '@/utils/contract/model';
+import { addDays, today } from '@/utils/shared/dates';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
 const messages = en as Record<

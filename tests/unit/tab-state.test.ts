@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { sessionTabStates, tabStateKey, type TabNews } from '@/entrypoints/background/tab-state';
-import type { ContextResult, PageRead, TabState } from '@/utils/messages';
+import type { ContextResult, PageRead, TabState } from '@/utils/contract/messages';
 
 const TAB = 12;
 const read = (key: string): PageRead => ({

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { gmailAdapter, MAIN_VIEW } from '@/utils/hosts/gmail';
-import type { HostAdapter, ReadResult } from '@/utils/hosts/types';
-import { identityOf, watchContext } from '@/utils/watch';
+import { gmailAdapter, MAIN_VIEW } from '@/utils/content/hosts/gmail';
+import type { HostAdapter, ReadResult } from '@/utils/content/hosts/types';
+import { identityOf, watchContext } from '@/utils/content/watch';
 import { setPageUrl, settle, showPage } from './live-page';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/gmail');

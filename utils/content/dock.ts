@@ -9,8 +9,8 @@
  * to the window's edge, with the host's layout narrowed by the same width. A page that removes the element gets it back at once; one that covers it
  * gets a frame that refuses writes while covered (the frame's own visibility check).
  */
-import { GRIP_WIDTH } from '@/utils/dock-layout';
-import { ext as browser } from '@/utils/ext';
+import { GRIP_WIDTH } from '@/utils/contract/dock-layout';
+import { ext as browser } from '@/utils/shared/ext';
 
 /** The sidebar frame's page: web-accessible to the host pages, and to nothing else. */
 export const SIDEBAR_PAGE = '/sidebar.html';

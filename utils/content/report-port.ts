@@ -8,10 +8,10 @@
  * wakes a stopped worker (the worker takes the same read twice as one).
  */
 import type { Runtime } from 'webextension-polyfill';
-import { ext as browser } from '@/utils/ext';
-import { REPORT_PORT, isReportAck } from '@/utils/events';
-import type { Envelope, PageRead } from '@/utils/messages';
-import { send } from '@/utils/send';
+import { ext as browser } from '@/utils/shared/ext';
+import { REPORT_PORT, isReportAck } from '@/utils/contract/events';
+import type { Envelope, PageRead } from '@/utils/contract/messages';
+import { send } from '@/utils/contract/send';
 
 export function reportSender(): (report: PageRead) => void {
   let port: Runtime.Port | null = null;

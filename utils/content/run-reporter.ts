@@ -5,29 +5,29 @@
  *
  * Host-independent: the adapter reads the page, watchContext says when what is open changes, and
  * each change is one reportContext. Each entrypoint passes its own adapter (never the registry in
- * utils/hosts/index.ts, which would bundle all five). Small by design: no Preact, zod, tldts or
+ * utils/content/hosts/index.ts, which would bundle all five). Small by design: no Preact, zod, tldts or
  * idb here (tests/build/size.test.mjs holds the budget).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ext as browser } from '@/utils/ext';
+import { ext as browser } from '@/utils/shared/ext';
 import {
   GRANTED_HOSTS_KEY,
   isLogFollowUp,
   isReturnFocus,
   isToggleSidebar,
   watchLocal,
-} from '@/utils/events';
+} from '@/utils/contract/events';
 import {
   LAYOUT_KEY,
   panelWidth,
   RAIL_WIDTH,
   readLayout,
   type SidebarLayout,
-} from '@/utils/dock-layout';
-import type { HostAdapter, ReadResult } from '@/utils/hosts/types';
-import type { PageRead } from '@/utils/messages';
-import { loadSettings, watchSettings, type Settings } from '@/utils/settings';
-import { watchContext, type WatchOptions } from '@/utils/watch';
+} from '@/utils/contract/dock-layout';
+import type { HostAdapter, ReadResult } from '@/utils/content/hosts/types';
+import type { PageRead } from '@/utils/contract/messages';
+import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
+import { watchContext, type WatchOptions } from '@/utils/content/watch';
 import { mountDock } from './dock';
 import { reportSender } from './report-port';
 

@@ -1,0 +1,316 @@
+/**
+ * Gmail adapter: the only code that reads Gmail's DOM. It runs in the content script, so it stays
+ * small and dependency-free (types only from utils/schemas/messages and utils/content/hosts/types; the reading
+ * helpers it shares with the other adapters from utils/content/hosts/read-helpers).
+ *
+ * It reads the open conversation and nothing else: the thread list (and a compose window) carry the
+ * same `span[email]` chips and `data-legacy-thread-id` attributes, so every lookup starts from the
+ * conversation heading inside the active `div[role="main"]` view.
+ *
+ * Markup as InboxSDK's Gmail driver and gmail.js describe it, checked against the dated fixtures in
+ * tests/fixtures/gmail/ (gmail-2026-11-28-*.html); the fixture test asserts an exact count for
+ * every selector below.
+ */
+import type { HostContext } from '@/utils/contract/messages';
+import { MAX_PARTICIPANTS, isHidden, normaliseAddress, squash, unreadable } from './read-helpers';
+import type { HostAdapter, ReadResult } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Selectors. Data attributes and ARIA roles over Gmail's obfuscated class names.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The active view. Gmail keeps one child per view (list, conversation, settings) in its view
+ * container `div.aeF > div.nH`; only the active one carries role="main", the others are hidden:
+ *   <div class="aeF"><div class="nH">
+ *     <div class="nH" style="display: none;"> ...inbox list... </div>
+ *     <div class="nH" role="main"> ...conversation... </div>
+ */
+export const MAIN_VIEW = 'div[role="main"]';
+
+/**
+ * The conversation heading, which also carries the thread ids (sync-API Gmail, 2018 onwards):
+ *   <h2 id=":1t" data-thread-perm-id="thread-f:1885066512384513957"
+ *       data-legacy-thread-id="1a2c4e6f80b1d3a5" tabindex="-1" class="hP">Subject</h2>
+ * List rows carry the ids on a span (`span[data-thread-id][data-legacy-thread-id]`), never on an
+ * h2, and the compose window's h2 has no ids, so neither matches.
+ */
+export const THREAD_HEADING = 'h2[data-thread-perm-id]';
+
+/**
+ * One block per message, collapsed (`div.adf`) or expanded (`div.adn`), in the conversation's
+ * `div[role="list"]`:
+ *   <div class="adn ads" data-message-id="#msg-f:1885..." data-legacy-message-id="1a2c...">
+ */
+export const MESSAGE = 'div[data-message-id]';
+
+/**
+ * People chips in a message header; `name` holds the display name, and "me" for the user:
+ *   <span translate="no" class="gD" email="anna.keller@northwind.co.uk" name="Anna Keller"
+ *         data-hovercard-id="anna.keller@northwind.co.uk"><span>Anna Keller</span></span>
+ *   <span class="hb">to <span dir="ltr" email="sam.carter@brightwave.io" name="me" class="g2">me</span>,
+ *   <span dir="ltr" email="tom.reyes@mail.northwind.co.uk" name="Tom Reyes" class="g2">Tom</span></span>
+ */
+export const PERSON_CHIP = 'span[email]';
+
+/**
+ * The sender's chip: the header's sender line is an h3 (`h3.iw`), recipients are not in it:
+ *   <h3 class="iw"><span class="qu"><span class="gD" email="..." name="...">...</span></span></h3>
+ */
+export const SENDER_CHIP = 'h3 span[email]';
+
+/** The user's own chip in a conversation, the last fallback for the signed-in address. */
+export const SELF_CHIP = 'span[email][name="me"]';
+
+/** The signed-in account button in the Google bar; the address is in its aria-label. */
+export const ACCOUNT_BUTTON = [
+  // Any UI language: the account button links to the sign-out chooser.
+  //   <a class="gb_B gb_Za gb_0" aria-label="Google Account: Sam Carter  &#10;(sam.carter@brightwave.io)"
+  //      href="https://accounts.google.com/SignOutOptions?hl=en&continue=https://mail.google.com/mail/&...">
+  'header a[href^="https://accounts.google.com/SignOutOptions"][aria-label]',
+  // English UI, when the link target differs (e.g. a Workspace SSO account chooser).
+  'a[aria-label^="Google Account:"]',
+];
+
+/**
+ * Gmail's side panel, beside the conversation, where Calendar, Keep, Tasks and add-ons open; Gmail
+ * narrows the conversation when its content area widens, so the sidebar docks here (as InboxSDK's
+ * app sidebar does). Found by its vertical tab list of apps, then by its class:
+ *   <div class="nH bAw nn" role="complementary" aria-label="Side panel">
+ *     <div class="brC-aT5-aOt-Jw" role="navigation" aria-label="Side panel">
+ *       <div class="brC-dA-I-Jw" role="tablist" aria-orientation="vertical"> ...Calendar, Keep... </div>
+ *     </div><div class="brC-brG" style="display: none;"></div></div>
+ */
+export const SIDE_PANEL = [
+  'div[role="complementary"]:has(> [role="navigation"] > [role="tablist"][aria-orientation="vertical"])',
+  'div.bAw[role="complementary"]',
+];
+
+// ---------------------------------------------------------------------------------------------
+// URLs (pure)
+// ---------------------------------------------------------------------------------------------
+
+/** Hash views whose first segment is followed by an argument (query, label) before a thread token. */
+const VIEWS_WITH_ARGUMENT = new Set(['search', 'label', 'category', 'advanced-search', 'app']);
+/** Hash views that never show a conversation, whatever follows. */
+const VIEWS_WITHOUT_THREADS = new Set(['settings', 'chat', 'calls', 'contacts', 'create-filter']);
+/**
+ * A conversation token: today's `FMfcgz...`/`KtbxL...` tokens (about 32 characters) or the legacy
+ * 16-digit hex id. Page markers (`p2`) and short words are shorter.
+ */
+const THREAD_TOKEN = /^[A-Za-z0-9_-]{16,}$/;
+
+/** True for Gmail's web app (https://mail.google.com/mail/...). */
+export function isGmailUrl(url: URL): boolean {
+  return (
+    url.protocol === 'https:' &&
+    url.hostname === 'mail.google.com' &&
+    (url.pathname === '/mail' || url.pathname.startsWith('/mail/'))
+  );
+}
+
+/**
+ * The conversation token in the hash, or null when the URL shows a list, settings or only compose:
+ *   #inbox/FMfcgz...            -> FMfcgz...
+ *   #label/Globex/FMfcgz...     -> FMfcgz...
+ *   #search/workshop/FMfcgz...  -> FMfcgz...
+ *   #inbox, #inbox/p2, #label/Globex, #inbox?compose=new, #settings/general -> null
+ */
+export function threadTokenFromUrl(url: URL): string | null {
+  if (!isGmailUrl(url)) return null;
+  const hash = url.hash.replace(/^#/, '');
+  const path = hash.split('?')[0] ?? '';
+  const segments = path.split('/').filter((s) => s !== '');
+  const view = segments[0];
+  if (view === undefined || VIEWS_WITHOUT_THREADS.has(view)) return null;
+  const minimum = VIEWS_WITH_ARGUMENT.has(view) ? 3 : 2;
+  if (segments.length < minimum) return null;
+  const last = segments[segments.length - 1] ?? '';
+  return THREAD_TOKEN.test(last) ? last : null;
+}
+
+/** True when the URL says a conversation is open. */
+export function isThreadUrl(url: URL): boolean {
+  return threadTokenFromUrl(url) !== null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading (pure functions of a Document)
+// ---------------------------------------------------------------------------------------------
+
+/** Subject text as shown: text nodes, and emoji images by their `data-emoji` or `alt`. */
+function textOf(node: Node): string {
+  let out = '';
+  node.childNodes.forEach((child) => {
+    if (child.nodeType === 3) out += child.nodeValue ?? '';
+    else if (child.nodeType === 1) {
+      const el = child as Element;
+      if (el.tagName === 'IMG')
+        out += el.getAttribute('data-emoji') ?? el.getAttribute('alt') ?? '';
+      else out += textOf(el);
+    }
+  });
+  return out;
+}
+
+function threadIdOf(heading: Element): string | null {
+  const legacy = heading.getAttribute('data-legacy-thread-id')?.trim();
+  const perm = heading.getAttribute('data-thread-perm-id')?.trim();
+  const id = legacy || perm;
+  return id ? id.slice(0, 200) : null;
+}
+
+/** The signed-in address from an aria-label such as "Google Account: Sam Carter (sam@x.io)". */
+export function addressFromLabel(label: string): string | null {
+  const inParens = label.match(/\(([^()]+)\)/g) ?? [];
+  for (const part of inParens.reverse()) {
+    const email = normaliseAddress(part.slice(1, -1));
+    if (email) return email;
+  }
+  for (const word of label.split(/[\s()<>]+/)) {
+    const email = normaliseAddress(word);
+    if (email) return email;
+  }
+  return null;
+}
+
+/** The signed-in address from a title such as "Subject - sam@x.io - Gmail" (the last one wins). */
+export function addressFromTitle(title: string): string | null {
+  const parts = title.split(' - ');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const email = normaliseAddress(parts[i]);
+    if (email) return email;
+  }
+  return null;
+}
+
+/** The signed-in user's address: account button, then page title, then the "me" chip. */
+export function readSelfEmail(doc: Document, conversation?: Element): string | null {
+  for (const selector of ACCOUNT_BUTTON) {
+    for (const el of Array.from(doc.querySelectorAll(selector))) {
+      const email = addressFromLabel(el.getAttribute('aria-label') ?? '');
+      if (email) return email;
+    }
+  }
+  const fromTitle = addressFromTitle(doc.title ?? '');
+  if (fromTitle) return fromTitle;
+  const me = conversation?.querySelector(SELF_CHIP);
+  return normaliseAddress(me?.getAttribute('email'));
+}
+
+/** The visible conversation headings in the active view(s). */
+function visibleHeadings(doc: Document): Element[] {
+  const headings: Element[] = [];
+  for (const view of Array.from(doc.querySelectorAll(MAIN_VIEW))) {
+    if (isHidden(view)) continue;
+    for (const heading of Array.from(view.querySelectorAll(THREAD_HEADING))) {
+      if (!isHidden(heading)) headings.push(heading);
+    }
+  }
+  return headings;
+}
+
+/** The nearest ancestor of the heading that also holds the messages (`div.a98.iY` today). */
+function conversationOf(heading: Element): Element | null {
+  for (let node = heading.parentElement; node; node = node.parentElement) {
+    if (node.querySelector(MESSAGE)) return node;
+    if (node.matches(MAIN_VIEW)) return null;
+  }
+  return null;
+}
+
+/** People in the conversation: the first sender first, then in page order, each address once. */
+function participantsOf(
+  conversation: Element,
+  self: string | null,
+): { chips: number; participants: HostContext['participants'] } {
+  const chips: Element[] = [];
+  for (const message of Array.from(conversation.querySelectorAll(MESSAGE))) {
+    if (isHidden(message)) continue;
+    chips.push(...Array.from(message.querySelectorAll(PERSON_CHIP)));
+  }
+  const firstSender = conversation.querySelector(`${MESSAGE} ${SENDER_CHIP}`);
+  if (firstSender && chips.includes(firstSender)) {
+    chips.splice(chips.indexOf(firstSender), 1);
+    chips.unshift(firstSender);
+  }
+  const seen = new Set<string>();
+  const participants: HostContext['participants'] = [];
+  for (const chip of chips) {
+    const email = normaliseAddress(chip.getAttribute('email'));
+    if (!email || seen.has(email)) continue;
+    seen.add(email);
+    // The user is not a participant to match; Gmail names them "me" anyway.
+    if (email === self || chip.getAttribute('name') === 'me') continue;
+    const name = squash(chip.getAttribute('name') || chip.textContent || '', 200);
+    participants.push({ email, name });
+    if (participants.length >= MAX_PARTICIPANTS) break;
+  }
+  return { chips: chips.length, participants };
+}
+
+function readGmail(doc: Document, url: URL): ReadResult {
+  const threadUrl = isThreadUrl(url);
+  const headings = visibleHeadings(doc);
+  if (headings.length === 0) {
+    if (!threadUrl) return { status: 'none' };
+    return doc.querySelector(MAIN_VIEW)
+      ? unreadable(`the URL shows a conversation but no visible ${THREAD_HEADING} was found`)
+      : unreadable(`the URL shows a conversation but there is no ${MAIN_VIEW}`);
+  }
+  const ids = new Set(headings.map(threadIdOf));
+  if (ids.size > 1) return unreadable('more than one conversation is visible');
+  const heading = headings[0] as Element;
+  const id = threadIdOf(heading);
+  if (!id) return unreadable('the conversation heading has an empty thread id');
+  const conversation = conversationOf(heading);
+  if (!conversation) return unreadable(`the conversation has no message blocks (${MESSAGE})`);
+  const self = readSelfEmail(doc, conversation);
+  const { chips, participants } = participantsOf(conversation, self);
+  if (chips === 0) return unreadable(`the conversation shows no people chips (${PERSON_CHIP})`);
+
+  const context: HostContext = {
+    host: 'gmail',
+    url: url.href,
+    participants,
+    domains: [],
+    names: [],
+    thread: { id, subject: squash(textOf(heading), 1000) },
+  };
+  if (self) context.selfEmail = self;
+  return { status: 'open', key: id, context };
+}
+
+export const gmailAdapter: HostAdapter = {
+  host: 'gmail',
+  matches: isGmailUrl,
+  read(doc, url) {
+    try {
+      return readGmail(doc, url);
+    } catch (error) {
+      return unreadable(
+        `reading the page failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+      );
+    }
+  },
+  /**
+   * The view container (`div.aeF > div.nH`), found as the parent of the active view: opening,
+   * leaving or switching a conversation happens inside it, while the header, navigation, chat and
+   * compose windows live outside it.
+   */
+  watchRoot(doc) {
+    try {
+      return doc.querySelector(MAIN_VIEW)?.parentElement ?? null;
+    } catch {
+      return null;
+    }
+  },
+  /** Gmail's side panel (SIDE_PANEL): the sidebar docks in it and Gmail narrows the conversation. */
+  dockSlot(doc) {
+    for (const selector of SIDE_PANEL) {
+      const slot = doc.querySelector(selector);
+      if (slot) return slot;
+    }
+    return null;
+  },
+};

@@ -1,0 +1,274 @@
+/**
+ * Pipedrive adapter: the only code that reads Pipedrive's pages. It runs in the content script, so
+ * it stays small and dependency-free (types only from utils/schemas/messages and utils/content/hosts/types; the
+ * reading helpers it shares with the other adapters from utils/content/hosts/read-helpers).
+ *
+ * It reads an open person, organization or deal and nothing else. The key is the record identity
+ * from the URL (`pipedrive:<type>:<id>`); the page gives the record's name from the detail view's
+ * header, and from its sidebar the emails, the website, and the linked organization and people.
+ * The main column (notes, activities, the email history) is never read: it quotes everyone who
+ * ever wrote, the user included.
+ *
+ * Pipedrive publishes no markup contract, and no public extension or test suite we could find
+ * reads its detail view, so the `data-testid` anchors below follow the dated fixtures in
+ * tests/fixtures/pipedrive/ (pipedrive-2026-11-28-*.html) and must be checked against a live
+ * account before release. Everything else rests on what any Pipedrive build must render: `mailto:`
+ * links and links to `/person/<id>` and `/organization/<id>`. The fixture test asserts an exact
+ * count for every selector below.
+ */
+import type { HostContext } from '@/utils/contract/messages';
+import {
+  MAX_DOMAINS,
+  MAX_NAMES,
+  addressesOfMailto,
+  hostOf,
+  isHidden,
+  pushParticipant,
+  pushUnique,
+  squash,
+  unreadable,
+} from './read-helpers';
+import type { HostAdapter, ReadResult } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Selectors. Test ids and link targets; never the hashed CSS-module class names.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The page content right of the navigation rail; lists and detail views render in it:
+ *   <main id="mainContent" class="cui5-... _main_1x9yq_12"> ...
+ */
+export const PAGE_CONTENT = 'main';
+
+/**
+ * The detail view of one person, organization or deal:
+ *   <div data-testid="detail-view" data-entity="organization" class="_detailView_3k2fa_1"> ...
+ */
+export const DETAIL_VIEW = '[data-testid="detail-view"]';
+
+/**
+ * The record's name in the detail view's header:
+ *   <h1 data-testid="header-title" class="_title_8cmz4_5">Northwind Logistics</h1>
+ */
+export const RECORD_TITLE = '[data-testid="header-title"]';
+
+/**
+ * The detail view's left sidebar, with the record's fields and its linked people and organization:
+ *   <aside data-testid="detail-view-sidebar" class="_sidebar_1p0e3_9"> ...
+ */
+export const SIDEBAR = '[data-testid="detail-view-sidebar"]';
+
+/**
+ * The website field (organizations, and deals showing their organization's fields):
+ *   <div data-testid="field-website" class="_field_..."><a href="https://northwind.co.uk"
+ *        target="_blank" rel="noopener noreferrer">northwind.co.uk</a></div>
+ */
+export const WEBSITE_FIELD = '[data-testid="field-website"]';
+
+/**
+ * Email links: a person's addresses in its fields, and each linked person's address:
+ *   <a href="mailto:tom.reyes@mail.northwind.co.uk" class="_value_...">tom.reyes@mail.northwind.co.uk</a>
+ */
+export const MAILTO_LINK = 'a[href^="mailto:"]';
+
+/**
+ * Links to a person or an organization (relative, or absolute on the same company host):
+ *   <a href="/person/1187" class="_link_...">Tom Reyes</a>
+ *   <a href="/organization/412" class="_link_...">Northwind Logistics</a>
+ */
+export const PERSON_LINK = 'a[href*="/person/"]';
+export const ORGANIZATION_LINK = 'a[href*="/organization/"]';
+/** Deal links (`<a href="/deal/963">Northwind Q1 renewal</a>`) only bound the cards above. */
+const DEAL_LINK = 'a[href*="/deal/"]';
+
+// ---------------------------------------------------------------------------------------------
+// URLs (pure)
+// ---------------------------------------------------------------------------------------------
+
+export type PipedriveRecordType = 'person' | 'organization' | 'deal';
+
+export interface PipedriveRecord {
+  recordType: PipedriveRecordType;
+  recordId: string;
+  /** The record URL without query or hash. */
+  url: string;
+}
+
+/** A company's own host (brightwave.pipedrive.com) or app.pipedrive.com. */
+const COMPANY_HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.pipedrive\.com$/;
+/** Pipedrive's own sites on the same domain, which are never a company's account. */
+const NOT_APP_HOSTS = new Set([
+  'www.pipedrive.com',
+  'api.pipedrive.com',
+  'developers.pipedrive.com',
+  'oauth.pipedrive.com',
+  'marketplace.pipedrive.com',
+  'support.pipedrive.com',
+  'status.pipedrive.com',
+]);
+const RECORD_TYPES = new Set<string>(['person', 'organization', 'deal']);
+const NUMERIC_ID = /^[1-9]\d{0,15}$/;
+
+/** True for a Pipedrive account (https://<company>.pipedrive.com). */
+export function isPipedriveUrl(url: URL): boolean {
+  return (
+    url.protocol === 'https:' &&
+    url.port === '' &&
+    COMPANY_HOST.test(url.hostname) &&
+    !NOT_APP_HOSTS.has(url.hostname)
+  );
+}
+
+/**
+ * The record a URL shows, or null for lists, the pipeline, leads and settings:
+ *   /person/1187, /organization/412/, /deal/963?tab=notes -> person 1187, organization 412, deal 963
+ *   /persons/list/user/everyone, /pipeline/1, /leads/inbox/<uuid>, /settings/personal -> null
+ */
+export function pipedriveRecordFromUrl(url: URL): PipedriveRecord | null {
+  if (!isPipedriveUrl(url)) return null;
+  const segments = url.pathname.split('/').filter((s) => s !== '');
+  const [kind, id] = segments;
+  if (segments.length !== 2 || kind === undefined || !RECORD_TYPES.has(kind)) return null;
+  if (id === undefined || !NUMERIC_ID.test(id)) return null;
+  return {
+    recordType: kind as PipedriveRecordType,
+    recordId: id,
+    url: `${url.origin}${url.pathname}`,
+  };
+}
+
+/** True when the URL says a person, organization or deal is open. */
+export function isRecordUrl(url: URL): boolean {
+  return pipedriveRecordFromUrl(url) !== null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading (pure functions of a Document)
+// ---------------------------------------------------------------------------------------------
+
+/** The record a person, organization or deal link points at (`/person/1187?x` -> person:1187). */
+function linkTarget(link: Element): string | null {
+  const match = /\/(person|organization|deal)\/(\d+)(?:[/?#]|$)/.exec(
+    link.getAttribute('href') ?? '',
+  );
+  return match ? `${match[1]}:${match[2]}` : null;
+}
+
+/**
+ * The card around a link to a person: the largest ancestor inside `boundary` that links to no other
+ * person, organization or deal. In a list of people that is the list item; a section with a single
+ * person is the whole section.
+ */
+function cardOf(link: Element, boundary: Element): Element {
+  const own = linkTarget(link);
+  let card = link;
+  for (let node = link.parentElement; node && node !== boundary; node = node.parentElement) {
+    const links = Array.from(
+      node.querySelectorAll(`${PERSON_LINK}, ${ORGANIZATION_LINK}, ${DEAL_LINK}`),
+    );
+    if (links.some((a) => linkTarget(a) !== own)) break;
+    card = node;
+  }
+  return card;
+}
+
+/** The detail view showing now; a hidden one kept from a previous record does not count. */
+function visibleDetailView(doc: Document): Element | null {
+  return Array.from(doc.querySelectorAll(DETAIL_VIEW)).find((view) => !isHidden(view)) ?? null;
+}
+
+function readPipedrive(doc: Document, url: URL): ReadResult {
+  const record = pipedriveRecordFromUrl(url);
+  if (!record) return { status: 'none' };
+
+  const view = visibleDetailView(doc);
+  if (!view) return unreadable(`the URL shows a record but there is no visible ${DETAIL_VIEW}`);
+  const title = Array.from(view.querySelectorAll(RECORD_TITLE)).find(
+    (el) => squash(el.textContent ?? '', 200) !== '',
+  );
+  if (!title) return unreadable(`the record shows no name (${RECORD_TITLE})`);
+  const name = squash(title.textContent ?? '', 200);
+  const sidebar = view.querySelector(SIDEBAR);
+
+  const participants: HostContext['participants'] = [];
+  const names: string[] = [];
+  const domains: string[] = [];
+
+  if (record.recordType === 'organization') names.push(name);
+  if (sidebar) {
+    if (record.recordType === 'person') {
+      // A person's own addresses: the email links in its sidebar (its organization's section
+      // shows the organization's name and address, never an email).
+      for (const link of Array.from(sidebar.querySelectorAll(MAILTO_LINK))) {
+        for (const email of addressesOfMailto(link.getAttribute('href') ?? ''))
+          pushParticipant(participants, email, name);
+      }
+    } else {
+      // The people linked to an organization or deal, each with the addresses in its card.
+      const seen = new Set<string>();
+      for (const link of Array.from(sidebar.querySelectorAll(PERSON_LINK))) {
+        const target = linkTarget(link);
+        const person = squash(link.textContent ?? '', 200);
+        if (!target || seen.has(target) || person === '') continue;
+        seen.add(target);
+        for (const mail of Array.from(cardOf(link, sidebar).querySelectorAll(MAILTO_LINK))) {
+          for (const email of addressesOfMailto(mail.getAttribute('href') ?? ''))
+            pushParticipant(participants, email, person);
+        }
+      }
+    }
+    if (record.recordType !== 'organization') {
+      for (const link of Array.from(sidebar.querySelectorAll(ORGANIZATION_LINK))) {
+        if (!linkTarget(link)) continue;
+        pushUnique(names, squash(link.textContent ?? '', 200) || null, MAX_NAMES);
+      }
+    }
+    for (const field of Array.from(sidebar.querySelectorAll(WEBSITE_FIELD))) {
+      const links = Array.from(field.querySelectorAll('a[href]'));
+      const values = links.length
+        ? links.map((a) => a.getAttribute('href') ?? '')
+        : [field.textContent ?? ''];
+      for (const value of values) pushUnique(domains, hostOf(value), MAX_DOMAINS);
+    }
+  }
+
+  const context: HostContext = {
+    host: 'pipedrive',
+    url: url.href,
+    participants,
+    domains,
+    names,
+    crmRef: {
+      system: 'pipedrive',
+      recordType: record.recordType,
+      recordId: record.recordId,
+      url: record.url,
+    },
+  };
+  return { status: 'open', key: `pipedrive:${record.recordType}:${record.recordId}`, context };
+}
+
+export const pipedriveAdapter: HostAdapter = {
+  host: 'pipedrive',
+  matches: isPipedriveUrl,
+  read(doc, url) {
+    try {
+      return readPipedrive(doc, url);
+    } catch (error) {
+      return unreadable(
+        `reading the page failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+      );
+    }
+  },
+  /**
+   * The page content right of the navigation rail: opening another record or going back to a list
+   * replaces what is inside it; the navigation and the top bar are outside.
+   */
+  watchRoot(doc) {
+    try {
+      return doc.querySelector(PAGE_CONTENT);
+    } catch {
+      return null;
+    }
+  },
+};

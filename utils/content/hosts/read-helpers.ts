@@ -1,0 +1,168 @@
+/**
+ * What every host adapter needs to turn what a page shows into a HostContext: addresses, web
+ * hosts, text, lists within the message contract's limits, hidden elements, the unreadable
+ * result. One copy here instead of one per adapter, so a fix to what counts as an address (or as
+ * hidden) reaches every host at once.
+ *
+ * It runs in the content scripts, so it stays dependency-free: no zod (utils/schemas/messages.ts is
+ * imported for types only), nothing beyond the DOM, no layout reads. A content script bundles only
+ * the helpers its adapter imports (tests/build/size.test.mjs keeps the Gmail one in budget).
+ */
+import type { HostContext } from '@/utils/contract/messages';
+import type { ReadResult } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Limits: the message contract's (HostContext in utils/schemas/messages.ts). An adapter stops at them,
+// because the background refuses a whole context that is over any one of them.
+// ---------------------------------------------------------------------------------------------
+
+export const MAX_PARTICIPANTS = 200;
+export const MAX_DOMAINS = 50;
+export const MAX_NAMES = 10;
+
+// ---------------------------------------------------------------------------------------------
+// Addresses
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One address and nothing else: no white space, no brackets, quotes or list separators (so
+ * "Anna Keller <anna@x.io>" and "a@x.io, b@x.io" are not one), and a dot in the domain (so
+ * "anna@localhost" and a user name such as "me" are not one either).
+ */
+const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+
+/**
+ * Addresses inside free text, such as a card's text or a semicolon-separated property: the
+ * characters an address is made of, so the text around it (brackets, separators, words) falls away.
+ */
+const EMAIL_IN_TEXT = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+
+/**
+ * Lower-cased address, or null when it is not one. 320 characters at most: the longest address
+ * there can be (64 + @ + 255), and the message contract's limit.
+ */
+export function normaliseAddress(value: string | null | undefined): string | null {
+  const email = (value ?? '').trim().toLowerCase();
+  return email.length <= 320 && EMAIL.test(email) ? email : null;
+}
+
+/** The addresses in free text, in order, each normalised (repeats kept: callers keep them once). */
+export function addressesInText(text: string): string[] {
+  return (text.match(EMAIL_IN_TEXT) ?? []).flatMap((part) => normaliseAddress(part) ?? []);
+}
+
+/**
+ * Addresses in a mailto: link, in order; the query (`?subject=...`, `?cc=...`) is not read:
+ *   "mailto:a@x.io,b@x.io?subject=Hi" -> a@x.io, b@x.io; "mailto:Anna%20Keller" -> none
+ */
+export function addressesOfMailto(href: string): string[] {
+  let list = href.replace(/^mailto:/i, '').split('?')[0] ?? '';
+  try {
+    list = decodeURIComponent(list);
+  } catch {
+    // Keep the raw text: a stray % is not an address anyway.
+  }
+  return list.split(/[,;]/).flatMap((part) => normaliseAddress(part) ?? []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Web hosts
+// ---------------------------------------------------------------------------------------------
+
+/** Lower-case DNS labels, at least two, the first not starting with a hyphen. */
+const HOST_NAME = /^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+
+/**
+ * The web host a domain or website value shows, lower-cased, or null. A CRM field holds either a
+ * bare domain as typed or a full URL; only http(s) counts, so a `javascript:` or `mailto:` value
+ * never becomes a domain. 253 characters at most, as in DNS and the message contract:
+ *   "northwind.co.uk" -> northwind.co.uk; "https://www.northwind.co.uk/en" -> www.northwind.co.uk
+ *   "www.globex.com." -> www.globex.com (the root's trailing dot dropped)
+ *   "anna@northwind.co.uk", "javascript:alert(1)", "ftp://files.globex.com", "not a domain" -> null
+ */
+export function hostOf(value: string | null | undefined): string | null {
+  const text = (value ?? '').trim();
+  if (text === '' || /[\s@]/.test(text)) return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+  if (!withScheme && text.includes(':')) return null;
+  let url: URL;
+  try {
+    url = new URL(withScheme ? text : `https://${text}`);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  return host.length <= 253 && HOST_NAME.test(host) ? host : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hidden elements
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Hidden by the host app, which keeps what it is not showing in the DOM with an inline
+ * `display: none` (or `hidden`) on it or an ancestor: Gmail's inactive views and cached
+ * conversations, Outlook's panes kept while another shows, Pipedrive's detail view of a previous
+ * record. Inline styles only: no layout is forced, and it works in tests. The walk stays in the
+ * element's own tree; hosts that render in shadow trees use `isHiddenAcrossShadow`.
+ */
+export function isHidden(el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden')) return true;
+    const style = node.getAttribute('style');
+    if (style && /(^|;)\s*display\s*:\s*none/i.test(style)) return true;
+  }
+  return false;
+}
+
+/**
+ * `isHidden` across shadow boundaries, for hosts that render in shadow trees (Salesforce
+ * Lightning: a field inside a component's shadow root is hidden when the page around the
+ * component is). Each tree is checked with `isHidden`, then the walk goes on from its host.
+ * A separate name rather than a parameter keeps the Gmail content script from carrying it.
+ */
+export function isHiddenAcrossShadow(el: Element): boolean {
+  for (let node: Element | null = el; node;) {
+    if (isHidden(node)) return true;
+    const root = node.getRootNode();
+    node = root.nodeType === 11 ? ((root as ShadowRoot).host ?? null) : null;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text and lists
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Text as a person reads it, on one line, cut to `max` characters (the message contract's limit
+ * for the field: 200 for names, 1000 for subjects): pages indent and wrap their text freely.
+ */
+export const squash = (text: string, max: number): string =>
+  text.replace(/\s+/g, ' ').trim().slice(0, max);
+
+/** Adds `value` to `list` unless it is empty, already there, or the list holds `max` already. */
+export function pushUnique(list: string[], value: string | null, max: number): void {
+  if (value && !list.includes(value) && list.length < max) list.push(value);
+}
+
+/** Adds a person unless the address is there (the first name seen wins) or the list is full. */
+export function pushParticipant(
+  participants: HostContext['participants'],
+  email: string,
+  name: string,
+): void {
+  if (participants.length >= MAX_PARTICIPANTS || participants.some((p) => p.email === email))
+    return;
+  participants.push({ email, name });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------
+
+/** Something is open but the markup is not what the adapter expects; `reason` says what is off. */
+export function unreadable(reason: string): ReadResult {
+  return { status: 'unreadable', reason };
+}

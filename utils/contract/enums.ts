@@ -1,0 +1,27 @@
+/**
+ * The closed sets of values the model uses, with their types. Zod-free, so every runtime can
+ * import the values; utils/schemas/model.ts builds its schemas from these same lists.
+ */
+export const STAGES = ['tactical', 'cooperative', 'interdependent', 'strategic'] as const;
+export const POTENTIALS = ['low', 'medium', 'high'] as const;
+export const ROLES = [
+  'decision_maker',
+  'influencer',
+  'champion',
+  'user',
+  'gatekeeper',
+  'blocker',
+  'unknown',
+] as const;
+export const ATTITUDES = ['supporter', 'neutral', 'sceptic'] as const;
+export const ACTIVITY_KINDS = ['email', 'call', 'meeting', 'note'] as const;
+export const CRM_SYSTEMS = ['hubspot', 'salesforce', 'pipedrive'] as const;
+export const HOSTS = ['gmail', 'outlook', ...CRM_SYSTEMS] as const;
+
+export type Stage = (typeof STAGES)[number];
+export type Potential = (typeof POTENTIALS)[number];
+export type Role = (typeof ROLES)[number];
+export type Attitude = (typeof ATTITUDES)[number];
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export type CrmSystem = (typeof CRM_SYSTEMS)[number];
+export type HostName = (typeof HOSTS)[number];

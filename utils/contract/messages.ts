@@ -1,0 +1,124 @@
+/**
+ * The message contract between the views (sidebar, popup, pages), the content scripts and the
+ * background, as types: zod-free, so every runtime may import it. The request schemas, checked by
+ * the background before anything else happens, are in utils/schemas/messages.ts; the types of
+ * requests derive from them. Responses are typed rather than parsed: they come from the
+ * background's own code.
+ */
+import type { MessageName, PageRead, RequestOf } from '@/utils/schemas/messages';
+import type { Potential, Stage } from './enums';
+import type { RecordKind } from './records';
+import type { Account, Activity, Decision, NextAction, Person, StageChange } from './model';
+import type { MatchedBy } from '@/utils/shared/match';
+
+export type {
+  Backup,
+  HostContext,
+  PageRead,
+  MessageName,
+  RequestOf,
+  ParsedRequestOf,
+  ResponseOf,
+} from '@/utils/schemas/messages';
+
+/** An account with everything a sidebar or the account page shows of it. */
+export interface AccountView {
+  account: Account;
+  people: Person[];
+  /** Newest first, at most RECENT_ACTIVITIES. */
+  activities: Activity[];
+  decisions: Decision[];
+  stageChanges: StageChange[];
+  lastTouchedAt: number | null;
+}
+
+export interface ContextResult {
+  matches: (AccountView & { matchedBy: MatchedBy; threadEmails: string[] })[];
+  unknown: { email: string; name: string; domain: string | null; freeMail: boolean }[];
+  dueCount: number;
+}
+
+export interface AccountSummary {
+  id: string;
+  name: string;
+  domains: string[];
+  stage: Stage;
+  potential: Potential;
+  nextAction: NextAction | null;
+}
+
+export interface AccountRow extends AccountSummary {
+  cadenceDays: number | null;
+  lastTouchedAt: number | null;
+  updatedAt: number;
+}
+
+export interface DueItem extends AccountSummary {
+  nextAction: NextAction;
+  overdue: boolean;
+}
+
+/** The most records of one kind a backup may hold: a bound, so a hostile file cannot exhaust memory. */
+
+export interface ImportSummary {
+  mode: 'merge' | 'replace';
+  counts: Record<RecordKind, number>;
+}
+
+/**
+ * Who may send a message, lowest trust first. Each message names the least trusted sender it
+ * accepts; every more trusted one may send it too, except that a report of what a host page shows
+ * comes from that page's content script alone.
+ * - `content`: a content script. It speaks for a host page the user does not control, so it may
+ *   only report what the page shows (reportContext).
+ * - `frame`: the sidebar frame (sidebar.html, framed into a host page; the page cannot script it):
+ *   reads and writes of accounts, one at a time.
+ * - `page`: Rapport's own pages (popup, options, accounts): everything, including what reads or
+ *   changes the whole store and the settings.
+ */
+export type Access = 'content' | 'frame' | 'page';
+
+/** One unsaved field of the sidebar, as the background keeps it. */
+export interface DraftEntry {
+  key: string;
+  value: string;
+  at: number;
+}
+
+/** What the background keeps per tab for that tab's sidebar frame (storage.session). */
+export interface TabState {
+  tabId: number;
+  /** The latest report of the tab's content script; null before the first. */
+  read: PageRead | null;
+  /**
+   * How many different reads the tab has had: news of the tab arrives by more than one way, and
+   * a later number is the newer read (an older one arriving late is not shown).
+   */
+  seq: number;
+  /** Presses of the log-follow-up shortcut in this tab: each new value opens the form. */
+  logRequest: number;
+  /**
+   * The tab's sidebar frames that introduced themselves (getTabState), newest last: where the
+   * resolved news is sent. A page can add frames of its own; they are ours too (sidebar.html).
+   */
+  frames?: FrameTarget[];
+}
+
+/** One document in a tab: Chromium names it by documentId, Firefox by frameId. */
+export interface FrameTarget {
+  frameId: number;
+  documentId?: string;
+}
+
+export type ErrorCode =
+  'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'storage' | 'disconnected';
+export type Result<T> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };
+
+/** The envelope on the wire. */
+export interface Envelope<K extends MessageName = MessageName> {
+  rapport: 1;
+  name: K;
+  request: RequestOf<K>;
+  /** One id per operation; a retry of the same operation carries the same id. */
+  opId?: string;
+}

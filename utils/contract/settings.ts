@@ -1,0 +1,107 @@
+/**
+ * Settings: synced across the user's browsers in storage.sync (falling back to storage.local where
+ * sync is unavailable), under one versioned key. Reading is tolerant field by field, so a bad or
+ * older value loses only that field, never the rest. This module has no zod in it because the
+ * content scripts read settings too; writes go through the background's `updateSettings`, which
+ * validates them.
+ */
+import { ext as browser } from '@/utils/shared/ext';
+import type { HostName, Stage } from './enums';
+import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from '@/utils/shared/stages';
+
+export const SETTINGS_KEY = 'rapport:settings';
+/** The signed-in address a host page last showed (storage.local): the popup suggests its domain. */
+export const SEEN_SELF_EMAIL_KEY = 'rapport:seenSelfEmail';
+export const SETTINGS_VERSION = 1;
+
+export interface Settings {
+  version: number;
+  sidebarSide: 'left' | 'right';
+  startCollapsed: boolean;
+  /** With nothing open (an inbox list, a CRM's list view) the sidebar shows only its rail. */
+  railWhenNothingOpen: boolean;
+  /** Hosts where the user turned Rapport off. */
+  disabledHosts: HostName[];
+  cadenceDays: Record<Stage, number>;
+  reminders: { enabled: boolean; time: string };
+  /** The user's own email domains: never matched as a client. */
+  ownDomains: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  sidebarSide: 'right',
+  startCollapsed: false,
+  railWhenNothingOpen: true,
+  disabledHosts: [],
+  cadenceDays: { ...DEFAULT_CADENCE_DAYS },
+  reminders: { enabled: true, time: '09:00' },
+  ownDomains: [],
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+export function normaliseSettings(raw: unknown): Settings {
+  const r = isObject(raw) ? raw : {};
+  const d = DEFAULT_SETTINGS;
+  const cadence = isObject(r.cadenceDays) ? r.cadenceDays : {};
+  const reminders = isObject(r.reminders) ? r.reminders : {};
+  return {
+    version: SETTINGS_VERSION,
+    sidebarSide: r.sidebarSide === 'left' ? 'left' : d.sidebarSide,
+    startCollapsed: typeof r.startCollapsed === 'boolean' ? r.startCollapsed : d.startCollapsed,
+    railWhenNothingOpen:
+      typeof r.railWhenNothingOpen === 'boolean' ? r.railWhenNothingOpen : d.railWhenNothingOpen,
+    disabledHosts: strings(r.disabledHosts) as HostName[],
+    cadenceDays: Object.fromEntries(
+      STAGE_ORDER.map((s) => {
+        const v = cadence[s];
+        const ok = typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 365;
+        return [s, ok ? v : d.cadenceDays[s]];
+      }),
+    ) as Record<Stage, number>,
+    reminders: {
+      enabled: typeof reminders.enabled === 'boolean' ? reminders.enabled : d.reminders.enabled,
+      time:
+        typeof reminders.time === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(reminders.time)
+          ? reminders.time
+          : d.reminders.time,
+    },
+    ownDomains: strings(r.ownDomains),
+  };
+}
+
+function area() {
+  // Firefox without a signed-in account and some Chromium builds have no working sync area.
+  return browser.storage.sync ?? browser.storage.local;
+}
+
+export async function loadSettings(): Promise<Settings> {
+  try {
+    const got = await area().get(SETTINGS_KEY);
+    return normaliseSettings(got[SETTINGS_KEY]);
+  } catch {
+    const got = await browser.storage.local.get(SETTINGS_KEY);
+    return normaliseSettings(got[SETTINGS_KEY]);
+  }
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  try {
+    await area().set({ [SETTINGS_KEY]: settings });
+  } catch {
+    await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  }
+}
+
+/** Calls `listener` with the new settings whenever they change, until `signal` aborts. */
+export function watchSettings(listener: (s: Settings) => void, signal: AbortSignal): void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
+    const change = changes[SETTINGS_KEY];
+    if (change) listener(normaliseSettings(change.newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+}

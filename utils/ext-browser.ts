@@ -1,2 +1,0 @@
-/** `wxt/browser` for content scripts: the native API, no polyfill (see wxt.config.ts). */
-export { ext as browser } from './ext';

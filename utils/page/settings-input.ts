@@ -1,0 +1,46 @@
+/**
+ * What the options page checks in a field before it sends updateSettings: the same bounds the
+ * background's SettingsPatch schema enforces, worded for the field they belong to.
+ */
+import { cleanDomain } from './csv';
+import type { Problem } from '@/utils/shared/problem';
+
+export const CADENCE_MIN = 1;
+export const CADENCE_MAX = 365;
+export const MAX_OWN_DOMAINS = 20;
+
+/** Days between follow-ups, as typed: a whole number from 1 to 365. */
+export function parseCadence(
+  text: string,
+): { ok: true; days: number } | { ok: false; problem: Problem } {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, problem: { key: 'optionsCadenceEmpty' } };
+  const days = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || days < CADENCE_MIN || days > CADENCE_MAX)
+    return { ok: false, problem: { key: 'optionsCadenceRange', subs: [CADENCE_MIN, CADENCE_MAX] } };
+  return { ok: true, days };
+}
+
+/** A reminder time of day, "HH:MM" in 24 hours. */
+export function isTimeOfDay(text: string): boolean {
+  return /^([01]\d|2[0-3]):[0-5]\d$/.test(text);
+}
+
+/**
+ * Adds one of the user's own email domains: "anna@brightwave.io", "mail.brightwave.io" and
+ * "Brightwave.io" all become "brightwave.io".
+ */
+export function addOwnDomain(
+  list: readonly string[],
+  raw: string,
+): { ok: true; domains: string[] } | { ok: false; problem: Problem } {
+  const value = raw.trim();
+  if (value === '') return { ok: false, problem: { key: 'optionsDomainEmpty' } };
+  const domain = cleanDomain(value.includes('@') ? value.slice(value.lastIndexOf('@') + 1) : value);
+  if (!domain) return { ok: false, problem: { key: 'optionsDomainInvalid', subs: [value] } };
+  if (list.includes(domain))
+    return { ok: false, problem: { key: 'optionsDomainDuplicate', subs: [domain] } };
+  if (list.length >= MAX_OWN_DOMAINS)
+    return { ok: false, problem: { key: 'optionsDomainTooMany', subs: [MAX_OWN_DOMAINS] } };
+  return { ok: true, domains: [...list, domain] };
+}

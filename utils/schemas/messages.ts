@@ -1,0 +1,287 @@
+/**
+ * The request schemas of the message contract (utils/contract/messages.ts has its types).
+ *
+ * Each message is a verb-noun name with a request schema (zod, checked by the background before
+ * anything else happens), a response type, the least trusted sender it accepts, and whether it
+ * only reads.
+ */
+import * as z from 'zod/mini';
+import {
+  Account,
+  Activity,
+  ActivityKind,
+  Attitude,
+  CrmRef,
+  Decision,
+  Domain,
+  Email,
+  HostName,
+  HttpsUrl,
+  Id,
+  IsoDate,
+  NextAction,
+  Person,
+  Potential,
+  Profile,
+  Role,
+  Stage,
+  StageChange,
+  Timestamp,
+} from './model';
+import type {
+  AccountRow,
+  AccountSummary,
+  AccountView,
+  Access,
+  ContextResult,
+  DraftEntry,
+  DueItem,
+  ImportSummary,
+  TabState,
+} from '@/utils/contract/messages';
+
+const str = (max: number) => z.string().check(z.maxLength(max));
+
+export const Participant = z.object({ email: str(320), name: str(200) });
+
+/** What a host adapter read from the page: the only thing a content script tells the background. */
+export const HostContext = z.object({
+  host: HostName,
+  url: HttpsUrl,
+  participants: z.array(Participant).check(z.maxLength(200)),
+  /** Web domains shown on a CRM record. */
+  domains: z.array(str(253)).check(z.maxLength(50)),
+  /** Company names shown on a CRM record. */
+  names: z.array(str(200)).check(z.maxLength(10)),
+  crmRef: z.optional(CrmRef),
+  thread: z.optional(z.object({ id: str(200), subject: str(1000) })),
+  /** The signed-in user's own address, when the page shows it. */
+  selfEmail: z.optional(str(320)),
+});
+export type HostContext = z.infer<typeof HostContext>;
+
+const NewPerson = z.object({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  email: Email,
+});
+
+const AccountPatch = z.partial(
+  z.object({
+    name: Account.shape.name,
+    domains: Account.shape.domains,
+    potential: Potential,
+    profile: Profile,
+    cadenceDays: Account.shape.cadenceDays,
+    crmRefs: Account.shape.crmRefs,
+  }),
+);
+
+/**
+ * A new person (no id) needs a name; an update carries only the fields that changed, so two
+ * tabs editing different fields of one person do not overwrite each other.
+ */
+const PersonInput = z.object({
+  id: z.optional(Id),
+  accountId: Id,
+  name: z.optional(Person.shape.name),
+  emails: z.optional(Person.shape.emails),
+  title: z.optional(Person.shape.title),
+  role: z.optional(Role),
+  influence: z.optional(Person.shape.influence),
+  attitude: z.optional(Attitude),
+  notes: z.optional(Person.shape.notes),
+});
+
+const ActivityInput = z.object({
+  accountId: Id,
+  personIds: Activity.shape.personIds,
+  kind: ActivityKind,
+  at: Timestamp,
+  summary: Activity.shape.summary,
+  outcome: z.optional(Activity.shape.outcome),
+  source: Activity.shape.source,
+});
+
+export const SettingsPatch = z.partial(
+  z.object({
+    sidebarSide: z.enum(['left', 'right']),
+    startCollapsed: z.boolean(),
+    railWhenNothingOpen: z.boolean(),
+    disabledHosts: z.array(HostName),
+    cadenceDays: z.partialRecord(Stage, z.int().check(z.gte(1), z.lte(365))),
+    reminders: z.object({
+      enabled: z.boolean(),
+      time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+    }),
+    ownDomains: z.array(Domain).check(z.maxLength(20)),
+  }),
+);
+
+export const BACKUP_MAX_RECORDS = 200_000;
+const records = <T extends z.ZodMiniType>(schema: T) =>
+  z.array(schema).check(z.maxLength(BACKUP_MAX_RECORDS));
+
+/** A whole-store backup: lossless (every record as stored) and versioned by the store's schema. */
+export const Backup = z.object({
+  format: z.literal('rapport-backup'),
+  schemaVersion: z.int().check(z.gte(1)),
+  exportedAt: Timestamp,
+  accounts: records(Account),
+  people: records(Person),
+  activities: records(Activity),
+  decisions: records(Decision),
+  stageChanges: records(StageChange),
+});
+export type Backup = z.infer<typeof Backup>;
+
+const DecisionInput = z.object({
+  accountId: Id,
+  date: IsoDate,
+  what: Decision.shape.what,
+  why: z.optional(Decision.shape.why),
+  decidedBy: z.optional(Decision.shape.decidedBy),
+  alternatives: z.optional(Decision.shape.alternatives),
+  sourceUrl: z.optional(HttpsUrl),
+});
+
+const ById = z.object({ id: Id });
+const Nothing = z.object({});
+
+/**
+ * `message(schema, access, effect).returns<Response>()`: the response type rides along without
+ * runtime cost. `effect` says whether the message only reads: the sidebar frame refuses anything
+ * else while the page covers it (utils/frame-guard.ts).
+ */
+function message<Req extends z.ZodMiniType>(
+  request: Req,
+  access: Access = 'frame',
+  effect: 'read' | 'write' = 'write',
+) {
+  return {
+    returns: <Res>() => ({ request, access, effect, response: undefined as unknown as Res }),
+  };
+}
+
+/**
+ * What a host adapter read, as the content script reports it: what is open (`key` stays the same
+ * while it stays open), nothing, or a page whose markup could not be read.
+ */
+export const PageRead = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('open'), key: str(600), context: HostContext }),
+  z.object({ status: z.literal('none'), host: HostName, url: HttpsUrl }),
+  z.object({ status: z.literal('unreadable'), host: HostName, reason: str(500) }),
+]);
+export type PageRead = z.infer<typeof PageRead>;
+
+export const MESSAGES = {
+  /** The content script's report of what its page shows; the tab's sidebar frame learns it. */
+  reportContext: message(PageRead, 'content').returns<true>(),
+  /** The sidebar frame asks what its own tab shows (the tab comes from the sender, not the page). */
+  getTabState: message(Nothing, 'frame', 'read').returns<TabState>(),
+  /**
+   * Keeps (or, with null, drops) the sidebar's draft of one unsaved field. 'read' for the frame's
+   * covered-click guard: it changes no account, only keeps the user's own typing.
+   */
+  keepDraft: message(
+    z.object({ key: str(400), value: z.nullable(str(20_000)) }),
+    'frame',
+    'read',
+  ).returns<true>(),
+  /** The sidebar's drafts, newest first (at most MAX_DRAFTS). */
+  listDrafts: message(Nothing, 'frame', 'read').returns<DraftEntry[]>(),
+  /** Escape in the sidebar frame: the tab's content script gives keyboard focus back to the page. */
+  returnFocus: message(Nothing, 'frame', 'read').returns<true>(),
+  resolveContext: message(HostContext, 'frame', 'read').returns<ContextResult>(),
+  getAccount: message(ById, 'frame', 'read').returns<AccountView>(),
+  createAccount: message(
+    z.object({
+      name: Account.shape.name,
+      domains: Account.shape.domains,
+      stage: z.optional(Stage),
+      potential: z.optional(Potential),
+      people: z.optional(z.array(NewPerson).check(z.maxLength(50))),
+      crmRef: z.optional(CrmRef),
+    }),
+  ).returns<AccountView>(),
+  updateAccount: message(
+    z.object({ id: Id, revision: Account.shape.revision, patch: AccountPatch }),
+  ).returns<Account>(),
+  /** Links a CRM record to an account and keeps what the record shows (its URL, its domains). */
+  linkCrmRecord: message(
+    z.object({
+      accountId: Id,
+      crmRef: CrmRef,
+      domains: z.array(str(253)).check(z.maxLength(50)),
+    }),
+  ).returns<Account>(),
+  setStage: message(
+    z.object({ id: Id, stage: Stage, reason: StageChange.shape.reason }),
+  ).returns<Account>(),
+  upsertPerson: message(PersonInput).returns<Person>(),
+  /** Removes a person; the answer is the removed record, for Undo through restorePerson. */
+  deletePerson: message(ById).returns<Person>(),
+  restorePerson: message(z.object({ person: Person })).returns<Person>(),
+  logActivity: message(
+    z.object({ activity: ActivityInput, nextAction: z.optional(z.nullable(NextAction)) }),
+  ).returns<{ activity: Activity; account: Account }>(),
+  deleteActivity: message(ById).returns<{ accountId: string }>(),
+  setNextAction: message(
+    z.object({ accountId: Id, nextAction: z.nullable(NextAction) }),
+  ).returns<Account>(),
+  completeNextAction: message(
+    z.object({
+      accountId: Id,
+      at: Timestamp,
+      outcome: z.optional(Activity.shape.outcome),
+      next: z.optional(z.nullable(NextAction)),
+    }),
+  ).returns<{ activity: Activity; account: Account }>(),
+  addDecision: message(DecisionInput).returns<Decision>(),
+  deleteDecision: message(ById).returns<Decision>(),
+  restoreDecision: message(z.object({ decision: Decision })).returns<Decision>(),
+  /** An account's follow-ups, newest first, a page at a time (getAccount has only the latest). */
+  listActivities: message(
+    z.object({
+      accountId: Id,
+      before: z.optional(Timestamp),
+      limit: z.optional(z.int().check(z.gte(1), z.lte(200))),
+    }),
+    'frame',
+    'read',
+  ).returns<Activity[]>(),
+  searchAccounts: message(
+    z.object({ query: str(200), limit: z.optional(z.int().check(z.gte(1), z.lte(200))) }),
+    'frame',
+    'read',
+  ).returns<AccountSummary[]>(),
+  listAccounts: message(Nothing, 'page', 'read').returns<AccountRow[]>(),
+  /** How many accounts there are: a count, where listing them all takes seconds at 10,000. */
+  countAccounts: message(Nothing, 'page', 'read').returns<number>(),
+  /** Earliest first; `limit` keeps a long overdue list from slowing the popup's first paint. */
+  listDue: message(
+    z.object({ until: IsoDate, limit: z.optional(z.int().check(z.gte(1), z.lte(10_000))) }),
+    'page',
+    'read',
+  ).returns<DueItem[]>(),
+  // Deleting a whole account is done from Rapport's own pages only, never from a host page.
+  deleteAccount: message(ById, 'page').returns<{ undoUntil: number }>(),
+  restoreAccount: message(ById, 'page').returns<AccountView>(),
+  // Only Rapport's own pages may read everything, erase everything or change settings.
+  exportData: message(Nothing, 'page', 'read').returns<Backup>(),
+  wipeData: message(Nothing, 'page').returns<{ backup: Backup }>(),
+  importData: message(
+    z.object({ backup: Backup, mode: z.enum(['merge', 'replace']) }),
+    'page',
+  ).returns<ImportSummary>(),
+  updateSettings: message(SettingsPatch, 'page').returns<true>(),
+  /** Runs the reminder check now; `now` lets a test drive the clock instead of waiting. */
+  checkReminders: message(z.object({ now: z.optional(Timestamp) }), 'page').returns<{
+    overdue: number;
+    notified: number;
+  }>(),
+};
+
+export type MessageName = keyof typeof MESSAGES;
+export type RequestOf<K extends MessageName> = z.input<(typeof MESSAGES)[K]['request']>;
+export type ParsedRequestOf<K extends MessageName> = z.output<(typeof MESSAGES)[K]['request']>;
+export type ResponseOf<K extends MessageName> = (typeof MESSAGES)[K]['response'];
