@@ -38,6 +38,7 @@ import {
 } from '@/utils/csv';
 import type { MessageKey } from '@/utils/i18n';
 import type { Person } from '@/utils/model';
+import { CsvFormatLine, DateReadings } from './csv-file-facts';
 
 const STORE_LABEL: Record<StoreKey, MessageKey> = {
   accounts: 'optionsKindAccounts',
@@ -357,7 +358,7 @@ function CsvReport({
   counts,
 }: {
   file: string;
-  result: CsvResult<unknown>;
+  result: CsvResult<unknown> | AccountImport;
   counts: MessageKey;
 }) {
   return (
@@ -368,6 +369,8 @@ function CsvReport({
       ) : (
         <p>{t(counts, [result.records.length, result.skipped.length, result.invalid.length])}</p>
       )}
+      <CsvFormatLine format={result.format} />
+      {'dates' in result && !result.fatal && <DateReadings {...result.dates} />}
       {result.warnings.length > 0 && (
         <ul class="warnings">
           {result.warnings.map((w, i) => (
@@ -419,9 +422,11 @@ function CsvImport() {
         now: Date.now(),
         newId: () => crypto.randomUUID(),
       };
-      const accounts = next.accounts ? accountsFromCsv(await next.accounts.text(), ctx) : null;
+      // Bytes, not file.text(): the encoding is told from them (utils/csv-encoding.ts).
+      const bytes = async (f: File) => new Uint8Array(await f.arrayBuffer());
+      const accounts = next.accounts ? accountsFromCsv(await bytes(next.accounts), ctx) : null;
       const people = next.people
-        ? peopleFromCsv(await next.people.text(), {
+        ? peopleFromCsv(await bytes(next.people), {
             ...ctx,
             newAccounts: accounts?.records.map((r) => r.record) ?? [],
           })
