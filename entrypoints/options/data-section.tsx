@@ -471,6 +471,7 @@ function CsvImport() {
         <code>people.csv</code>:{' '}
         <code>name, email, account, title, role, influence, attitude, notes</code>
       </p>
+      <p class="hint">{t('optionsCsvFilesHint')}</p>
       <div class="field file">
         <label for="csv-accounts">{t('optionsCsvAccountsFile')}</label>
         <input
