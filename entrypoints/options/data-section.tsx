@@ -432,6 +432,10 @@ function CsvImport() {
           })
         : null;
       setCheck({ accounts, people });
+    } catch (error) {
+      // A file the browser cannot read or hold as text (too large for one string): say so,
+      // rather than leave the page as if nothing had been chosen.
+      setNote({ tone: 'error', text: t('optionsFailed', String(error)) });
     } finally {
       setBusy(false);
     }
