@@ -38,6 +38,7 @@ export function lineList(lines: readonly number[]): string {
 
 /** The lines of `text` (numbered from 1) that hold `char`. */
 function linesWith(text: string, char: string): number[] {
+  if (!text.includes(char)) return [];
   const lines: number[] = [];
   text.split(/\r\n|\r|\n/).forEach((l, i) => {
     if (l.includes(char)) lines.push(i + 1);
@@ -76,7 +77,7 @@ function isUtf8(bytes: Uint8Array): boolean {
 /**
  * UTF-16 without a byte-order mark: ASCII characters (the header, separators, digits) have a zero
  * high byte, so zero bytes all on odd offsets mean little-endian, all on even ones big-endian.
- * Zero bytes anywhere else mean the file is not text.
+ * Zero bytes on both mean the file is not text.
  */
 function zeroBytesOrder(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | 'binary' | null {
   let odd = 0;
@@ -87,8 +88,9 @@ function zeroBytesOrder(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | 'binary' |
     else even++;
   }
   if (odd === 0 && even === 0) return null;
-  if (bytes.length % 2 === 0 && even === 0) return 'UTF-16LE';
-  if (bytes.length % 2 === 0 && odd === 0) return 'UTF-16BE';
+  // Nearly all, not all: a character such as U+4E00 or U+0400 has a zero low byte too.
+  if (bytes.length % 2 === 0 && even * 10 <= odd) return 'UTF-16LE';
+  if (bytes.length % 2 === 0 && odd * 10 <= even) return 'UTF-16BE';
   return 'binary';
 }
 

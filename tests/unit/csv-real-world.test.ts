@@ -31,6 +31,12 @@ describe('the encoding, from the bytes', () => {
     ['UTF-16 BE with a mark', join(Uint8Array.of(0xfe, 0xff), utf16be(NAMES)), 'UTF-16BE', NAMES],
     ['UTF-16 LE without a mark', utf16le(NAMES), 'UTF-16LE', NAMES],
     ['UTF-16 BE without a mark', utf16be(NAMES), 'UTF-16BE', NAMES],
+    [
+      'UTF-16 LE without a mark, with a character whose low byte is zero',
+      utf16le('name,domains\nЀлка 一,elka.ru\n'),
+      'UTF-16LE',
+      'name,domains\nЀлка 一,elka.ru\n',
+    ],
     ['Windows-1251 (Excel on a Russian Windows)', cp1251(NAMES), 'Windows-1251', NAMES],
     [
       'Windows-1251 with CR LF',
