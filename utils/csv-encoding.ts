@@ -65,12 +65,12 @@ function byteLines(bytes: Uint8Array): { line: number; bytes: Uint8Array }[] {
   return out;
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
+/** The text of `bytes` when they are valid UTF-8, else null. A mark, if any, is kept. */
+function utf8OrNull(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -127,17 +127,15 @@ export function decodeCsv(bytes: Uint8Array): Decoded {
     if (zeros === 'binary') return { ok: false, problem: { key: 'csvNotText' } };
     if (zeros) return utf16(body, zeros, 0);
   }
-  if (isUtf8(body)) {
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
-    return { ok: true, text, encoding: 'UTF-8' };
-  }
+  const utf8 = utf8OrNull(body);
+  if (utf8 !== null) return { ok: true, text: utf8, encoding: 'UTF-8' };
 
   // Not UTF-8 as a whole: which lines are?
   const utf8Lines: number[] = [];
   const otherLines: number[] = [];
   for (const { line, bytes: l } of byteLines(body)) {
     if (l.every((b) => b < 0x80)) continue;
-    (isUtf8(l) ? utf8Lines : otherLines).push(line);
+    (utf8OrNull(l) === null ? otherLines : utf8Lines).push(line);
   }
   // A byte-order mark says UTF-8 from line 1 on.
   if (bom && utf8Lines.length === 0) utf8Lines.push(1);
