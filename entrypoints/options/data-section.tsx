@@ -35,6 +35,7 @@ import {
   type CsvResult,
 } from '@/utils/page/csv';
 import type { Person } from '@/utils/contract/model';
+import { CsvFormatLine, DateReadings } from './csv-file-facts';
 
 const STORE_LABEL: Record<RecordKind, MessageKey> = {
   accounts: 'optionsKindAccounts',
@@ -354,7 +355,7 @@ function CsvReport({
   counts,
 }: {
   file: string;
-  result: CsvResult<unknown>;
+  result: CsvResult<unknown> | AccountImport;
   counts: MessageKey;
 }) {
   return (
@@ -365,6 +366,8 @@ function CsvReport({
       ) : (
         <p>{t(counts, [result.records.length, result.skipped.length, result.invalid.length])}</p>
       )}
+      <CsvFormatLine format={result.format} />
+      {'dates' in result && !result.fatal && <DateReadings {...result.dates} />}
       {result.warnings.length > 0 && (
         <ul class="warnings">
           {result.warnings.map((w, i) => (
@@ -416,14 +419,20 @@ function CsvImport() {
         now: Date.now(),
         newId: () => crypto.randomUUID(),
       };
-      const accounts = next.accounts ? accountsFromCsv(await next.accounts.text(), ctx) : null;
+      // Bytes, not file.text(): the encoding is told from them (utils/page/csv-encoding.ts).
+      const bytes = async (f: File) => new Uint8Array(await f.arrayBuffer());
+      const accounts = next.accounts ? accountsFromCsv(await bytes(next.accounts), ctx) : null;
       const people = next.people
-        ? peopleFromCsv(await next.people.text(), {
+        ? peopleFromCsv(await bytes(next.people), {
             ...ctx,
             newAccounts: accounts?.records.map((r) => r.record) ?? [],
           })
         : null;
       setCheck({ accounts, people });
+    } catch (error) {
+      // A file the browser cannot read or hold as text (too large for one string): say so,
+      // rather than leave the page as if nothing had been chosen.
+      setNote({ tone: 'error', text: t('optionsFailed', String(error)) });
     } finally {
       setBusy(false);
     }
@@ -463,6 +472,7 @@ function CsvImport() {
         <code>people.csv</code>:{' '}
         <code>name, email, account, title, role, influence, attitude, notes</code>
       </p>
+      <p class="hint">{t('optionsCsvFilesHint')}</p>
       <div class="field file">
         <label for="csv-accounts">{t('optionsCsvAccountsFile')}</label>
         <input

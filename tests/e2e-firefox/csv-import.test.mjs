@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
+import { cp1251 } from '../fixtures/cp1251.mjs';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { accountCount, csvFixture, msg, storedData } from '../e2e/pages-helpers.mjs';
 import { expectSomeText, expectText, launch, screenshot, sidebar, waitFor } from './harness.mjs';
@@ -238,6 +239,47 @@ test(
       if (gmail) await screenshot(gmail, 'csv-import-sidebar');
       await options.close();
       await gmail?.close();
+    }
+  },
+);
+
+test(
+  'a Windows-1251 file with ";" (a Russian Excel export) imports its names intact',
+  { timeout: 60_000 },
+  async () => {
+    const accountsCsv = path.join(files, 'russian.csv');
+    fs.writeFileSync(
+      accountsCsv,
+      cp1251(
+        'name;domains;next_action;next_action_due\r\n' +
+          'Тёплый дом;teply-dom.ru;Созвон с Ёлкиным;04.12.2026\r\n' +
+          'ООО «Северный ветер»;sever-veter.ru;;\r\n',
+      ),
+    );
+    const options = await openOptions();
+    try {
+      await upload(options, '#csv-accounts', accountsCsv);
+      const format = msg('optionsCsvFormat', 'Windows-1251', msg('optionsCsvSeparatorSemicolon'));
+      await expectCsv(
+        options,
+        (s) => s.reports[0]?.includes(format) && s.button && !s.button.disabled,
+        'the Windows-1251 file checked and ready to import',
+      );
+      await clickImport(options);
+      const done = await expectCsv(options, (s) => s.ok || s.error, 'the import reported back');
+      assert.equal(done.error, null);
+      const stored = await app.call('listAccounts');
+      const names = stored.map((a) => a.name);
+      for (const name of ['Тёплый дом', 'ООО «Северный ветер»'])
+        assert.ok(names.includes(name), `${name} is not stored: ${names.join(', ')}`);
+      assert.deepEqual(stored.find((a) => a.name === 'Тёплый дом')?.nextAction, {
+        text: 'Созвон с Ёлкиным',
+        due: '2026-12-04',
+      });
+      assert.ok(!JSON.stringify(stored).includes('\uFFFD'), 'U+FFFD was stored');
+    } finally {
+      await screenshot(options, 'csv-import-cp1251');
+      await options.close();
     }
   },
 );

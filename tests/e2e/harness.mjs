@@ -161,12 +161,15 @@ export const GMAIL_CSP = [
 /**
  * Launches Chromium with the extension. Each launch gets a fresh profile and its own copy of the
  * build (from RAPPORT_DIST when set, else .output/chrome-mv3), so a rebuild in the working tree
- * cannot pull files from under a running test.
+ * cannot pull files from under a running test. `locale` ('ru-RU') makes a browser in that
+ * language: `--lang` picks the extension's _locales, Playwright's locale what
+ * chrome.i18n.getUILanguage() and Intl report.
  */
 export async function launch({
   headless = true,
   viewport = { width: 1280, height: 800 },
   handleSignals = true,
+  locale = undefined,
 } = {}) {
   const browser = locateChromium();
   const executablePath = browser.path;
@@ -184,6 +187,7 @@ export async function launch({
     executablePath,
     headless,
     viewport,
+    ...(locale ? { locale } : {}),
     // false: the caller handles Ctrl-C itself (the demo closes the browser, then exits).
     handleSIGINT: handleSignals,
     handleSIGTERM: handleSignals,
@@ -192,6 +196,7 @@ export async function launch({
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
+      ...(locale ? [`--lang=${locale.split('-')[0]}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

@@ -103,13 +103,13 @@ describe('reading the header', () => {
     expect(accountsFromCsv('\uFEFF\n\n', context()).fatal).toEqual({ key: 'csvEmptyFile' });
   });
 
-  it('explains a semicolon-separated file, and warns about a file that is not UTF-8', () => {
-    expect(accountsFromCsv('name;domains\nAcme;acme.com\n', context()).fatal).toEqual({
-      key: 'csvSemicolonDelimited',
-    });
+  it('reads a semicolon-separated file, and refuses text with lost characters', () => {
+    const semicolons = accountsFromCsv('name;domains\nAcme;acme.com\n', context());
+    expect(semicolons.fatal).toBeNull();
+    expect(semicolons.records[0]?.record).toMatchObject({ name: 'Acme', domains: ['acme.com'] });
     const latin1 = accountsFromCsv('name\nCaf\uFFFD Noir\n', context());
-    expect(latin1.warnings).toEqual([{ key: 'csvNotUtf8' }]);
-    expect(latin1.records).toHaveLength(1);
+    expect(latin1.fatal).toEqual({ key: 'csvUnreadableText', subs: ['2'] });
+    expect(latin1.records).toEqual([]);
   });
 
   it('reads aliases and a byte-order mark', () => {
@@ -154,7 +154,7 @@ describe('line numbers and quoted fields', () => {
       context(),
     );
     expect(r.invalid).toEqual([
-      { line: 2, key: 'csvTooManyFields', subs: [3, 2] },
+      { line: 2, key: 'csvTooManyFields', subs: [3, 2, ','] },
       { line: 4, key: 'csvUnterminatedQuote' },
     ]);
     expect(r.records.map((x) => x.record.name)).toEqual(['Ok']);
@@ -171,7 +171,7 @@ describe('line numbers and quoted fields', () => {
       'C,,,,Call,',
       'D,,,,,2026-01-01',
       'E,,,,Call,2026-02-30',
-      'F,,,,Call,31/01/2026',
+      'F,,,,Call,31/01/26',
       `${'x'.repeat(201)},,,,,`,
     ].join('\n');
     const r = accountsFromCsv(text, context());

@@ -284,6 +284,22 @@ describe('CSV import', () => {
     });
     expect(backup.stageChanges).toHaveLength(1);
   });
+
+  it('says so when the browser cannot read the file, and imports nothing', async () => {
+    act(() => render(<DataSection accountCount={3} />, host));
+    const input = $<HTMLInputElement>('#csv-accounts');
+    const file = new File(['name\nAcme\n'], 'huge.csv', { type: 'text/csv' });
+    // What a file too large for one string does: reading it throws.
+    file.arrayBuffer = () => Promise.reject(new RangeError('Invalid string length'));
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(host.querySelector('.note.error')?.textContent).toContain('Invalid string length');
+    expect(host.querySelector('.csv-report')).toBeNull();
+    expect(sent.filter((m) => m.name === 'importData')).toHaveLength(0);
+  });
 });
 
 describe('erase all data', () => {

@@ -31,17 +31,24 @@
  * Rules for both: the first line is the header; header names match in any case and any order,
  * trimmed, with spaces or hyphens read as `_` ("Next action due" is `next_action_due`). Unknown
  * columns are ignored with a warning. Enum values match in any case with spaces, hyphens or
- * underscores alike ("Decision maker" is `decision_maker`). A UTF-8 byte-order mark is ignored.
- * The delimiter is always a comma (a file with `;` between columns is refused with that reason);
- * the file is read as UTF-8, with a warning when it is not. Each problem names the line in the file where its row starts
- * (the header is line 1; a quoted field may span lines). A row whose account (by name) or person
- * (by email in the same account) already exists is left as it is, and reported as skipped.
+ * underscores alike ("Decision maker" is `decision_maker`). Each problem names the line in the
+ * file where its row starts (the header is line 1; a quoted field may span lines). A row whose
+ * account (by name) or person (by email in the same account) already exists is left as it is, and
+ * reported as skipped.
+ *
+ * Files as spreadsheets save them: the encoding is told from the bytes (UTF-8 with or without a
+ * byte-order mark, UTF-16, Windows-1251: utils/page/csv-encoding.ts); the separator is a comma, a
+ * semicolon or a tab, whichever makes the header name the most known columns; dates may be
+ * YYYY-MM-DD, DD.MM.YYYY or MM/DD/YYYY (utils/page/csv-dates.ts). A file with a character that was
+ * lost before it got here (U+FFFD) is refused with the lines that hold one: such a name would be
+ * stored as "�������" for good.
  *
  * Export writes the accounts.csv columns above, so an exported file imports cleanly. Cells that a
  * spreadsheet would run as a formula (= + - @, tab, CR) get a leading `'`; import removes it again.
  */
 import Papa from 'papaparse';
-import { isRealDate } from '@/utils/shared/dates';
+import { decodeCsv, lineList, replacementCharLines, type CsvEncoding } from './csv-encoding';
+import { readDateColumn, type DateReading, type SlashRule } from './csv-dates';
 import type { MessageKey } from '@/utils/shared/i18n';
 import type { LineProblem, Problem } from '@/utils/shared/problem';
 import { registrableDomain } from '@/utils/shared/match';
@@ -125,8 +132,20 @@ export interface CsvRow {
   get(column: string): string;
 }
 
+/** The characters that may separate columns, in the order preferred when a header is no help. */
+export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/** How the file was read, shown with the report so a wrong guess is visible before import. */
+export interface CsvFormat {
+  encoding: CsvEncoding;
+  delimiter: CsvDelimiter;
+}
+
 export interface CsvTable {
   rows: CsvRow[];
+  /** Null when the file could not be read (then `fatal` says why). */
+  format: CsvFormat | null;
   /** Problems with the file as a whole; when there is one, no row is usable. */
   fatal: Problem | null;
   /** Rows the parser could not read (an unterminated quote, too many fields). */
@@ -151,22 +170,66 @@ function enumKey(value: string): string {
     .replace(/[\s_-]+/g, '_');
 }
 
+const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
+
+/**
+ * The separator whose header line names the most known columns; on a tie, the one that gives the
+ * most columns, then the first of CSV_DELIMITERS. Only the header is looked at: it is the one line
+ * whose words are known, and a quoted value with another separator inside cannot sway it.
+ */
+export function detectDelimiter(body: string, known: readonly string[]): CsvDelimiter {
+  const start = body.replace(/^\s*\n/, '');
+  let best: { delimiter: CsvDelimiter; known: number; cells: number } | null = null;
+  for (const delimiter of CSV_DELIMITERS) {
+    const header = Papa.parse<string[]>(start, { delimiter, newline: '\n', preview: 1 }).data[0];
+    const cells = header ?? [];
+    const names = cells.filter((c) => known.includes(canonicalHeader(c))).length;
+    if (!best || names > best.known || (names === best.known && cells.length > best.cells))
+      best = { delimiter, known: names, cells: cells.length };
+  }
+  return best?.delimiter ?? ',';
+}
+
+/**
+ * Reads a CSV file: its bytes (the encoding is told from them) or text already decoded. `known`
+ * are the columns used, `required` those without which no row means anything.
+ */
 export function readCsv(
-  text: string,
+  input: string | Uint8Array,
   known: readonly string[],
   required: readonly string[],
 ): CsvTable {
-  const empty = (fatal: Problem): CsvTable => ({ rows: [], fatal, broken: [], warnings: [] });
+  const empty = (fatal: Problem, format: CsvFormat | null = null): CsvTable => ({
+    rows: [],
+    format,
+    fatal,
+    broken: [],
+    warnings: [],
+  });
+  let text: string;
+  let encoding: CsvEncoding = 'UTF-8';
+  if (typeof input === 'string') text = input;
+  else {
+    const decoded = decodeCsv(input);
+    if (!decoded.ok) return empty(decoded.problem);
+    ({ text, encoding } = decoded);
+  }
   // One line ending everywhere, so a file that mixes CRLF and LF still splits where it looks like.
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (body.trim() === '') return empty({ key: 'csvEmptyFile' });
+  // U+FFFD stands where a decoder lost a character, here or in whatever wrote the file: the
+  // name it is in can never be put right after import, so no row of such a file is taken.
+  const lost = replacementCharLines(body);
+  if (lost.length > 0) return empty({ key: 'csvUnreadableText', subs: [lineList(lost)] });
 
+  const delimiter = detectDelimiter(body, known);
+  const format: CsvFormat = { encoding, delimiter };
   const records: { line: number; cells: string[]; error: string | null }[] = [];
   let offset = 0;
   let line = 1;
   let tooMany = false;
   Papa.parse<string[]>(body, {
-    delimiter: ',',
+    delimiter,
     newline: '\n',
     step: (result, parser) => {
       const end = result.meta.cursor;
@@ -183,30 +246,24 @@ export function readCsv(
       }
     },
   });
-  if (tooMany) return empty({ key: 'csvTooManyRows', subs: [CSV_MAX_ROWS] });
+  if (tooMany) return empty({ key: 'csvTooManyRows', subs: [CSV_MAX_ROWS] }, format);
 
-  const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
   const headerRecord = records.find((r) => !isBlank(r.cells));
-  if (!headerRecord) return empty({ key: 'csvEmptyFile' });
-  // A spreadsheet saved with ";" between columns (common where "," is the decimal mark) reads as
-  // one column: say so, instead of "no name column".
-  if (headerRecord.cells.length === 1 && (headerRecord.cells[0] ?? '').includes(';'))
-    return empty({ key: 'csvSemicolonDelimited' });
+  if (!headerRecord) return empty({ key: 'csvEmptyFile' }, format);
   const header = headerRecord.cells.map(canonicalHeader);
 
   const warnings: Problem[] = [];
-  // The file is read as UTF-8; a legacy encoding (Windows-1252, Latin-1) shows as U+FFFD.
-  if (body.includes('\uFFFD')) warnings.push({ key: 'csvNotUtf8' });
   const columns = new Map<string, number>();
   for (const [i, name] of header.entries()) {
     const shown = headerRecord.cells[i]?.trim() ?? '';
     if (name === '') continue;
-    if (columns.has(name)) return empty({ key: 'csvDuplicateColumn', subs: [shown] });
+    if (columns.has(name)) return empty({ key: 'csvDuplicateColumn', subs: [shown] }, format);
     if (known.includes(name)) columns.set(name, i);
     else warnings.push({ key: 'csvUnknownColumn', subs: [shown] });
   }
   const missing = required.filter((c) => !columns.has(c));
-  if (missing.length > 0) return empty({ key: 'csvMissingColumn', subs: [missing.join(', ')] });
+  if (missing.length > 0)
+    return empty({ key: 'csvMissingColumn', subs: [missing.join(', ')] }, format);
 
   const rows: CsvRow[] = [];
   const broken: LineProblem[] = [];
@@ -219,7 +276,11 @@ export function readCsv(
     }
     const extra = r.cells.slice(header.length).filter((c) => c.trim() !== '');
     if (extra.length > 0) {
-      broken.push({ line: r.line, key: 'csvTooManyFields', subs: [r.cells.length, header.length] });
+      broken.push({
+        line: r.line,
+        key: 'csvTooManyFields',
+        subs: [r.cells.length, header.length, delimiter === '\t' ? 'Tab' : delimiter],
+      });
       continue;
     }
     const cells = r.cells;
@@ -231,7 +292,7 @@ export function readCsv(
       },
     });
   }
-  return { rows, fatal: null, broken, warnings };
+  return { rows, format, fatal: null, broken, warnings };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,26 +372,38 @@ export interface CsvResult<T> {
   warnings: Problem[];
   /** Refused as a whole (empty file, missing column ...): nothing else is meaningful. */
   fatal: Problem | null;
+  /** The encoding and separator the file was read with; null when it could not be read. */
+  format: CsvFormat | null;
 }
 
 export interface AccountImport extends CsvResult<Account> {
   /** The first stage change of each new account, as createAccount writes it. */
   stageChanges: StageChange[];
+  /** How dates with slashes were read (null: the file has none), and each imported one that
+   * could have been read the other way round. */
+  dates: { slash: SlashRule | null; ambiguous: DateReading[] };
 }
 
 const LIMIT_NAME = 200;
 
-export function accountsFromCsv(text: string, ctx: ImportContext): AccountImport {
-  const table = readCsv(text, ACCOUNT_COLUMNS, ['name']);
+export function accountsFromCsv(input: string | Uint8Array, ctx: ImportContext): AccountImport {
+  const table = readCsv(input, ACCOUNT_COLUMNS, ['name']);
   const result: AccountImport = {
     records: [],
     invalid: [...table.broken],
     skipped: [],
     warnings: table.warnings,
     fatal: table.fatal,
+    format: table.format,
     stageChanges: [],
+    dates: { slash: null, ambiguous: [] },
   };
   if (table.fatal) return result;
+  const dueDates = readDateColumn(
+    table.rows
+      .map((row) => ({ line: row.line, raw: row.get('next_action_due') }))
+      .filter((c) => c.raw),
+  );
 
   const existingByName = new Map(ctx.accounts.map((a) => [a.name.trim().toLowerCase(), a]));
   const domainOwner = new Map<string, string>();
@@ -389,19 +462,21 @@ export function accountsFromCsv(text: string, ctx: ImportContext): AccountImport
       continue;
     }
     const actionText = row.get('next_action');
-    const due = row.get('next_action_due');
-    if (actionText && !due) {
+    const dueRaw = row.get('next_action_due');
+    if (actionText && !dueRaw) {
       fail('csvDueMissing');
       continue;
     }
-    if (due && !actionText) {
+    if (dueRaw && !actionText) {
       fail('csvActionMissing');
       continue;
     }
-    if (due && !isRealDate(due)) {
-      fail('csvBadDate', due);
+    const dueRead = dueRaw ? dueDates.read({ line: row.line, raw: dueRaw }) : { iso: '' };
+    if ('problem' in dueRead) {
+      result.invalid.push({ line: row.line, ...dueRead.problem });
       continue;
     }
+    const due = dueRead.iso;
 
     const account: Account = {
       id: ctx.newId(),
@@ -434,6 +509,11 @@ export function accountsFromCsv(text: string, ctx: ImportContext): AccountImport
       reason: '',
     });
   }
+  const imported = new Set(result.records.map((r) => r.line));
+  result.dates = {
+    slash: dueDates.slash,
+    ambiguous: dueDates.ambiguous.filter((d) => imported.has(d.line)),
+  };
   return result;
 }
 
@@ -442,14 +522,15 @@ export interface PeopleContext extends ImportContext {
   newAccounts: readonly Account[];
 }
 
-export function peopleFromCsv(text: string, ctx: PeopleContext): CsvResult<Person> {
-  const table = readCsv(text, PERSON_COLUMNS, ['name', 'account']);
+export function peopleFromCsv(input: string | Uint8Array, ctx: PeopleContext): CsvResult<Person> {
+  const table = readCsv(input, PERSON_COLUMNS, ['name', 'account']);
   const result: CsvResult<Person> = {
     records: [],
     invalid: [...table.broken],
     skipped: [],
     warnings: table.warnings,
     fatal: table.fatal,
+    format: table.format,
   };
   if (table.fatal) return result;
 
