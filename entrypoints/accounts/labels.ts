@@ -2,7 +2,7 @@
 import type { MessageKey } from '@/utils/i18n';
 import type { DueFilter, SortKey } from '@/utils/account-list';
 import { t } from '@/utils/i18n';
-import { formatDay } from '@/components/format';
+import { dayName } from '@/components/format';
 import type { Touch } from '@/utils/account-list';
 
 export const DUE_FILTER_LABEL: Record<DueFilter, MessageKey> = {
@@ -30,6 +30,7 @@ export function touchText(touch: Touch): string {
   return t('accountsTouchedDaysAgo', touch.days);
 }
 
+/** A due day: "Today", "Tomorrow", "Yesterday", else "4 Dec". */
 export function dayText(day: string): string {
-  return formatDay(day);
+  return dayName(day);
 }
