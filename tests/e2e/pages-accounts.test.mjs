@@ -147,6 +147,7 @@ test(
         at: Date.now(),
         summary: 'Newest call',
       },
+      next: { choice: 'keep' },
     });
     await waitFor(async () => (await items.count()) === 41, { message: '41 follow-ups' });
     await expectText(items.first(), 'Newest call');
