@@ -32,6 +32,11 @@ export function Activities({ activities }: { activities: Activity[] }) {
                   )}
                 </div>
                 {a.outcome && <div class="rp-muted">{a.outcome}</div>}
+                {a.completed && (
+                  <div class="rp-muted" data-testid="activity-completed">
+                    {t('activityCompleted', a.completed)}
+                  </div>
+                )}
               </li>
             );
           })}

@@ -1,88 +1,45 @@
 /**
- * The follow-up form: what happened with the account (kind, summary, people, when, outcome) and
- * what comes next. It is compact and valid as prefilled, so the log-follow-up shortcut and then
- * Enter log the open email in one go. Mode "next" is the next-action editor alone: the same
- * fields, presets, checks and confirm step, written with setNextAction.
+ * The follow-up form: what happened with the account (kind, summary, people, outcome) and what
+ * becomes of its open next action: Done, Keep (the default) or Replace with a new one. It is
+ * compact and valid as prefilled, so the log-follow-up shortcut and then Enter log the open email
+ * in one go, and leave the next action exactly as it was. Mode "next" is the next-action editor
+ * alone: the same due picker, checks and confirm step, written with setNextAction.
  *
  * Enter saves from any field but the outcome (a textarea: Ctrl/Cmd+Enter there); Escape closes.
  * Nothing is sent until every check in utils/page/follow-up.ts passes; a past due day asks first.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Account, ActivitySource, Person } from '@/utils/contract/model';
-import type { ActivityKind, Stage } from '@/utils/contract/enums';
-import { daysBetween, today, type IsoDate } from '@/utils/shared/dates';
+import type { ActivityKind } from '@/utils/contract/enums';
+import type { NextChoice } from '@/utils/contract/messages';
+import { today } from '@/utils/shared/dates';
 import {
   checkFollowUp,
   checkNext,
-  dueFromPreset,
   DUE_PRESETS,
-  type DuePreset,
+  type Choice,
   type FollowUpErrors,
 } from '@/utils/page/follow-up';
 import { t, type MessageKey } from '@/utils/shared/i18n';
-import { formatDay } from './format';
+import { DueField, dueError, Presets, presetsFor, WeekdayPick } from './due-picker';
+import { formatDay, formatTyped, parseTyped } from './format';
 import { ACTIVITY_LABEL } from './labels';
+import { NextChoiceField } from './next-choice';
 import type { Cadence, Send, Undo } from './sidebar-types';
 import { ErrorNote, Field, InlineForm, useWrite } from './ui';
 
 const KINDS = Object.keys(ACTIVITY_LABEL) as ActivityKind[];
 
-const PRESET_LABEL: Record<DuePreset, MessageKey> = {
-  tomorrow: 'presetTomorrow',
-  in3: 'presetIn3',
-  week: 'presetWeek',
-  cadence: 'presetCadence',
-};
-
-/** The due day of each preset for one account, counted from today. */
-export const presetsFor =
-  (account: { stage: Stage; cadenceDays?: number | null }, cadence?: Cadence) =>
-  (preset: DuePreset) =>
-    dueFromPreset(preset, today(), account.stage, account.cadenceDays ?? null, cadence);
-
-interface PresetsProps {
-  label: string;
-  presets: readonly DuePreset[];
-  dueOf: (preset: DuePreset) => IsoDate;
-  /** The due day chosen now: its preset shows pressed. Absent for one-shot actions (snooze). */
-  current?: string;
-  onPick: (due: IsoDate) => void;
-}
-
-/** A row of quick due days; each says what it means, and its date shows on hover. */
-export function Presets({ label, presets, dueOf, current, onPick }: PresetsProps) {
-  return (
-    <div class="rp-chips" role="group" aria-label={label}>
-      {presets.map((p) => {
-        const due = dueOf(p);
-        return (
-          <button
-            key={p}
-            type="button"
-            class="rp-btn rp-small"
-            data-preset={p}
-            title={formatDay(due)}
-            aria-pressed={current === undefined ? undefined : current === due}
-            onClick={() => onPick(due)}
-          >
-            {t(PRESET_LABEL[p], daysBetween(today(), due))}
-          </button>
-        );
-      })}
-    </div>
-  );
-}
-
-const Problem = ({ k }: { k?: MessageKey }) =>
+const Problem = ({ k, text }: { k?: MessageKey; text?: string }) =>
   k ? (
     <p class="rp-error" role="alert">
-      {t(k)}
+      {text ?? t(k)}
     </p>
   ) : null;
 
 export interface FollowUpFormProps {
   account: Account;
-  /** 'log' (the default): a follow-up, and maybe a new next action; 'next': the next action alone. */
+  /** 'log' (the default): a follow-up, and what becomes of the next action; 'next': the next action alone. */
   mode?: 'log' | 'next';
   people?: Person[];
   /** Addresses on the open thread that belong to this account: those people are preselected. */
@@ -108,25 +65,50 @@ export function FollowUpForm(props: FollowUpFormProps) {
   const keep = props.fresh ? null : prev;
   const dueOf = presetsFor(account, props.cadence);
   const onThread = new Set(props.threadEmails?.map((e) => e.toLowerCase()));
-  // Fields are read when saving (uncontrolled: less code in the content script); only the due
-  // day is state, because the presets show which one is chosen.
-  // Logging moves the rhythm on: the next touch is due one cadence from today.
-  const [due, setDue] = useState(() => (keep && !log ? keep.due : dueOf('cadence')));
-  const dueSet = useRef(!log);
+  // Most fields are read when saving; the next action's text, its due day and the choice are
+  // state, because they decide what the form shows.
+  const [choice, setChoice] = useState<Choice>('keep');
+  const [nextText, setNextText] = useState(() => (log ? '' : (keep?.text ?? '')));
+  // A new next action is due one cadence from today; the editor starts from the current day.
+  const [dueText, setDueText] = useState(() =>
+    formatTyped(keep && !log ? keep.due : dueOf('cadence')),
+  );
+  // Replace chosen by typing (not by a click) goes back to Keep when the text is cleared.
+  const typedReplace = useRef(false);
   const [errors, setErrors] = useState<FollowUpErrors>({});
   const [confirm, setConfirm] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const nextField = useRef<HTMLInputElement>(null);
   const anyway = useRef<HTMLButtonElement>(null);
   const { busy, error, run } = useWrite(props.reload);
+  const parsed = parseTyped(dueText);
+  const due = parsed.ok ? parsed.day : '';
 
   useEffect(() => {
     if (confirm) anyway.current?.focus();
   }, [confirm]);
 
-  const pickDue = (value: string) => {
-    setDue(value);
-    dueSet.current = true;
+  const pickDue = (day: string) => {
+    setDueText(formatTyped(day));
     setConfirm(false);
+  };
+  const typeNext = (value: string) => {
+    setNextText(value);
+    if (!log || !prev) return;
+    if (value.trim() && choice === 'keep') {
+      setChoice('replace');
+      typedReplace.current = true;
+    } else if (!value.trim() && choice === 'replace' && typedReplace.current) {
+      setChoice('keep');
+    }
+  };
+  const choose = (value: Choice) => {
+    setChoice(value);
+    typedReplace.current = false;
+    setErrors((e) => ({ ...e, next: undefined, due: undefined }));
+    // Keep means nothing new: what was typed for a new action would be ignored, so it goes.
+    if (value === 'keep') setNextText('');
+    if (value === 'replace') nextField.current?.focus();
   };
 
   const save = async (sure = false) => {
@@ -135,10 +117,11 @@ export function FollowUpForm(props: FollowUpFormProps) {
     const get = (name: string) => String(form.get(name) ?? '').trim();
     const day = today();
     const summary = get('summary');
+    // With no next action there is nothing to keep or finish: words typed set a new one.
+    const picked: Choice = prev ? choice : nextText.trim() ? 'replace' : 'keep';
     const c = log
-      ? checkFollowUp({ summary, nextText: get('next'), due, dueSet: dueSet.current }, day)
-      : checkNext(get('next'), due, false, day);
-    if (!log && !c.next) c.errors.next ??= 'followUpErrorNextRequired';
+      ? checkFollowUp({ summary, choice: picked, nextText, due }, day)
+      : checkNext(nextText, due, day);
     setErrors(c.errors);
     if (Object.keys(c.errors).length) return setConfirm(false);
     if (c.pastDue && !sure) return setConfirm(true);
@@ -153,6 +136,12 @@ export function FollowUpForm(props: FollowUpFormProps) {
     const ok = await run(async () => {
       if (!log) return send('setNextAction', { accountId: account.id, nextAction: next! });
       const outcome = get('outcome');
+      const nextChoice: NextChoice =
+        picked === 'keep'
+          ? { choice: 'keep' }
+          : picked === 'done'
+            ? { choice: 'done', seen: prev!.text, ...(next ? { then: next } : {}) }
+            : { choice: 'replace', seen: prev?.text ?? null, nextAction: next! };
       const r = await send('logActivity', {
         activity: {
           accountId: account.id,
@@ -164,11 +153,15 @@ export function FollowUpForm(props: FollowUpFormProps) {
           ...(outcome ? { outcome } : {}),
           ...(source ? { source } : {}),
         },
-        ...(next ? { nextAction: next } : {}),
+        next: nextChoice,
       });
       if (r.ok) {
-        undo = { message: 'toastLogged', accountId: account.id, activityId: r.data.activity.id };
-        if (next) undo.previous = prev;
+        undo = {
+          message: picked === 'done' ? 'toastLoggedDone' : 'toastLogged',
+          accountId: account.id,
+          activityId: r.data.activity.id,
+        };
+        if (picked !== 'keep') undo.previous = prev;
       }
       return r;
     });
@@ -183,6 +176,15 @@ export function FollowUpForm(props: FollowUpFormProps) {
     e.preventDefault();
     void save();
   };
+
+  // The due day matters only when there is a new next action to date.
+  const dating = !log || choice === 'replace' || nextText.trim() !== '';
+  const nextLabel: MessageKey =
+    !log || !prev
+      ? 'sidebarNextAction'
+      : choice === 'done'
+        ? 'followUpThenNext'
+        : 'followUpNewNext';
 
   return (
     <InlineForm
@@ -243,41 +245,44 @@ export function FollowUpForm(props: FollowUpFormProps) {
             <Field label={t('followUpOutcome')}>
               <textarea class="rp-input" name="outcome" rows={2} maxLength={20000} />
             </Field>
+            {prev && <NextChoiceField current={prev} choice={choice} onChoose={choose} />}
           </>
         )}
-        <Field label={t('sidebarNextAction')}>
+        <Field label={t(nextLabel)}>
           <input
+            ref={nextField}
             class="rp-input"
             name="next"
             maxLength={200}
-            defaultValue={keep?.text ?? ''}
+            value={nextText}
             placeholder={t(log && !prev ? 'followUpNextHint' : 'sidebarNextActionPlaceholder')}
             aria-invalid={!!errors.next}
+            onInput={(e) => typeNext(e.currentTarget.value)}
           />
         </Field>
         <Problem k={errors.next} />
-        <Field label={t('sidebarNextActionDue')}>
-          <input
-            class="rp-input"
-            type="date"
-            name="due"
-            value={due}
-            aria-invalid={!!errors.due}
-            onInput={(e) => {
-              const field = e.currentTarget as HTMLInputElement;
-              // A half-typed date reads as "" with badInput set: keep it as "not a date".
-              pickDue(field.validity?.badInput ? '?' : field.value);
-            }}
-          />
-        </Field>
-        <Presets
-          label={t('sidebarDuePresets')}
-          presets={DUE_PRESETS}
-          dueOf={dueOf}
-          current={due}
-          onPick={pickDue}
-        />
-        <Problem k={errors.due} />
+        {dating && (
+          <>
+            <DueField
+              label={t('sidebarNextActionDue')}
+              text={dueText}
+              invalid={!!errors.due}
+              onText={(value) => {
+                setDueText(value);
+                setConfirm(false);
+              }}
+            />
+            <Problem k={errors.due} text={dueError()} />
+            <Presets
+              label={t('sidebarDuePresets')}
+              presets={DUE_PRESETS}
+              dueOf={dueOf}
+              current={due}
+              onPick={pickDue}
+            />
+            <WeekdayPick current={due} onPick={pickDue} />
+          </>
+        )}
         {confirm && (
           <div class="rp-warn" role="alert" data-testid="past-due">
             {t('followUpPastDue', formatDay(due))}{' '}

@@ -1,6 +1,22 @@
-/** Dates as the sidebar words them: calendar days in the user's own time zone, via Intl. */
-import { daysAgo, daysBetween, today, type IsoDate } from '@/utils/shared/dates';
-import { t, uiLocale } from '@/utils/shared/i18n';
+/**
+ * Dates as the UI words them, in the UI language: the formatting itself is utils/shared/dates.ts;
+ * this binds it to the language and adds the words ("Today", "Due tomorrow").
+ */
+import {
+  daysAgo,
+  daysBetween,
+  datePattern,
+  formatDayIn,
+  formatInstantIn,
+  nearDay,
+  parseTypedDay,
+  today,
+  type DayStyle,
+  type IsoDate,
+  type NearDay,
+  type ParsedDay,
+} from '@/utils/shared/dates';
+import { t, uiLocale, type MessageKey } from '@/utils/shared/i18n';
 
 function locale(): string {
   try {
@@ -10,38 +26,42 @@ function locale(): string {
   }
 }
 
-/**
- * Making an Intl.DateTimeFormat costs far more than using one, and an account's panel shows a
- * dozen dates: one formatter per language and form, made once (the bench found about 4 ms of each
- * account's render in making them).
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function format(date: Date, now: number): string {
-  const sameYear = date.getFullYear() === new Date(now).getFullYear();
-  const lang = locale();
-  const key = `${lang}|${sameYear}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(lang, {
-      day: 'numeric',
-      month: 'short',
-      ...(sameYear ? {} : { year: 'numeric' }),
-    });
-    formatters.set(key, formatter);
-  }
-  return formatter.format(date);
-}
-
 /** "3 Mar" for a YYYY-MM-DD day (with the year when it is not this year). */
-export function formatDay(day: IsoDate, now: number = Date.now()): string {
-  const [y, m, d] = day.split('-').map(Number);
-  if (!y || !m || !d) return day;
-  return format(new Date(y, m - 1, d), now);
+export function formatDay(day: IsoDate, now: number = Date.now(), style: DayStyle = 'short') {
+  return formatDayIn(locale(), day, style, now);
 }
+
+/** "Fri 11 Dec": a day with its weekday, as presets and weekday choices show it. */
+export const formatWeekday = (day: IsoDate, now: number = Date.now()) =>
+  formatDay(day, now, 'weekday');
+
+/** "11.12.2026" in Russian, "12/11/2026" in English: how a date is typed in the UI language. */
+export const formatTyped = (day: IsoDate) => formatDay(day, Date.now(), 'numeric');
+
+/** What to type, as a placeholder: "dd.mm.yyyy" (Russian "дд.мм.гггг"). */
+export function typedPattern(): string {
+  const [d = 'd', m = 'm', y = 'y'] = [...t('dateLetters')];
+  return datePattern(locale(), [d, m, y]);
+}
+
+/** A typed date in the UI language's order (see parseTypedDay). */
+export const parseTyped = (text: string, now: number = Date.now()): ParsedDay =>
+  parseTypedDay(text, locale(), today(now));
 
 export function formatInstant(at: number, now: number = Date.now()): string {
-  return format(new Date(at), now);
+  return formatInstantIn(locale(), at, now);
+}
+
+const NEAR_DAY: Record<NearDay, MessageKey> = {
+  yesterday: 'dayYesterday',
+  today: 'dayToday',
+  tomorrow: 'dayTomorrow',
+};
+
+/** "Today", "Tomorrow", "Yesterday", else the day as formatDay writes it. */
+export function dayName(day: IsoDate, now: number = Date.now()): string {
+  const near = nearDay(day, today(now));
+  return near ? t(NEAR_DAY[near]) : formatDay(day, now);
 }
 
 export function lastTouched(at: number | null, now: number = Date.now()): string {
@@ -57,6 +77,7 @@ export type DueTone = 'overdue' | 'today' | 'later';
 /** How a next action's due day reads, and how urgent it looks. */
 export function dueInfo(due: IsoDate, now: number = Date.now()): { tone: DueTone; label: string } {
   const days = daysBetween(today(now), due);
+  if (days === -1) return { tone: 'overdue', label: t('sidebarDueYesterday') };
   if (days < 0) return { tone: 'overdue', label: t('sidebarDueOverdue', formatDay(due, now)) };
   if (days === 0) return { tone: 'today', label: t('sidebarDueToday') };
   if (days === 1) return { tone: 'later', label: t('sidebarDueTomorrow') };

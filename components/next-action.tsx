@@ -1,13 +1,17 @@
 /**
  * The account's one next action, with its due day; overdue shows red, due today stands out.
- * Done logs it as an activity and at once asks for the next one; Snooze moves it to a later day.
+ * Mark done asks what it was (a call, an email...: guessed from its words, changeable), logs it
+ * as that and at once asks for the next one; Snooze moves it to a later day.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from '@/utils/contract/model';
-import { SNOOZE_PRESETS } from '@/utils/page/follow-up';
+import type { ActivityKind } from '@/utils/contract/enums';
+import { kindOf, SNOOZE_PRESETS } from '@/utils/page/follow-up';
 import { t } from '@/utils/shared/i18n';
-import { FollowUpForm, Presets, presetsFor } from './follow-up-form';
+import { Presets, presetsFor } from './due-picker';
+import { FollowUpForm } from './follow-up-form';
 import { dueInfo } from './format';
+import { ACTIVITY_LABEL } from './labels';
 import type { CardEnv } from './sidebar-types';
 import { ErrorNote, Section, useInline, useWrite } from './ui';
 
@@ -19,17 +23,20 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
   // After Done the editor asks for a new action rather than editing the one just completed.
   const [fresh, setFresh] = useState(false);
   const [snoozing, setSnoozing] = useState(false);
+  // Mark done first asks what kind of thing was done; null while not asking.
+  const [doneAs, setDoneAs] = useState<ActivityKind | null>(null);
   const { busy, error, run } = useWrite(reload);
   const dueOf = presetsFor(account, cadence);
 
   const edit = (asNew: boolean) => {
     setFresh(asNew);
     setSnoozing(false);
+    setDoneAs(null);
     form.show();
   };
-  const done = async () => {
+  const done = async (kind: ActivityKind) => {
     const ok = await run(async () => {
-      const r = await send('completeNextAction', { accountId: account.id, at: Date.now() });
+      const r = await send('completeNextAction', { accountId: account.id, at: Date.now(), kind });
       if (r.ok) {
         notify({
           message: 'toastDone',
@@ -88,8 +95,11 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
                 type="button"
                 class="rp-btn"
                 data-testid="done"
-                disabled={busy}
-                onClick={() => void done()}
+                aria-expanded={doneAs !== null}
+                onClick={() => {
+                  setSnoozing(false);
+                  setDoneAs(doneAs === null ? kindOf(next.text) : null);
+                }}
               >
                 {t('sidebarMarkDone')}
               </button>
@@ -98,13 +108,25 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
                 class="rp-btn"
                 data-testid="snooze"
                 aria-expanded={snoozing}
-                onClick={() => setSnoozing(!snoozing)}
+                onClick={() => {
+                  setDoneAs(null);
+                  setSnoozing(!snoozing);
+                }}
               >
                 {t('sidebarSnooze')}
               </button>
             </>
           )}
         </div>
+      )}
+      {doneAs && next && !form.open && (
+        <DoneAs
+          kind={doneAs}
+          busy={busy}
+          onKind={setDoneAs}
+          onDone={() => void done(doneAs)}
+          onCancel={() => setDoneAs(null)}
+        />
       )}
       {snoozing && next && !form.open && (
         <Presets
@@ -116,5 +138,69 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
       )}
       <ErrorNote error={error} />
     </Section>
+  );
+}
+
+const KINDS = Object.keys(ACTIVITY_LABEL) as ActivityKind[];
+
+interface DoneAsProps {
+  kind: ActivityKind;
+  busy: boolean;
+  onKind: (kind: ActivityKind) => void;
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+/**
+ * What the done next action was, as radio segments (arrows move, the guess is checked), then
+ * the button that logs it; focus starts on that button, so Mark done then Enter logs the guess.
+ */
+function DoneAs({ kind, busy, onKind, onDone, onCancel }: DoneAsProps) {
+  const confirm = useRef<HTMLButtonElement>(null);
+  useEffect(() => confirm.current?.focus(), []);
+  return (
+    <div
+      class="rp-done-as"
+      data-testid="done-as"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <fieldset class="rp-choice">
+        <legend class="rp-field-label">{t('doneAs')}</legend>
+        <div class="rp-segments">
+          {KINDS.map((k) => (
+            <label key={k} class="rp-segment">
+              <input
+                type="radio"
+                name="done-kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => onKind(k)}
+              />
+              <span>{t(ACTIVITY_LABEL[k])}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div class="rp-actions">
+        <button
+          ref={confirm}
+          type="button"
+          class="rp-btn rp-primary"
+          data-testid="done-confirm"
+          disabled={busy}
+          onClick={onDone}
+        >
+          {t('doneConfirm')}
+        </button>
+        <button type="button" class="rp-btn" onClick={onCancel}>
+          {t('sidebarCancel')}
+        </button>
+      </div>
+    </div>
   );
 }

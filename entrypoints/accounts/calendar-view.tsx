@@ -4,7 +4,8 @@
  */
 import type { AccountRow } from '@/utils/contract/messages';
 import { t, uiLocale } from '@/utils/shared/i18n';
-import { today as todayOf, type IsoDate } from '@/utils/shared/dates';
+import { nearDay, today as todayOf, type IsoDate } from '@/utils/shared/dates';
+import { dayText } from './labels';
 import {
   calendarWeeks,
   dueByDay,
@@ -138,7 +139,11 @@ export function CalendarView({ rows, view, anchor, onChange, now }: Props) {
                         {Number(day.slice(8))}
                       </span>
                       <span class="sr-only">{dayLabel.format(toDate(day))}</span>
-                      {day === today && <span class="today-tag">{t('accountsToday')}</span>}
+                      {day === today ? (
+                        <span class="today-tag">{t('accountsToday')}</span>
+                      ) : (
+                        nearDay(day, today) && <span class="near-tag">{dayText(day)}</span>
+                      )}
                     </div>
                     {items.length > 0 && (
                       <ul>

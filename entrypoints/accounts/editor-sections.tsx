@@ -887,6 +887,8 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
           summary: summary.trim(),
           outcome,
         },
+        // This form records past follow-ups; the next action has its own section above.
+        next: { choice: 'keep' },
       }),
     ).then((r) => {
       if (!r.ok) return;

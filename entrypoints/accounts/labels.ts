@@ -1,7 +1,7 @@
 /** Words the accounts page shows for the list's states, from _locales through t(). */
 import { type MessageKey, t } from '@/utils/shared/i18n';
 import type { DueFilter, SortKey, Touch } from '@/utils/page/account-list';
-import { formatDay } from '@/components/format';
+import { dayName } from '@/components/format';
 
 export const DUE_FILTER_LABEL: Record<DueFilter, MessageKey> = {
   all: 'accountsDueAll',
@@ -28,6 +28,7 @@ export function touchText(touch: Touch): string {
   return t('accountsTouchedDaysAgo', touch.days);
 }
 
+/** A due day: "Today", "Tomorrow", "Yesterday", else "4 Dec". */
 export function dayText(day: string): string {
-  return formatDay(day);
+  return dayName(day);
 }

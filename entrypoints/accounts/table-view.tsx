@@ -186,10 +186,12 @@ export function TableView({ rows, query, onQuery, onOpen, cadenceDays, now }: Pr
                             {bucket === 'overdue' && (
                               <strong class="flag">{t('accountsOverdue')}</strong>
                             )}
-                            {bucket === 'today' && (
-                              <strong class="flag today">{t('accountsToday')}</strong>
-                            )}
-                            <time dateTime={row.nextAction.due}>{dayText(row.nextAction.due)}</time>
+                            <time
+                              dateTime={row.nextAction.due}
+                              class={bucket === 'today' ? 'flag today' : undefined}
+                            >
+                              {dayText(row.nextAction.due)}
+                            </time>
                           </span>
                         </>
                       ) : (

@@ -58,6 +58,7 @@ import type {
 } from '@/utils/contract/model';
 import { today } from '@/utils/shared/dates';
 import { findBackupProblem } from '@/utils/schemas/backup-rules';
+import { applyNextChoice, kindOf } from '@/utils/page/follow-up';
 import type { Settings } from '@/utils/contract/settings';
 import type { TabStates } from './tab-state';
 
@@ -489,16 +490,19 @@ export const handlers: Handlers = {
   async logActivity(req, ctx) {
     return write(ctx, ['accounts', 'people', 'activities'], async (tx) => {
       const account = await mustGetAccount(tx, req.activity.accountId);
+      const choice = applyNextChoice(account.nextAction, req.next);
+      if (!choice.ok) throw new HandlerError('conflict', choice.error);
       const { source, ...rest } = req.activity;
       const activity: Activity = {
         ...rest,
         outcome: rest.outcome ?? '',
         id: ctx.newId(),
         ...(source ? { source } : {}),
+        ...(choice.completed ? { completed: choice.completed } : {}),
       };
       await tx.objectStore('activities').add(activity);
       await touchPeople(tx, activity);
-      const patch = req.nextAction === undefined ? {} : { nextAction: req.nextAction };
+      const patch = choice.nextAction === undefined ? {} : { nextAction: choice.nextAction };
       const next = bump(account, ctx.now(), patch);
       await tx.objectStore('accounts').put(next);
       return { data: { activity, account: next }, changed: [account.id] };
@@ -533,7 +537,7 @@ export const handlers: Handlers = {
         id: ctx.newId(),
         accountId: account.id,
         personIds: done.personId ? [done.personId] : [],
-        kind: 'note',
+        kind: req.kind ?? kindOf(done.text),
         at: req.at,
         summary: done.text,
         outcome: req.outcome ?? '',

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { FollowUpForm, Presets, presetsFor } from '@/components/follow-up-form';
+import { Presets, presetsFor } from '@/components/due-picker';
+import { FollowUpForm } from '@/components/follow-up-form';
+import { dayName } from '@/components/format';
 import type { Undo } from '@/components/sidebar-types';
 import { Toast } from '@/components/toast';
 import { watchChanges } from '@/utils/contract/events';
@@ -7,7 +9,7 @@ import { SNOOZE_PRESETS } from '@/utils/page/follow-up';
 import type { AccountView, DueItem } from '@/utils/contract/messages';
 import { send } from '@/utils/contract/send';
 import { today } from '@/utils/shared/dates';
-import { t, uiLocale } from '@/utils/shared/i18n';
+import { t } from '@/utils/shared/i18n';
 import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
 import { Sites } from './sites';
 import { FollowUpSettings, OwnDomains, QuickSearch } from './quick-settings';
@@ -69,7 +71,6 @@ export function App() {
 
   const update = (patch: Parameters<typeof send<'updateSettings'>>[1]) =>
     void send('updateSettings', patch);
-  const dateFormat = new Intl.DateTimeFormat(uiLocale(), { day: 'numeric', month: 'short' });
 
   return (
     <main class="popup">
@@ -105,7 +106,7 @@ export function App() {
                   <span class="action">{item.nextAction.text}</span>
                   <time dateTime={item.nextAction.due}>
                     {item.overdue ? t('popupOverdue') + ' · ' : ''}
-                    {dateFormat.format(new Date(`${item.nextAction.due}T12:00:00`))}
+                    {dayName(item.nextAction.due)}
                   </time>
                   <div class="item-actions">
                     <button
@@ -138,11 +139,11 @@ export function App() {
                     />
                   )}
                   {mine?.mode === 'log' && mine.view && (
-                    // No thread here, so no source: the follow-up starts from the due action.
+                    // No thread here, so no source. The due action shows in the form with
+                    // its Done / Keep / Replace choice; what happened is the user's to write.
                     <FollowUpForm
                       account={mine.view.account}
                       people={mine.view.people}
-                      summary={item.nextAction.text}
                       cadence={settings?.cadenceDays}
                       send={send}
                       reload={() => void reload()}

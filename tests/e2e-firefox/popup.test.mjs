@@ -255,7 +255,7 @@ test(
   async () => {
     const gmail = await app.openGmail('thread');
     const popup = await openPopup();
-    const summary = 'Send the Q1 volume proposal';
+    const summary = 'Sent the Q1 proposal to Anna';
     try {
       await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
       await waitFor(async () => (await dueItemText(popup, 'Globex'))?.includes('QBR agenda'), {
@@ -264,7 +264,8 @@ test(
 
       // Reschedule Globex to next week: it leaves the due list.
       await clickInItem(popup, 'Globex', '[data-testid="reschedule"]');
-      await clickInItem(popup, 'Globex', 'button', 'Next week');
+      // "Next week · Sat, Dec 12": the preset shows its date.
+      await clickInItem(popup, 'Globex', '[data-preset="week"]');
       await waitFor(async () => (await dueItemText(popup, 'Globex')) === null, {
         message: 'Globex leaves the due list',
       });
@@ -275,29 +276,36 @@ test(
         personId: 'per-hank',
       });
 
-      // Log for Northwind: the form opens inline, starting from the due action.
+      // Log for Northwind: the form opens inline with the due action and the question of what
+      // becomes of it; what happened is left to write, not a copy of the action.
       await clickInItem(popup, 'Northwind Logistics', '[data-testid="log"]');
       const field = '[data-testid="due-list"] [data-testid="follow-up"] [name=summary]';
-      await waitFor(() => popup.$eval(field, (el) => el.value === 'Send the Q1 volume proposal'), {
-        message: 'the popup shows the follow-up form, starting from the due action',
+      await waitFor(() => popup.$eval(field, (el) => el.value === ''), {
+        message: 'the popup shows the follow-up form, with an empty summary',
       });
+      const current = await popup.$eval('[data-testid="current-next"]', (el) => el.textContent);
+      assert.ok(current.includes('Send the Q1 volume proposal'), current);
       const width = await popup.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 400, `the popup is ${width} px wide`);
       await screenshot(popup, 'popup-log-form');
 
+      await popup.focus(field);
+      await popup.keyboard.type(summary);
+      await clickInItem(popup, 'Northwind Logistics', 'label.rp-segment', 'Done');
       await popup.focus(field);
       await popup.keyboard.press('Enter');
       await waitFor(
         async () =>
           (await popup.$$eval('[data-testid="toast"]', (els) => els.map((e) => e.innerText)))
             .join()
-            .includes('Follow-up logged.'),
-        { message: 'the toast says the follow-up was logged' },
+            .includes('Follow-up logged; the next action is done.'),
+        { message: 'the toast says the follow-up was logged and the action done' },
       );
       const logged = await app.call('getAccount', { id: 'acc-northwind' });
       assert.equal(logged.activities[0].summary, summary);
+      assert.equal(logged.activities[0].completed, 'Send the Q1 volume proposal');
       assert.equal(logged.activities[0].source, undefined, 'no thread, no source');
-      assert.equal(logged.account.nextAction.due, isoDay(21));
+      assert.equal(logged.account.nextAction, null);
       await waitFor(async () => (await dueItemText(popup, 'Northwind Logistics')) === null, {
         message: 'Northwind leaves the due list',
       });
@@ -309,7 +317,10 @@ test(
       await undo.click();
       await undo.dispose();
       await waitFor(
-        async () => (await dueItemText(popup, 'Northwind Logistics'))?.includes(summary),
+        async () =>
+          (await dueItemText(popup, 'Northwind Logistics'))?.includes(
+            'Send the Q1 volume proposal',
+          ),
         { message: 'Northwind is due again after Undo' },
       );
       const undone = await app.call('getAccount', { id: 'acc-northwind' });

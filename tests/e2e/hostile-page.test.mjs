@@ -644,6 +644,7 @@ function requests(northwind) {
         at: now,
         summary: 'forged',
       },
+      next: { choice: 'keep' },
     },
     deleteActivity: { id: 'act-1' },
     setNextAction: { accountId: 'acc-northwind', nextAction: null },

@@ -68,6 +68,18 @@ test("the list gives each account its latest follow-up, from Chromium's getAllRe
   assert.ok(latest.size >= 2, 'the sample has follow-ups on more than one account');
 });
 
+test('due days near today read as words in the table and the calendar', async () => {
+  // The sample: Northwind due today, Globex three days ago.
+  const due = (name) =>
+    page.locator('table.accounts tr', { hasText: name }).locator('td.next time').textContent();
+  assert.equal(await due('Northwind Logistics'), 'Today');
+  assert.doesNotMatch(await due('Globex'), /Today|Yesterday|Tomorrow/);
+  await page.evaluate(() => (location.hash = '#view=calendar'));
+  await page.locator('table.cal').waitFor();
+  await expectText(page.locator('table.cal td.today .today-tag'), 'Today');
+  await shot(page, 'pages-accounts-due-words');
+});
+
 test('table filters, sort and search survive a reload and a visit to an account', async () => {
   await page.locator('#filter-stage').selectOption('strategic');
   await page.locator('#filter-text').fill('glo');
@@ -147,6 +159,7 @@ test(
         at: Date.now(),
         summary: 'Newest call',
       },
+      next: { choice: 'keep' },
     });
     await waitFor(async () => (await items.count()) === 41, { message: '41 follow-ups' });
     await expectText(items.first(), 'Newest call');

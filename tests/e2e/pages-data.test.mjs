@@ -130,6 +130,7 @@ test(
           subject: 'QBR agenda',
         },
       },
+      next: { choice: 'keep' },
     });
     const before = await storedData(app);
     const options = await openOptions();

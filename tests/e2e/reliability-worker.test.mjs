@@ -119,7 +119,11 @@ test(
           at: Date.now(),
           summary: 'Retried call, logged once',
         },
-        nextAction: { text: 'Retried next action', due: '2027-01-15' },
+        next: {
+          choice: 'replace',
+          seen: 'Agree the QBR agenda with Hank',
+          nextAction: { text: 'Retried next action', due: '2027-01-15' },
+        },
       },
     };
     const sendRaw = (env) => page.evaluate((e) => chrome.runtime.sendMessage(e), env);
@@ -144,8 +148,8 @@ test(
       // Both halves of one operation sent together (a retry racing the original): still once.
       const racing = { ...envelope, opId: `retry-${Date.now()}-race` };
       racing.request = {
-        ...envelope.request,
         activity: { ...envelope.request.activity, summary: 'Racing retry' },
+        next: { ...envelope.request.next, seen: 'Retried next action' },
       };
       const [a, b] = await page.evaluate(
         (e) => Promise.all([chrome.runtime.sendMessage(e), chrome.runtime.sendMessage(e)]),
@@ -218,7 +222,7 @@ function roundSetup(r) {
         opId: opId(ops.length),
         request: {
           activity: { accountId: id, personIds: [], kind: 'note', at: 1000 + i, summary: marker },
-          nextAction: { text: marker, due: '2027-01-01' },
+          next: { choice: 'replace', seen: null, nextAction: { text: marker, due: '2027-01-01' } },
         },
       },
     });

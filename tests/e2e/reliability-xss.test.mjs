@@ -225,6 +225,7 @@ test(
         summary: 'Link test',
         source: { host: 'gmail', url },
       },
+      next: { choice: 'keep' },
     });
     for (const url of [
       'javascript:alert(1)',

@@ -83,11 +83,15 @@ test(
         personId: 'per-hank',
       });
 
-      // Log for Northwind: the form opens inline, starting from the due action.
+      // Log for Northwind: the form opens inline. The due action shows once, with the question
+      // of what becomes of it; what happened is left to write (not a copy of the action).
       await item('Northwind Logistics').getByTestId('log').click();
       const form = item('Northwind Logistics').getByTestId('follow-up');
       await waitFor(() => form.isVisible(), { message: 'the popup shows the follow-up form' });
-      assert.equal(await textOf(form.locator('[name=summary]')), 'Send the Q1 volume proposal');
+      assert.equal(await textOf(form.locator('[name=summary]')), '');
+      assert.equal(await textOf(form.locator('[name=next]')), '');
+      await expectText(form.getByTestId('current-next'), 'Send the Q1 volume proposal');
+      assert.equal(await form.locator('[name=choice]:checked').getAttribute('value'), 'keep');
       const fits = await popup.evaluate(() => ({
         width: document.documentElement.scrollWidth,
         body: document.body.getBoundingClientRect().width,
@@ -95,13 +99,20 @@ test(
       assert.ok(fits.width <= 400 && fits.body <= 400, `the popup is ${JSON.stringify(fits)} wide`);
       await screenshot(popup, 'popup-log-form');
 
-      await form.locator('[name=summary]').focus();
-      await popup.keyboard.press('Enter');
-      await expectText(popup.getByTestId('toast'), 'Follow-up logged.');
+      // Nothing written: refused, nothing saved.
+      await form.locator('[name=summary]').press('Enter');
+      await expectText(form.locator('[role=alert]'), 'Say in a few words what happened.');
+
+      // Written, and Done.
+      await form.locator('[name=summary]').fill('Sent the proposal to Anna');
+      await form.getByText('Done', { exact: true }).click();
+      await form.locator('[name=summary]').press('Enter');
+      await expectText(popup.getByTestId('toast'), 'Follow-up logged; the next action is done.');
       const logged = await app.call('getAccount', { id: 'acc-northwind' });
-      assert.equal(logged.activities[0].summary, 'Send the Q1 volume proposal');
+      assert.equal(logged.activities[0].summary, 'Sent the proposal to Anna');
+      assert.equal(logged.activities[0].completed, 'Send the Q1 volume proposal');
       assert.equal(logged.activities[0].source, undefined, 'no thread, no source');
-      assert.equal(logged.account.nextAction.due, isoDay(21));
+      assert.equal(logged.account.nextAction, null);
       await waitFor(async () => (await item('Northwind Logistics').count()) === 0, {
         message: 'Northwind leaves the due list',
       });
@@ -112,6 +123,19 @@ test(
       const undone = await app.call('getAccount', { id: 'acc-northwind' });
       assert.notEqual(undone.activities[0].id, logged.activities[0].id);
       assert.equal(undone.account.nextAction.due, isoDay(0));
+      // Due today reads "Today".
+      await expectText(item('Northwind Logistics').locator('time'), /^Today$/);
+
+      // Log with Keep: the follow-up is saved, the due action stays on today's list.
+      await item('Northwind Logistics').getByTestId('log').click();
+      await waitFor(() => form.isVisible(), { message: 'the form opens again' });
+      await form.locator('[name=summary]').fill('Called Anna: proposal on its way');
+      await form.locator('[name=summary]').press('Enter');
+      await expectText(popup.getByTestId('toast'), 'Follow-up logged.');
+      const kept = await app.call('getAccount', { id: 'acc-northwind' });
+      assert.equal(kept.activities[0].summary, 'Called Anna: proposal on its way');
+      assert.deepEqual(kept.account.nextAction, undone.account.nextAction);
+      await expectText(item('Northwind Logistics'), 'Send the Q1 volume proposal');
     } finally {
       await screenshot(popup, 'popup-after');
       await popup.close();

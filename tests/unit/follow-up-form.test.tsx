@@ -171,13 +171,12 @@ async function click(el: Element | null | undefined) {
   await settle();
 }
 
-const expectedNext = {
-  text: 'Send the Q1 volume proposal',
-  // Cooperative: the next touch is due 21 days on.
-  due: addDays(TODAY, 21),
-  personId: 'per-anna',
-  sourceUrl: THREAD_URL,
-};
+/** How the due field writes a day in English (the tests' UI language): mm/dd/yyyy. */
+const typed = (day: string) => `${day.slice(5, 7)}/${day.slice(8)}/${day.slice(0, 4)}`;
+
+const current = account().nextAction!;
+const choiceOf = () => $$('[name="choice"]').find((r) => (r as HTMLInputElement).checked);
+const request = (calls: { request: unknown }[]) => calls[0]!.request as Record<string, unknown>;
 
 describe('follow-up form: prefilled', () => {
   it('starts from the thread: email, its subject, who of the account is on it, its link', async () => {
@@ -195,35 +194,64 @@ describe('follow-up form: prefilled', () => {
       ['per-tom', false],
     ]);
     expect(form.textContent).toContain('Linked to the email “Q1 renewal: volumes and pricing”');
-    // The current next action is kept, moved on by the account's cadence.
-    expect(field('next').value).toBe('Send the Q1 volume proposal');
-    expect(field('due').value).toBe(addDays(TODAY, 21));
-    const pressed = $$('[data-preset]').filter((b) => b.getAttribute('aria-pressed') === 'true');
-    expect(pressed.map((b) => b.dataset.preset)).toEqual(['cadence']);
-    expect($('[data-preset="cadence"]')!.textContent).toBe('Cadence: 21 d');
     // Focus lands in the form, on what happened.
     expect(document.activeElement).toBe(field('summary'));
     expect(errors()).toEqual([]);
   });
 
+  it('shows the current next action and asks what becomes of it: Keep unless told', async () => {
+    await mountForm();
+    expect($('[data-testid="current-next"]')!.textContent).toBe(
+      'Send the Q1 volume proposal Due today',
+    );
+    const group = $('[role="radiogroup"]')!;
+    expect(group.getAttribute('aria-label')).toBe(text('followUpChoice'));
+    const radios = $$('[name="choice"]') as HTMLInputElement[];
+    expect(
+      radios.map((r) => [r.value, r.type, r.checked, r.closest('label')!.textContent]),
+    ).toEqual([
+      ['done', 'radio', false, 'Done'],
+      ['keep', 'radio', true, 'Keep'],
+      ['replace', 'radio', false, 'Replace'],
+    ]);
+    // Nothing new written: no due day to pick.
+    expect(field('next').value).toBe('');
+    expect($('[name="due"]')).toBeNull();
+  });
+
+  it('typing a new next action selects Replace and shows the due day, per cadence', async () => {
+    await mountForm();
+    await type(field('next'), 'Call Anna about pallets');
+    expect((choiceOf() as HTMLInputElement).value).toBe('replace');
+    expect(field('due').value).toBe(typed(addDays(TODAY, 21)));
+    const pressed = $$('[data-preset]').filter((b) => b.getAttribute('aria-pressed') === 'true');
+    expect(pressed.map((b) => b.dataset.preset)).toEqual(['cadence']);
+    // Cleared again: back to Keep, since Replace came from typing.
+    await type(field('next'), '  ');
+    expect((choiceOf() as HTMLInputElement).value).toBe('keep');
+  });
+
   it('uses the account’s own cadence, else the user’s setting for its stage', async () => {
     await mountForm({ account: account({ cadenceDays: 10 }), cadence: { cooperative: 5 } });
-    expect(field('due').value).toBe(addDays(TODAY, 10));
+    await type(field('next'), 'Call');
+    expect(field('due').value).toBe(typed(addDays(TODAY, 10)));
     render(null, host!);
     host!.remove();
     await mountForm({ cadence: { cooperative: 5 } });
-    expect(field('due').value).toBe(addDays(TODAY, 5));
+    await type(field('next'), 'Call');
+    expect(field('due').value).toBe(typed(addDays(TODAY, 5)));
   });
 
-  it('leaves the next action empty when the account has none', async () => {
+  it('without a next action: no choice to make, an empty field that sets one', async () => {
     await mountForm({ account: account({ nextAction: null }) });
+    expect($('[name="choice"]')).toBeNull();
     expect(field('next').value).toBe('');
     expect(field('next').placeholder).toBe(text('followUpNextHint'));
   });
 });
 
-describe('follow-up form: saving', () => {
-  it('Enter saves at once: one logActivity with the thread, its people and the next action', async () => {
+describe('follow-up form: what becomes of the next action', () => {
+  it('Enter saves at once with Keep: the next action does not move', async () => {
     const { props, calls } = await mountForm();
     await press(field('summary'), 'Enter');
     expect(calls).toEqual([
@@ -238,21 +266,55 @@ describe('follow-up form: saving', () => {
             summary: 'Q1 renewal: volumes and pricing',
             source,
           },
-          nextAction: expectedNext,
+          next: { choice: 'keep' },
         },
       },
     ]);
+    // Undo then only deletes the activity.
     expect(props.onSaved).toHaveBeenCalledWith({
       message: 'toastLogged',
       accountId: 'acc-northwind',
       activityId: 'act-new',
-      previous: account().nextAction,
     });
     expect(props.reload).toHaveBeenCalledTimes(1);
   });
 
-  it('saves what the user changed: kind, people, summary, outcome, another next action', async () => {
+  it('Done logs it as done; Undo can bring it back', async () => {
+    const { props, calls } = await mountForm();
+    const keep = $<HTMLInputElement>('[name="choice"][value="keep"]')!;
+    const done = $<HTMLInputElement>('[name="choice"][value="done"]')!;
+    await click(done);
+    expect(keep.checked).toBe(false);
+    expect(done.checked).toBe(true);
+    // The field below now asks for the one after it, which may stay empty.
+    expect(field('next').closest('label')!.textContent).toContain(text('followUpThenNext'));
+    await press(field('summary'), 'Enter');
+    expect(request(calls).next).toEqual({ choice: 'done', seen: current.text });
+    expect(props.onSaved).toHaveBeenCalledWith({
+      message: 'toastLoggedDone',
+      accountId: 'acc-northwind',
+      activityId: 'act-new',
+      previous: current,
+    });
+  });
+
+  it('Done and a next one: both in one write', async () => {
     const { calls } = await mountForm();
+    await click($('[name="choice"][value="done"]'));
+    await type(field('next'), 'Book the Q1 review');
+    // Typing after Done keeps Done: the next one follows the done one.
+    expect((choiceOf() as HTMLInputElement).value).toBe('done');
+    await click($('[data-preset="week"]'));
+    await press(field('next'), 'Enter');
+    expect(request(calls).next).toEqual({
+      choice: 'done',
+      seen: current.text,
+      then: { text: 'Book the Q1 review', due: '2026-12-05', sourceUrl: THREAD_URL },
+    });
+  });
+
+  it('Replace: what the user changed, kind, people, outcome and the new action', async () => {
+    const { props, calls } = await mountForm();
     await act(() => {
       const kind = field<HTMLSelectElement>('kind');
       kind.value = 'call';
@@ -279,10 +341,49 @@ describe('follow-up form: saving', () => {
             source,
           },
           // Another action: the old one's person does not carry over.
-          nextAction: { text: 'Send the pallet price', due: '2026-12-05', sourceUrl: THREAD_URL },
+          next: {
+            choice: 'replace',
+            seen: current.text,
+            nextAction: { text: 'Send the pallet price', due: '2026-12-05', sourceUrl: THREAD_URL },
+          },
         },
       },
     ]);
+    expect(props.onSaved).toHaveBeenCalledWith({
+      message: 'toastLogged',
+      accountId: 'acc-northwind',
+      activityId: 'act-new',
+      previous: current,
+    });
+  });
+
+  it('Replace chosen with nothing written says what is missing, and sends nothing', async () => {
+    const { calls } = await mountForm();
+    await click($('[name="choice"][value="replace"]'));
+    expect(document.activeElement).toBe(field('next'));
+    await press(field('next'), 'Enter');
+    expect(errors()).toEqual([text('followUpErrorReplace')]);
+    expect(calls).toEqual([]);
+  });
+
+  it('clicking Keep drops what was typed for a new action', async () => {
+    const { calls } = await mountForm();
+    await type(field('next'), 'Something');
+    await click($('[name="choice"][value="keep"]'));
+    expect(field('next').value).toBe('');
+    await press(field('summary'), 'Enter');
+    expect(request(calls).next).toEqual({ choice: 'keep' });
+  });
+
+  it('without a next action, words typed set one (Replace of nothing)', async () => {
+    const { calls } = await mountForm({ account: account({ nextAction: null }) });
+    await type(field('next'), 'Call Anna');
+    await press(field('next'), 'Enter');
+    expect(request(calls).next).toEqual({
+      choice: 'replace',
+      seen: null,
+      nextAction: { text: 'Call Anna', due: addDays(TODAY, 21), sourceUrl: THREAD_URL },
+    });
   });
 
   it('Enter in the outcome is a new line; Ctrl+Enter or Cmd+Enter there saves', async () => {
@@ -300,44 +401,26 @@ describe('follow-up form: saving', () => {
     expect(second.calls.map((c) => c.name)).toEqual(['logActivity']);
   });
 
-  it('with no next action text and an untouched due, logs and leaves the next action alone', async () => {
-    const { props, calls } = await mountForm({ account: account({ nextAction: null }) });
-    await press(field('summary'), 'Enter');
-    expect(calls).toHaveLength(1);
-    expect(calls[0]!.request).not.toHaveProperty('nextAction');
-    // Undo then only deletes the activity.
-    expect(props.onSaved).toHaveBeenCalledWith({
-      message: 'toastLogged',
-      accountId: 'acc-northwind',
-      activityId: 'act-new',
-    });
-  });
-
-  it('from the popup: no thread, so no source; the summary starts from the due action', async () => {
-    const { calls } = await mountForm({
-      source: undefined,
-      threadEmails: undefined,
-      summary: 'Agree the QBR agenda',
-    });
-    expect(field('summary').value).toBe('Agree the QBR agenda');
+  it('from the popup: no thread, no source, and what happened is the user’s to write', async () => {
+    const { calls } = await mountForm({ source: undefined, threadEmails: undefined });
+    expect(field('summary').value).toBe('');
     expect($$('[name="person"]').map((b) => (b as HTMLInputElement).checked)).toEqual([
       false,
       false,
     ]);
-    await press(field('due'), 'Enter');
+    await press(field('summary'), 'Enter');
+    expect(errors()).toEqual([text('followUpErrorSummary')]);
+    await type(field('summary'), 'Agreed the agenda');
+    await press(field('summary'), 'Enter');
     expect(calls[0]!.request).toEqual({
       activity: {
         accountId: 'acc-northwind',
         personIds: [],
         kind: 'email',
         at: NOW,
-        summary: 'Agree the QBR agenda',
+        summary: 'Agreed the agenda',
       },
-      nextAction: {
-        text: 'Send the Q1 volume proposal',
-        due: addDays(TODAY, 21),
-        personId: 'per-anna',
-      },
+      next: { choice: 'keep' },
     });
   });
 
@@ -358,8 +441,69 @@ describe('follow-up form: saving', () => {
   });
 });
 
-describe('follow-up form: bad input is refused with a message, nothing sent', () => {
-  it('an empty summary', async () => {
+describe('follow-up form: due days', () => {
+  it('presets show their dates; weekdays of this week and next can be picked', async () => {
+    await mountForm();
+    await type(field('next'), 'Call');
+    expect($$('[data-preset]').map((b) => b.textContent)).toEqual([
+      'Tomorrow · Sun, Nov 29',
+      'In 3 days · Tue, Dec 1',
+      'Next week · Sat, Dec 5',
+      'Cadence: 21 d · Sat, Dec 19',
+    ]);
+    const weekday = field<HTMLSelectElement>('weekday');
+    const groups = [...weekday.querySelectorAll('optgroup')].map((g) => [
+      g.label,
+      [...g.querySelectorAll('option')].map((o) => `${o.value} ${o.textContent}`),
+    ]);
+    // Saturday 28 November: nothing left of this working week.
+    expect(groups).toEqual([
+      [
+        'Next week',
+        [
+          '2026-11-30 Mon, Nov 30',
+          '2026-12-01 Tue, Dec 1',
+          '2026-12-02 Wed, Dec 2',
+          '2026-12-03 Thu, Dec 3',
+          '2026-12-04 Fri, Dec 4',
+        ],
+      ],
+    ]);
+    await act(() => {
+      weekday.value = '2026-12-02';
+      weekday.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(field('due').value).toBe('12/02/2026');
+    expect($('[data-testid="due-reads"]')!.textContent).toBe('Reads as Wed, Dec 2');
+  });
+
+  it('a typed day is read in the UI language’s order', async () => {
+    const { calls } = await mountForm();
+    await type(field('next'), 'Call');
+    expect(field('due').placeholder).toBe('mm/dd/yyyy');
+    await type(field('due'), '12/24');
+    expect($('[data-testid="due-reads"]')!.textContent).toBe('Reads as Thu, Dec 24');
+    expect($$('[data-preset]').some((b) => b.getAttribute('aria-pressed') === 'true')).toBe(false);
+    await press(field('summary'), 'Enter');
+    expect((request(calls).next as { nextAction: { due: string } }).nextAction.due).toBe(
+      '2026-12-24',
+    );
+  });
+
+  it('a day that does not parse is refused with the pattern and an example; nothing sent', async () => {
+    const { calls } = await mountForm();
+    await type(field('next'), 'Call');
+    for (const bad of ['24.12.2026', '13/01/2026', 'soon', '']) {
+      await type(field('due'), bad);
+      expect($('[data-testid="due-reads"]')!.textContent).toBe('');
+      await press(field('summary'), 'Enter');
+      expect(errors(), bad).toEqual(['Enter a real date as mm/dd/yyyy, for example 11/28/2026.']);
+      expect(field('due').getAttribute('aria-invalid')).toBe('true');
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('an empty summary is refused', async () => {
     const { props, calls } = await mountForm();
     await type(field('summary'), '   ');
     await press(field('summary'), 'Enter');
@@ -369,40 +513,10 @@ describe('follow-up form: bad input is refused with a message, nothing sent', ()
     expect(props.onSaved).not.toHaveBeenCalled();
   });
 
-  it('an empty next action with a due date the user set', async () => {
-    const { calls } = await mountForm();
-    await type(field('next'), '');
-    await click($('[data-preset="tomorrow"]'));
-    await press(field('next'), 'Enter');
-    expect(errors()).toEqual([text('followUpErrorNext')]);
-    expect(calls).toEqual([]);
-
-    // Typing the date counts as setting it, too.
-    await type(field('due'), '2026-12-24');
-    await click(button('Save'));
-    expect(errors()).toEqual([text('followUpErrorNext')]);
-    expect(calls).toEqual([]);
-  });
-
-  it('a due date that does not parse', async () => {
-    const { calls } = await mountForm();
-    const due = field('due');
-    // A half-typed date reads as "" with badInput set.
-    Object.defineProperty(due, 'validity', { value: { badInput: true }, configurable: true });
-    await type(due, '');
-    await press(field('summary'), 'Enter');
-    expect(errors()).toEqual([text('followUpErrorDue')]);
-    // Cleared: still no date for a next action that has text.
-    Object.defineProperty(due, 'validity', { value: { badInput: false }, configurable: true });
-    await type(due, '');
-    await press(field('summary'), 'Enter');
-    expect(errors()).toEqual([text('followUpErrorDue')]);
-    expect(calls).toEqual([]);
-  });
-
   it('a due date in the past asks first; Save anyway saves, another date drops the question', async () => {
     const { props, calls } = await mountForm();
-    await type(field('due'), '2026-11-20');
+    await type(field('next'), 'Call');
+    await type(field('due'), '11/20/2026');
     await press(field('summary'), 'Enter');
     const ask = $('[data-testid="past-due"]')!;
     expect(ask.getAttribute('role')).toBe('alert');
@@ -411,16 +525,30 @@ describe('follow-up form: bad input is refused with a message, nothing sent', ()
     // The question takes focus, so Enter answers it.
     expect(document.activeElement).toBe(button('Save anyway'));
 
-    await type(field('due'), '2026-11-19');
+    await type(field('due'), '11/19/2026');
     expect($('[data-testid="past-due"]')).toBeNull();
     await press(field('summary'), 'Enter');
     expect(calls).toEqual([]);
     await click(button('Save anyway'));
     expect(calls).toHaveLength(1);
-    expect((calls[0]!.request as { nextAction: { due: string } }).nextAction.due).toBe(
+    expect((request(calls).next as { nextAction: { due: string } }).nextAction.due).toBe(
       '2026-11-19',
     );
     expect(props.onSaved).toHaveBeenCalledTimes(1);
+  });
+
+  it('in Russian: dd.mm.yyyy, Russian weekdays', async () => {
+    vi.mocked(fakeBrowser.i18n.getUILanguage).mockReturnValue('ru');
+    const { calls } = await mountForm();
+    await type(field('next'), 'Позвонить');
+    expect(field('due').value).toBe('19.12.2026');
+    expect(field('due').placeholder).toBe('dd.mm.yyyy');
+    expect($('[data-preset="week"]')!.textContent).toBe('Next week · сб, 5 дек.');
+    await type(field('due'), '24.12.2026');
+    await press(field('summary'), 'Enter');
+    expect((request(calls).next as { nextAction: { due: string } }).nextAction.due).toBe(
+      '2026-12-24',
+    );
   });
 });
 
@@ -428,8 +556,9 @@ describe('next-action editor (mode "next")', () => {
   it('needs a text, then writes setNextAction', async () => {
     const { calls } = await mountForm({ mode: 'next', fresh: true, source: undefined });
     expect($('[name="summary"]')).toBeNull();
+    expect($('[name="choice"]')).toBeNull();
     expect(field('next').value).toBe('');
-    expect(field('due').value).toBe(addDays(TODAY, 21));
+    expect(field('due').value).toBe(typed(addDays(TODAY, 21)));
     await press(field('next'), 'Enter');
     expect(errors()).toEqual([text('followUpErrorNextRequired')]);
     expect(calls).toEqual([]);
@@ -445,6 +574,12 @@ describe('next-action editor (mode "next")', () => {
         },
       },
     ]);
+  });
+
+  it('editing starts from the current action and its day', async () => {
+    await mountForm({ mode: 'next', source: undefined });
+    expect(field('next').value).toBe(current.text);
+    expect(field('due').value).toBe(typed(TODAY));
   });
 });
 
@@ -596,7 +731,8 @@ describe('in the sidebar', () => {
     expect(document.activeElement).toBe($('[data-testid="log-follow-up"]'));
     expect($('[data-testid="toast"]')!.textContent).toContain('Follow-up logged.');
     await click($('[data-testid="undo"]'));
-    expect(calls.map((c) => c.name)).toEqual(['logActivity', 'deleteActivity', 'setNextAction']);
+    // Keep: the next action was not touched, so Undo only deletes the follow-up.
+    expect(calls.map((c) => c.name)).toEqual(['logActivity', 'deleteActivity']);
     expect($('[data-testid="toast"]')).toBeNull();
   });
 
@@ -627,18 +763,34 @@ describe('in the sidebar', () => {
     expect($('[data-testid="follow-up"]')).toBeNull();
   });
 
-  it('Mark done logs it, offers Undo and asks for the next one, due per cadence', async () => {
+  it('Mark done asks what it was (guessed from its words), logs that kind, asks for the next one', async () => {
     const { send, calls } = fakeSend({ completeNextAction: logged });
     await mount(<Sidebar {...sidebarProps(send)} />);
     await click($('[data-testid="done"]'));
+    // "Send the Q1 volume proposal": an email.
+    const kinds = $$('[name="done-kind"]') as HTMLInputElement[];
+    expect(kinds.map((k) => [k.value, k.checked])).toEqual([
+      ['email', true],
+      ['call', false],
+      ['meeting', false],
+      ['note', false],
+    ]);
+    expect(calls).toEqual([]);
+    // Focus is on the button that logs it: Mark done then Enter logs the guess.
+    expect(document.activeElement).toBe($('[data-testid="done-confirm"]'));
+    await click($('[name="done-kind"][value="call"]'));
+    await click($('[data-testid="done-confirm"]'));
     expect(calls).toEqual([
-      { name: 'completeNextAction', request: { accountId: 'acc-northwind', at: NOW } },
+      {
+        name: 'completeNextAction',
+        request: { accountId: 'acc-northwind', at: NOW, kind: 'call' },
+      },
     ]);
     expect($('[data-testid="toast"]')!.textContent).toContain(text('toastDone'));
     const editor = $('[data-testid="next-form"]')!;
     expect(editor).not.toBeNull();
     expect(field('next').value).toBe('');
-    expect(field('due').value).toBe(addDays(TODAY, 21));
+    expect(field('due').value).toBe(typed(addDays(TODAY, 21)));
     expect(document.activeElement).toBe(field('next'));
     await click($('[data-testid="undo"]'));
     expect(calls.slice(1)).toEqual([
@@ -650,6 +802,15 @@ describe('in the sidebar', () => {
     ]);
   });
 
+  it('Mark done then Escape or Cancel logs nothing', async () => {
+    const { send, calls } = fakeSend({ completeNextAction: logged });
+    await mount(<Sidebar {...sidebarProps(send)} />);
+    await click($('[data-testid="done"]'));
+    await press($('[data-testid="done-confirm"]'), 'Escape');
+    expect($('[data-testid="done-as"]')).toBeNull();
+    expect(calls).toEqual([]);
+  });
+
   it('Snooze moves the next action to a preset day', async () => {
     const { send, calls } = fakeSend();
     await mount(<Sidebar {...sidebarProps(send)} />);
@@ -659,9 +820,9 @@ describe('in the sidebar', () => {
     expect(snooze.getAttribute('aria-expanded')).toBe('true');
     const group = $(`[role="group"][aria-label="${text('sidebarSnoozeTo')}"]`)!;
     expect([...group.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
-      'Tomorrow',
-      'In 3 days',
-      'Next week',
+      'Tomorrow · Sun, Nov 29',
+      'In 3 days · Tue, Dec 1',
+      'Next week · Sat, Dec 5',
     ]);
     await click(group.querySelector('[data-preset="tomorrow"]'));
     expect(calls).toEqual([

@@ -2,7 +2,13 @@
 // the follow-up form runs before it sends anything.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { addDays, today } from '@/utils/shared/dates';
-import { checkFollowUp, checkNext, dueFromPreset } from '@/utils/page/follow-up';
+import {
+  checkFollowUp,
+  checkNext,
+  dueFromPreset,
+  kindOf,
+  type Choice,
+} from '@/utils/page/follow-up';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -83,23 +89,35 @@ describe('checkFollowUp', () => {
   const day = '2026-11-28';
   const draft = {
     summary: 'Q1 renewal: volumes and pricing',
-    nextText: 'Send the Q1 volume proposal',
+    choice: 'keep' as Choice,
+    nextText: '',
     due: '2026-12-19',
-    dueSet: false,
   };
 
-  it('accepts the prefilled form and says what to set', () => {
-    expect(checkFollowUp(draft, day)).toEqual({
-      errors: {},
-      next: { text: 'Send the Q1 volume proposal', due: '2026-12-19' },
-      pastDue: false,
+  it.each(['keep', 'done'] as const)(
+    'accepts the prefilled form with %s: nothing new to set, whatever the due field says',
+    (choice) => {
+      for (const due of ['2026-12-19', '', '?']) {
+        const check = checkFollowUp({ ...draft, choice, due }, day);
+        expect(check).toEqual({ errors: {}, pastDue: false });
+        expect('next' in check).toBe(false);
+      }
+    },
+  );
+
+  it('Replace needs the new action: its words, and a real due day', () => {
+    expect(checkFollowUp({ ...draft, choice: 'replace' }, day).errors).toEqual({
+      next: 'followUpErrorReplace',
     });
+    expect(
+      checkFollowUp({ ...draft, choice: 'replace', nextText: '  Call Anna ', due: day }, day),
+    ).toEqual({ errors: {}, next: { text: 'Call Anna', due: day }, pastDue: false });
   });
 
-  it('trims the next action; a due of today is not in the past', () => {
-    expect(checkFollowUp({ ...draft, nextText: '  Call Anna ', due: day }, day)).toEqual({
+  it('Done with words sets the next one', () => {
+    expect(checkFollowUp({ ...draft, choice: 'done', nextText: 'Book the review' }, day)).toEqual({
       errors: {},
-      next: { text: 'Call Anna', due: day },
+      next: { text: 'Book the review', due: '2026-12-19' },
       pastDue: false,
     });
   });
@@ -110,52 +128,54 @@ describe('checkFollowUp', () => {
     });
   });
 
-  it('leaves the next action alone when its text is empty and the due was only prefilled', () => {
-    const check = checkFollowUp({ ...draft, nextText: ' ' }, day);
-    expect(check).toEqual({ errors: {}, pastDue: false });
-    expect('next' in check).toBe(false);
-  });
-
-  it('refuses an empty next action with a due date the user set', () => {
-    expect(checkFollowUp({ ...draft, nextText: '', dueSet: true }, day).errors).toEqual({
-      next: 'followUpErrorNext',
-    });
-    // A due date the user cleared is no due date: nothing to complain about.
-    expect(checkFollowUp({ ...draft, nextText: '', due: '', dueSet: true }, day).errors).toEqual(
-      {},
-    );
-  });
-
-  it('refuses a due date that does not parse', () => {
+  it('refuses a due day that is not a real YYYY-MM-DD day for a new action', () => {
     for (const due of ['', '?', '2026-02-30', '2026-13-01', '28/11/2026', '20260-01-01']) {
-      const check = checkFollowUp({ ...draft, due, dueSet: true }, day);
+      const check = checkFollowUp({ ...draft, choice: 'replace', nextText: 'Call', due }, day);
       expect(check.errors, due).toEqual({ due: 'followUpErrorDue' });
       expect(check.next, due).toBeUndefined();
     }
   });
 
   it('flags a due date in the past, so the form can ask first', () => {
-    expect(checkFollowUp({ ...draft, due: '2026-11-27', dueSet: true }, day)).toEqual({
-      errors: {},
-      next: { text: 'Send the Q1 volume proposal', due: '2026-11-27' },
-      pastDue: true,
-    });
+    expect(
+      checkFollowUp({ ...draft, choice: 'replace', nextText: 'Call', due: '2026-11-27' }, day),
+    ).toEqual({ errors: {}, next: { text: 'Call', due: '2026-11-27' }, pastDue: true });
   });
 
   it('reports every problem at once', () => {
     expect(
-      checkFollowUp({ summary: '', nextText: 'Call', due: 'soon', dueSet: true }, day).errors,
+      checkFollowUp({ summary: '', choice: 'replace', nextText: 'Call', due: 'soon' }, day).errors,
     ).toEqual({ summary: 'followUpErrorSummary', due: 'followUpErrorDue' });
   });
 
-  it('checkNext alone: the same rules for the next-action editor', () => {
-    expect(checkNext('Call', addDays(day, 1), true, day)).toEqual({
+  it('checkNext alone: the next-action editor needs words and a day', () => {
+    expect(checkNext('Call', addDays(day, 1), day)).toEqual({
       errors: {},
       next: { text: 'Call', due: '2026-11-29' },
       pastDue: false,
     });
-    expect(checkNext('', addDays(day, 1), true, day).errors).toEqual({
-      next: 'followUpErrorNext',
+    expect(checkNext('', addDays(day, 1), day).errors).toEqual({
+      next: 'followUpErrorNextRequired',
     });
+  });
+});
+
+describe('kindOf: what a next action was, from its words', () => {
+  it.each([
+    ['Call Anna about volumes', 'call'],
+    ['Phone Tom', 'call'],
+    ['Send the Q1 volume proposal', 'email'],
+    ['Reply to Hank', 'email'],
+    ['Book a meeting with Anna', 'meeting'],
+    ['Agree the QBR agenda', 'meeting'],
+    ['Позвонить Анне', 'call'],
+    ['Созвон с Томом', 'call'],
+    ['Отправить предложение', 'email'],
+    ['Написать Хэнку', 'email'],
+    ['Встреча в Дувре', 'meeting'],
+    ['Think about pricing', 'note'],
+    ['Callisto review', 'note'],
+  ] as const)('"%s" is %s', (text, kind) => {
+    expect(kindOf(text)).toBe(kind);
   });
 });

@@ -43,6 +43,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   upsertPerson: { accountId: 'id-1', name: 'P', emails: ['p@acme.com'] },
   logActivity: {
     activity: { accountId: 'id-1', personIds: [], kind: 'call', at: 1, summary: 's' },
+    next: { choice: 'keep' },
   },
   deleteActivity: { id: 'id-9' },
   setNextAction: { accountId: 'id-1', nextAction: { text: 't', due: '2026-12-01' } },

@@ -230,7 +230,11 @@ describe('writes', () => {
             threadId: 't1',
           },
         },
-        nextAction: { text: 'Send proposal', due: '2026-12-01', personId: anna.id },
+        next: {
+          choice: 'replace',
+          seen: null,
+          nextAction: { text: 'Send proposal', due: '2026-12-01', personId: anna.id },
+        },
       }),
     );
     expect(logged.account.nextAction?.text).toBe('Send proposal');
@@ -328,6 +332,7 @@ describe('undoable delete', () => {
     await ok(
       send('logActivity', {
         activity: { accountId: nw.account.id, personIds: [], kind: 'call', at: 5, summary: 'Call' },
+        next: { choice: 'keep' },
       }),
     );
     const before = JSON.parse(await snapshot(db));
@@ -440,6 +445,7 @@ describe('listAccounts', () => {
       ok(
         send('logActivity', {
           activity: { accountId, personIds: [], kind: 'call', at, summary: 'Call' },
+          next: { choice: 'keep' },
         }),
       );
     await log(nw.account.id, 100);
@@ -476,7 +482,11 @@ describe('retries', () => {
           at: 10,
           summary: 'Call',
         },
-        nextAction: { text: 'Follow up', due: '2026-12-01' },
+        next: {
+          choice: 'replace',
+          seen: null,
+          nextAction: { text: 'Follow up', due: '2026-12-01' },
+        },
       },
     };
     const first = await route(message, 'sidebar-frame', ctx);
@@ -553,6 +563,7 @@ describe('people, decisions and history', () => {
             at: i * 1000,
             summary: `n${i}`,
           },
+          next: { choice: 'keep' },
         }),
       );
     }
@@ -700,6 +711,7 @@ describe('taking a follow-up back', () => {
             at,
             summary: 'Call',
           },
+          next: { choice: 'keep' },
         }),
       );
     await log(1_000);

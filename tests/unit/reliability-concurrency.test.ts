@@ -93,6 +93,7 @@ describe('five tabs saving to one account at once', () => {
             at: 1000 + i,
             summary: `From tab ${i}`,
           },
+          next: { choice: 'keep' },
         }),
       ),
     );

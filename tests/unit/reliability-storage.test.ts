@@ -132,7 +132,11 @@ async function seeded() {
   const logged = await ok(
     t.send('logActivity', {
       activity: { accountId, personIds: [anna.id], kind: 'call', at: 5, summary: 'Kick-off' },
-      nextAction: { text: 'Send the proposal', due: '2026-12-01' },
+      next: {
+        choice: 'replace',
+        seen: null,
+        nextAction: { text: 'Send the proposal', due: '2026-12-01' },
+      },
     }),
   );
   const decision = await ok(
@@ -153,7 +157,11 @@ async function seeded() {
     upsertPerson: { id: anna.id, accountId, name: 'Anna K', emails: anna.emails },
     logActivity: {
       activity: { accountId, personIds: [anna.id], kind: 'email', at: 9, summary: 'Sent' },
-      nextAction: { text: 'Call back', due: '2026-12-02' },
+      next: {
+        choice: 'replace',
+        seen: 'Send the proposal',
+        nextAction: { text: 'Call back', due: '2026-12-02' },
+      },
     },
     deleteActivity: { id: logged.activity.id },
     setNextAction: { accountId, nextAction: { text: 'Visit', due: '2026-12-03' } },

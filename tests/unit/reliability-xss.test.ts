@@ -58,6 +58,7 @@ describe('links', () => {
             summary: 'Hi',
             source: { host: 'gmail', url },
           },
+          next: { choice: 'keep' },
         }),
         t.send('addDecision', { accountId, date: '2026-11-01', what: 'x', sourceUrl: url }),
         t.send('setNextAction', {
@@ -110,6 +111,7 @@ describe('oversized text', () => {
       [
         t.send('logActivity', {
           activity: { accountId, personIds: [], kind: 'call', at: 1, summary: KB200 },
+          next: { choice: 'keep' },
         }),
         /^activity\.summary: Too big/,
       ],

@@ -437,8 +437,12 @@ describe('sidebar, ready', () => {
     await click($$('button').find((b) => b.textContent === 'Set next action')!);
     const form = $('form.rp-form')!;
     const [text, due] = [...form.querySelectorAll('input')];
-    // Defaults to the stage's cadence: Cooperative follows up every 21 days.
-    expect(due!.value).toBe(addDays(today(), 21));
+    // Defaults to the stage's cadence: Cooperative follows up every 21 days; written mm/dd/yyyy
+    // in English, and a YYYY-MM-DD day typed over it is understood too.
+    const cadenceDay = addDays(today(), 21);
+    expect(due!.value).toBe(
+      `${cadenceDay.slice(5, 7)}/${cadenceDay.slice(8)}/${cadenceDay.slice(0, 4)}`,
+    );
     await type(text!, 'Send the revised rate card');
     await type(due!, '2027-01-15');
     await submit(form);

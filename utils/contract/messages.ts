@@ -16,6 +16,7 @@ export type {
   HostContext,
   PageRead,
   MessageName,
+  NextChoice,
   RequestOf,
   ParsedRequestOf,
   ResponseOf,

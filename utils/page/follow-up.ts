@@ -3,16 +3,15 @@
  * before it sends anything. Pure and zod-free, so the content script can use it; the background
  * checks every write again.
  *
- * The rules for the next action in the follow-up form:
- * - text empty, due only prefilled (or cleared): the next action is left as it is; the due date
- *   shown is ignored. So the prefilled form is always valid, and shortcut + Enter just logs.
- * - text empty, due picked or typed by the user: refused ("say what is next"), nothing saved.
- * - text given: the due date must be a real YYYY-MM-DD day; a day before today is saved only
- *   after the user confirms it.
+ * The follow-up form asks what becomes of the open next action: Done, Keep (the default) or
+ * Replace. Nothing moves it unless the user chose so: issue 15 found shortcut + Enter quietly
+ * moving "Send the Q1 volume proposal, due today" three weeks on.
  */
 import { addDays, isRealDate, type IsoDate } from '@/utils/shared/dates';
 import type { MessageKey } from '@/utils/shared/i18n';
-import type { Stage } from '@/utils/contract/enums';
+import type { NextChoice } from '@/utils/contract/messages';
+import type { NextAction } from '@/utils/contract/model';
+import type { ActivityKind, Stage } from '@/utils/contract/enums';
 import { cadenceFor } from '@/utils/shared/stages';
 
 /** "Next week" is seven days on: the same weekday, which is what people mean when they snooze. */
@@ -42,13 +41,17 @@ export function dueFromPreset(
   return addDays(today, days);
 }
 
+/** What becomes of the open next action when a follow-up is logged (see NextChoice). */
+export type Choice = 'done' | 'keep' | 'replace';
+
 export interface FollowUpDraft {
   summary: string;
+  /** Ignored when the account has no next action: then text means a new one, else none. */
+  choice: Choice;
+  /** The new next action (Replace), or the one after it (Done); empty for none. */
   nextText: string;
-  /** The due field's value; anything that is not a real YYYY-MM-DD day is refused. */
+  /** The due day as read from the field: a YYYY-MM-DD day, or anything else for "not a date". */
   due: string;
-  /** The user picked or typed the due date; a prefilled date alone does not count. */
-  dueSet: boolean;
 }
 
 export type FollowUpErrors = Partial<Record<'summary' | 'next' | 'due', MessageKey>>;
@@ -56,23 +59,18 @@ export type FollowUpErrors = Partial<Record<'summary' | 'next' | 'due', MessageK
 export interface FollowUpCheck {
   /** Empty when the draft may be saved. */
   errors: FollowUpErrors;
-  /** The next action to set; undefined leaves the current one as it is. */
+  /** The new next action, if there is one to set (Replace, or after Done). */
   next?: { text: string; due: IsoDate };
-  /** The next action is due before today: ask before saving. */
+  /** The new next action is due before today: ask before saving. */
   pastDue: boolean;
 }
 
-/** The next-action half of the checks; the next-action editor uses it alone. */
-export function checkNext(
-  text: string,
-  due: string,
-  dueSet: boolean,
-  today: IsoDate,
-): FollowUpCheck {
+/** A next action's text and due day; the next-action editor uses it alone (text required). */
+export function checkNext(text: string, due: string, today: IsoDate): FollowUpCheck {
   const errors: FollowUpErrors = {};
   const trimmed = text.trim();
   if (!trimmed) {
-    if (dueSet && due) errors.next = 'followUpErrorNext';
+    errors.next = 'followUpErrorNextRequired';
     return { errors, pastDue: false };
   }
   if (!isRealDate(due)) {
@@ -82,8 +80,54 @@ export function checkNext(
   return { errors, next: { text: trimmed, due }, pastDue: due < today };
 }
 
+/**
+ * The follow-up form's checks. With nothing new written, Keep and Done need no due day at all
+ * (the prefilled form is always valid, so the shortcut then Enter just logs); Replace needs the
+ * new action's words.
+ */
 export function checkFollowUp(draft: FollowUpDraft, today: IsoDate): FollowUpCheck {
-  const result = checkNext(draft.nextText, draft.due, draft.dueSet, today);
+  let result: FollowUpCheck = { errors: {}, pastDue: false };
+  if (draft.nextText.trim() || draft.choice === 'replace') {
+    result = checkNext(draft.nextText, draft.due, today);
+    if (result.errors.next) result.errors.next = 'followUpErrorReplace';
+  }
   if (!draft.summary.trim()) result.errors.summary = 'followUpErrorSummary';
   return result;
+}
+
+/**
+ * What a logged follow-up does to the account's open next action (the user's choice in the
+ * form; see NextChoice). Keep never touches it. Done and Replace act only on the next action the
+ * user saw: if it has changed since, the write is refused rather than applied to another one.
+ */
+export function applyNextChoice(
+  current: NextAction | null,
+  choice: NextChoice,
+): { ok: true; nextAction?: NextAction | null; completed?: string } | { ok: false; error: string } {
+  if (choice.choice === 'keep') return { ok: true };
+  const changed = {
+    ok: false as const,
+    error: 'The next action changed meanwhile; look at it again before you log.',
+  };
+  if (choice.choice === 'done') {
+    if (current?.text !== choice.seen) return changed;
+    return { ok: true, nextAction: choice.then ?? null, completed: current.text };
+  }
+  if ((current?.text ?? null) !== choice.seen) return changed;
+  return { ok: true, nextAction: choice.nextAction };
+}
+
+/**
+ * The kind of thing a next action's words say it is, for "Mark done": "Call Anna" was a call,
+ * "Send the offer" an email, "Book the QBR" a meeting; in English and in Russian. Anything else
+ * is a note.
+ */
+const KIND_WORDS: [ActivityKind, RegExp][] = [
+  ['call', /\b(call|phone|ring)\b|позвон|созвон|звонок|звонить|набрать/iu],
+  ['meeting', /\b(meet|meeting|visit|qbr|demo|workshop|lunch)\b|встреч|визит|совещан|демо/iu],
+  ['email', /\b(e-?mail|send|reply|write|mail)\b|письм|отправ|напис|ответ|выслать/iu],
+];
+
+export function kindOf(text: string): ActivityKind {
+  return KIND_WORDS.find(([, words]) => words.test(text))?.[0] ?? 'note';
 }

@@ -102,6 +102,29 @@ const ActivityInput = z.object({
   source: Activity.shape.source,
 });
 
+/**
+ * What a follow-up does to the open next action. `seen` is the next action's text as the form
+ * showed it: Done and Replace act on that one only, so a next action changed meanwhile (in
+ * another tab) is never completed or dropped by mistake.
+ * - keep: it stays as it is, due day included.
+ * - done: it was done; the follow-up records it, and `then` (if any) becomes the next action.
+ * - replace: `nextAction` takes its place (or is set, when there was none: seen is null).
+ */
+export const NextChoice = z.discriminatedUnion('choice', [
+  z.object({ choice: z.literal('keep') }),
+  z.object({
+    choice: z.literal('done'),
+    seen: NextAction.shape.text,
+    then: z.optional(NextAction),
+  }),
+  z.object({
+    choice: z.literal('replace'),
+    seen: z.nullable(NextAction.shape.text),
+    nextAction: NextAction,
+  }),
+]);
+export type NextChoice = z.infer<typeof NextChoice>;
+
 export const SettingsPatch = z.partial(
   z.object({
     sidebarSide: z.enum(['left', 'right']),
@@ -221,9 +244,15 @@ export const MESSAGES = {
   /** Removes a person; the answer is the removed record, for Undo through restorePerson. */
   deletePerson: message(ById).returns<Person>(),
   restorePerson: message(z.object({ person: Person })).returns<Person>(),
-  logActivity: message(
-    z.object({ activity: ActivityInput, nextAction: z.optional(z.nullable(NextAction)) }),
-  ).returns<{ activity: Activity; account: Account }>(),
+  /**
+   * Logs a follow-up and says, explicitly, what becomes of the open next action. There is no
+   * default: a request without `next` (the old shape, which carried a bare nextAction) is
+   * refused, so nothing can move the next action without the user having chosen to.
+   */
+  logActivity: message(z.object({ activity: ActivityInput, next: NextChoice })).returns<{
+    activity: Activity;
+    account: Account;
+  }>(),
   deleteActivity: message(ById).returns<{ accountId: string }>(),
   setNextAction: message(
     z.object({ accountId: Id, nextAction: z.nullable(NextAction) }),
@@ -232,6 +261,8 @@ export const MESSAGES = {
     z.object({
       accountId: Id,
       at: Timestamp,
+      /** What was done (a call, an email...); when absent, read from the next action's words. */
+      kind: z.optional(ActivityKind),
       outcome: z.optional(Activity.shape.outcome),
       next: z.optional(z.nullable(NextAction)),
     }),

@@ -137,6 +137,8 @@ export const Activity = z.object({
   summary: requiredText(1000),
   outcome: text(LONG),
   source: z.optional(ActivitySource),
+  /** The next action this follow-up completed, as it read then (Done in the follow-up form). */
+  completed: z.optional(requiredText(SHORT)),
 });
 
 export const Decision = z.object({
