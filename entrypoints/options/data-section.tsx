@@ -1,8 +1,8 @@
 /**
  * The Data section: JSON backup export and import, CSV import and export, and "erase all data".
- * Every file is checked whole here first (utils/page/backup-file.ts, utils/page/csv.ts) and the user sees
- * what would change before anything is written; the background checks again when it writes.
- * Nothing that erases data runs without a backup of what it erases.
+ * Every file is checked whole here first (utils/page/backup-file.ts, utils/page/csv.ts) and the
+ * user sees what would change before anything is written; the background checks again when it
+ * writes. Nothing that erases data runs without a backup of what it erases.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';

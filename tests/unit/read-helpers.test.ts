@@ -1,6 +1,6 @@
 /**
- * The reading helpers every host adapter shares (utils/content/hosts/read-helpers.ts). The address and
- * host cases are the union of those each adapter's own test carried when it kept its own copy.
+ * The reading helpers every host adapter shares (utils/content/hosts/read-helpers.ts). The address
+ * and host cases are the union of those each adapter's own test carried when it kept its own copy.
  */
 import { describe, expect, it } from 'vitest';
 import {

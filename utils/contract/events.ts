@@ -1,6 +1,4 @@
-/**
- * Events the background pushes to views. Zod-free, so content scripts can import the values.
- */
+/** Events the background pushes to views. */
 import { ext as browser } from '@/utils/shared/ext';
 
 /** The key in storage.local whose change tells every context which accounts changed. */

@@ -1,9 +1,8 @@
 /**
  * Settings: synced across the user's browsers in storage.sync (falling back to storage.local where
  * sync is unavailable), under one versioned key. Reading is tolerant field by field, so a bad or
- * older value loses only that field, never the rest. This module has no zod in it because the
- * content scripts read settings too; writes go through the background's `updateSettings`, which
- * validates them.
+ * older value loses only that field, never the rest. Writes go through the background's
+ * `updateSettings`, which validates them.
  */
 import { ext as browser } from '@/utils/shared/ext';
 import type { HostName, Stage } from './enums';

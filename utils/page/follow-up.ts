@@ -1,7 +1,6 @@
 /**
  * Logging a follow-up: the next action's due day from a preset, and the checks the form runs
- * before it sends anything. Pure and zod-free, so the content script can use it; the background
- * checks every write again.
+ * before it sends anything. The background checks every write again.
  *
  * The rules for the next action in the follow-up form:
  * - text empty, due only prefilled (or cleared): the next action is left as it is; the due date
