@@ -1,13 +1,9 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { openDb, type RapportDb } from './db';
-import {
-  CHANGED_KEY,
-  COMMAND_EVENTS,
-  LOG_FOLLOW_UP_EVENT,
-  type ChangeNotice,
-} from '@/utils/contract/events';
-import { loadSettings, saveSettings, SETTINGS_KEY, type Settings } from '@/utils/contract/settings';
+import { COMMAND_EVENTS, LOG_FOLLOW_UP_EVENT, type ChangeNotice } from '@/utils/contract/events';
+import { CHANGED_KEY, SETTINGS_KEY } from '@/utils/contract/storage-keys';
+import { loadSettings, saveSettings, type Settings } from '@/utils/contract/settings';
 import { classifySender, route } from './router';
 import { sessionTabStates } from './tab-state';
 import { activeHosts, injectIntoOpenTabs, syncContentScripts } from './registration';

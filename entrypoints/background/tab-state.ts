@@ -9,9 +9,7 @@
 import { browser } from 'wxt/browser';
 import { RETURN_FOCUS_EVENT, TAB_STATE_EVENT } from '@/utils/contract/events';
 import type { PageRead, TabState } from '@/utils/contract/messages';
-import { SEEN_SELF_EMAIL_KEY } from '@/utils/contract/settings';
-
-export const tabStateKey = (tabId: number) => `rapport:tab:${tabId}`;
+import { SEEN_SELF_EMAIL_KEY, tabStateKey } from '@/utils/contract/storage-keys';
 
 /** The background's view of the per-tab state; injected into handlers so tests can fake it. */
 export interface TabStates {

@@ -16,7 +16,6 @@ import { say, type LineProblem, type Problem } from '@/utils/shared/problem';
 import {
   MAX_BACKUP_BYTES,
   MAX_KEPT_BACKUP_CHARS,
-  WIPE_BACKUP_KEY,
   backupFileName,
   checkRecords,
   parseBackup,
@@ -24,6 +23,7 @@ import {
   recordCount,
   type ImportPreview,
 } from '@/utils/page/backup-file';
+import { WIPE_BACKUP_KEY } from '@/utils/contract/storage-keys';
 import {
   accountsFromCsv,
   accountsToCsv,

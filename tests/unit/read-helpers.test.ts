@@ -4,9 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_DOMAINS,
-  MAX_NAMES,
-  MAX_PARTICIPANTS,
   addressesInText,
   addressesOfMailto,
   hostOf,
@@ -18,6 +15,7 @@ import {
   squash,
   unreadable,
 } from '@/utils/content/hosts/read-helpers';
+import { MAX_DOMAINS, MAX_NAMES, MAX_PARTICIPANTS } from '@/utils/contract/limits';
 import type { HostContext } from '@/utils/contract/messages';
 import { HostContext as HostContextSchema } from '@/utils/schemas/messages';
 

@@ -10,15 +10,9 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ext as browser } from '@/utils/shared/ext';
+import { isLogFollowUp, isReturnFocus, isToggleSidebar, watchLocal } from '@/utils/contract/events';
+import { GRANTED_HOSTS_KEY, LAYOUT_KEY } from '@/utils/contract/storage-keys';
 import {
-  GRANTED_HOSTS_KEY,
-  isLogFollowUp,
-  isReturnFocus,
-  isToggleSidebar,
-  watchLocal,
-} from '@/utils/contract/events';
-import {
-  LAYOUT_KEY,
   panelWidth,
   RAIL_WIDTH,
   readLayout,

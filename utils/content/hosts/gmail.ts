@@ -11,7 +11,8 @@
  * every selector below.
  */
 import type { HostContext } from '@/utils/contract/messages';
-import { MAX_PARTICIPANTS, isHidden, normaliseAddress, squash, unreadable } from './read-helpers';
+import { isHidden, normaliseAddress, squash, unreadable } from './read-helpers';
+import { MAX_PARTICIPANTS } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------

@@ -17,8 +17,6 @@
  */
 import type { HostContext } from '@/utils/contract/messages';
 import {
-  MAX_DOMAINS,
-  MAX_NAMES,
   addressesInText,
   addressesOfMailto,
   hostOf,
@@ -27,6 +25,7 @@ import {
   squash,
   unreadable,
 } from './read-helpers';
+import { MAX_DOMAINS, MAX_NAMES } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------

@@ -22,14 +22,8 @@
  * exact count for every selector below.
  */
 import type { HostContext } from '@/utils/contract/messages';
-import {
-  MAX_PARTICIPANTS,
-  addressesOfMailto,
-  isHidden,
-  normaliseAddress,
-  squash,
-  unreadable,
-} from './read-helpers';
+import { addressesOfMailto, isHidden, normaliseAddress, squash, unreadable } from './read-helpers';
+import { MAX_PARTICIPANTS } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------

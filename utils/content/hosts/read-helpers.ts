@@ -9,15 +9,7 @@
  */
 import type { HostContext } from '@/utils/contract/messages';
 import type { ReadResult } from './types';
-
-// ---------------------------------------------------------------------------------------------
-// Limits: the message contract's (HostContext in utils/schemas/messages.ts). An adapter stops at
-// them, because the background refuses a whole context that is over any one of them.
-// ---------------------------------------------------------------------------------------------
-
-export const MAX_PARTICIPANTS = 200;
-export const MAX_DOMAINS = 50;
-export const MAX_NAMES = 10;
+import { MAX_PARTICIPANTS } from '@/utils/contract/limits';
 
 // ---------------------------------------------------------------------------------------------
 // Addresses

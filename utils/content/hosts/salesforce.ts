@@ -23,8 +23,6 @@
  */
 import type { HostContext } from '@/utils/contract/messages';
 import {
-  MAX_DOMAINS,
-  MAX_NAMES,
   addressesOfMailto,
   hostOf,
   isHiddenAcrossShadow,
@@ -33,6 +31,7 @@ import {
   squash,
   unreadable,
 } from './read-helpers';
+import { MAX_DOMAINS, MAX_NAMES } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------
