@@ -27,8 +27,9 @@ export default defineConfig({
     excludeSources: ['test-results/**', 'demo-output/**', 'bench/**'],
   },
   hooks: {
-    // Content scripts use the browser's own promise API (utils/shared/ext.ts); keep webextension-polyfill,
-    // which WXT's ContentScriptContext would otherwise pull in, out of their budget.
+    // Content scripts use the browser's own promise API (utils/shared/ext.ts); keep
+    // webextension-polyfill, which WXT's ContentScriptContext would otherwise pull in, out of their
+    // budget.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = (config.resolve ??= {}).alias as Record<string, string>;

@@ -13,11 +13,9 @@ import { guessName, nameFromEmail } from './guess-name';
 import { CRM_LABEL } from './labels';
 import type { RecordOfferProps } from './sidebar-types';
 import { ErrorNote, Section, useWrite } from './ui';
+import { MAX_NEW_ACCOUNT_PEOPLE } from '@/utils/contract/limits';
 
 type Unknown = ContextResult['unknown'][number];
-
-/** The most people a new account takes at once (createAccount's bound). */
-const MAX_PEOPLE = 50;
 
 /**
  * The account a record would become: named as the record shows the company (else after its
@@ -41,7 +39,7 @@ export function accountFromRecord(
     domains,
     crmRef: context.crmRef,
     people: unknown
-      .slice(0, MAX_PEOPLE)
+      .slice(0, MAX_NEW_ACCOUNT_PEOPLE)
       .map((u) => ({ name: nameFromEmail(u.email, u.name), email: u.email })),
   };
 }

@@ -11,7 +11,7 @@
 import { useId } from 'preact/hooks';
 import type { Stage } from '@/utils/contract/enums';
 import { daysBetween, today, weekdayChoices, type IsoDate } from '@/utils/shared/dates';
-import { dueFromPreset, type DuePreset } from '@/utils/page/follow-up';
+import { dueFromPreset, type DuePreset } from '@/utils/shared/follow-up';
 import { t, type MessageKey } from '@/utils/shared/i18n';
 import { formatTyped, formatWeekday, parseTyped, typedPattern } from './format';
 import type { Cadence } from './sidebar-types';

@@ -6,7 +6,7 @@
  * alone: the same due picker, checks and confirm step, written with setNextAction.
  *
  * Enter saves from any field but the outcome (a textarea: Ctrl/Cmd+Enter there); Escape closes.
- * Nothing is sent until every check in utils/page/follow-up.ts passes; a past due day asks first.
+ * Nothing is sent until every check in utils/shared/follow-up.ts passes; a past due day asks first.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Account, ActivitySource, Person } from '@/utils/contract/model';
@@ -19,7 +19,7 @@ import {
   DUE_PRESETS,
   type Choice,
   type FollowUpErrors,
-} from '@/utils/page/follow-up';
+} from '@/utils/shared/follow-up';
 import { t, type MessageKey } from '@/utils/shared/i18n';
 import { DueField, dueError, Presets, presetsFor, WeekdayPick } from './due-picker';
 import { formatDay, formatTyped, parseTyped } from './format';

@@ -2,9 +2,9 @@
  * A company name guessed from an email domain: "initech-systems.com" -> "Initech Systems",
  * "northwind.co.uk" -> "Northwind".
  *
- * utils/shared/match.ts does this with the full public-suffix list (tldts), which is far too big for a
- * content script. The background already reduces a sender's domain to its registrable domain, so
- * a small heuristic for the common two-label suffixes (co.uk, com.au, ...) is enough here.
+ * utils/shared/match.ts does this with the full public-suffix list (tldts), which is far too big
+ * for a content script. The background already reduces a sender's domain to its registrable domain,
+ * so a small heuristic for the common two-label suffixes (co.uk, com.au, ...) is enough here.
  */
 const SECOND_LEVEL = new Set([
   'co',

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Account } from '@/utils/contract/model';
 import type { ActivityKind } from '@/utils/contract/enums';
-import { kindOf, SNOOZE_PRESETS } from '@/utils/page/follow-up';
+import { kindOf, SNOOZE_PRESETS } from '@/utils/shared/follow-up';
 import { t } from '@/utils/shared/i18n';
 import { Presets, presetsFor } from './due-picker';
 import { FollowUpForm } from './follow-up-form';

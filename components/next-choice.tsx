@@ -4,7 +4,7 @@
  * the group; they look like a row of segmented buttons.
  */
 import type { NextAction } from '@/utils/contract/model';
-import type { Choice } from '@/utils/page/follow-up';
+import type { Choice } from '@/utils/shared/follow-up';
 import { t, type MessageKey } from '@/utils/shared/i18n';
 import { dueInfo } from './format';
 

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AccountRow } from '@/utils/contract/messages';
-import { type ChangeNotice, CHANGED_KEY } from '@/utils/contract/events';
+import { type ChangeNotice } from '@/utils/contract/events';
+import { CHANGED_KEY } from '@/utils/contract/storage-keys';
 import type { Account } from '@/utils/contract/model';
 import { send } from '@/utils/contract/send';
 import { t } from '@/utils/shared/i18n';

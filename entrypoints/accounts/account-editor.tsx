@@ -30,6 +30,7 @@ import {
   StagePanel,
 } from './editor-sections';
 import type { OfferUndo } from './undo';
+import { CADENCE_MAX, CADENCE_MIN } from '@/utils/contract/limits';
 
 interface Props {
   id: string;
@@ -126,8 +127,8 @@ function DetailsPanel({
             id="account-cadence"
             label={t('accountsCadence')}
             type="number"
-            min={1}
-            max={365}
+            min={CADENCE_MIN}
+            max={CADENCE_MAX}
             value={draft.cadence}
             onInput={(cadence) => set({ cadence })}
             problem={problems.cadence}

@@ -1,9 +1,10 @@
 /**
- * The accounts page's whole address: what is open (utils/page/account-list's `#view=` / `#account=`)
- * and, for the table, its filters, sort and page, so a reload, a bookmark or Back brings the same
- * table again: `#view=table&stage=strategic&due=overdue&q=acme&sort=due&dir=desc&page=2`.
- * Only values that differ from the defaults are written; anything unknown or malformed in a
- * hand-edited address falls back to the default rather than failing.
+ * The accounts page's whole address: what is open (utils/page/account-list's `#view=` /
+ * `#account=`) and, for the table, its filters, sort and page, so a reload, a bookmark or Back
+ * brings the same table again:
+ * `#view=table&stage=strategic&due=overdue&q=acme&sort=due&dir=desc&page=2`. Only values that
+ * differ from the defaults are written; anything unknown or malformed in a hand-edited address
+ * falls back to the default rather than failing.
  */
 import {
   DEFAULT_QUERY,

@@ -1,5 +1,5 @@
 /**
- * The IndexedDB store. Only the background opens it; every other context asks by message.
+ * The IndexedDB store, the background's alone; every other context asks by message.
  *
  * Schema changes are steps in MIGRATIONS, one per version, doing only IndexedDB work inside
  * `upgrade` (an await on anything else would commit the version-change transaction early).

@@ -58,7 +58,7 @@ import type {
 } from '@/utils/contract/model';
 import { today } from '@/utils/shared/dates';
 import { findBackupProblem } from '@/utils/schemas/backup-rules';
-import { applyNextChoice, kindOf } from '@/utils/page/follow-up';
+import { applyNextChoice, kindOf } from '@/utils/shared/follow-up';
 import type { Settings } from '@/utils/contract/settings';
 import type { TabStates } from './tab-state';
 

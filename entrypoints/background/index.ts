@@ -3,7 +3,6 @@ import { browser } from 'wxt/browser';
 import { openDb, type RapportDb } from './db';
 import type { Runtime } from 'webextension-polyfill';
 import {
-  CHANGED_KEY,
   COMMAND_EVENTS,
   LOG_FOLLOW_UP_EVENT,
   REPORT_PORT,
@@ -11,7 +10,8 @@ import {
   type ChangeNotice,
   type ReportAck,
 } from '@/utils/contract/events';
-import { loadSettings, saveSettings, SETTINGS_KEY, type Settings } from '@/utils/contract/settings';
+import { CHANGED_KEY, SETTINGS_KEY } from '@/utils/contract/storage-keys';
+import { loadSettings, saveSettings, type Settings } from '@/utils/contract/settings';
 import { classifySender, route } from './router';
 import { sessionTabStates } from './tab-state';
 import { activeHosts, injectIntoOpenTabs, syncContentScripts } from './registration';

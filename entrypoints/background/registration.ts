@@ -5,7 +5,7 @@
  * appears there without a reload or a browser restart.
  */
 import { browser } from 'wxt/browser';
-import { GRANTED_HOSTS_KEY } from '@/utils/contract/events';
+import { GRANTED_HOSTS_KEY } from '@/utils/contract/storage-keys';
 import { HOST_MATCHES, OPTIONAL_HOSTS, type OptionalHost } from '@/utils/contract/host-patterns';
 import type { HostName } from '@/utils/contract/enums';
 

@@ -8,11 +8,11 @@ import { today } from '@/utils/shared/dates';
 import { COUNT_CAP, formatCount } from '@/utils/shared/counts';
 import type { Account } from '@/utils/contract/model';
 import type { Settings } from '@/utils/contract/settings';
+import { LAST_NOTIFIED_KEY } from '@/utils/contract/storage-keys';
 
 export const REMINDER_ALARM = 'reminders';
 /** How often the alarm looks; short enough that the reminder time is met within minutes. */
 export const REMINDER_PERIOD_MINUTES = 15;
-const LAST_NOTIFIED_KEY = 'rapport:lastReminderDay';
 export const NOTIFICATION_PREFIX = 'rapport-due:';
 /** At most this many notifications at once; the rest are summed up in one more. */
 const MAX_NOTIFICATIONS = 3;

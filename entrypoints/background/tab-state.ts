@@ -11,9 +11,7 @@
 import { browser } from 'wxt/browser';
 import { RETURN_FOCUS_EVENT, TAB_STATE_EVENT } from '@/utils/contract/events';
 import type { ContextResult, FrameTarget, PageRead, TabState } from '@/utils/contract/messages';
-import { SEEN_SELF_EMAIL_KEY } from '@/utils/contract/settings';
-
-export const tabStateKey = (tabId: number) => `rapport:tab:${tabId}`;
+import { SEEN_SELF_EMAIL_KEY, tabStateKey } from '@/utils/contract/storage-keys';
 
 /** Sidebar frames remembered per tab: the dock's own, and a few a page may have added. */
 const MAX_FRAMES = 8;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { send } from '@/utils/contract/send';
 import { t } from '@/utils/shared/i18n';
 import { browser } from 'wxt/browser';
-import { CHANGED_KEY } from '@/utils/contract/events';
+import { CHANGED_KEY } from '@/utils/contract/storage-keys';
 import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
 import {
   CadenceGroup,

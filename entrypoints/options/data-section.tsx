@@ -1,8 +1,8 @@
 /**
  * The Data section: JSON backup export and import, CSV import and export, and "erase all data".
- * Every file is checked whole here first (utils/page/backup-file.ts, utils/page/csv.ts) and the user sees
- * what would change before anything is written; the background checks again when it writes.
- * Nothing that erases data runs without a backup of what it erases.
+ * Every file is checked whole here first (utils/page/backup-file.ts, utils/page/csv.ts) and the
+ * user sees what would change before anything is written; the background checks again when it
+ * writes. Nothing that erases data runs without a backup of what it erases.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -16,7 +16,6 @@ import { say, type LineProblem, type Problem } from '@/utils/shared/problem';
 import {
   MAX_BACKUP_BYTES,
   MAX_KEPT_BACKUP_CHARS,
-  WIPE_BACKUP_KEY,
   backupFileName,
   checkRecords,
   parseBackup,
@@ -24,6 +23,7 @@ import {
   recordCount,
   type ImportPreview,
 } from '@/utils/page/backup-file';
+import { WIPE_BACKUP_KEY } from '@/utils/contract/storage-keys';
 import {
   accountsFromCsv,
   accountsToCsv,

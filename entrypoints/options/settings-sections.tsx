@@ -13,14 +13,8 @@ import { say, type Problem } from '@/utils/shared/problem';
 import type { Settings } from '@/utils/contract/settings';
 import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from '@/utils/shared/stages';
 import { STAGE_LABEL } from '@/components/labels';
-import {
-  CADENCE_MAX,
-  CADENCE_MIN,
-  MAX_OWN_DOMAINS,
-  addOwnDomain,
-  isTimeOfDay,
-  parseCadence,
-} from '@/utils/page/settings-input';
+import { addOwnDomain, parseCadence } from '@/utils/page/settings-input';
+import { CADENCE_MAX, CADENCE_MIN, MAX_OWN_DOMAINS, isTimeOfDay } from '@/utils/contract/limits';
 
 type Patch = RequestOf<'updateSettings'>;
 type SaveState = { status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; error: string };

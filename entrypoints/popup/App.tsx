@@ -5,7 +5,7 @@ import { dayName } from '@/components/format';
 import type { Undo } from '@/components/sidebar-types';
 import { Toast } from '@/components/toast';
 import { watchChanges } from '@/utils/contract/events';
-import { SNOOZE_PRESETS } from '@/utils/page/follow-up';
+import { SNOOZE_PRESETS } from '@/utils/shared/follow-up';
 import type { AccountView, DueItem } from '@/utils/contract/messages';
 import { send } from '@/utils/contract/send';
 import { today } from '@/utils/shared/dates';

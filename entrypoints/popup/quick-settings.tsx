@@ -7,10 +7,12 @@ import { STAGE_LABEL } from '@/components/labels';
 import type { AccountSummary } from '@/utils/contract/messages';
 import { ownDomainSuggestion } from '@/utils/shared/match';
 import { send } from '@/utils/contract/send';
-import { SEEN_SELF_EMAIL_KEY, type Settings } from '@/utils/contract/settings';
+import { type Settings } from '@/utils/contract/settings';
+import { SEEN_SELF_EMAIL_KEY } from '@/utils/contract/storage-keys';
 import { STAGE_ORDER } from '@/utils/shared/stages';
 import { t } from '@/utils/shared/i18n';
 import { browser } from 'wxt/browser';
+import { CADENCE_MAX, CADENCE_MIN, isCadence, isTimeOfDay } from '@/utils/contract/limits';
 
 type Update = (patch: Parameters<typeof send<'updateSettings'>>[1]) => void;
 
@@ -67,15 +69,14 @@ export function FollowUpSettings({ settings, update }: { settings: Settings; upd
           <input
             class="rp-input days"
             type="number"
-            min={1}
-            max={365}
+            min={CADENCE_MIN}
+            max={CADENCE_MAX}
             data-testid={`cadence-${stage}`}
             value={settings.cadenceDays[stage]}
             onChange={(e) => {
               const days = Number(e.currentTarget.value);
               // Out of range: the field goes back to the saved value rather than saving nonsense.
-              if (Number.isInteger(days) && days >= 1 && days <= 365)
-                update({ cadenceDays: { [stage]: days } });
+              if (isCadence(days)) update({ cadenceDays: { [stage]: days } });
               else e.currentTarget.value = String(settings.cadenceDays[stage]);
             }}
           />
@@ -101,8 +102,7 @@ export function FollowUpSettings({ settings, update }: { settings: Settings; upd
           value={settings.reminders.time}
           onChange={(e) => {
             const time = e.currentTarget.value;
-            if (/^([01]\d|2[0-3]):[0-5]\d$/.test(time))
-              update({ reminders: { ...settings.reminders, time } });
+            if (isTimeOfDay(time)) update({ reminders: { ...settings.reminders, time } });
           }}
         />
       </label>

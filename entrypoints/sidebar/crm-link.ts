@@ -1,6 +1,6 @@
 /**
- * Linking a CRM record to its account, from the content script. Pure functions, zod-free: the
- * background validates and writes (linkCrmRecord), these only decide what to ask for.
+ * Linking a CRM record to its account, from the sidebar frame. Pure functions: the background
+ * validates and writes (linkCrmRecord), these only decide what to ask for.
  */
 import type { ContextResult, HostContext, RequestOf } from '@/utils/contract/messages';
 

@@ -15,11 +15,11 @@ import type { PanelLayout, SidebarState } from '@/components/sidebar-types';
 import { RecordOffer } from '@/components/crm-record';
 import {
   GRIP_WIDTH,
-  LAYOUT_KEY,
   RAIL_BREAKPOINT,
   readLayout,
   type SidebarLayout,
 } from '@/utils/contract/dock-layout';
+import { LAYOUT_KEY, tabStateKey } from '@/utils/contract/storage-keys';
 import {
   isTabStateEvent,
   watchChanges,
@@ -270,7 +270,7 @@ export function runSidebarFrame(container: HTMLElement): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'session') return;
     if (tabId === null) return hearBeforeTab(Object.values(changes).map((c) => c.newValue));
-    const change = changes[`rapport:tab:${tabId}`];
+    const change = changes[tabStateKey(tabId)];
     if (change?.newValue) onTabState(change.newValue as TabState);
   });
   // The worker sends this frame each new state of its tab, resolved (utils/events.ts,

@@ -532,8 +532,8 @@ async function csvImportInOptionsPage(app, text) {
 }
 
 /**
- * utils/page/csv.ts (what the options page runs), bundled for the browser with esbuild, for when the
- * options page cannot be driven; null when it is missing or does not build.
+ * utils/page/csv.ts (what the options page runs), bundled for the browser with esbuild, for when
+ * the options page cannot be driven; null when it is missing or does not build.
  */
 function bundleCsv() {
   const entry = path.join(ROOT, 'utils', 'page', 'csv.ts');

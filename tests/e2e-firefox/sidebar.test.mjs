@@ -54,7 +54,10 @@ test('an open thread from Northwind shows its account and stage', { timeout: 60_
   }
 });
 
-/** utils/contract/dock-layout.ts: the narrowest open panel and the largest share of the window it takes. */
+/**
+ * utils/contract/dock-layout.ts: the narrowest open panel and the largest share of the window it
+ * takes.
+ */
 const MIN_WIDTH = 240;
 const MAX_SHARE = 0.3;
 

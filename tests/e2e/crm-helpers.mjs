@@ -19,8 +19,8 @@ import path from 'node:path';
 import { FIXTURE_DATE, ROOT, waitFor } from './harness.mjs';
 
 /**
- * The match patterns each optional host is granted by (utils/contract/host-patterns.ts, HOST_MATCHES; the
- * manifest test pins the same list).
+ * The match patterns each optional host is granted by (utils/contract/host-patterns.ts,
+ * HOST_MATCHES; the manifest test pins the same list).
  */
 export const HOST_PATTERNS = {
   outlook: [

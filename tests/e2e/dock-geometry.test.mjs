@@ -14,7 +14,10 @@ import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { expectText, launch, screenshot, sidebar, waitFor } from './harness.mjs';
 import { allowHost, openFixture } from './crm-helpers.mjs';
 
-/** utils/contract/dock-layout.ts: the rail's width, the narrowest panel, the largest share of the window. */
+/**
+ * utils/contract/dock-layout.ts: the rail's width, the narrowest panel, the largest share of the
+ * window.
+ */
 const RAIL_WIDTH = 44;
 const GRIP_WIDTH = 6;
 const MIN_WIDTH = 240;
@@ -27,10 +30,10 @@ const SIZES = [
 ];
 
 /**
- * The parts of the open conversation or record that must stay uncovered: [what, selector, how
- * many the fixture has]. The exact count keeps a selector honest: one that matches nothing would
- * pass every geometry check. Selectors start from the adapters' own (utils/content/hosts/*.ts) where they
- * have one; the rest name the fixture's markup.
+ * The parts of the open conversation or record that must stay uncovered: [what, selector, how many
+ * the fixture has]. The exact count keeps a selector honest: one that matches nothing would pass
+ * every geometry check. Selectors start from the adapters' own (utils/content/hosts/*.ts) where
+ * they have one; the rest name the fixture's markup.
  */
 const GMAIL_CONVERSATION = (messages, replyLinks) => [
   // gmail.ts THREAD_HEADING, inside MAIN_VIEW.

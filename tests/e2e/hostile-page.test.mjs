@@ -42,7 +42,9 @@ const SECRETS = [
   'Renewal kick-off call',
 ];
 
-/** Every message of the contract (utils/schemas/messages.ts) and the least trusted sender it admits. */
+/**
+ * Every message of the contract (utils/schemas/messages.ts) and the least trusted sender it admits.
+ */
 const ACCESS = (() => {
   const source = fs.readFileSync(path.join(ROOT, 'utils', 'schemas', 'messages.ts'), 'utf8');
   const table = source.slice(source.indexOf('export const MESSAGES = {'));

@@ -1,5 +1,5 @@
-// Backup files checked whole before import (utils/page/backup-file.ts): each way a file can be wrong is
-// refused with its own reason, and the preview counts what an import would change.
+// Backup files checked whole before import (utils/page/backup-file.ts): each way a file can be
+// wrong is refused with its own reason, and the preview counts what an import would change.
 import { describe, expect, it } from 'vitest';
 import {
   backupFileName,

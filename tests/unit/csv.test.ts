@@ -1,5 +1,5 @@
-// CSV import and export of accounts and people (utils/page/csv.ts): what is read, what is refused and
-// on which line, and that exported cells cannot run as spreadsheet formulas.
+// CSV import and export of accounts and people (utils/page/csv.ts): what is read, what is refused
+// and on which line, and that exported cells cannot run as spreadsheet formulas.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import {

@@ -8,7 +8,7 @@ import {
   dueFromPreset,
   kindOf,
   type Choice,
-} from '@/utils/page/follow-up';
+} from '@/utils/shared/follow-up';
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -9,8 +9,9 @@ import en from '@/public/_locales/en/messages.json';
 import { CadenceGroup, OwnDomainsGroup } from '@/entrypoints/options/settings-sections';
 import { DataSection } from '@/entrypoints/options/data-section';
 import { DEFAULT_SETTINGS } from '@/utils/contract/settings';
-import { addOwnDomain, isTimeOfDay, parseCadence } from '@/utils/page/settings-input';
-import { WIPE_BACKUP_KEY } from '@/utils/page/backup-file';
+import { addOwnDomain, parseCadence } from '@/utils/page/settings-input';
+import { isTimeOfDay } from '@/utils/contract/limits';
+import { WIPE_BACKUP_KEY } from '@/utils/contract/storage-keys';
 import type { Backup, Envelope, MessageName } from '@/utils/contract/messages';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 

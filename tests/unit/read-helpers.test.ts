@@ -1,12 +1,9 @@
 /**
- * The reading helpers every host adapter shares (utils/content/hosts/read-helpers.ts). The address and
- * host cases are the union of those each adapter's own test carried when it kept its own copy.
+ * The reading helpers every host adapter shares (utils/content/hosts/read-helpers.ts). The address
+ * and host cases are the union of those each adapter's own test carried when it kept its own copy.
  */
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_DOMAINS,
-  MAX_NAMES,
-  MAX_PARTICIPANTS,
   addressesInText,
   addressesOfMailto,
   hostOf,
@@ -18,6 +15,7 @@ import {
   squash,
   unreadable,
 } from '@/utils/content/hosts/read-helpers';
+import { MAX_DOMAINS, MAX_NAMES, MAX_PARTICIPANTS } from '@/utils/contract/limits';
 import type { HostContext } from '@/utils/contract/messages';
 import { HostContext as HostContextSchema } from '@/utils/schemas/messages';
 

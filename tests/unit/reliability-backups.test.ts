@@ -15,7 +15,7 @@ import { parseBackup } from '@/utils/page/backup-file';
 import { accountsFromCsv, accountsToCsv, peopleFromCsv } from '@/utils/page/csv';
 import { withKeys } from '@/entrypoints/background/db';
 import { SCHEMA_VERSION } from '@/utils/contract/records';
-import { BACKUP_MAX_RECORDS } from '@/utils/schemas/messages';
+import { BACKUP_MAX_RECORDS } from '@/utils/contract/limits';
 import type { Backup } from '@/utils/contract/messages';
 import type { Account, Person } from '@/utils/contract/model';
 import { sampleBackup } from '../fixtures/sample-data.mjs';

@@ -4,7 +4,8 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { sessionTabStates, tabStateKey, type TabNews } from '@/entrypoints/background/tab-state';
+import { sessionTabStates, type TabNews } from '@/entrypoints/background/tab-state';
+import { tabStateKey } from '@/utils/contract/storage-keys';
 import type { ContextResult, PageRead, TabState } from '@/utils/contract/messages';
 
 const TAB = 12;

@@ -5,20 +5,14 @@
  *
  * Host-independent: the adapter reads the page, watchContext says when what is open changes, and
  * each change is one reportContext. Each entrypoint passes its own adapter (never the registry in
- * utils/content/hosts/index.ts, which would bundle all five). Small by design: no Preact, zod, tldts or
- * idb here (tests/build/size.test.mjs holds the budget).
+ * utils/content/hosts/index.ts, which would bundle all five). Small by design
+ * (tests/build/size.test.mjs holds the budget).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ext as browser } from '@/utils/shared/ext';
+import { isLogFollowUp, isReturnFocus, isToggleSidebar, watchLocal } from '@/utils/contract/events';
+import { GRANTED_HOSTS_KEY, LAYOUT_KEY } from '@/utils/contract/storage-keys';
 import {
-  GRANTED_HOSTS_KEY,
-  isLogFollowUp,
-  isReturnFocus,
-  isToggleSidebar,
-  watchLocal,
-} from '@/utils/contract/events';
-import {
-  LAYOUT_KEY,
   panelWidth,
   RAIL_WIDTH,
   readLayout,

@@ -7,9 +7,6 @@
  * of the window, so the host keeps at least 70% for the open conversation or record.
  */
 
-/** storage.local: `{ collapsed, width }`; every tab of the profile follows a change. */
-export const LAYOUT_KEY = 'rapport:sidebar';
-
 export interface SidebarLayout {
   collapsed: boolean;
   /** The width the user chose, in CSS px; null until they resize. */

@@ -1,6 +1,6 @@
 /**
- * The closed sets of values the model uses, with their types. Zod-free, so every runtime can
- * import the values; utils/schemas/model.ts builds its schemas from these same lists.
+ * The closed sets of values the model uses, with their types; utils/schemas/model.ts builds its
+ * schemas from these same lists.
  */
 export const STAGES = ['tactical', 'cooperative', 'interdependent', 'strategic'] as const;
 export const POTENTIALS = ['low', 'medium', 'high'] as const;

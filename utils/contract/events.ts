@@ -1,22 +1,11 @@
-/**
- * Events the background pushes to views. Zod-free, so content scripts can import the values.
- */
+/** Events the background pushes to views. */
 import { ext as browser } from '@/utils/shared/ext';
-
-/** The key in storage.local whose change tells every context which accounts changed. */
-export const CHANGED_KEY = 'rapport:changed';
+import { CHANGED_KEY } from './storage-keys';
 
 export interface ChangeNotice {
   accountIds: string[];
   nonce: string;
 }
-
-/**
- * The optional hosts the user has granted, as the background last registered their scripts. A
- * content script already running in a tab reads it to learn that its site was withdrawn: the
- * browser removes a registered script from new pages only.
- */
-export const GRANTED_HOSTS_KEY = 'rapport:grantedHosts';
 
 /**
  * The long-lived port a content script sends its reports on (runtime.connect's name). The worker

@@ -59,7 +59,9 @@ export interface DueItem extends AccountSummary {
   overdue: boolean;
 }
 
-/** The most records of one kind a backup may hold: a bound, so a hostile file cannot exhaust memory. */
+/**
+ * The most records of one kind a backup may hold: a bound, so a hostile file cannot exhaust memory.
+ */
 
 export interface ImportSummary {
   mode: 'merge' | 'replace';

@@ -1,7 +1,4 @@
-/**
- * The typed client side of the message contract. Safe for content scripts: it imports only
- * types from messages.ts, so no zod reaches a host page.
- */
+/** The typed client side of the message contract. */
 import { ext as browser } from '@/utils/shared/ext';
 import type {
   Envelope,

@@ -1,17 +1,15 @@
 /**
  * Settings: synced across the user's browsers in storage.sync (falling back to storage.local where
  * sync is unavailable), under one versioned key. Reading is tolerant field by field, so a bad or
- * older value loses only that field, never the rest. This module has no zod in it because the
- * content scripts read settings too; writes go through the background's `updateSettings`, which
- * validates them.
+ * older value loses only that field, never the rest. Writes go through the background's
+ * `updateSettings`, which validates them.
  */
 import { ext as browser } from '@/utils/shared/ext';
 import type { HostName, Stage } from './enums';
 import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from '@/utils/shared/stages';
+import { isCadence, isTimeOfDay } from './limits';
+import { SETTINGS_KEY } from './storage-keys';
 
-export const SETTINGS_KEY = 'rapport:settings';
-/** The signed-in address a host page last showed (storage.local): the popup suggests its domain. */
-export const SEEN_SELF_EMAIL_KEY = 'rapport:seenSelfEmail';
 export const SETTINGS_VERSION = 1;
 
 export interface Settings {
@@ -58,14 +56,13 @@ export function normaliseSettings(raw: unknown): Settings {
     cadenceDays: Object.fromEntries(
       STAGE_ORDER.map((s) => {
         const v = cadence[s];
-        const ok = typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 365;
-        return [s, ok ? v : d.cadenceDays[s]];
+        return [s, isCadence(v) ? v : d.cadenceDays[s]];
       }),
     ) as Record<Stage, number>,
     reminders: {
       enabled: typeof reminders.enabled === 'boolean' ? reminders.enabled : d.reminders.enabled,
       time:
-        typeof reminders.time === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(reminders.time)
+        typeof reminders.time === 'string' && isTimeOfDay(reminders.time)
           ? reminders.time
           : d.reminders.time,
     },

@@ -9,6 +9,7 @@ import type { Potential } from '@/utils/contract/enums';
 import { cleanDomain } from './csv';
 import { parseCadence } from './settings-input';
 import type { Problem } from '@/utils/shared/problem';
+import { MAX_ACCOUNT_DOMAINS } from '@/utils/contract/limits';
 
 export const NAME_MAX = 200;
 export const LONG_MAX = 20_000;
@@ -65,7 +66,8 @@ export function accountPatch(
     }
     if (!domains.includes(d)) domains.push(d);
   }
-  if (domains.length > 50) problems.domains = { key: 'accountsTooManyDomains', subs: [50] };
+  if (domains.length > MAX_ACCOUNT_DOMAINS)
+    problems.domains = { key: 'accountsTooManyDomains', subs: [MAX_ACCOUNT_DOMAINS] };
 
   let cadenceDays: number | null = null;
   if (draft.cadence.trim() !== '') {

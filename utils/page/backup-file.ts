@@ -15,8 +15,6 @@ export type BackupCheck = { ok: true; backup: Backup } | { ok: false; problem: P
 /** Larger files are refused before they are read: a backup of 10,000 accounts is ~30 MB. */
 export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
 
-/** Where the options page keeps the backup that the last "wipe all data" returned. */
-export const WIPE_BACKUP_KEY = 'rapport:lastWipeBackup';
 /** Above this (in characters of JSON) that backup is only downloaded, not kept in storage. */
 export const MAX_KEPT_BACKUP_CHARS = 8_000_000;
 

@@ -4,12 +4,9 @@
  */
 import { cleanDomain } from './csv';
 import type { Problem } from '@/utils/shared/problem';
+import { CADENCE_MAX, CADENCE_MIN, MAX_OWN_DOMAINS } from '@/utils/contract/limits';
 
-export const CADENCE_MIN = 1;
-export const CADENCE_MAX = 365;
-export const MAX_OWN_DOMAINS = 20;
-
-/** Days between follow-ups, as typed: a whole number from 1 to 365. */
+/** Days between follow-ups, as typed: a whole number from CADENCE_MIN to CADENCE_MAX. */
 export function parseCadence(
   text: string,
 ): { ok: true; days: number } | { ok: false; problem: Problem } {
@@ -19,11 +16,6 @@ export function parseCadence(
   if (!/^\d+$/.test(trimmed) || days < CADENCE_MIN || days > CADENCE_MAX)
     return { ok: false, problem: { key: 'optionsCadenceRange', subs: [CADENCE_MIN, CADENCE_MAX] } };
   return { ok: true, days };
-}
-
-/** A reminder time of day, "HH:MM" in 24 hours. */
-export function isTimeOfDay(text: string): boolean {
-  return /^([01]\d|2[0-3]):[0-5]\d$/.test(text);
 }
 
 /**

@@ -40,6 +40,18 @@ import type {
   TabState,
 } from '@/utils/contract/messages';
 
+import {
+  BACKUP_MAX_RECORDS,
+  CADENCE_MAX,
+  CADENCE_MIN,
+  MAX_DOMAINS,
+  MAX_NAMES,
+  MAX_NEW_ACCOUNT_PEOPLE,
+  MAX_OWN_DOMAINS,
+  MAX_PARTICIPANTS,
+  TIME_OF_DAY,
+} from '@/utils/contract/limits';
+
 const str = (max: number) => z.string().check(z.maxLength(max));
 
 export const Participant = z.object({ email: str(320), name: str(200) });
@@ -48,11 +60,11 @@ export const Participant = z.object({ email: str(320), name: str(200) });
 export const HostContext = z.object({
   host: HostName,
   url: HttpsUrl,
-  participants: z.array(Participant).check(z.maxLength(200)),
+  participants: z.array(Participant).check(z.maxLength(MAX_PARTICIPANTS)),
   /** Web domains shown on a CRM record. */
-  domains: z.array(str(253)).check(z.maxLength(50)),
+  domains: z.array(str(253)).check(z.maxLength(MAX_DOMAINS)),
   /** Company names shown on a CRM record. */
-  names: z.array(str(200)).check(z.maxLength(10)),
+  names: z.array(str(200)).check(z.maxLength(MAX_NAMES)),
   crmRef: z.optional(CrmRef),
   thread: z.optional(z.object({ id: str(200), subject: str(1000) })),
   /** The signed-in user's own address, when the page shows it. */
@@ -131,16 +143,15 @@ export const SettingsPatch = z.partial(
     startCollapsed: z.boolean(),
     railWhenNothingOpen: z.boolean(),
     disabledHosts: z.array(HostName),
-    cadenceDays: z.partialRecord(Stage, z.int().check(z.gte(1), z.lte(365))),
+    cadenceDays: z.partialRecord(Stage, z.int().check(z.gte(CADENCE_MIN), z.lte(CADENCE_MAX))),
     reminders: z.object({
       enabled: z.boolean(),
-      time: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+      time: z.string().check(z.regex(TIME_OF_DAY)),
     }),
-    ownDomains: z.array(Domain).check(z.maxLength(20)),
+    ownDomains: z.array(Domain).check(z.maxLength(MAX_OWN_DOMAINS)),
   }),
 );
 
-export const BACKUP_MAX_RECORDS = 200_000;
 const records = <T extends z.ZodMiniType>(schema: T) =>
   z.array(schema).check(z.maxLength(BACKUP_MAX_RECORDS));
 
@@ -222,7 +233,7 @@ export const MESSAGES = {
       domains: Account.shape.domains,
       stage: z.optional(Stage),
       potential: z.optional(Potential),
-      people: z.optional(z.array(NewPerson).check(z.maxLength(50))),
+      people: z.optional(z.array(NewPerson).check(z.maxLength(MAX_NEW_ACCOUNT_PEOPLE))),
       crmRef: z.optional(CrmRef),
     }),
   ).returns<AccountView>(),
@@ -234,7 +245,7 @@ export const MESSAGES = {
     z.object({
       accountId: Id,
       crmRef: CrmRef,
-      domains: z.array(str(253)).check(z.maxLength(50)),
+      domains: z.array(str(253)).check(z.maxLength(MAX_DOMAINS)),
     }),
   ).returns<Account>(),
   setStage: message(

@@ -17,6 +17,7 @@ import {
   ROLES,
   STAGES,
 } from '@/utils/contract/enums';
+import { CADENCE_MAX, CADENCE_MIN, MAX_ACCOUNT_DOMAINS } from '@/utils/contract/limits';
 
 // zod/mini ships without messages; English ones make errors readable in the UI.
 z.config(en());
@@ -94,13 +95,13 @@ export const Profile = z.object({
 export const Account = z.object({
   id: Id,
   name: requiredText(SHORT),
-  domains: z.array(Domain).check(z.maxLength(50)),
+  domains: z.array(Domain).check(z.maxLength(MAX_ACCOUNT_DOMAINS)),
   stage: Stage,
   potential: Potential,
   profile: Profile,
   nextAction: z.nullable(NextAction),
   /** Days between follow-ups for this account; null means the stage's default cadence. */
-  cadenceDays: z.nullable(z.int().check(z.gte(1), z.lte(365))),
+  cadenceDays: z.nullable(z.int().check(z.gte(CADENCE_MIN), z.lte(CADENCE_MAX))),
   crmRefs: z.array(CrmRef).check(z.maxLength(20)),
   createdAt: Timestamp,
   updatedAt: Timestamp,

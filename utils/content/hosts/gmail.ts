@@ -1,7 +1,6 @@
 /**
- * Gmail adapter: the only code that reads Gmail's DOM. It runs in the content script, so it stays
- * small and dependency-free (types only from utils/schemas/messages and utils/content/hosts/types; the reading
- * helpers it shares with the other adapters from utils/content/hosts/read-helpers).
+ * Gmail adapter: the only code that reads Gmail's DOM. It runs in the content script, and shares
+ * its reading helpers with the other adapters (read-helpers.ts).
  *
  * It reads the open conversation and nothing else: the thread list (and a compose window) carry the
  * same `span[email]` chips and `data-legacy-thread-id` attributes, so every lookup starts from the
@@ -12,7 +11,8 @@
  * every selector below.
  */
 import type { HostContext } from '@/utils/contract/messages';
-import { MAX_PARTICIPANTS, isHidden, normaliseAddress, squash, unreadable } from './read-helpers';
+import { isHidden, normaliseAddress, squash, unreadable } from './read-helpers';
+import { MAX_PARTICIPANTS } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------

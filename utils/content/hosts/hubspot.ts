@@ -1,7 +1,6 @@
 /**
- * HubSpot adapter: the only code that reads HubSpot's CRM pages. It runs in the content script, so
- * it stays small and dependency-free (types only from utils/schemas/messages and utils/content/hosts/types; the
- * reading helpers it shares with the other adapters from utils/content/hosts/read-helpers).
+ * HubSpot adapter: the only code that reads HubSpot's CRM pages. It runs in the content script, and
+ * shares its reading helpers with the other adapters (read-helpers.ts).
  *
  * It reads an open company, contact or deal record and nothing else. The key is the record identity
  * from the URL (`hubspot:<type>:<id>`); the page gives the record's name, the emails and web domains
@@ -18,8 +17,6 @@
  */
 import type { HostContext } from '@/utils/contract/messages';
 import {
-  MAX_DOMAINS,
-  MAX_NAMES,
   addressesInText,
   addressesOfMailto,
   hostOf,
@@ -28,6 +25,7 @@ import {
   squash,
   unreadable,
 } from './read-helpers';
+import { MAX_DOMAINS, MAX_NAMES } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------

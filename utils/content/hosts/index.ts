@@ -2,8 +2,8 @@
  * The host adapters, and which one serves a URL.
  *
  * This module imports every adapter, so a content script that serves one host imports that host's
- * adapter directly (utils/content/hosts/<host>.ts) and keeps the others out of its bundle; the registry is
- * for code that must decide among hosts (a generic content script, the popup, tests).
+ * adapter directly (utils/content/hosts/<host>.ts) and keeps the others out of its bundle; the
+ * registry is for code that must decide among hosts (a generic content script, the popup, tests).
  */
 import type { HostName } from '@/utils/contract/enums';
 import { gmailAdapter } from './gmail';

@@ -1,8 +1,7 @@
 /**
  * Outlook on the web adapter: the only code that reads Outlook's mail pages (outlook.office.com,
  * outlook.office365.com, outlook.live.com, outlook.cloud.microsoft). It runs in the content script,
- * so it stays small and dependency-free (types only from utils/schemas/messages and utils/content/hosts/types; the
- * reading helpers it shares with the other adapters from utils/content/hosts/read-helpers).
+ * and shares its reading helpers with the other adapters (read-helpers.ts).
  *
  * It reads the message or conversation open in the reading pane and nothing else: the message list
  * beside it carries senders and subjects too (`span[title]`, `data-convid`), so every lookup starts
@@ -23,14 +22,8 @@
  * exact count for every selector below.
  */
 import type { HostContext } from '@/utils/contract/messages';
-import {
-  MAX_PARTICIPANTS,
-  addressesOfMailto,
-  isHidden,
-  normaliseAddress,
-  squash,
-  unreadable,
-} from './read-helpers';
+import { addressesOfMailto, isHidden, normaliseAddress, squash, unreadable } from './read-helpers';
+import { MAX_PARTICIPANTS } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------

@@ -4,21 +4,12 @@
  * result. One copy here instead of one per adapter, so a fix to what counts as an address (or as
  * hidden) reaches every host at once.
  *
- * It runs in the content scripts, so it stays dependency-free: no zod (utils/schemas/messages.ts is
- * imported for types only), nothing beyond the DOM, no layout reads. A content script bundles only
- * the helpers its adapter imports (tests/build/size.test.mjs keeps the Gmail one in budget).
+ * It runs in the content scripts: nothing beyond the DOM, no layout reads. A content script bundles
+ * only the helpers its adapter imports (tests/build/size.test.mjs keeps the Gmail one in budget).
  */
 import type { HostContext } from '@/utils/contract/messages';
 import type { ReadResult } from './types';
-
-// ---------------------------------------------------------------------------------------------
-// Limits: the message contract's (HostContext in utils/schemas/messages.ts). An adapter stops at them,
-// because the background refuses a whole context that is over any one of them.
-// ---------------------------------------------------------------------------------------------
-
-export const MAX_PARTICIPANTS = 200;
-export const MAX_DOMAINS = 50;
-export const MAX_NAMES = 10;
+import { MAX_PARTICIPANTS } from '@/utils/contract/limits';
 
 // ---------------------------------------------------------------------------------------------
 // Addresses

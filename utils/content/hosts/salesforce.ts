@@ -1,8 +1,6 @@
 /**
  * Salesforce Lightning adapter: the only code that reads Salesforce's record pages. It runs in the
- * content script, so it stays small and dependency-free (types only from utils/schemas/messages and
- * utils/content/hosts/types; the reading helpers it shares with the other adapters from
- * utils/content/hosts/read-helpers).
+ * content script, and shares its reading helpers with the other adapters (read-helpers.ts).
  *
  * It reads an open Account, Contact, Opportunity or Lead record page and nothing else. The key is
  * the record identity from the URL (`salesforce:<type>:<18-character id>`); the page gives the
@@ -25,8 +23,6 @@
  */
 import type { HostContext } from '@/utils/contract/messages';
 import {
-  MAX_DOMAINS,
-  MAX_NAMES,
   addressesOfMailto,
   hostOf,
   isHiddenAcrossShadow,
@@ -35,6 +31,7 @@ import {
   squash,
   unreadable,
 } from './read-helpers';
+import { MAX_DOMAINS, MAX_NAMES } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------

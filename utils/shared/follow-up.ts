@@ -1,7 +1,6 @@
 /**
  * Logging a follow-up: the next action's due day from a preset, and the checks the form runs
- * before it sends anything. Pure and zod-free, so the content script can use it; the background
- * checks every write again.
+ * before it sends anything. The background checks every write again.
  *
  * The follow-up form asks what becomes of the open next action: Done, Keep (the default) or
  * Replace. Nothing moves it unless the user chose so: issue 15 found shortcut + Enter quietly
