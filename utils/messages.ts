@@ -119,6 +119,17 @@ export interface AccountView {
   lastTouchedAt: number | null;
 }
 
+/** Why a domain cannot be given to an account (checkDomains; updateAccount refuses the same). */
+export interface DomainProblem {
+  /** As typed. */
+  input: string;
+  /** The registrable domain it stands for; absent when it is none. */
+  domain?: string;
+  problem: 'invalid' | 'free_mail' | 'taken';
+  /** For 'taken': the name of the account that has it. */
+  account?: string;
+}
+
 export interface ContextResult {
   matches: (AccountView & { matchedBy: MatchedBy; threadEmails: string[] })[];
   unknown: { email: string; name: string; domain: string | null; freeMail: boolean }[];
@@ -269,6 +280,18 @@ export const MESSAGES = {
   updateAccount: message(
     z.object({ id: Id, revision: Account.shape.revision, patch: AccountPatch }),
   ).returns<Account>(),
+  /**
+   * Checks domains as typed before an account is given them (null: a new account): the domains
+   * that would be stored, and why any of them cannot be (free mail, another account's).
+   */
+  checkDomains: message(
+    z.object({
+      accountId: z.nullable(Id),
+      domains: z.array(str(253)).check(z.maxLength(50)),
+    }),
+    'frame',
+    'read',
+  ).returns<{ domains: string[]; problems: DomainProblem[] }>(),
   /** Links a CRM record to an account and keeps what the record shows (its URL, its domains). */
   linkCrmRecord: message(
     z.object({

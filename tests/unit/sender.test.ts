@@ -72,6 +72,7 @@ const FRAME_MESSAGES = [
   'getAccount',
   'createAccount',
   'updateAccount',
+  'checkDomains',
   'linkCrmRecord',
   'setStage',
   'upsertPerson',
