@@ -179,6 +179,8 @@ export async function launch({
   headless = true,
   viewport = { width: 1280, height: 800 },
   handleSignals = true,
+  // 'ru': the extension's _locales/ru (--lang) and the UI language Intl dates follow (locale).
+  lang = null,
 } = {}) {
   const executablePath = findChromium();
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-'));
@@ -195,6 +197,7 @@ export async function launch({
     executablePath,
     headless,
     viewport,
+    ...(lang ? { locale: lang === 'ru' ? 'ru-RU' : lang } : {}),
     // false: the caller handles Ctrl-C itself (the demo closes the browser, then exits).
     handleSIGINT: handleSignals,
     handleSIGTERM: handleSignals,
@@ -203,6 +206,7 @@ export async function launch({
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
+      ...(lang ? [`--lang=${lang}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
