@@ -67,7 +67,8 @@ export function AccountCard(props: Props) {
               class="rp-name"
               data-testid="edit-account"
               ref={edit.opener}
-              aria-describedby={`rp-name-hint-${account.id}`}
+              // Its name is the account's; the title (its description, and a tooltip) says what it does.
+              title={t('sidebarEditAccount')}
               onClick={edit.show}
             >
               {account.name}
@@ -75,9 +76,6 @@ export function AccountCard(props: Props) {
             </button>
           </h2>
         )}
-        <span class="rp-visually-hidden" id={`rp-name-hint-${account.id}`}>
-          {t('sidebarEditAccount')}
-        </span>
         {!edit.open && account.domains.length > 0 && (
           <div class="rp-muted rp-ellipsis" data-testid="account-domains">
             {account.domains.join(', ')}

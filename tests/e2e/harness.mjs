@@ -426,6 +426,31 @@ export async function sidebarFrameOf(page, { timeout = 10_000 } = {}) {
   );
 }
 
+/**
+ * Opens the rows of the people named (every person when no name is given): a person is a compact
+ * row until opened, and its fields (notes, role, ...) show only then. Returns the last row opened.
+ */
+export async function openPeople(page, ...names) {
+  const rows = sidebar(page, 'person');
+  await rows.first().waitFor();
+  const wanted = names.length
+    ? names.map((name) => rows.filter({ hasText: name }))
+    : await rows.all();
+  let row = null;
+  for (row of wanted) {
+    const toggle = row.locator('[data-testid="person-toggle"]');
+    // A click while the dock is still settling (a fresh frame resizing) can miss: click again.
+    await waitFor(
+      async () => {
+        if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+        return row.locator('[data-testid="person-notes"]').isVisible();
+      },
+      { interval: 300, message: 'a person’s row did not open' },
+    );
+  }
+  return row;
+}
+
 /** One line describing the sidebar right now, for failure messages. */
 export async function describeSidebar(page) {
   const hosts = await page.locator('rapport-dock').count();

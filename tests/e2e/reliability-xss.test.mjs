@@ -11,6 +11,7 @@ import {
   cspViolations,
   expectText,
   launch,
+  openPeople,
   screenshot,
   sidebar,
   sidebarFrame,
@@ -153,6 +154,7 @@ for (const [fixture, csp] of [
           `${label}: ${JSON.stringify(text)} is not shown as text`,
         );
       }
+      await openPeople(gmail, 'Anna');
       const notes = sidebar(gmail, 'person')
         .filter({ hasText: 'Anna' })
         .locator('[data-testid="person-notes"]');
@@ -272,6 +274,7 @@ test(
     // And the sidebar still shows the stored notes, not the refused ones.
     const gmail = await app.openGmail('thread');
     try {
+      await openPeople(gmail, 'Anna');
       const shown = sidebar(gmail, 'person')
         .filter({ hasText: 'Anna' })
         .locator('[data-testid="person-notes"]');

@@ -11,6 +11,7 @@ import { sampleBackup } from '../fixtures/sample-data.mjs';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
 import ru from '../../public/_locales/ru/messages.json' with { type: 'json' };
 import {
+  openPeople,
   expectSidebarState,
   expectText,
   launch,
@@ -109,12 +110,46 @@ for (const lang of ['en', 'ru']) {
             await stages.allTextContents(),
             ['stageTactical', 'stageCooperative', 'stageInterdependent', 'stageStrategic'].map(msg),
           );
+
+          // Each small form open: a person's row, the account's name and domains, a new person,
+          // the move to another stage.
+          await openPeople(gmail, 'Anna Keller');
+          await sidebar(gmail, 'edit-account').click();
+          await sidebar(gmail, 'add-person').click();
+          await sidebarFrame(gmail).locator('[data-stage="strategic"]').click();
+          assert.equal(await sidebarFrame(gmail).locator('form').count(), 3, 'three forms open');
+          assert.deepEqual(await clipped(gmail), [], 'with the forms open');
+          await sidebar(gmail, 'person').first().scrollIntoViewIfNeeded();
+          await shot('-forms');
         } catch (error) {
           await shot('-failed');
           throw error;
+        } finally {
+          await gmail.close();
         }
       });
     }
+
+    test('the portfolio grid fits every stage name', { timeout: 60_000 }, async () => {
+      const page = await app.openPage('accounts.html#view=portfolio');
+      try {
+        const heads = page.locator('table.grid th[scope="row"]');
+        await heads.first().waitFor();
+        assert.deepEqual(
+          await heads.allTextContents(),
+          ['stageStrategic', 'stageInterdependent', 'stageCooperative', 'stageTactical'].map(msg),
+        );
+        const cut = await page.evaluate(() =>
+          [...document.querySelectorAll('table.grid th, table.grid .corner, table.grid button')]
+            .filter((el) => el.scrollWidth > el.clientWidth)
+            .map((el) => `${el.textContent.trim()}: ${el.scrollWidth} px in ${el.clientWidth}`),
+        );
+        assert.deepEqual(cut, []);
+      } finally {
+        await screenshot(page, `layout-${lang}-portfolio`);
+        await page.close();
+      }
+    });
   });
 }
 
@@ -135,6 +170,9 @@ describe('two people at the default width', () => {
       console.log(
         `# two people: panel content ${height.panel} px, People section ${height.people} px`,
       );
+      // Before the rows (every field an open form): 1,264 px of panel, 503 px of People.
+      assert.ok(height.people <= 220, `People takes ${height.people} px`);
+      assert.ok(height.panel < 1264, `the panel takes ${height.panel} px`);
     } finally {
       await screenshot(gmail, 'layout-two-people');
       await gmail.close();
