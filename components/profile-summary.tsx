@@ -1,6 +1,6 @@
 /**
  * The client's profile in a few lines: its goals, pain points and opportunities, each cut to two
- * lines (the whole text in its tooltip; the accounts page edits them).
+ * lines (the full account, on the accounts page, shows and edits them whole).
  */
 import type { Profile } from '@/utils/model';
 import type { MessageKey } from '@/utils/i18n';
@@ -26,7 +26,7 @@ export function ProfileSummary({ profile }: { profile: Profile }) {
       {filled.map(([key, label]) => (
         <div key={key} class="rp-profile-item">
           <dt>{t(label)}</dt>
-          <dd title={profile[key]}>{profile[key]}</dd>
+          <dd>{profile[key]}</dd>
         </div>
       ))}
     </dl>
