@@ -5,7 +5,9 @@ import type { ActivitySource, CrmRef } from '@/utils/contract/model';
 import type { Potential } from '@/utils/contract/enums';
 import { guidanceFor, POTENTIAL_ORDER } from '@/utils/shared/stages';
 import { t } from '@/utils/shared/i18n';
+import { hashOf } from '@/utils/page/account-list';
 import { patchAccount } from './account-actions';
+import { AccountEditForm } from './account-edit';
 import { Activities } from './activities';
 import { CrmLinks } from './crm-record';
 import { Decisions } from './decisions';
@@ -14,6 +16,7 @@ import { lastTouched } from './format';
 import { GUIDANCE_TEXT, POTENTIAL_LABEL } from './labels';
 import { NextActionSection } from './next-action';
 import { People } from './people';
+import { ProfileSummary } from './profile-summary';
 import type { CardEnv } from './sidebar-types';
 import { StageLadder } from './stage-ladder';
 import { ErrorNote, useInline, useWrite, valueOf } from './ui';
@@ -36,6 +39,7 @@ export function AccountCard(props: Props) {
   const potential = useWrite(reload);
   const potentialId = `rp-potential-${account.id}`;
   const log = useInline();
+  const edit = useInline();
   const root = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -54,14 +58,44 @@ export function AccountCard(props: Props) {
       data-account-id={account.id}
     >
       <header class="rp-account-head">
-        <h2 class="rp-h2" id={`rp-name-${account.id}`} data-testid="account-name">
-          {account.name}
-        </h2>
-        {account.domains.length > 0 && (
-          <div class="rp-muted rp-ellipsis">{account.domains.join(', ')}</div>
+        {edit.open ? (
+          <AccountEditForm account={account} send={send} reload={reload} onClose={edit.close} />
+        ) : (
+          <h2 class="rp-h2" id={`rp-name-${account.id}`} data-testid="account-name">
+            {/* The panel's first stop for the keyboard: the account, and a way to rename it. */}
+            <button
+              type="button"
+              class="rp-name"
+              data-testid="edit-account"
+              ref={edit.opener}
+              // Its name is the account's; the title (its description, and a tooltip) says what it does.
+              title={t('sidebarEditAccount')}
+              onClick={edit.show}
+            >
+              {account.name}
+              <Pencil />
+            </button>
+          </h2>
+        )}
+        {!edit.open && account.domains.length > 0 && (
+          <div class="rp-muted rp-ellipsis" data-testid="account-domains">
+            {account.domains.join(', ')}
+          </div>
         )}
         <div class="rp-muted">{lastTouched(view.lastTouchedAt)}</div>
-        <CrmLinks refs={account.crmRefs} shown={props.crmRef} />
+        <div class="rp-head-links">
+          {/* Our own page, in a new tab: a relative address resolves inside the extension. */}
+          <a
+            class="rp-link"
+            data-testid="open-account"
+            href={`/accounts.html${hashOf({ kind: 'account', id: account.id })}`}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('sidebarOpenAccount')}
+          </a>
+          <CrmLinks refs={account.crmRefs} shown={props.crmRef} />
+        </div>
       </header>
 
       {log.open ? (
@@ -91,7 +125,7 @@ export function AccountCard(props: Props) {
         </button>
       )}
 
-      <StageLadder account={account} send={send} reload={reload} />
+      <StageLadder account={account} stageChanges={view.stageChanges} send={send} reload={reload} />
 
       <div class="rp-potential">
         <label class="rp-inline-label" for={potentialId}>
@@ -118,6 +152,7 @@ export function AccountCard(props: Props) {
       </div>
       <ErrorNote error={potential.error} />
       <p class="rp-guidance">{t(GUIDANCE_TEXT[guidanceFor(account.stage, account.potential)])}</p>
+      <ProfileSummary profile={account.profile} />
 
       <NextActionSection
         account={account}
@@ -144,5 +179,19 @@ export function AccountCard(props: Props) {
         reload={reload}
       />
     </article>
+  );
+}
+
+function Pencil() {
+  return (
+    <svg class="rp-pencil" width="12" height="12" viewBox="0 0 16 16" aria-hidden="true">
+      <path
+        d="M11.5 2.5l2 2L6 12H4v-2z"
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.5"
+        stroke-linejoin="round"
+      />
+    </svg>
   );
 }

@@ -9,7 +9,16 @@ import { safeUrl } from '@/utils/shared/links';
 import { t } from '@/utils/shared/i18n';
 import { formatDay } from './format';
 import type { Send } from './sidebar-types';
-import { ErrorNote, Field, InlineForm, Section, useInline, useWrite, valueOf } from './ui';
+import {
+  ErrorNote,
+  Field,
+  InlineForm,
+  Section,
+  useFocusOnArrival,
+  useInline,
+  useWrite,
+  valueOf,
+} from './ui';
 
 interface Props {
   accountId: string;
@@ -26,6 +35,8 @@ export function Decisions({ accountId, decisions, sourceUrl, send, reload }: Pro
   const form = useInline();
   const [draft, setDraft] = useState(EMPTY);
   const { busy, error, run } = useWrite(reload);
+  // Saved: focus goes to the new decision once it is shown.
+  const arrival = useFocusOnArrival();
   const sorted = [...decisions].sort((a, b) => b.date.localeCompare(a.date));
   const source = sourceUrl && safeUrl(sourceUrl) ? sourceUrl : undefined;
 
@@ -36,16 +47,18 @@ export function Decisions({ accountId, decisions, sourceUrl, send, reload }: Pro
   const save = async () => {
     const what = draft.what.trim();
     if (!what) return;
-    const ok = await run(() =>
-      send('addDecision', {
+    const ok = await run(async () => {
+      const result = await send('addDecision', {
         accountId,
         date: today(),
         what,
         why: draft.why.trim(),
         decidedBy: draft.decidedBy.trim(),
         ...(source ? { sourceUrl: source } : {}),
-      }),
-    );
+      });
+      if (result.ok) arrival.want(result.data.id);
+      return result;
+    });
     if (ok) close();
   };
   const field = (key: keyof typeof EMPTY) => ({
@@ -87,7 +100,13 @@ export function Decisions({ accountId, decisions, sourceUrl, send, reload }: Pro
       ) : (
         <ol class="rp-list">
           {sorted.map((d) => (
-            <li key={d.id} class="rp-decision" data-testid="decision">
+            <li
+              key={d.id}
+              class="rp-decision"
+              data-testid="decision"
+              tabIndex={-1}
+              ref={arrival.focusRef(d.id)}
+            >
               <div class="rp-strong">{d.what}</div>
               <div class="rp-meta">
                 <span>{formatDay(d.date)}</span>

@@ -1,17 +1,16 @@
 /**
- * The people at the client: their role in the decision, influence, attitude to us and notes, all
- * editable where they are shown. Who is on the open thread is marked, and a lone contact is flagged:
- * a single-threaded account is lost when that one person leaves.
+ * The people at the client, one compact row each (components/person-row.tsx), that open to edit.
+ * Who is on the open thread is marked, and a lone contact is flagged: a single-threaded account is
+ * lost when that one person leaves, so the warning offers to add someone.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Person } from '@/utils/contract/model';
-import type { HostContext, RequestOf } from '@/utils/contract/messages';
+import type { HostContext } from '@/utils/contract/messages';
 import { t } from '@/utils/shared/i18n';
-import { ATTITUDE_LABEL, ROLE_LABEL } from './labels';
-import { ATTITUDES, ROLES } from '@/utils/contract/enums';
 import { nameFromEmail } from './guess-name';
+import { AddPersonForm } from './person-form';
+import { PersonRow } from './person-row';
 import type { Send } from './sidebar-types';
-import { ErrorNote, Section, useWrite, valueOf } from './ui';
+import { ErrorNote, Section, useFocusOnArrival, useInline, useWrite } from './ui';
 
 type Participant = HostContext['participants'][number];
 
@@ -25,13 +24,6 @@ interface Props {
   participants: Participant[];
   send: Send;
   reload: () => void;
-}
-
-const INFLUENCE = [1, 2, 3, 4, 5] as const;
-
-/** Only the changed fields: another tab may be editing this person's other fields right now. */
-function input(p: Person, patch: Partial<RequestOf<'upsertPerson'>>): RequestOf<'upsertPerson'> {
-  return { id: p.id, accountId: p.accountId, ...patch };
 }
 
 export function People({
@@ -52,13 +44,39 @@ export function People({
   const known = new Set(people.flatMap((p) => p.emails.map((e) => e.toLowerCase())));
   const newcomers = [...onThread].filter((e) => !known.has(e));
   const { busy, error, run } = useWrite(reload);
+  const adding = useInline();
+  const arrival = useFocusOnArrival();
+
+  /** Adds someone from the thread; focus goes to their row when it comes. */
+  const addNewcomer = async (name: string, email: string) => {
+    await run(async () => {
+      const result = await send('upsertPerson', { accountId, name, emails: [email] });
+      if (result.ok) arrival.want(result.data.id);
+      return result;
+    });
+  };
+
+  const addButton = (testId: string) => (
+    <button
+      type="button"
+      class="rp-btn rp-small"
+      data-testid={testId}
+      ref={adding.opener}
+      onClick={adding.show}
+    >
+      {t('sidebarAddPersonTitle')}
+    </button>
+  );
 
   return (
     <Section title={t('sidebarPeople')} count={people.length}>
       {people.length === 1 && (
-        <p class="rp-warn" role="note">
-          <strong>{t('sidebarSingleThreaded')}</strong> {t('sidebarSingleThreadedHint')}
-        </p>
+        <div class="rp-warn" role="note">
+          <p>
+            <strong>{t('sidebarSingleThreaded')}</strong> {t('sidebarSingleThreadedHint')}
+          </p>
+          {!adding.open && <div class="rp-actions">{addButton('add-person-warn')}</div>}
+        </div>
       )}
       {people.length === 0 && <p class="rp-muted">{t('sidebarNoPeople')}</p>}
       <ul class="rp-list">
@@ -70,6 +88,7 @@ export function People({
             onRecord={onRecord}
             send={send}
             reload={reload}
+            toggleRef={arrival.focusRef(p.id)}
           />
         ))}
       </ul>
@@ -90,9 +109,7 @@ export function People({
                     class="rp-btn rp-small"
                     disabled={busy}
                     aria-label={t('sidebarAddPersonNamed', name)}
-                    onClick={() =>
-                      run(() => send('upsertPerson', { accountId, name, emails: [email] }))
-                    }
+                    onClick={() => void addNewcomer(name, email)}
                   >
                     {t('sidebarAddPerson')}
                   </button>
@@ -103,144 +120,20 @@ export function People({
         </div>
       )}
       <ErrorNote error={error} />
-    </Section>
-  );
-}
-
-interface RowProps {
-  person: Person;
-  onThread: boolean;
-  send: Send;
-  reload: () => void;
-  onRecord?: boolean;
-}
-
-function PersonRow({ person, onThread, onRecord, send, reload }: RowProps) {
-  // Choices show at once; they fall back to the stored value if the write fails.
-  const [local, setLocal] = useState<Partial<Person>>({});
-  const [notes, setNotes] = useState(person.notes);
-  const [dirty, setDirty] = useState(false);
-  const { error, run } = useWrite(reload);
-  const shown = { ...person, ...local };
-
-  // Not on mount: the state starts from the person already, and a draft put back into the field
-  // before the first effect (entrypoints/sidebar/drafts.ts) must not be overwritten.
-  const refreshed = useRef(false);
-  useEffect(() => {
-    if (!refreshed.current) return void (refreshed.current = true);
-    setLocal({});
-    // A refresh must not throw away notes being typed.
-    if (!dirty) setNotes(person.notes);
-  }, [person]);
-
-  const save = async (patch: Partial<RequestOf<'upsertPerson'>>) => {
-    const ok = await run(() => send('upsertPerson', input(person, patch)));
-    if (!ok) setLocal({});
-    return ok;
-  };
-  const choose = (patch: Partial<Person>) => {
-    setLocal((l) => ({ ...l, ...patch }));
-    void save(patch);
-  };
-  const saveNotes = async () => {
-    if (!dirty) return;
-    if (notes === person.notes) return setDirty(false);
-    if (await save({ notes })) setDirty(false);
-  };
-  const id = `rp-person-${person.id}`;
-
-  return (
-    <li
-      class="rp-person"
-      data-testid="person"
-      data-person-id={person.id}
-      data-on-thread={String(onThread)}
-    >
-      <div class="rp-person-head">
-        <span class="rp-strong">{person.name}</span>
-        {onThread && (
-          <span class="rp-badge">{t(onRecord ? 'sidebarOnRecord' : 'sidebarOnThread')}</span>
-        )}
-      </div>
-      {(person.title || person.emails[0]) && (
-        <div class="rp-muted rp-ellipsis">
-          {[person.title, person.emails[0]].filter(Boolean).join(' · ')}
-        </div>
+      {adding.open ? (
+        <AddPersonForm
+          accountId={accountId}
+          send={send}
+          reload={reload}
+          onAdded={(person) => {
+            arrival.want(person.id);
+            adding.close();
+          }}
+          onCancel={adding.close}
+        />
+      ) : (
+        people.length !== 1 && <div class="rp-actions">{addButton('add-person')}</div>
       )}
-      <div class="rp-person-fields">
-        <label class="rp-field">
-          <span class="rp-field-label">{t('sidebarRole')}</span>
-          <select
-            class="rp-select"
-            value={shown.role}
-            onChange={(e) => choose({ role: valueOf(e) as Person['role'] })}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(ROLE_LABEL[r])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="rp-field">
-          <span class="rp-field-label">{t('sidebarInfluence')}</span>
-          <select
-            class="rp-select"
-            value={String(shown.influence)}
-            title={t('sidebarInfluenceHint')}
-            onChange={(e) => choose({ influence: Number(valueOf(e)) })}
-          >
-            {INFLUENCE.map((n) => (
-              <option key={n} value={String(n)}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="rp-field">
-          <span class="rp-field-label">{t('sidebarAttitude')}</span>
-          <select
-            class="rp-select"
-            value={shown.attitude}
-            onChange={(e) => choose({ attitude: valueOf(e) as Person['attitude'] })}
-          >
-            {ATTITUDES.map((a) => (
-              <option key={a} value={a}>
-                {t(ATTITUDE_LABEL[a])}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <label class="rp-field" for={`${id}-notes`}>
-        <span class="rp-field-label">{t('sidebarNotes')}</span>
-      </label>
-      <textarea
-        id={`${id}-notes`}
-        class="rp-input rp-notes"
-        data-testid="person-notes"
-        name="notes"
-        rows={2}
-        maxLength={20000}
-        value={notes}
-        placeholder={t('sidebarNotesPlaceholder')}
-        onInput={(e) => {
-          setNotes(valueOf(e));
-          setDirty(true);
-        }}
-        onBlur={() => void saveNotes()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            setNotes(person.notes);
-            setDirty(false);
-          } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void saveNotes();
-          }
-        }}
-      />
-      <ErrorNote error={error} />
-    </li>
+    </Section>
   );
 }

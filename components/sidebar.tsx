@@ -49,6 +49,8 @@ export function Sidebar(props: SidebarProps) {
     root.current?.querySelector<HTMLElement>('[data-testid="collapse"]')?.focus();
   }, [collapsed]);
 
+  useFocusRescue(root);
+
   const toggle = () => {
     toggled.current = true;
     onLayout({ ...layout, collapsed: !collapsed });
@@ -93,23 +95,6 @@ export function Sidebar(props: SidebarProps) {
         </button>
       ) : (
         <>
-          <div
-            class="rp-resize"
-            role="separator"
-            tabIndex={0}
-            aria-orientation="vertical"
-            aria-label={t('sidebarResize')}
-            aria-valuemin={MIN_WIDTH}
-            aria-valuemax={MAX_WIDTH}
-            aria-valuenow={width}
-            onKeyDown={(e) => {
-              const dir = { ArrowLeft: 1, ArrowRight: -1 }[e.key];
-              if (!dir) return;
-              e.preventDefault();
-              const wider = side === 'right' ? dir : -dir;
-              onLayout({ ...layout, width: clamp(layout.width + wider * RESIZE_STEP) });
-            }}
-          />
           <header class="rp-head">
             <span class="rp-brand">
               <span class="rp-mark" aria-hidden="true">
@@ -117,17 +102,6 @@ export function Sidebar(props: SidebarProps) {
               </span>
               {t('extName')}
             </span>
-            <button
-              type="button"
-              class="rp-icon-btn"
-              data-testid="collapse"
-              aria-expanded="true"
-              aria-label={t('sidebarCollapse')}
-              title={t('sidebarCollapse')}
-              onClick={toggle}
-            >
-              <Chevron side={side} />
-            </button>
           </header>
           {props.covered && (
             <p class="rp-covered" role="alert" data-testid="covered">
@@ -157,10 +131,73 @@ export function Sidebar(props: SidebarProps) {
             reload={props.onRefresh}
             onClose={() => setToast(null)}
           />
+          {/* After the content in the tab order, which starts at the account; shown in the header. */}
+          <button
+            type="button"
+            class="rp-icon-btn rp-collapse"
+            data-testid="collapse"
+            aria-expanded="true"
+            aria-label={t('sidebarCollapse')}
+            title={t('sidebarCollapse')}
+            onClick={toggle}
+          >
+            <Chevron side={side} />
+          </button>
+          <div
+            class="rp-resize"
+            role="separator"
+            tabIndex={0}
+            aria-orientation="vertical"
+            aria-label={t('sidebarResize')}
+            aria-valuemin={MIN_WIDTH}
+            aria-valuemax={MAX_WIDTH}
+            aria-valuenow={width}
+            onKeyDown={(e) => {
+              const dir = { ArrowLeft: 1, ArrowRight: -1 }[e.key];
+              if (!dir) return;
+              e.preventDefault();
+              const wider = side === 'right' ? dir : -dir;
+              onLayout({ ...layout, width: clamp(layout.width + wider * RESIZE_STEP) });
+            }}
+          />
         </>
       )}
     </aside>
   );
+}
+
+/**
+ * A write often removes what had focus (a form's Save, Undo in its toast, a button that turns
+ * into another). Where the component knows the result it moves focus there itself; anything left
+ * on the frame's <body> instead, while the frame has focus, comes back to the account's name.
+ */
+function useFocusRescue(root: { current: HTMLElement | null }) {
+  useEffect(() => {
+    const panel = root.current;
+    if (!panel || typeof MutationObserver === 'undefined') return;
+    let last: Element | null = null;
+    const onFocusIn = (e: FocusEvent) => (last = e.target as Element);
+    const observer = new MutationObserver(() => {
+      if (!last || last.isConnected || document.activeElement !== document.body) return;
+      // The frame was left (blur empties focus on purpose: frame.tsx): nothing to bring back.
+      if (!document.hasFocus()) return;
+      last = null;
+      const target =
+        panel.querySelector<HTMLElement>('[data-testid="edit-account"]') ??
+        panel.querySelector<HTMLElement>('.rp-body button, .rp-body a[href]');
+      if (target) target.focus();
+      else {
+        panel.tabIndex = -1;
+        panel.focus();
+      }
+    });
+    panel.addEventListener('focusin', onFocusIn);
+    observer.observe(panel, { childList: true, subtree: true });
+    return () => {
+      panel.removeEventListener('focusin', onFocusIn);
+      observer.disconnect();
+    };
+  }, [root.current]);
 }
 
 function Chevron({ side }: { side: 'left' | 'right' }) {

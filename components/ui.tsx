@@ -41,6 +41,23 @@ export function useInline() {
   return { open, show: () => setOpen(true), close: () => setOpen(false), opener };
 }
 
+/**
+ * Focus for what a write creates: the new item arrives with the account's next read, after the
+ * form that made it has closed. `want(id)` asks for it; `focusRef(id)` on each item's element
+ * focuses the one wanted as soon as it is rendered.
+ */
+export function useFocusOnArrival() {
+  const wanted = useRef<string | null>(null);
+  return {
+    want: (id: string) => (wanted.current = id),
+    focusRef: (id: string) => (el: HTMLElement | null) => {
+      if (!el || wanted.current !== id) return;
+      wanted.current = null;
+      el.focus();
+    },
+  };
+}
+
 export function ErrorNote({ error }: { error: string | null }) {
   if (!error) return null;
   return (

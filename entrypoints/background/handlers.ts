@@ -15,6 +15,7 @@ import {
   readView,
 } from './account-reads';
 import { dueCount, noteWrite, writesSoFar } from './due-count';
+import { checkDomains, describeProblem } from './domain-rules';
 import {
   ALL_STORES,
   OPS_KEEP_MS,
@@ -407,6 +408,11 @@ export const handlers: Handlers = {
     return { data: await viewOf(ctx.db, id), changed: [id] };
   },
 
+  async checkDomains(req, ctx) {
+    const tx = ctx.db.transaction('accounts', 'readonly');
+    return { data: await checkDomains(tx as never, req.accountId, req.domains), changed: [] };
+  },
+
   async updateAccount(req, ctx) {
     const next = await write(ctx, ['accounts'], async (tx) => {
       const account = await mustGetAccount(tx, req.id);
@@ -415,6 +421,10 @@ export const handlers: Handlers = {
           'conflict',
           'This account was changed elsewhere; showing the latest version.',
         );
+      }
+      if (req.patch.domains) {
+        const { problems } = await checkDomains(tx, account.id, req.patch.domains);
+        if (problems[0]) throw new HandlerError('invalid', describeProblem(problems[0]));
       }
       const patch = req.patch.domains
         ? { ...req.patch, domains: cleanDomains(req.patch.domains) }

@@ -125,7 +125,7 @@ test('a file with lines in two encodings is refused by line, and nothing is writ
 });
 
 test('in Russian, the report says how the file and its dates were read', async () => {
-  const russian = await launch({ locale: 'ru-RU' });
+  const russian = await launch({ lang: 'ru' });
   try {
     const options = await openOptions(russian);
     await options.setInputFiles('#csv-accounts', file('клиенты.csv', cp1251(RUSSIAN_ACCOUNTS)));

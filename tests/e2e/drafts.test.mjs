@@ -13,6 +13,7 @@ import {
   sidebar,
   textOf,
   waitFor,
+  openPeople,
 } from './harness.mjs';
 
 let app;
@@ -46,6 +47,7 @@ test(
     const summary = sidebar(gmail, 'follow-up').locator('[name="summary"]');
     await summary.fill('');
     await summary.pressSequentially(SUMMARY);
+    await openPeople(gmail, 'Anna Keller');
     await annaNotes(gmail).click();
     await gmail.keyboard.press('Control+End');
     await gmail.keyboard.type(` ${NOTE}`);
@@ -67,6 +69,10 @@ test(
     // A reload of the tab brings a fresh script and a fresh sidebar frame.
     await gmail.reload();
     await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+    // Anna's row is closed after the reload: the note waits for it, and comes back when it opens.
+    await expectText(sidebar(gmail, 'banner'), /Open the same form again/, { page: gmail });
+    await screenshot(gmail, 'drafts-waiting');
+    await openPeople(gmail, 'Anna Keller');
     await expectText(sidebar(gmail, 'banner'), /back in its field/, { page: gmail });
     assert.equal(await textOf(annaNotes(gmail)), `${savedNotes} ${NOTE}`);
     await screenshot(gmail, 'drafts-restored');

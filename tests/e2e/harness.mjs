@@ -169,7 +169,8 @@ export async function launch({
   headless = true,
   viewport = { width: 1280, height: 800 },
   handleSignals = true,
-  locale = undefined,
+  // 'ru': the extension's _locales/ru (--lang) and the UI language Intl dates follow (locale).
+  lang = null,
 } = {}) {
   const browser = locateChromium();
   const executablePath = browser.path;
@@ -187,7 +188,7 @@ export async function launch({
     executablePath,
     headless,
     viewport,
-    ...(locale ? { locale } : {}),
+    ...(lang ? { locale: lang === 'ru' ? 'ru-RU' : lang } : {}),
     // false: the caller handles Ctrl-C itself (the demo closes the browser, then exits).
     handleSIGINT: handleSignals,
     handleSIGTERM: handleSignals,
@@ -196,7 +197,7 @@ export async function launch({
     args: [
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
-      ...(locale ? [`--lang=${locale.split('-')[0]}`] : []),
+      ...(lang ? [`--lang=${lang}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -425,6 +426,31 @@ export async function sidebarFrameOf(page, { timeout = 10_000 } = {}) {
     },
     { timeout, message: 'the sidebar frame never showed the sidebar' },
   );
+}
+
+/**
+ * Opens the rows of the people named (every person when no name is given): a person is a compact
+ * row until opened, and its fields (notes, role, ...) show only then. Returns the last row opened.
+ */
+export async function openPeople(page, ...names) {
+  const rows = sidebar(page, 'person');
+  await rows.first().waitFor();
+  const wanted = names.length
+    ? names.map((name) => rows.filter({ hasText: name }))
+    : await rows.all();
+  let row = null;
+  for (row of wanted) {
+    const toggle = row.locator('[data-testid="person-toggle"]');
+    // A click while the dock is still settling (a fresh frame resizing) can miss: click again.
+    await waitFor(
+      async () => {
+        if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+        return row.locator('[data-testid="person-notes"]').isVisible();
+      },
+      { interval: 300, message: 'a person’s row did not open' },
+    );
+  }
+  return row;
 }
 
 /** One line describing the sidebar right now, for failure messages. */

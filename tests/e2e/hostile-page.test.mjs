@@ -15,6 +15,7 @@ import {
   expectText,
   launch,
   loadFixture,
+  openPeople,
   screenshot,
   sidebar,
   sidebarFrame,
@@ -117,6 +118,7 @@ test('the page cannot read the sidebar: its shadow root holds only the frame and
   const { page, seen } = await openThread();
   try {
     // The secrets are on screen, in the frame: the test itself can read them there.
+    await openPeople(page, 'Anna Keller');
     assert.equal(await textOf(annaNotes(page)), ANNA_NOTES);
     await expectText(sidebar(page, 'next-action'), SECRETS[2], { page });
 
@@ -262,6 +264,7 @@ test('focus(), execCommand("insertText") and blur() cannot write a note: the fie
   const before = await everything();
   const { page } = await openThread();
   try {
+    await openPeople(page, 'Anna Keller');
     const notes = annaNotes(page);
     await notes.waitFor();
     const tried = await page.evaluate(() => {
@@ -569,6 +572,7 @@ test('a page that focuses the frame while the user types: the keys neither land 
   const before = await everything();
   const { page } = await openThread();
   try {
+    await openPeople(page, 'Anna Keller');
     const notes = annaNotes(page);
     await frameSeen(page);
     const layout = await layoutNow();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import { expectText, launch, screenshot, sidebar, sidebarFrameOf } from './harness.mjs';
+import { expectText, launch, openPeople, screenshot, sidebar, sidebarFrameOf } from './harness.mjs';
 
 /** How long a change may take to show in an open sidebar. */
 const LIVE = 2_000;
@@ -51,6 +51,7 @@ test('renaming the account shows in the open sidebar', { timeout: 30_000 }, asyn
 
 test('editing a person’s notes shows in the open sidebar', { timeout: 30_000 }, async () => {
   try {
+    await openPeople(gmail, 'Anna Keller');
     const notes = sidebar(gmail, 'person')
       .filter({ hasText: 'Anna Keller' })
       .locator('[data-testid="person-notes"]');

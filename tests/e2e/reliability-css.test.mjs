@@ -80,7 +80,7 @@ async function measure(page) {
         panel: read($('[data-testid="sidebar"]'), [...TEXT, 'background-color', 'width']),
         accountName: read(name, TEXT),
         button: read($('[data-testid="stage-current"]'), [...TEXT, 'background-color']),
-        notes: read($('[data-testid="person-notes"]'), [...TEXT, 'background-color']),
+        person: read($('[data-testid="person-toggle"]'), [...TEXT, 'background-color']),
         centre: [box.x + box.width / 2, box.y + box.height / 2],
       };
     },

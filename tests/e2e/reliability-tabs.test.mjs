@@ -5,7 +5,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import { expectText, launch, screenshot, sidebar, textOf, waitFor } from './harness.mjs';
+import {
+  expectText,
+  launch,
+  openPeople,
+  screenshot,
+  sidebar,
+  textOf,
+  waitFor,
+} from './harness.mjs';
 import { personRecord, watchPage } from './reliability-helpers.mjs';
 
 const TABS = 5;
@@ -29,6 +37,8 @@ before(async () => {
     const gmail = await app.openGmail('thread');
     watchPage(gmail);
     await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+    // Every person's row open, so that their fields show.
+    await openPeople(gmail);
     tabs.push(gmail);
   }
 });

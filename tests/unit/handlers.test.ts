@@ -82,6 +82,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     getAccount: { id: '' },
     createAccount: { name: '   ', domains: [] },
     updateAccount: { id: 'id-1', revision: 0, patch: {} },
+    checkDomains: { accountId: 'id-1', domains: ['x'.repeat(254)] },
     setStage: { id: 'id-1', stage: 'friendly', reason: '' },
     linkCrmRecord: {
       accountId: 'id-1',
@@ -192,6 +193,83 @@ describe('writes', () => {
     expect(stale).toMatchObject({ ok: false, code: 'conflict' });
     const view = await ok(send('getAccount', { id: nw.account.id }));
     expect(view.account.potential).toBe('medium');
+  });
+
+  it('renames an account and changes its domains, refusing free mail and another account’s domain', async () => {
+    const { send, nw, db } = await seeded();
+    await ok(send('createAccount', { name: 'Globex', domains: ['globex.com'] }));
+    const check = await ok(
+      send(
+        'checkDomains',
+        {
+          accountId: nw.account.id,
+          domains: [
+            'Ops.Northwind.co.uk',
+            'gmail.com',
+            'globex.com',
+            'no domain',
+            'nw-freight.com',
+          ],
+        },
+        'sidebar-frame',
+      ),
+    );
+    expect(check.domains).toEqual(['northwind.co.uk', 'gmail.com', 'globex.com', 'nw-freight.com']);
+    expect(check.problems).toEqual([
+      { input: 'gmail.com', domain: 'gmail.com', problem: 'free_mail' },
+      { input: 'globex.com', domain: 'globex.com', problem: 'taken', account: 'Globex' },
+      { input: 'no domain', problem: 'invalid' },
+    ]);
+
+    // The write refuses the same, whoever sends it, and changes nothing.
+    const before = await snapshot(db);
+    for (const domains of [
+      ['northwind.co.uk', 'gmail.com'],
+      ['northwind.co.uk', 'globex.com'],
+    ]) {
+      const refused = await send(
+        'updateAccount',
+        { id: nw.account.id, revision: 1, patch: { name: 'Northwind', domains } },
+        'sidebar-frame',
+      );
+      expect(refused).toMatchObject({ ok: false, code: 'invalid' });
+      expect(refused.ok || refused.error).toMatch(
+        /gmail\.com is free mail|belongs to the account "Globex"/,
+      );
+    }
+    expect(await snapshot(db)).toBe(before);
+
+    const renamed = await ok(
+      send(
+        'updateAccount',
+        {
+          id: nw.account.id,
+          revision: 1,
+          patch: { name: 'Northwind Group', domains: ['northwind.co.uk', 'nw-freight.com'] },
+        },
+        'sidebar-frame',
+      ),
+    );
+    expect(renamed.name).toBe('Northwind Group');
+    expect(renamed.domains).toEqual(['northwind.co.uk', 'nw-freight.com']);
+  });
+
+  it('keeps a domain the account already had, even one that breaks the rule today', async () => {
+    const { send, nw } = await seeded();
+    const check = await ok(
+      send('checkDomains', { accountId: nw.account.id, domains: ['northwind.co.uk'] }),
+    );
+    expect(check.problems).toEqual([]);
+    // A new account has no domains of its own yet: every taken domain is a problem.
+    const fresh = await ok(send('checkDomains', { accountId: null, domains: ['northwind.co.uk'] }));
+    expect(fresh.problems).toEqual([
+      {
+        input: 'northwind.co.uk',
+        domain: 'northwind.co.uk',
+        problem: 'taken',
+        account: 'Northwind Logistics',
+      },
+    ]);
   });
 
   it('keeps stage changes as history with their reason', async () => {

@@ -73,6 +73,7 @@ const FRAME_MESSAGES = [
   'getAccount',
   'createAccount',
   'updateAccount',
+  'checkDomains',
   'linkCrmRecord',
   'setStage',
   'upsertPerson',

@@ -252,8 +252,13 @@ describe('sidebar, ready', () => {
     ]);
     expect(people[0]!.textContent).toContain('On this thread');
     expect(people[1]!.textContent).not.toContain('On this thread');
+    // Compact rows: who they are at a glance, no form until one is opened.
+    expect(people[0]!.textContent).toContain('Decision maker · influence 5/5 · Neutral');
+    expect(people[0]!.textContent).toContain('never contacted');
+    expect($$('[data-testid="person-notes"]')).toEqual([]);
+    await click(people[0]!.querySelector('[data-testid="person-toggle"]'));
     const notes = $$('[data-testid="person-notes"]') as HTMLTextAreaElement[];
-    expect(notes.map((n) => n.value)).toEqual(['Prefers short calls', '']);
+    expect(notes.map((n) => n.value)).toEqual(['Prefers short calls']);
     expect(root.textContent).not.toContain('Single-threaded');
 
     const activities = $$('[data-testid="activity"]');
@@ -386,6 +391,7 @@ describe('sidebar, ready', () => {
     const { send, calls } = fakeSend();
     await mount({ state: ready(), send });
     const anna = $$('[data-testid="person"]')[0]!;
+    await click(anna.querySelector('[data-testid="person-toggle"]'));
     await choose(anna.querySelector('select'), 'champion');
     await act(async () => {});
     const notes = anna.querySelector('[data-testid="person-notes"]')!;
@@ -643,6 +649,7 @@ describe('sidebar, text from the page stays text', () => {
     expect(host.querySelector('[onerror]')).toBeNull();
     expect(testId('account-name')!.textContent).toBe(XSS);
     expect(testId('activity')!.textContent).toContain(XSS);
+    await click(testId('person-toggle'));
     expect((testId('person-notes') as HTMLTextAreaElement).value).toBe(XSS);
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
@@ -737,5 +744,126 @@ describe('sidebar, other states and the frame', () => {
     }
     expect(calls.map((c) => c.name)).toEqual(['searchAccounts', 'getAccount']);
     expect(testId('account-name')!.textContent).toBe('Northwind Logistics');
+  });
+});
+
+describe('sidebar, the account at a glance and from where the user is', () => {
+  it('sums up the profile and the last stage move with its reason, and links to the full account', async () => {
+    const told = view({
+      account: account({
+        profile: { goals: 'Cut transit times by 15%', painPoints: '', opportunities: 'Rotterdam' },
+      }),
+      stageChanges: [
+        {
+          id: 'stg-2',
+          accountId: 'acc-northwind',
+          from: 'tactical',
+          to: 'cooperative',
+          at: Date.now() - 3 * 86_400_000,
+          reason: 'Second site signed',
+        },
+      ],
+    });
+    await mount({
+      state: ready({ matches: [{ ...told, matchedBy: 'email', threadEmails: [] }] }),
+    });
+    const profile = testId('profile')!;
+    expect([...profile.querySelectorAll('dt')].map((d) => d.textContent)).toEqual([
+      'Goals',
+      'Opportunities',
+    ]);
+    expect(profile.textContent).toContain('Cut transit times by 15%');
+    expect(testId('stage-last')!.textContent).toMatch(
+      /^Moved up to Cooperative on .+Second site signed$/,
+    );
+    const open = testId('open-account') as HTMLAnchorElement;
+    expect(open.getAttribute('href')).toBe('/accounts.html#account=acc-northwind');
+    expect(open.target).toBe('_blank');
+  });
+
+  it('offers "Add person" in the single-threaded warning, and adds someone not on the thread', async () => {
+    const only = view({ people: [person('per-anna', 'Anna Keller', 'anna@northwind.co.uk')] });
+    const { send, calls } = fakeSend({
+      upsertPerson: () => ({ ...person('per-new', 'Lena Wolf', 'lena@northwind.co.uk') }),
+    });
+    const props = await mount({
+      send,
+      state: ready({ matches: [{ ...only, matchedBy: 'email', threadEmails: [] }] }),
+    });
+    await click(testId('add-person-warn'));
+    const form = $('form[aria-label="Add person"]');
+    expect(document.activeElement).toBe(form!.querySelector('input[name="person-name"]'));
+    await type(form!.querySelector('[name="person-name"]'), '  Lena Wolf ');
+    await type(form!.querySelector('[name="person-email"]'), 'lena@northwind.co.uk');
+    await type(form!.querySelector('[name="person-title"]'), 'CFO');
+    await choose(form!.querySelector('select'), 'decision_maker');
+    await submit(form);
+    expect(calls).toEqual([
+      {
+        name: 'upsertPerson',
+        request: {
+          accountId: 'acc-northwind',
+          name: 'Lena Wolf',
+          emails: ['lena@northwind.co.uk'],
+          title: 'CFO',
+          role: 'decision_maker',
+        },
+      },
+    ]);
+    expect(props.onRefresh).toHaveBeenCalled();
+    expect($('form[aria-label="Add person"]')).toBeNull();
+  });
+
+  it('renames the account and edits its domains, refusing what checkDomains refuses', async () => {
+    let problems: unknown[] = [
+      { input: 'gmail.com', domain: 'gmail.com', problem: 'free_mail' },
+      { input: 'globex.com', domain: 'globex.com', problem: 'taken', account: 'Globex' },
+    ];
+    const { send, calls } = fakeSend({
+      checkDomains: () => ({ domains: ['northwind.co.uk', 'nw-freight.com'], problems }),
+      updateAccount: () => account({ name: 'Northwind Group' }),
+    });
+    await mount({ send, state: ready() });
+    await click(testId('edit-account'));
+    const form = $('form[aria-label="Edit account"]')!;
+    const name = form.querySelector<HTMLInputElement>('[name="account-name"]')!;
+    expect(document.activeElement).toBe(name);
+    await type(name, 'Northwind Group');
+    await type(
+      form.querySelector('[name="account-domains"]'),
+      'northwind.co.uk, gmail.com globex.com',
+    );
+    await submit(form);
+    await settle();
+    expect(testId('domain-error')!.textContent).toBe(
+      'gmail.com is free mail, shared by everyone: it cannot identify one company.' +
+        'globex.com already belongs to the account “Globex”.',
+    );
+    expect(calls.map((c) => c.name)).toEqual(['checkDomains']);
+    expect(calls[0]!.request).toEqual({
+      accountId: 'acc-northwind',
+      domains: ['northwind.co.uk', 'gmail.com', 'globex.com'],
+    });
+
+    problems = [];
+    await type(form.querySelector('[name="account-domains"]'), 'northwind.co.uk, nw-freight.com');
+    await submit(form);
+    await settle();
+    expect(calls.map((c) => c.name)).toEqual(['checkDomains', 'checkDomains', 'updateAccount']);
+    expect(calls[2]!.request).toEqual({
+      id: 'acc-northwind',
+      revision: 4,
+      patch: { name: 'Northwind Group', domains: ['northwind.co.uk', 'nw-freight.com'] },
+    });
+    // Saved: the form closes and focus is back on the account's name.
+    expect($('form[aria-label="Edit account"]')).toBeNull();
+    expect(document.activeElement).toBe(testId('edit-account'));
+  });
+
+  it('starts the tab order at the account name, not at the resize handle', async () => {
+    await mount({ state: ready() });
+    const focusable = $$('button, [tabindex="0"], a[href], input, select, textarea');
+    expect(focusable[0]).toBe(testId('edit-account'));
+    expect(focusable.indexOf($('.rp-resize')!)).toBe(focusable.length - 1);
   });
 });

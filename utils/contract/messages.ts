@@ -33,6 +33,17 @@ export interface AccountView {
   lastTouchedAt: number | null;
 }
 
+/** Why a domain cannot be given to an account (checkDomains; updateAccount refuses the same). */
+export interface DomainProblem {
+  /** As typed. */
+  input: string;
+  /** The registrable domain it stands for; absent when it is none. */
+  domain?: string;
+  problem: 'invalid' | 'free_mail' | 'taken';
+  /** For 'taken': the name of the account that has it. */
+  account?: string;
+}
+
 export interface ContextResult {
   matches: (AccountView & { matchedBy: MatchedBy; threadEmails: string[] })[];
   unknown: { email: string; name: string; domain: string | null; freeMail: boolean }[];

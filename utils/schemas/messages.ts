@@ -34,6 +34,7 @@ import type {
   AccountView,
   Access,
   ContextResult,
+  DomainProblem,
   DraftEntry,
   DueItem,
   ImportSummary,
@@ -240,6 +241,18 @@ export const MESSAGES = {
   updateAccount: message(
     z.object({ id: Id, revision: Account.shape.revision, patch: AccountPatch }),
   ).returns<Account>(),
+  /**
+   * Checks domains as typed before an account is given them (null: a new account): the domains
+   * that would be stored, and why any of them cannot be (free mail, another account's).
+   */
+  checkDomains: message(
+    z.object({
+      accountId: z.nullable(Id),
+      domains: z.array(str(253)).check(z.maxLength(50)),
+    }),
+    'frame',
+    'read',
+  ).returns<{ domains: string[]; problems: DomainProblem[] }>(),
   /** Links a CRM record to an account and keeps what the record shows (its URL, its domains). */
   linkCrmRecord: message(
     z.object({
