@@ -22,13 +22,11 @@ import {
 import { GUIDANCE_TEXT, POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 import { lastTouched } from '@/components/format';
 import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';
-import {
-  ActivitiesPanel,
-  DecisionsPanel,
-  NextActionPanel,
-  PeoplePanel,
-  StagePanel,
-} from './editor-sections';
+import { ActivitiesPanel } from './activities-panel';
+import { DecisionsPanel } from './decisions-panel';
+import { NextActionPanel } from './next-action-panel';
+import { PeoplePanel } from './people-panel';
+import { StagePanel } from './stage-panel';
 import type { OfferUndo } from './undo';
 import { CADENCE_MAX, CADENCE_MIN } from '@/utils/contract/limits';
 

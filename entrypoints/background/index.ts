@@ -15,7 +15,8 @@ import { loadSettings, saveSettings, type Settings } from '@/utils/contract/sett
 import { classifySender, route } from './router';
 import { sessionTabStates } from './tab-state';
 import { activeHosts, injectIntoOpenTabs, syncContentScripts } from './registration';
-import { purgeTrash, type HandlerContext } from './handlers';
+import type { HandlerContext } from './handlers/common';
+import { purgeTrash } from './handlers/accounts';
 import {
   countOverdue,
   NOTIFICATION_PREFIX,

@@ -6,7 +6,8 @@
 import * as z from 'zod/mini';
 import { MESSAGES } from '@/utils/schemas/messages';
 import type { Access, MessageName, Result } from '@/utils/contract/messages';
-import { HandlerError, handlers, type HandlerContext } from './handlers';
+import { handlers } from './handlers';
+import { HandlerError, type HandlerContext } from './handlers/common';
 
 export type SenderKind = 'extension-page' | 'sidebar-frame' | 'content-script' | 'foreign';
 

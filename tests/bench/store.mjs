@@ -269,10 +269,10 @@ async function observeHandling(app, name) {
 }
 
 /**
- * The IndexedDB requests resolveContext makes for the thread fixture (handlers.ts), replayed one
- * by one with raw IndexedDB inside the service worker (Playwright's worker.evaluate), each in its
- * own read-only transaction: the median of 15 of each. Says which request the time goes to; the
- * worker's CPU profile cannot, since it shows a wait on the IndexedDB backend as idle.
+ * The IndexedDB requests resolveContext makes for the thread fixture (handlers/accounts.ts),
+ * replayed one by one with raw IndexedDB inside the service worker (Playwright's worker.evaluate),
+ * each in its own read-only transaction: the median of 15 of each. Says which request the time goes
+ * to; the worker's CPU profile cannot, since it shows a wait on the IndexedDB backend as idle.
  */
 export async function resolveStepsInWorker(app) {
   const worker = app.context.serviceWorkers().find((w) => w.url().startsWith(app.origin));

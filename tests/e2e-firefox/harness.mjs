@@ -32,6 +32,14 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { GMAIL_CSP, ROOT, loadFixture, waitFor } from '../e2e/harness.mjs';
+import {
+  copyWholeBuild,
+  findBrowser,
+  isFresh,
+  messagesOver,
+  missingFiles,
+  recordCspViolations,
+} from '../e2e/harness-common.mjs';
 
 export { GMAIL_CSP, ROOT, loadFixture, waitFor };
 
@@ -76,62 +84,23 @@ function underBuildLock(command, args, { shared = false, ...options } = {}) {
   return result;
 }
 
-/** What the build reads: when any of these is newer than the manifest, the build is stale. */
-const SOURCES = ['entrypoints', 'components', 'utils', 'public', 'wxt.config.ts', 'package.json'];
-
 const FIREFOX_MISSING =
   'Firefox not found: install it with `apt-get install -y firefox-esr` or set RAPPORT_FIREFOX=/path/to/firefox';
 
-function executable(file) {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** RAPPORT_FIREFOX, /usr/bin/firefox-esr, then `firefox-esr` on the PATH. */
 export function findFirefox() {
-  // A path given explicitly is used or refused, never silently replaced by another browser.
-  const explicit = process.env.RAPPORT_FIREFOX;
-  if (explicit) {
-    if (executable(explicit)) return explicit;
-    throw new Error(`Firefox not found: RAPPORT_FIREFOX=${explicit} is not an executable file`);
-  }
-  const candidates = ['/usr/bin/firefox-esr'];
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-    candidates.push(path.join(dir, 'firefox-esr'));
-  }
-  const found = candidates.find(executable);
-  if (!found) throw new Error(FIREFOX_MISSING);
-  return found;
-}
-
-function newestMtime(target) {
-  let stat;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) {
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
+  return findBrowser({
+    label: 'Firefox',
+    envNames: ['RAPPORT_FIREFOX'],
+    defaultPath: '/usr/bin/firefox-esr',
+    command: 'firefox-esr',
+    missing: FIREFOX_MISSING,
+  });
 }
 
 /** True when .output/firefox-mv3 exists and no source is newer than it. */
 export function buildIsFresh() {
-  let built;
-  try {
-    built = fs.statSync(path.join(DIST, 'manifest.json')).mtimeMs;
-  } catch {
-    return false;
-  }
-  return SOURCES.every((s) => newestMtime(path.join(ROOT, s)) <= built);
+  return isFresh(DIST);
 }
 
 /**
@@ -166,31 +135,6 @@ export async function buildSnapshot(dir, { log = console.log } = {}) {
   return 'built';
 }
 
-/** The files a manifest names (event page, content scripts, pages, icons): all must be present. */
-function missingFiles(dir) {
-  let manifest;
-  try {
-    manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-  } catch {
-    return ['manifest.json'];
-  }
-  const named = [
-    // Firefox MV3 runs the background as an event page: `background.scripts`, no worker.
-    ...(manifest.background?.scripts ?? []),
-    manifest.background?.page,
-    manifest.action?.default_popup,
-    manifest.options_ui?.page,
-    ...Object.values(manifest.icons ?? {}),
-    ...(manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]),
-  ].filter(Boolean);
-  // Pages name their hashed chunks: a half-written build has a page without its script.
-  for (const page of fs.readdirSync(dir).filter((f) => f.endsWith('.html'))) {
-    const html = fs.readFileSync(path.join(dir, page), 'utf8');
-    for (const [, ref] of html.matchAll(/(?:src|href)="\/([^"]+)"/g)) named.push(ref);
-  }
-  return named.filter((file) => !fs.existsSync(path.join(dir, file)));
-}
-
 /** Copies `source` to `dest`; from .output/, under the build lock, so never half a build. */
 function copyTree(source, dest) {
   if (path.resolve(source) !== DIST || !BUILD_LOCK || !hasFlock()) {
@@ -203,29 +147,13 @@ function copyTree(source, dest) {
   }
 }
 
-/**
- * Copies a complete build from `source` to `dest`. The working tree is shared, so a build may be
- * running: a copy that misses a file the manifest names is retried until the build is whole.
- */
-export async function copyBuild(source, dest, { timeout = 60_000 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    fs.rmSync(dest, { recursive: true, force: true });
-    let missing;
-    try {
-      copyTree(source, dest);
-      missing = missingFiles(dest);
-    } catch (error) {
-      missing = [error.code ?? error.message];
-    }
-    if (missing.length === 0) return dest;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `No complete build at ${path.relative(ROOT, source) || source} (missing ${missing.join(', ')}): run \`npm run build:firefox\``,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+/** Copies a complete build from `source` to `dest`, waiting out a build still being written. */
+export function copyBuild(source, dest, { timeout = 60_000 } = {}) {
+  return copyWholeBuild(source, dest, {
+    copy: copyTree,
+    buildCommand: 'npm run build:firefox',
+    timeout,
+  });
 }
 
 /** The gecko id the build declares; the uuid pref is keyed by it. */
@@ -333,23 +261,7 @@ export async function launch({
     });
   }
 
-  /** Like send(), but throws on `{ ok: false }` and returns the data. */
-  async function call(name, request = {}, page = null) {
-    const answer = await send(name, request, page);
-    if (!answer?.ok) {
-      throw new Error(
-        `${name} failed: ${answer ? `${answer.code}: ${answer.error}` : 'no answer'}`,
-      );
-    }
-    return answer.data;
-  }
-
-  /** Replaces everything stored with `backup`; the user's own domain is brightwave.io. */
-  async function seed(backup, { ownDomains = ['brightwave.io'] } = {}) {
-    const summary = await call('importData', { backup, mode: 'replace' });
-    await call('updateSettings', { ownDomains });
-    return summary;
-  }
+  const { call, seed } = messagesOver(send);
 
   /** What the add-on may do right now: `browser.permissions.getAll()` from an extension page. */
   async function permissions() {
@@ -395,14 +307,7 @@ export async function launch({
     const page = await browser.newPage();
     if (csp) {
       // Recorded in the page's own world; a violation caused by the content script lands here too.
-      await page.evaluateOnNewDocument(() => {
-        window.__rapportCspViolations = [];
-        document.addEventListener('securitypolicyviolation', (e) => {
-          window.__rapportCspViolations.push(
-            `${e.effectiveDirective}: ${e.sample || e.blockedURI}`,
-          );
-        });
-      });
+      await page.evaluateOnNewDocument(recordCspViolations);
     }
     const documentUrl = url.split('#')[0];
     await page.setRequestInterception(true);

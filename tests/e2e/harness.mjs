@@ -13,46 +13,28 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findChromium, locateChromium } from '../tools/chromium.mjs';
+import {
+  ROOT,
+  copyWholeBuild,
+  isFresh,
+  messagesOver,
+  recordCspViolations,
+} from './harness-common.mjs';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { ROOT };
 export const DIST = path.join(ROOT, '.output', 'chrome-mv3');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'gmail');
 export const FIXTURE_DATE = '2026-11-28';
 export const RESULTS = path.join(ROOT, 'test-results');
 
-/** What the build reads: when any of these is newer than the manifest, the build is stale. */
-const SOURCES = ['entrypoints', 'components', 'utils', 'public', 'wxt.config.ts', 'package.json'];
-
 /** tests/tools/chromium.mjs: RAPPORT_CHROMIUM, else the usual install paths, else the PATH. */
 export { findChromium };
 
-function newestMtime(target) {
-  let stat;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) {
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
-
 /** True when .output/chrome-mv3 exists and no source is newer than it. */
 export function buildIsFresh() {
-  let built;
-  try {
-    built = fs.statSync(path.join(DIST, 'manifest.json')).mtimeMs;
-  } catch {
-    return false;
-  }
-  return SOURCES.every((s) => newestMtime(path.join(ROOT, s)) <= built);
+  return isFresh(DIST);
 }
 
 /**
@@ -69,52 +51,13 @@ export function buildOnce({ log = console.log } = {}) {
   return 'built';
 }
 
-/** The files a manifest names (worker, content scripts, pages, icons): all must be present. */
-function missingFiles(dir) {
-  let manifest;
-  try {
-    manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-  } catch {
-    return ['manifest.json'];
-  }
-  const named = [
-    manifest.background?.service_worker,
-    manifest.action?.default_popup,
-    manifest.options_ui?.page,
-    ...Object.values(manifest.icons ?? {}),
-    ...(manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]),
-  ].filter(Boolean);
-  // Pages name their hashed chunks: a half-written build has a page without its script.
-  for (const page of fs.readdirSync(dir).filter((f) => f.endsWith('.html'))) {
-    const html = fs.readFileSync(path.join(dir, page), 'utf8');
-    for (const [, ref] of html.matchAll(/(?:src|href)="\/([^"]+)"/g)) named.push(ref);
-  }
-  return named.filter((file) => !fs.existsSync(path.join(dir, file)));
-}
-
-/**
- * Copies a complete build from `source` to `dest`. The working tree is shared, so a build may be
- * running: a copy that misses a file the manifest names is retried until the build is whole.
- */
-export async function copyBuild(source, dest, { timeout = 60_000 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    fs.rmSync(dest, { recursive: true, force: true });
-    let missing;
-    try {
-      fs.cpSync(source, dest, { recursive: true });
-      missing = missingFiles(dest);
-    } catch (error) {
-      missing = [error.code ?? error.message];
-    }
-    if (missing.length === 0) return dest;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `No complete build at ${path.relative(ROOT, source) || source} (missing ${missing.join(', ')}): run \`npx wxt build\``,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+/** Copies a complete build from `source` to `dest`, waiting out a build still being written. */
+export function copyBuild(source, dest, { timeout = 60_000 } = {}) {
+  return copyWholeBuild(source, dest, {
+    copy: (from, to) => fs.cpSync(from, to, { recursive: true }),
+    buildCommand: 'npx wxt build',
+    timeout,
+  });
 }
 
 /** The saved page and the URL it was saved from (its first comment: `<!-- url: ... -->`). */
@@ -261,23 +204,7 @@ export async function launch({
     });
   }
 
-  /** Like send(), but throws on `{ ok: false }` and returns the data. */
-  async function call(name, request = {}) {
-    const answer = await send(name, request);
-    if (!answer?.ok) {
-      throw new Error(
-        `${name} failed: ${answer ? `${answer.code}: ${answer.error}` : 'no answer'}`,
-      );
-    }
-    return answer.data;
-  }
-
-  /** Replaces everything stored with `backup`; the user's own domain is brightwave.io. */
-  async function seed(backup, { ownDomains = ['brightwave.io'] } = {}) {
-    const summary = await call('importData', { backup, mode: 'replace' });
-    await call('updateSettings', { ownDomains });
-    return summary;
-  }
+  const { call, seed } = messagesOver(send);
 
   /**
    * Opens a Gmail fixture in a new tab at its real URL, so the content script's `matches` fire as
@@ -293,14 +220,7 @@ export async function launch({
     const page = await context.newPage();
     if (csp) {
       // Recorded in the page's own world; a violation caused by the content script lands here too.
-      await page.addInitScript(() => {
-        window.__rapportCspViolations = [];
-        document.addEventListener('securitypolicyviolation', (e) => {
-          window.__rapportCspViolations.push(
-            `${e.effectiveDirective}: ${e.sample || e.blockedURI}`,
-          );
-        });
-      });
+      await page.addInitScript(recordCspViolations);
     }
     const documentUrl = url.split('#')[0];
     await page.route('https://mail.google.com/**', (route) => {

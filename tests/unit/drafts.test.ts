@@ -10,7 +10,7 @@ import {
   type DraftNews,
   type DraftStore,
 } from '@/entrypoints/sidebar/drafts';
-import { MAX_DRAFTS } from '@/entrypoints/background/handlers';
+import { MAX_DRAFTS } from '@/entrypoints/background/handlers/common';
 import type { DraftEntry } from '@/utils/contract/messages';
 import { freshContext, ok } from './helpers';
 

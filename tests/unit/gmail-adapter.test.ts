@@ -3,8 +3,6 @@
  * selector in every fixture, then what read() makes of each page. Counts are exact on purpose: an
  * "at least one" check keeps passing when a selector starts matching the thread list too.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ACCOUNT_BUTTON,
@@ -22,6 +20,7 @@ import {
   threadTokenFromUrl,
 } from '@/utils/content/hosts/gmail';
 import type { ReadResult } from '@/utils/content/hosts/types';
+import { hostFixture, loadHostFixture } from './host-fixtures';
 
 const STATES = [
   'thread',
@@ -36,21 +35,8 @@ const STATES = [
 ] as const;
 type State = (typeof STATES)[number];
 
-// import.meta.url is not a file: URL under happy-dom, so resolve from this file's directory.
-const FIXTURES = path.resolve(__dirname, '../fixtures/gmail');
-
-function fixture(state: State): { html: string; url: URL } {
-  const file = path.join(FIXTURES, `gmail-2026-11-28-${state}.html`);
-  const html = readFileSync(file, 'utf8');
-  const url = /<!--\s*url:\s*(\S+)\s*-->/.exec(html)?.[1];
-  if (!url) throw new Error(`${file} has no url comment`);
-  return { html, url: new URL(url) };
-}
-
-function load(state: State): { doc: Document; url: URL } {
-  const { html, url } = fixture(state);
-  return { doc: new DOMParser().parseFromString(html, 'text/html'), url };
-}
+const fixture = (state: State) => hostFixture('gmail', state);
+const load = (state: State) => loadHostFixture('gmail', state);
 
 const SAM = 'sam.carter@brightwave.io';
 const ANNA = { email: 'anna.keller@northwind.co.uk', name: 'Anna Keller' };

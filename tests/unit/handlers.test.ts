@@ -501,7 +501,7 @@ describe('settings', () => {
 describe('write()', () => {
   it('rolls back every store when the work throws after writing', async () => {
     const { db, ctx } = await seeded();
-    const { write } = await import('@/entrypoints/background/handlers');
+    const { write } = await import('@/entrypoints/background/handlers/common');
     const before = await snapshot(db);
     await expect(
       write(ctx, ['accounts', 'people'], async (tx) => {

@@ -1,7 +1,7 @@
 /** Shared set-up for tests of the background: a fresh store and a handler context around it. */
 import { openDb, type RapportDb } from '@/entrypoints/background/db';
 import { RECORD_KINDS } from '@/utils/contract/records';
-import type { HandlerContext } from '@/entrypoints/background/handlers';
+import type { HandlerContext } from '@/entrypoints/background/handlers/common';
 import { route, type SenderKind } from '@/entrypoints/background/router';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/contract/settings';
 import type {

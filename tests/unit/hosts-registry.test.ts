@@ -3,41 +3,16 @@
  * none for anything else, and never two for one URL. Every page saved in tests/fixtures/<host>/ is
  * also read by its adapter and checked against the message contract the background enforces.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor, adapterForHost } from '@/utils/content/hosts/index';
 import { HostContext } from '@/utils/schemas/messages';
 import { HOSTS, type HostName } from '@/utils/contract/enums';
-
-const FIXTURES = path.resolve(__dirname, '../fixtures');
+import { allHostFixtures, attachDeclarativeShadowRoots } from './host-fixtures';
 
 /** Every saved page of every host, with the URL from its top comment. */
 const PAGES = HOSTS.flatMap((host) =>
-  readdirSync(path.join(FIXTURES, host))
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => {
-      const html = readFileSync(path.join(FIXTURES, host, file), 'utf8');
-      const href = /<!--\s*url:\s*(\S+)\s*-->/.exec(html)?.[1];
-      if (!href) throw new Error(`${host}/${file} has no url comment`);
-      return { host, file, html, href };
-    }),
+  allHostFixtures(host).map(({ file, html, url }) => ({ host, file, html, href: url.href })),
 );
-
-/**
- * Declarative shadow roots become attached ones, as the browser's parser does (the Salesforce
- * native-shadow fixture); other pages have none.
- */
-function attachDeclarativeShadowRoots(root: ParentNode) {
-  for (const template of Array.from(root.querySelectorAll('template[shadowrootmode]'))) {
-    const host = template.parentElement;
-    if (!host || host.shadowRoot) continue;
-    const shadow = host.attachShadow({ mode: 'open' });
-    shadow.append((template as HTMLTemplateElement).content);
-    template.remove();
-    attachDeclarativeShadowRoots(shadow);
-  }
-}
 
 describe('ADAPTERS', () => {
   it('has exactly one adapter per host', () => {

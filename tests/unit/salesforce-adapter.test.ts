@@ -5,8 +5,6 @@
  * (`<template shadowrootmode="open">`); DOMParser leaves those inert, as browsers do, so the test
  * attaches them the way the browser's HTML parser would.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ACTIVE_PAGE,
@@ -32,6 +30,7 @@ import {
 import type { ReadResult } from '@/utils/content/hosts/types';
 import { DEFAULT_ATTRIBUTES, identityOf, watchContext } from '@/utils/content/watch';
 import { setPageUrl, settle, showPage } from './live-page';
+import { attachDeclarativeShadowRoots, hostFixture } from './host-fixtures';
 
 const STATES = [
   'account',
@@ -43,35 +42,7 @@ const STATES = [
 ] as const;
 type State = (typeof STATES)[number];
 
-// import.meta.url is not a file: URL under happy-dom, so resolve from this file's directory.
-const FIXTURES = path.resolve(__dirname, '../fixtures/salesforce');
-
-function fixture(state: State): { html: string; url: URL } {
-  const file = path.join(FIXTURES, `salesforce-2026-11-28-${state}.html`);
-  const html = readFileSync(file, 'utf8');
-  const url = /<!--\s*url:\s*(\S+)\s*-->/.exec(html)?.[1];
-  if (!url) throw new Error(`${file} has no url comment`);
-  return { html, url: new URL(url) };
-}
-
-/**
- * Turns declarative shadow roots into attached ones, innermost last, as the HTML parser does for a
- * page load: each `<template shadowrootmode>` becomes its parent's shadow root.
- */
-function attachDeclarativeShadowRoots(root: ParentNode): number {
-  let attached = 0;
-  for (const template of Array.from(root.querySelectorAll('template[shadowrootmode]'))) {
-    const host = template.parentElement;
-    if (!host || host.shadowRoot) continue;
-    const mode = template.getAttribute('shadowrootmode') === 'closed' ? 'closed' : 'open';
-    const shadow = host.attachShadow({ mode });
-    shadow.append((template as HTMLTemplateElement).content);
-    template.remove();
-    attached += 1 + attachDeclarativeShadowRoots(shadow);
-  }
-  return attached;
-}
-
+const fixture = (state: State) => hostFixture('salesforce', state);
 function load(state: State, { attach = true } = {}): { doc: Document; url: URL } {
   const { html, url } = fixture(state);
   const doc = new DOMParser().parseFromString(html, 'text/html');

@@ -2,26 +2,18 @@
  * watchContext() in happy-dom, with the real Gmail adapter on the saved Gmail pages: one call per
  * conversation, no work for mutations outside the watch root, nothing at all after abort.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { gmailAdapter, MAIN_VIEW } from '@/utils/content/hosts/gmail';
 import type { HostAdapter, ReadResult } from '@/utils/content/hosts/types';
 import { identityOf, watchContext } from '@/utils/content/watch';
 import { setPageUrl, settle, showPage } from './live-page';
+import { loadHostFixture } from './host-fixtures';
 
-const FIXTURES = path.resolve(__dirname, '../fixtures/gmail');
-
-function fixture(state: string): { doc: Document; url: string } {
-  const html = readFileSync(path.join(FIXTURES, `gmail-2026-11-28-${state}.html`), 'utf8');
-  const url = /<!--\s*url:\s*(\S+)\s*-->/.exec(html)?.[1] ?? '';
-  return { doc: new DOMParser().parseFromString(html, 'text/html'), url };
-}
+const fixture = (state: string) => loadHostFixture('gmail', state);
 
 /** Puts a saved page into the test's document and sets the page URL, as a fresh load would. */
 function show(state: string): string {
-  const { doc, url } = fixture(state);
-  return showPage({ doc, url: new URL(url) }).href;
+  return showPage(fixture(state)).href;
 }
 
 /** The active view of a saved page, ready to insert into the test's document. */

@@ -1,0 +1,347 @@
+/**
+ * Accounts: finding those a page is about, reading, creating, editing, listing, and deleting them
+ * to the trash (and back).
+ */
+import { unwrap } from 'idb';
+import {
+  accountIdsByCrmRecord,
+  accountIdsByDomain,
+  accountIdsByEmail,
+  accountIdsByName,
+  activitiesOf,
+  answer,
+  lastTouchedByAccount,
+  readView,
+} from '../account-reads';
+import { dueCount, writesSoFar } from '../due-count';
+import {
+  ALL_STORES,
+  OPS_KEEP_MS,
+  type RapportDb,
+  withKeys,
+  type StoredAccount,
+  type StoreName,
+  type TrashEntry,
+} from '../db';
+import { RECORD_KINDS } from '@/utils/contract/records';
+import { companyDomain, matchParticipants, type MatchResult } from '@/utils/shared/match';
+import type {
+  AccountSummary,
+  ContextResult,
+  AccountRow,
+  HostContext,
+  PageRead,
+} from '@/utils/contract/messages';
+import { checkDomains, describeProblem } from '../domain-rules';
+import type { Account, CrmRef, StageChange } from '@/utils/contract/model';
+import { today } from '@/utils/shared/dates';
+import { newPerson } from './people';
+import {
+  type HandlerContext,
+  type Handlers,
+  HandlerError,
+  type Tx,
+  write,
+  mustGetAccount,
+  bump,
+  summary,
+  cleanDomains,
+  DRAFTS_KEEP_MS,
+  viewOf,
+} from './common';
+
+/** How long a deleted account waits in the trash before it is purged. */
+export const TRASH_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+
+const CHILD_STORES = ['people', 'activities', 'decisions', 'stageChanges'] as const;
+
+/** Every record that belongs to an account, from the index that finds each kind. */
+async function recordsOf(
+  tx: Tx,
+  account: Account,
+): Promise<Omit<TrashEntry, 'accountId' | 'deletedAt'>> {
+  const [people, activities, decisions, stageChanges] = await Promise.all([
+    tx.objectStore('people').index('byAccount').getAll(account.id),
+    tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(account.id)),
+    tx.objectStore('decisions').index('byAccount').getAll(account.id),
+    tx.objectStore('stageChanges').index('byAccount').getAll(account.id),
+  ]);
+  return { account, people, activities, decisions, stageChanges };
+}
+
+function newAccount(
+  ctx: HandlerContext,
+  fields: Pick<Account, 'name' | 'domains' | 'stage' | 'potential'> & Partial<Account>,
+): StoredAccount {
+  const now = ctx.now();
+  return withKeys({
+    id: ctx.newId(),
+    profile: { goals: '', painPoints: '', opportunities: '' },
+    nextAction: null,
+    cadenceDays: null,
+    crmRefs: [],
+    createdAt: now,
+    updatedAt: now,
+    revision: 1,
+    ...fields,
+    domains: cleanDomains(fields.domains),
+  });
+}
+
+/** What the tab's frame would ask for next: the accounts of what is open, or just the due count. */
+export async function resolveRead(read: PageRead, ctx: HandlerContext) {
+  if (read.status === 'unreadable') return undefined;
+  const context: HostContext =
+    read.status === 'open'
+      ? read.context
+      : { host: read.host, url: read.url, participants: [], domains: [], names: [] };
+  return (await accountHandlers.resolveContext(context, ctx)).data;
+}
+
+export const accountHandlers = {
+  async resolveContext(req, ctx) {
+    const settings = await ctx.settings();
+    const writes = writesSoFar(ctx.db);
+    const tx = ctx.db.transaction(RECORD_KINDS as unknown as StoreName[], 'readonly');
+    const raw = unwrap(tx);
+    const byDomain = (domain: string) => accountIdsByDomain(raw, domain);
+
+    // On a CRM record the account is found, in order, by: a stored link to this record; an email
+    // or domain the record shows; the exact company name. A thread has only emails.
+    const matchesBy = (matchedBy: 'crm' | 'name') => (ids: string[]) =>
+      ids.map((accountId) => ({ accountId, matchedBy, emails: [] }));
+    let found: MatchResult['matches'] = req.crmRef
+      ? await accountIdsByCrmRecord(raw, req.crmRef).then(matchesBy('crm'))
+      : [];
+    let unknown: MatchResult['unknown'] = [];
+    if (found.length === 0) {
+      const byEmails = await matchParticipants(
+        req.participants,
+        settings.ownDomains,
+        req.selfEmail ? [req.selfEmail] : [],
+        {
+          accountIdsByEmail: (email) => accountIdsByEmail(raw, email),
+          accountIdsByDomain: byDomain,
+        },
+      );
+      found = byEmails.matches;
+      unknown = byEmails.unknown;
+      for (const shown of req.domains) {
+        const domain = companyDomain(shown, settings.ownDomains);
+        for (const accountId of domain ? await byDomain(domain) : []) {
+          if (!found.some((m) => m.accountId === accountId)) {
+            found.push({ accountId, matchedBy: 'domain', emails: [] });
+          }
+        }
+      }
+    }
+    if (found.length === 0 && req.names.length > 0) {
+      found = await accountIdsByName(raw, req.names).then(matchesBy('name'));
+    }
+
+    // Every read is started at once: each is a round trip to the store.
+    const [dueNow, views] = await Promise.all([
+      dueCount(ctx.db, raw, today(ctx.now()), writes),
+      Promise.all(
+        found.map(async (m) => {
+          const view = await readView(raw, m.accountId);
+          return view && { ...view, matchedBy: m.matchedBy, threadEmails: m.emails };
+        }),
+      ),
+    ]);
+    const matches: ContextResult['matches'] = views.filter((v) => v !== null);
+    return { data: { matches, unknown, dueCount: dueNow }, changed: [] };
+  },
+
+  async linkCrmRecord(req, ctx) {
+    return write(ctx, ['accounts'], async (tx) => {
+      const account = await mustGetAccount(tx, req.accountId);
+      const same = (r: CrmRef) =>
+        r.system === req.crmRef.system && r.recordId === req.crmRef.recordId;
+      // What the record shows is kept on the account: its URL, and any web domain not yet known.
+      const crmRefs = [...account.crmRefs.filter((r) => !same(r)), req.crmRef];
+      const domains = cleanDomains([...account.domains, ...req.domains]);
+      const unchanged =
+        account.crmRefs.some(
+          (r) => same(r) && r.url === req.crmRef.url && r.recordType === req.crmRef.recordType,
+        ) && domains.length === account.domains.length;
+      if (unchanged) return { data: account, changed: [] };
+      const next = bump(account, ctx.now(), { crmRefs, domains });
+      await tx.objectStore('accounts').put(next);
+      return { data: next, changed: [next.id] };
+    });
+  },
+
+  async getAccount(req, ctx) {
+    return { data: await viewOf(ctx.db, req.id), changed: [] };
+  },
+
+  async createAccount(req, ctx) {
+    const account = newAccount(ctx, {
+      name: req.name,
+      domains: req.domains,
+      stage: req.stage ?? 'tactical',
+      potential: req.potential ?? 'medium',
+      crmRefs: req.crmRef ? [req.crmRef] : [],
+    });
+    // A retried call returns the id the first call created, not the fresh one made above.
+    const id = await write(ctx, ['accounts', 'people', 'stageChanges'], async (tx) => {
+      await tx.objectStore('accounts').add(account);
+      for (const p of req.people ?? []) {
+        await tx
+          .objectStore('people')
+          .add(newPerson(ctx, { accountId: account.id, name: p.name, emails: [p.email] }));
+      }
+      const first: StageChange = {
+        id: ctx.newId(),
+        accountId: account.id,
+        from: null,
+        to: account.stage,
+        at: account.createdAt,
+        reason: '',
+      };
+      await tx.objectStore('stageChanges').add(first);
+      return account.id;
+    });
+    return { data: await viewOf(ctx.db, id), changed: [id] };
+  },
+
+  async checkDomains(req, ctx) {
+    const tx = ctx.db.transaction('accounts', 'readonly');
+    return { data: await checkDomains(tx as never, req.accountId, req.domains), changed: [] };
+  },
+
+  async updateAccount(req, ctx) {
+    const next = await write(ctx, ['accounts'], async (tx) => {
+      const account = await mustGetAccount(tx, req.id);
+      if (account.revision !== req.revision) {
+        throw new HandlerError(
+          'conflict',
+          'This account was changed elsewhere; showing the latest version.',
+        );
+      }
+      if (req.patch.domains) {
+        const { problems } = await checkDomains(tx, account.id, req.patch.domains);
+        if (problems[0]) throw new HandlerError('invalid', describeProblem(problems[0]));
+      }
+      const patch = req.patch.domains
+        ? { ...req.patch, domains: cleanDomains(req.patch.domains) }
+        : req.patch;
+      const updated = bump(account, ctx.now(), patch);
+      await tx.objectStore('accounts').put(updated);
+      return updated;
+    });
+    return { data: next, changed: [next.id] };
+  },
+
+  async setStage(req, ctx) {
+    return write(ctx, ['accounts', 'stageChanges'], async (tx) => {
+      const account = await mustGetAccount(tx, req.id);
+      if (account.stage === req.stage) return { data: account, changed: [] };
+      const now = ctx.now();
+      const next = bump(account, now, { stage: req.stage });
+      const change: StageChange = {
+        id: ctx.newId(),
+        accountId: account.id,
+        from: account.stage,
+        to: req.stage,
+        at: now,
+        reason: req.reason,
+      };
+      await tx.objectStore('accounts').put(next);
+      await tx.objectStore('stageChanges').add(change);
+      return { data: next, changed: [next.id] };
+    });
+  },
+
+  async searchAccounts(req, ctx) {
+    const q = req.query.trim().toLowerCase();
+    const limit = req.limit ?? 20;
+    const found: AccountSummary[] = [];
+    // A cursor walk stops at `limit`; names are free text, so no index can serve a substring.
+    let cursor = await ctx.db.transaction('accounts').store.openCursor();
+    while (cursor && found.length < limit) {
+      const a = cursor.value;
+      if (!q || a.name.toLowerCase().includes(q) || a.domains.some((d) => d.includes(q)))
+        found.push(summary(a));
+      cursor = await cursor.continue();
+    }
+    found.sort((a, b) => a.name.localeCompare(b.name));
+    return { data: found, changed: [] };
+  },
+
+  async countAccounts(_req, ctx) {
+    return { data: await ctx.db.count('accounts'), changed: [] };
+  },
+
+  async listAccounts(_req, ctx) {
+    const tx = unwrap(ctx.db).transaction(['accounts', 'activities'], 'readonly');
+    const [accounts, lastTouched] = await Promise.all([
+      answer(tx.objectStore('accounts').getAll()) as Promise<StoredAccount[]>,
+      lastTouchedByAccount(tx),
+    ]);
+    const data: AccountRow[] = accounts.map((a) => ({
+      ...summary(a),
+      cadenceDays: a.cadenceDays,
+      lastTouchedAt: lastTouched.get(a.id) ?? null,
+      updatedAt: a.updatedAt,
+    }));
+    return { data, changed: [] };
+  },
+
+  async deleteAccount(req, ctx) {
+    return write(ctx, ALL_STORES, async (tx) => {
+      const account = await mustGetAccount(tx, req.id);
+      const entry: TrashEntry = {
+        accountId: account.id,
+        deletedAt: ctx.now(),
+        ...(await recordsOf(tx, account)),
+      };
+      await tx.objectStore('trash').put(entry);
+      for (const store of CHILD_STORES) {
+        for (const record of entry[store]) await tx.objectStore(store).delete(record.id);
+      }
+      await tx.objectStore('accounts').delete(account.id);
+      return { data: { undoUntil: entry.deletedAt + TRASH_KEEP_MS }, changed: [account.id] };
+    });
+  },
+
+  async restoreAccount(req, ctx) {
+    await write(ctx, ALL_STORES, async (tx) => {
+      const entry = await tx.objectStore('trash').get(req.id);
+      if (!entry)
+        throw new HandlerError('not_found', 'There is nothing to restore for that account.');
+      await tx.objectStore('accounts').put(withKeys(entry.account));
+      for (const store of CHILD_STORES) {
+        for (const record of entry[store]) await tx.objectStore(store).put(record as never);
+      }
+      await tx.objectStore('trash').delete(req.id);
+    });
+    return { data: await viewOf(ctx.db, req.id), changed: [req.id] };
+  },
+} satisfies Partial<Handlers>;
+
+/** Deleted accounts wait in the trash for TRASH_KEEP_MS, then go for good. */
+export async function purgeTrash(db: RapportDb, now: number): Promise<number> {
+  const expired = await db.getAllKeysFromIndex(
+    'trash',
+    'byDeletedAt',
+    IDBKeyRange.upperBound(now - TRASH_KEEP_MS),
+  );
+  const oldOps = await db.getAllKeysFromIndex(
+    'ops',
+    'byAt',
+    IDBKeyRange.upperBound(now - OPS_KEEP_MS),
+  );
+  const oldDrafts = await db.getAllKeysFromIndex(
+    'drafts',
+    'byAt',
+    IDBKeyRange.upperBound(now - DRAFTS_KEEP_MS),
+  );
+  await write({ db, now: () => now }, ['trash', 'ops', 'drafts'], async (tx) => {
+    for (const key of expired) await tx.objectStore('trash').delete(key);
+    for (const key of oldOps) await tx.objectStore('ops').delete(key);
+    for (const key of oldDrafts) await tx.objectStore('drafts').delete(key);
+  });
+  return expired.length;
+}

@@ -1,0 +1,181 @@
+/**
+ * Follow-ups and what comes of them: activities logged and taken back, the next action set or
+ * completed, decisions recorded, and the lists of them (an account's follow-ups, what is due).
+ */
+import { activitiesOf } from '../account-reads';
+import { type StoredAccount } from '../db';
+import type { DueItem } from '@/utils/contract/messages';
+import type { Account, Activity, Decision } from '@/utils/contract/model';
+import { today } from '@/utils/shared/dates';
+import { applyNextChoice, kindOf } from '@/utils/shared/follow-up';
+import {
+  type Handlers,
+  HandlerError,
+  type WriteTx,
+  write,
+  mustGetAccount,
+  bump,
+  summary,
+} from './common';
+
+export const activityHandlers = {
+  async logActivity(req, ctx) {
+    return write(ctx, ['accounts', 'people', 'activities'], async (tx) => {
+      const account = await mustGetAccount(tx, req.activity.accountId);
+      const choice = applyNextChoice(account.nextAction, req.next);
+      if (!choice.ok) throw new HandlerError('conflict', choice.error);
+      const { source, ...rest } = req.activity;
+      const activity: Activity = {
+        ...rest,
+        outcome: rest.outcome ?? '',
+        id: ctx.newId(),
+        ...(source ? { source } : {}),
+        ...(choice.completed ? { completed: choice.completed } : {}),
+      };
+      await tx.objectStore('activities').add(activity);
+      await touchPeople(tx, activity);
+      const patch = choice.nextAction === undefined ? {} : { nextAction: choice.nextAction };
+      const next = bump(account, ctx.now(), patch);
+      await tx.objectStore('accounts').put(next);
+      return { data: { activity, account: next }, changed: [account.id] };
+    });
+  },
+
+  async deleteActivity(req, ctx) {
+    return write(ctx, ['activities', 'people'], async (tx) => {
+      const activity = await tx.objectStore('activities').get(req.id);
+      if (!activity) throw new HandlerError('not_found', 'That follow-up no longer exists.');
+      await tx.objectStore('activities').delete(req.id);
+      await untouchPeople(tx, activity);
+      return { data: { accountId: activity.accountId }, changed: [activity.accountId] };
+    });
+  },
+
+  async setNextAction(req, ctx) {
+    return write(ctx, ['accounts'], async (tx) => {
+      const account = await mustGetAccount(tx, req.accountId);
+      const next = bump(account, ctx.now(), { nextAction: req.nextAction });
+      await tx.objectStore('accounts').put(next);
+      return { data: next, changed: [next.id] };
+    });
+  },
+
+  async completeNextAction(req, ctx) {
+    return write(ctx, ['accounts', 'people', 'activities'], async (tx) => {
+      const account = await mustGetAccount(tx, req.accountId);
+      const done = account.nextAction;
+      if (!done) throw new HandlerError('invalid', 'This account has no next action to complete.');
+      const activity: Activity = {
+        id: ctx.newId(),
+        accountId: account.id,
+        personIds: done.personId ? [done.personId] : [],
+        kind: req.kind ?? kindOf(done.text),
+        at: req.at,
+        summary: done.text,
+        outcome: req.outcome ?? '',
+      };
+      await tx.objectStore('activities').add(activity);
+      await touchPeople(tx, activity);
+      const next = bump(account, ctx.now(), { nextAction: req.next ?? null });
+      await tx.objectStore('accounts').put(next);
+      return { data: { activity, account: next }, changed: [account.id] };
+    });
+  },
+
+  async addDecision(req, ctx) {
+    return write(ctx, ['accounts', 'decisions'], async (tx) => {
+      await mustGetAccount(tx, req.accountId);
+      const decision: Decision = {
+        id: ctx.newId(),
+        accountId: req.accountId,
+        date: req.date,
+        what: req.what,
+        why: req.why ?? '',
+        decidedBy: req.decidedBy ?? '',
+        alternatives: req.alternatives ?? '',
+        ...(req.sourceUrl ? { sourceUrl: req.sourceUrl } : {}),
+      };
+      await tx.objectStore('decisions').add(decision);
+      return { data: decision, changed: [req.accountId] };
+    });
+  },
+
+  async deleteDecision(req, ctx) {
+    return write(ctx, ['decisions'], async (tx) => {
+      const decision = await tx.objectStore('decisions').get(req.id);
+      if (!decision) throw new HandlerError('not_found', 'That decision no longer exists.');
+      await tx.objectStore('decisions').delete(req.id);
+      return { data: decision, changed: [decision.accountId] };
+    });
+  },
+
+  async restoreDecision(req, ctx) {
+    return write(ctx, ['accounts', 'decisions'], async (tx) => {
+      await mustGetAccount(tx, req.decision.accountId);
+      await tx.objectStore('decisions').put(req.decision);
+      return { data: req.decision, changed: [req.decision.accountId] };
+    });
+  },
+
+  async listActivities(req, ctx) {
+    const upper = req.before === undefined ? Number.MAX_SAFE_INTEGER : req.before - 1;
+    const range = IDBKeyRange.bound([req.accountId, 0], [req.accountId, Math.max(upper, 0)]);
+    const found: Activity[] = [];
+    const index = ctx.db.transaction('activities').store.index('byAccountAt');
+    let cursor = await index.openCursor(range, 'prev');
+    while (cursor && found.length < (req.limit ?? 50)) {
+      found.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return { data: found, changed: [] };
+  },
+
+  async listDue(req, ctx) {
+    const now = today(ctx.now());
+    const accounts = await ctx.db.getAllFromIndex(
+      'accounts',
+      'byNextDue',
+      IDBKeyRange.upperBound(req.until),
+      req.limit,
+    );
+    const data: DueItem[] = accounts
+      .filter(
+        (a): a is StoredAccount & { nextAction: NonNullable<Account['nextAction']> } =>
+          a.nextAction !== null,
+      )
+      .map((a) => ({ ...summary(a), nextAction: a.nextAction, overdue: a.nextAction.due < now }));
+    return { data, changed: [] };
+  },
+} satisfies Partial<Handlers>;
+
+/**
+ * The reverse of touchPeople, for a follow-up taken back (Undo): whoever it marked as last
+ * contacted goes back to their latest remaining follow-up, or to never.
+ */
+async function untouchPeople(tx: WriteTx, removed: Activity) {
+  const people = tx.objectStore('people');
+  for (const id of removed.personIds) {
+    const person = await people.get(id);
+    if (!person || person.lastContactAt !== removed.at) continue;
+    let latest: number | null = null;
+    let cursor = await tx
+      .objectStore('activities')
+      .index('byAccountAt')
+      .openCursor(activitiesOf(removed.accountId), 'prev');
+    while (cursor && latest === null) {
+      if (cursor.value.personIds.includes(id)) latest = cursor.value.at;
+      cursor = await cursor.continue();
+    }
+    await people.put({ ...person, lastContactAt: latest });
+  }
+}
+
+/** Logging a follow-up with people marks when we last spoke to each of them. */
+async function touchPeople(tx: WriteTx, activity: Activity) {
+  const store = tx.objectStore('people');
+  for (const id of activity.personIds) {
+    const person = await store.get(id);
+    if (person && (person.lastContactAt ?? 0) < activity.at)
+      await store.put({ ...person, lastContactAt: activity.at });
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * One handler per message of the contract, by domain. Each receives a request already parsed by
+ * its schema, does its work in one IndexedDB transaction, and reports which accounts it changed so
+ * the router can tell every open view.
+ */
+import type { Handlers } from './common';
+import { accountHandlers } from './accounts';
+import { activityHandlers } from './activities';
+import { dataHandlers } from './data';
+import { peopleHandlers } from './people';
+import { settingsHandlers } from './settings';
+import { tabHandlers } from './tabs';
+
+export const handlers: Handlers = {
+  ...tabHandlers,
+  ...accountHandlers,
+  ...peopleHandlers,
+  ...activityHandlers,
+  ...dataHandlers,
+  ...settingsHandlers,
+};
