@@ -3,6 +3,8 @@ import type {
   ActivityKind,
   Attitude,
   CrmSystem,
+  HostName,
+  PageThing,
   Potential,
   Role,
   Stage,
@@ -66,4 +68,28 @@ export const CRM_LABEL: Record<CrmSystem, MessageKey> = {
   hubspot: 'crmHubspot',
   salesforce: 'crmSalesforce',
   pipedrive: 'crmPipedrive',
+};
+
+/** Each host's own name, as the user knows the site. */
+export const HOST_LABEL: Record<HostName, MessageKey> = {
+  gmail: 'hostGmail',
+  outlook: 'hostOutlook',
+  hubspot: 'crmHubspot',
+  salesforce: 'crmSalesforce',
+  pipedrive: 'crmPipedrive',
+};
+
+/**
+ * What the sidebar says on a page it cannot read, naming the thing in the host's words ("this
+ * Pipedrive person"); the host's name is the message's one substitution. An email needs no host.
+ */
+export const UNREADABLE_NOTICE: Record<Exclude<PageThing, 'email'>, MessageKey> = {
+  person: 'sidebarUnreadablePerson',
+  organization: 'sidebarUnreadableOrganization',
+  company: 'sidebarUnreadableCompany',
+  contact: 'sidebarUnreadableContact',
+  account: 'sidebarUnreadableAccount',
+  lead: 'sidebarUnreadableLead',
+  deal: 'sidebarUnreadableDeal',
+  opportunity: 'sidebarUnreadableOpportunity',
 };

@@ -7,7 +7,7 @@ import type { MessageKey } from '@/utils/shared/i18n';
 import type { ContextResult, HostContext } from '@/utils/contract/messages';
 import type { ChangeNotice } from '@/utils/contract/events';
 import type { CrmRef, NextAction } from '@/utils/contract/model';
-import type { Stage } from '@/utils/contract/enums';
+import type { HostName, PageThing, Stage } from '@/utils/contract/enums';
 import type { send } from '@/utils/contract/send';
 
 export type SidebarState =
@@ -15,7 +15,7 @@ export type SidebarState =
   /** No conversation open: the collapsed tab shows what is due. */
   | { status: 'none'; dueCount: number }
   /** A conversation is open but the host's markup could not be read. */
-  | { status: 'unreadable'; reason: string }
+  | { status: 'unreadable'; reason: string; host?: HostName; thing?: PageThing }
   | { status: 'ready'; context: HostContext; result: ContextResult }
   | { status: 'error'; message: string };
 

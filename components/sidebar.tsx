@@ -13,6 +13,8 @@ import { MAX_WIDTH, MIN_WIDTH, RESIZE_STEP } from '@/utils/contract/dock-layout'
 import { type CardEnv, type SidebarProps, type SidebarState, type Undo } from './sidebar-types';
 import { Toast } from './toast';
 import { UnknownSenders } from './unknown-senders';
+import { HOST_LABEL, UNREADABLE_NOTICE } from './labels';
+import type { HostName, PageThing } from '@/utils/contract/enums';
 
 /** What the panel hands down to the account cards, besides send and reload. */
 type Env = Omit<CardEnv, 'send' | 'reload'>;
@@ -230,7 +232,7 @@ function Body(props: BodyProps) {
         </div>
       );
     case 'unreadable':
-      return <Unreadable {...props} reason={state.reason} />;
+      return <Unreadable {...props} reason={state.reason} host={state.host} thing={state.thing} />;
     case 'error':
       return (
         <div class="rp-empty">
@@ -319,8 +321,17 @@ function Ready(props: BodyProps & { state: Extract<SidebarState, { status: 'read
   );
 }
 
+/** "Rapport could not read this email", or this Pipedrive person: the thing in its host's words. */
+function unreadableNotice(host: HostName | undefined, thing: PageThing | undefined): string {
+  return host && thing && thing !== 'email'
+    ? t(UNREADABLE_NOTICE[thing], t(HOST_LABEL[host]))
+    : t('sidebarUnreadable');
+}
+
 /** The page could not be read: say so plainly, and let the user find the account by hand. */
-function Unreadable(props: BodyProps & { reason: string }) {
+function Unreadable(
+  props: BodyProps & { reason: string; host?: HostName | undefined; thing?: PageThing | undefined },
+) {
   const { send, notice } = props;
   const [view, setView] = useState<AccountView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -340,7 +351,7 @@ function Unreadable(props: BodyProps & { reason: string }) {
     <>
       <div class="rp-empty">
         <p class="rp-status" data-testid="status" role="status">
-          {t('sidebarUnreadable')}
+          {unreadableNotice(props.host, props.thing)}
         </p>
         {props.reason && <p class="rp-muted rp-small-text">{props.reason}</p>}
       </div>

@@ -20,15 +20,10 @@ import {
   type OptionalHost,
 } from '@/utils/contract/host-patterns';
 import type { HostName } from '@/utils/contract/enums';
-import { t, type MessageKey } from '@/utils/shared/i18n';
+import { t } from '@/utils/shared/i18n';
+import { HOST_LABEL } from '@/components/labels';
 
-export const HOST_LABEL: Record<HostName, MessageKey> = {
-  gmail: 'hostGmail',
-  outlook: 'hostOutlook',
-  hubspot: 'crmHubspot',
-  salesforce: 'crmSalesforce',
-  pipedrive: 'crmPipedrive',
-};
+export { HOST_LABEL };
 
 /** What the popup knows of the current tab. */
 export type CurrentPage =

@@ -207,7 +207,7 @@ export function runSidebarFrame(container: HTMLElement): void {
       // Each unreadable page starts afresh: a manual account pick belongs to the page it was made on.
       sequence++;
       conversation = `unreadable-${++unreadableCount}`;
-      show({ status: 'unreadable', reason: read.reason });
+      show({ status: 'unreadable', reason: read.reason, host: read.host, thing: read.thing });
     }
   }
 

@@ -38,10 +38,11 @@ export const HOST_PATTERNS = {
  * A saved page of `host` and the URL it was saved from (its first comment), with the host's
  * layout (tests/fixtures/<host>/<host>-layout.css), which the saved pages do not carry: as
  * harness.mjs does for Gmail, so that geometry in the tests means what it means on the site.
+ * `date` picks a later layout's fixture; `edit` changes the saved HTML before it is served.
  */
-export function hostFixture(host, state) {
-  const file = path.join(ROOT, 'tests', 'fixtures', host, `${host}-${FIXTURE_DATE}-${state}.html`);
-  const html = fs.readFileSync(file, 'utf8');
+export function hostFixture(host, state, { date = FIXTURE_DATE, edit = (html) => html } = {}) {
+  const file = path.join(ROOT, 'tests', 'fixtures', host, `${host}-${date}-${state}.html`);
+  const html = edit(fs.readFileSync(file, 'utf8'));
   const url = /<!--\s*url:\s*(\S+)\s*-->/.exec(html)?.[1];
   assert.ok(url?.startsWith('https://'), `${path.basename(file)} has no <!-- url: ... --> comment`);
   const layout = path.join(ROOT, 'tests', 'fixtures', host, `${host}-layout.css`);
@@ -53,9 +54,10 @@ export function hostFixture(host, state) {
 /**
  * Opens a fixture in a new tab at its real URL, so a registered content script's `matches` fire
  * as on the real site. Everything else the page would load (scripts, images, XHR) gets a 404.
+ * `options`: another fixture `date` than the common one, and an `edit` of the page's HTML.
  */
-export async function openFixture(app, host, state) {
-  const { url, html } = hostFixture(host, state);
+export async function openFixture(app, host, state, options = {}) {
+  const { url, html } = hostFixture(host, state, options);
   const page = await app.context.newPage();
   const origin = new URL(url).origin;
   await page.route(`${origin}/**`, (route) => {

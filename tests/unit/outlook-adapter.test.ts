@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  LABELLED,
   MAILTO_LINK,
   MESSAGE_BODY,
   OPEN_ITEM,
@@ -232,6 +233,7 @@ describe('read()', () => {
         thread: { id: expected.id, subject: expected.subject },
         ...(expected.selfEmail ? { selfEmail: expected.selfEmail } : {}),
       },
+      layer: 'persona-chips',
     } satisfies ReadResult);
   });
 
@@ -361,13 +363,28 @@ describe('mangled pages give unreadable, never an exception', () => {
     );
   });
 
-  it('no persona chips and no header links', () => {
+  it('no persona chips: the next layer reads the address the header shows', () => {
     const { doc, url } = load('live');
     for (const el of Array.from(doc.querySelectorAll(PERSONA)))
       el.removeAttribute('data-lpc-hover-target-id');
+    const result = outlookAdapter.read(doc, url);
+    expect(result.status === 'open' && result.layer).toBe('header-text');
+    expect(result.status === 'open' && result.context.participants).toEqual([HANK]);
+  });
+
+  it('no persona chips and no address anywhere in the headers', () => {
+    const { doc, url } = load('live');
+    for (const el of Array.from(doc.querySelectorAll(PERSONA))) {
+      el.removeAttribute('data-lpc-hover-target-id');
+      el.removeAttribute('title');
+      el.textContent = 'Someone';
+    }
     expect(outlookAdapter.read(doc, url)).toEqual({
       status: 'unreadable',
-      reason: `the open item shows no people (${PERSONA}, ${MAILTO_LINK})`,
+      reason:
+        `the open item shows no people (persona-chips: ${PERSONA}, ${MAILTO_LINK}; ` +
+        `accessible-names: ${LABELLED} carrying an address; ` +
+        'header-text: addresses in the text of the message headers)',
     });
   });
 

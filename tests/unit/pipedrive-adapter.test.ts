@@ -183,6 +183,7 @@ describe('read()', () => {
           url: `${BASE}/${expected.recordType}/${expected.recordId}`,
         },
       },
+      layer: 'detail-view',
     } satisfies ReadResult);
   });
 
@@ -237,22 +238,38 @@ describe('read()', () => {
 });
 
 describe('mangled pages give unreadable, never an exception', () => {
-  it('no record title', () => {
+  it('no record title test id: the landmarks layer reads the same record', () => {
     const { doc, url } = load('organization');
+    const before = pipedriveAdapter.read(doc, url);
     doc.querySelector(RECORD_TITLE)?.removeAttribute('data-testid');
+    const after = pipedriveAdapter.read(doc, url);
+    expect(after.status === 'open' && after.layer).toBe('landmarks');
+    expect(after.status === 'open' && after.context).toEqual(
+      before.status === 'open' && before.context,
+    );
+  });
+
+  it('no name anywhere: unreadable, naming the record as Pipedrive does', () => {
+    const { doc, url } = load('organization');
+    for (const h1 of Array.from(doc.querySelectorAll('h1'))) h1.textContent = ' ';
     expect(pipedriveAdapter.read(doc, url)).toEqual({
       status: 'unreadable',
-      reason: `the record shows no name (${RECORD_TITLE})`,
+      reason:
+        'the URL shows a record but no layer finds its name (' +
+        `detail-view: ${DETAIL_VIEW} ${RECORD_TITLE}; landmarks: main h1, aside, [role="complementary"])`,
+      thing: 'organization',
     });
   });
 
-  it('no detail view', () => {
+  it('no detail view: the landmarks layer reads the same deal', () => {
     const { doc, url } = load('deal');
+    const before = pipedriveAdapter.read(doc, url);
     doc.querySelector(DETAIL_VIEW)?.removeAttribute('data-testid');
-    expect(pipedriveAdapter.read(doc, url)).toEqual({
-      status: 'unreadable',
-      reason: `the URL shows a record but there is no visible ${DETAIL_VIEW}`,
-    });
+    const after = pipedriveAdapter.read(doc, url);
+    expect(after.status === 'open' && after.layer).toBe('landmarks');
+    expect(after.status === 'open' && after.context).toEqual(
+      before.status === 'open' && before.context,
+    );
   });
 
   it('no sidebar: the record still reads, with its name only', () => {

@@ -99,7 +99,10 @@ export async function runHostReporter(
 export function toPageRead(read: ReadResult, adapter: HostAdapter, url: string): PageRead {
   if (read.status === 'open') return { status: 'open', key: read.key, context: read.context };
   if (read.status === 'none') return { status: 'none', host: adapter.host, url };
-  return { status: 'unreadable', host: adapter.host, reason: read.reason.slice(0, 500) };
+  const reason = read.reason.slice(0, 500);
+  return read.thing
+    ? { status: 'unreadable', host: adapter.host, reason, thing: read.thing }
+    : { status: 'unreadable', host: adapter.host, reason };
 }
 
 /** Docks the frame and reports the page until `signal` aborts; returns how to apply new settings. */

@@ -17,6 +17,21 @@ export const ATTITUDES = ['supporter', 'neutral', 'sceptic'] as const;
 export const ACTIVITY_KINDS = ['email', 'call', 'meeting', 'note'] as const;
 export const CRM_SYSTEMS = ['hubspot', 'salesforce', 'pipedrive'] as const;
 export const HOSTS = ['gmail', 'outlook', ...CRM_SYSTEMS] as const;
+/**
+ * What a page shows, in its host's words, so that a page Rapport cannot read is named as the user
+ * sees it ("this Pipedrive person", never "this email" on a CRM record).
+ */
+export const PAGE_THINGS = [
+  'email',
+  'person',
+  'organization',
+  'company',
+  'contact',
+  'account',
+  'lead',
+  'deal',
+  'opportunity',
+] as const;
 
 export type Stage = (typeof STAGES)[number];
 export type Potential = (typeof POTENTIALS)[number];
@@ -25,3 +40,4 @@ export type Attitude = (typeof ATTITUDES)[number];
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export type CrmSystem = (typeof CRM_SYSTEMS)[number];
 export type HostName = (typeof HOSTS)[number];
+export type PageThing = (typeof PAGE_THINGS)[number];

@@ -20,6 +20,7 @@ import {
   Id,
   IsoDate,
   NextAction,
+  PageThing,
   Person,
   Potential,
   Profile,
@@ -204,7 +205,12 @@ function message<Req extends z.ZodMiniType>(
 export const PageRead = z.discriminatedUnion('status', [
   z.object({ status: z.literal('open'), key: str(600), context: HostContext }),
   z.object({ status: z.literal('none'), host: HostName, url: HttpsUrl }),
-  z.object({ status: z.literal('unreadable'), host: HostName, reason: str(500) }),
+  z.object({
+    status: z.literal('unreadable'),
+    host: HostName,
+    reason: str(500),
+    thing: z.optional(PageThing),
+  }),
 ]);
 export type PageRead = z.infer<typeof PageRead>;
 

@@ -13,6 +13,7 @@ import {
   ATTITUDES,
   CRM_SYSTEMS,
   HOSTS,
+  PAGE_THINGS,
   POTENTIALS,
   ROLES,
   STAGES,
@@ -70,6 +71,7 @@ export const Attitude = z.enum(ATTITUDES);
 export const ActivityKind = z.enum(ACTIVITY_KINDS);
 export const CrmSystem = z.enum(CRM_SYSTEMS);
 export const HostName = z.enum(HOSTS);
+export const PageThing = z.enum(PAGE_THINGS);
 
 export const NextAction = z.object({
   text: requiredText(SHORT),

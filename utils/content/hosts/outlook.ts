@@ -22,7 +22,15 @@
  * exact count for every selector below.
  */
 import type { HostContext } from '@/utils/contract/messages';
-import { addressesOfMailto, isHidden, normaliseAddress, squash, unreadable } from './read-helpers';
+import {
+  addressesOfMailto,
+  isHidden,
+  normaliseAddress,
+  peopleInLabel,
+  squash,
+  unreadable,
+} from './read-helpers';
+import { layersTried, readInLayers, type ReadLayer } from './layers';
 import { MAX_PARTICIPANTS } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
 
@@ -80,6 +88,13 @@ export const PERSONA = 'span[data-lpc-hover-target-id]';
  *   <div data-testid="RecipientWell" class="kcAOr t9ThB"> ...
  */
 export const RECIPIENT_WELL = '[data-testid="RecipientWell"]';
+
+/**
+ * Elements whose accessible name or title carries an address: where a reading pane without persona
+ * chips names the people of a message header (read only there, never in a body):
+ *   <button type="button" aria-label="From: Anna Keller <anna.keller@northwind.co.uk>">Anna Keller</button>
+ */
+export const LABELLED = '[aria-label*="@"], [title*="@"]';
 
 /** Email links; read only in a message header, never in a body. */
 export const MAILTO_LINK = 'a[href^="mailto:"]';
@@ -251,34 +266,102 @@ function subjectOf(item: Element): string {
   return '';
 }
 
-/** People in the item's message headers: senders first, then recipients, each address once. */
+type Person = { email: string; name: string };
+
+/** What a layer found in the item's headers: the people with addresses, senders first. */
+interface HeaderPeople {
+  people: Person[];
+}
+
+/** Outside every message body and the subject heading, and shown. */
+function inHeader(el: Element): boolean {
+  return !el.closest(MESSAGE_BODY) && !el.closest(SUBJECT_HEADING) && !isHidden(el);
+}
+
+/** Senders first (chips outside a recipients line), then recipients, in page order. */
+function sendersFirst(found: { el: Element; person: Person }[]): Person[] {
+  const recipients = found.filter((f) => f.el.closest(RECIPIENT_WELL));
+  const senders = found.filter((f) => !f.el.closest(RECIPIENT_WELL));
+  return [...senders, ...recipients].map((f) => f.person);
+}
+
+/**
+ * The item's people, layer by layer (layers.ts). Outlook's persona chips, and mailto: links in a
+ * header (a link's href is as stable as an attribute gets), come first; then the accessible names
+ * and titles that carry an address, where a reading pane without chips names the sender
+ * (`aria-label="From: Anna Keller <anna.keller@northwind.co.uk>"`); then the addresses the header
+ * shows as text (`Anna Keller <anna.keller@northwind.co.uk>`).
+ */
+export const PEOPLE_LAYERS: readonly ReadLayer<Element, HeaderPeople>[] = [
+  {
+    name: 'persona-chips',
+    dated: '2026-11-28',
+    looksFor: `${PERSONA}, ${MAILTO_LINK}`,
+    read(item) {
+      const found: { el: Element; person: Person | null }[] = [];
+      for (const chip of Array.from(item.querySelectorAll(PERSONA)))
+        found.push({ el: chip, person: personOfChip(chip) });
+      for (const link of Array.from(item.querySelectorAll(MAILTO_LINK)))
+        if (!link.closest(PERSONA)) found.push({ el: link, person: personOfMailto(link) });
+      const shown = found.filter((f) => !f.el.closest(MESSAGE_BODY) && !isHidden(f.el));
+      if (shown.length === 0) return null;
+      return {
+        people: sendersFirst(shown.flatMap((f) => (f.person ? [{ ...f, person: f.person }] : []))),
+      };
+    },
+  },
+  {
+    name: 'accessible-names',
+    dated: '2026-12-05',
+    looksFor: `${LABELLED} carrying an address`,
+    read(item) {
+      const found = Array.from(item.querySelectorAll(LABELLED))
+        .filter(inHeader)
+        .flatMap((el) =>
+          peopleInLabel(el.getAttribute('aria-label') || el.getAttribute('title') || '').map(
+            (person) => ({ el, person }),
+          ),
+        );
+      return found.length ? { people: sendersFirst(found) } : null;
+    },
+  },
+  {
+    name: 'header-text',
+    dated: '2026-12-05',
+    looksFor: 'addresses in the text of the message headers',
+    read(item) {
+      const found: { el: Element; person: Person }[] = [];
+      const doc = item.ownerDocument;
+      const walker = doc.createTreeWalker(item, 4 /* NodeFilter.SHOW_TEXT */);
+      const seen = new Set<Element>();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!el || seen.has(el) || !(node.nodeValue ?? '').includes('@') || !inHeader(el)) continue;
+        seen.add(el);
+        for (const person of peopleInLabel(el.textContent ?? '')) found.push({ el, person });
+      }
+      return found.length ? { people: sendersFirst(found) } : null;
+    },
+  },
+];
+
+/** The item's participants without the user, each address once, and the layer that read them. */
 function participantsOf(
   item: Element,
   self: string | null,
-): { found: number; participants: HostContext['participants'] } {
-  const senders: { email: string; name: string }[] = [];
-  const recipients: { email: string; name: string }[] = [];
-  let found = 0;
-  const visit = (el: Element, person: { email: string; name: string } | null) => {
-    if (el.closest(MESSAGE_BODY) || isHidden(el)) return;
-    found++;
-    if (person) (el.closest(RECIPIENT_WELL) ? recipients : senders).push(person);
-  };
-  for (const chip of Array.from(item.querySelectorAll(PERSONA))) visit(chip, personOfChip(chip));
-  for (const link of Array.from(item.querySelectorAll(MAILTO_LINK))) {
-    if (link.closest(PERSONA)) continue;
-    visit(link, personOfMailto(link));
-  }
+): { layer: string; participants: HostContext['participants'] } | null {
+  const answer = readInLayers(PEOPLE_LAYERS, item, (found) => found.people.length > 0);
+  if (!answer) return null;
   const seen = new Set<string>();
   const participants: HostContext['participants'] = [];
-  for (const person of [...senders, ...recipients]) {
+  for (const person of answer.value.people) {
     if (seen.has(person.email)) continue;
     seen.add(person.email);
     if (person.email === self) continue;
     participants.push({ email: person.email, name: person.name });
     if (participants.length >= MAX_PARTICIPANTS) break;
   }
-  return { found, participants };
+  return { layer: answer.layer, participants };
 }
 
 function readOutlook(doc: Document, url: URL): ReadResult {
@@ -300,19 +383,19 @@ function readOutlook(doc: Document, url: URL): ReadResult {
   const subject = subjectOf(item);
   if (!subject) return unreadable(`the open item shows no subject (${SUBJECT_HEADING})`);
   const self = readSelfEmail(doc);
-  const { found, participants } = participantsOf(item, self);
-  if (found === 0) return unreadable(`the open item shows no people (${PERSONA}, ${MAILTO_LINK})`);
+  const read = participantsOf(item, self);
+  if (!read) return unreadable(`the open item shows no people (${layersTried(PEOPLE_LAYERS)})`);
 
   const context: HostContext = {
     host: 'outlook',
     url: url.href,
-    participants,
+    participants: read.participants,
     domains: [],
     names: [],
     thread: { id, subject },
   };
   if (self) context.selfEmail = self;
-  return { status: 'open', key: id, context };
+  return { status: 'open', key: id, context, layer: read.layer };
 }
 
 export const outlookAdapter: HostAdapter = {

@@ -27,6 +27,7 @@ import {
 } from './read-helpers';
 import { MAX_DOMAINS, MAX_NAMES } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
+import { layersTried, readInLayers, type ReadLayer } from './layers';
 
 // ---------------------------------------------------------------------------------------------
 // Selectors. Test ids and link targets; never the hashed CSS-module class names.
@@ -55,6 +56,15 @@ export const RECORD_TITLE = '[data-testid="header-title"]';
  *   <aside data-testid="detail-view-sidebar" class="_sidebar_1p0e3_9"> ...
  */
 export const SIDEBAR = '[data-testid="detail-view-sidebar"]';
+
+/**
+ * Landmarks for a record page without the detail view's test ids: its name is the content's first
+ * heading, its fields are in the complementary region beside the history:
+ *   <main id="mainContent"><div class="detailView"><h1 class="...">Tom Reyes</h1> ...
+ *   <aside class="sidebar" aria-label="Details"> ... </aside> <div class="flow"> history </div>
+ */
+export const LANDMARK_TITLE = 'h1';
+export const LANDMARK_SIDEBAR = 'aside, [role="complementary"]';
 
 /**
  * The website field (organizations, and deals showing their organization's fields):
@@ -170,23 +180,64 @@ function cardOf(link: Element, boundary: Element): Element {
   return card;
 }
 
-/** The detail view showing now; a hidden one kept from a previous record does not count. */
-function visibleDetailView(doc: Document): Element | null {
-  return Array.from(doc.querySelectorAll(DETAIL_VIEW)).find((view) => !isHidden(view)) ?? null;
+/** Where a record page shows the record's name and its fields. */
+interface RecordRegions {
+  name: string;
+  /** The fields and linked records; null when the page shows the name only. */
+  sidebar: Element | null;
 }
+
+function namedIn(scope: ParentNode, selector: string): string | null {
+  for (const el of Array.from(scope.querySelectorAll(selector))) {
+    const name = squash(el.textContent ?? '', 200);
+    if (name !== '' && !isHidden(el)) return name;
+  }
+  return null;
+}
+
+/**
+ * Where the record is, layer by layer (layers.ts): the detail view's test ids first; then the page's
+ * landmarks, for a layout without them (the older detail view, or one whose test ids moved): the
+ * content's first heading is the record's name, and its complementary region (`<aside>`) holds the
+ * fields. Only that region is read for people, never the main column's email history.
+ */
+export const RECORD_LAYERS: readonly ReadLayer<Document, RecordRegions>[] = [
+  {
+    name: 'detail-view',
+    dated: '2026-11-28',
+    looksFor: `${DETAIL_VIEW} ${RECORD_TITLE}`,
+    read(doc) {
+      // A hidden detail view kept from a previous record does not count.
+      const view = Array.from(doc.querySelectorAll(DETAIL_VIEW)).find((v) => !isHidden(v));
+      const name = view && namedIn(view, RECORD_TITLE);
+      return view && name ? { name, sidebar: view.querySelector(SIDEBAR) } : null;
+    },
+  },
+  {
+    name: 'landmarks',
+    dated: '2026-12-05',
+    looksFor: `${PAGE_CONTENT} ${LANDMARK_TITLE}, ${LANDMARK_SIDEBAR}`,
+    read(doc) {
+      const main = Array.from(doc.querySelectorAll(PAGE_CONTENT)).find((m) => !isHidden(m));
+      const name = main && namedIn(main, LANDMARK_TITLE);
+      if (!main || !name) return null;
+      const sidebar = Array.from(main.querySelectorAll(LANDMARK_SIDEBAR)).find((a) => !isHidden(a));
+      return { name, sidebar: sidebar ?? null };
+    },
+  },
+];
 
 function readPipedrive(doc: Document, url: URL): ReadResult {
   const record = pipedriveRecordFromUrl(url);
   if (!record) return { status: 'none' };
 
-  const view = visibleDetailView(doc);
-  if (!view) return unreadable(`the URL shows a record but there is no visible ${DETAIL_VIEW}`);
-  const title = Array.from(view.querySelectorAll(RECORD_TITLE)).find(
-    (el) => squash(el.textContent ?? '', 200) !== '',
-  );
-  if (!title) return unreadable(`the record shows no name (${RECORD_TITLE})`);
-  const name = squash(title.textContent ?? '', 200);
-  const sidebar = view.querySelector(SIDEBAR);
+  const found = readInLayers(RECORD_LAYERS, doc);
+  if (!found)
+    return unreadable(
+      `the URL shows a record but no layer finds its name (${layersTried(RECORD_LAYERS)})`,
+      record.recordType,
+    );
+  const { name, sidebar } = found.value;
 
   const participants: HostContext['participants'] = [];
   const names: string[] = [];
@@ -243,7 +294,12 @@ function readPipedrive(doc: Document, url: URL): ReadResult {
       url: record.url,
     },
   };
-  return { status: 'open', key: `pipedrive:${record.recordType}:${record.recordId}`, context };
+  return {
+    status: 'open',
+    key: `pipedrive:${record.recordType}:${record.recordId}`,
+    context,
+    layer: found.layer,
+  };
 }
 
 export const pipedriveAdapter: HostAdapter = {

@@ -9,6 +9,7 @@
  */
 import type { HostContext } from '@/utils/contract/messages';
 import type { ReadResult } from './types';
+import type { PageThing } from '@/utils/contract/enums';
 import { MAX_PARTICIPANTS } from '@/utils/contract/limits';
 
 // ---------------------------------------------------------------------------------------------
@@ -55,6 +56,29 @@ export function addressesOfMailto(href: string): string[] {
   }
   return list.split(/[,;]/).flatMap((part) => normaliseAddress(part) ?? []);
 }
+
+/**
+ * The people an accessible name, a title or a header line shows, in order: a leading label (which
+ * the host translates, so it is dropped unread) and then names with addresses in angle brackets, or
+ * bare addresses, separated by commas or semicolons:
+ *   "From: Anna Keller <anna.keller@northwind.co.uk>" -> Anna Keller, anna.keller@northwind.co.uk
+ *   "Кому: Sam Carter <sam@brightwave.io>; tom@x.io" -> Sam Carter, sam@brightwave.io; '', tom@x.io
+ *   "Anna Keller", "Reply all" -> none
+ */
+export function peopleInLabel(label: string): { email: string; name: string }[] {
+  const text = squash(label, 2000).replace(/^[^<>@:,;]{1,40}:\s*/, '');
+  const people: { email: string; name: string }[] = [];
+  for (const match of text.matchAll(PERSON_IN_LABEL)) {
+    const email = normaliseAddress(match[2] ?? match[3]);
+    if (!email) continue;
+    const name = match[2] ? squash((match[1] ?? '').replace(/^\s*["']|["']\s*$/g, ''), 200) : '';
+    people.push({ email, name: normaliseAddress(name) ? '' : name });
+  }
+  return people;
+}
+
+/** `Name <address>` (the name may be empty or quoted), or a bare address. */
+const PERSON_IN_LABEL = /([^<>,;]*)<\s*([^<>\s]+)\s*>|([^\s<>,;:()"]+@[^\s<>,;:()"]+)/g;
 
 // ---------------------------------------------------------------------------------------------
 // Web hosts
@@ -154,6 +178,6 @@ export function pushParticipant(
 // ---------------------------------------------------------------------------------------------
 
 /** Something is open but the markup is not what the adapter expects; `reason` says what is off. */
-export function unreadable(reason: string): ReadResult {
-  return { status: 'unreadable', reason };
+export function unreadable(reason: string, thing?: PageThing): ReadResult {
+  return thing ? { status: 'unreadable', reason, thing } : { status: 'unreadable', reason };
 }

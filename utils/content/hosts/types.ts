@@ -3,15 +3,26 @@
  * It turns what the page shows into a HostContext for the background to resolve.
  */
 import type { HostContext } from '@/utils/contract/messages';
-import type { HostName } from '@/utils/contract/enums';
+import type { HostName, PageThing } from '@/utils/contract/enums';
 
 export type ReadResult =
   /** A conversation (or CRM record) is open and was read. `key` is stable while it stays open. */
-  | { status: 'open'; key: string; context: HostContext }
+  | {
+      status: 'open';
+      key: string;
+      context: HostContext;
+      /** Which of the adapter's reading layers answered (layers.ts), for the health record. */
+      layer?: string;
+    }
   /** Nothing to show an account for: inbox list, settings, compose only. */
   | { status: 'none' }
   /** Something is open, but the markup is not what the adapter expects. */
-  | { status: 'unreadable'; reason: string };
+  | {
+      status: 'unreadable';
+      reason: string;
+      /** What the user is looking at, in the host's words; absent for an email. */
+      thing?: PageThing;
+    };
 
 export interface HostAdapter {
   host: HostName;
