@@ -14,6 +14,13 @@ import {
   lastTouchedByAccount,
   readView,
 } from './account-reads';
+import {
+  appliedAnswer,
+  OpReplayError,
+  recordApplied,
+  releaseAnswers,
+  type OpTag,
+} from './applied-ops';
 import { dueCount, noteWrite, writesSoFar } from './due-count';
 import { checkDomains, describeProblem } from './domain-rules';
 import {
@@ -78,8 +85,11 @@ export interface HandlerContext {
   tabs: TabStates;
   /** The calling sidebar frame's own document; only for a sidebar frame. */
   frame?: FrameTarget;
-  /** The caller's id for this operation: a write carrying one already applied is not applied again. */
-  opId?: string;
+  /**
+   * The caller's id for this operation, bound to its message and sender: a write carrying one
+   * already applied is not applied again (applied-ops.ts).
+   */
+  op?: OpTag;
   now: () => number;
   newId: () => string;
   settings: () => Promise<Settings>;
@@ -125,25 +135,29 @@ type WriteTx = IDBPTransaction<RapportSchema, StoreName[], 'readwrite'>;
  * died before it answered can safely send the same message again.
  */
 export async function write<T>(
-  ctx: Pick<HandlerContext, 'db' | 'opId' | 'now'>,
+  ctx: Pick<HandlerContext, 'db' | 'op' | 'now'>,
   stores: StoreName[],
   work: (tx: WriteTx) => Promise<T>,
 ): Promise<T> {
-  const { db, opId } = ctx;
+  const { db, op } = ctx;
   noteWrite(db);
-  const tx = db.transaction(opId ? [...stores, 'ops'] : stores, 'readwrite', {
-    durability: 'strict',
-  });
+  const tx = db.transaction(
+    op && !stores.includes('ops') ? [...stores, 'ops'] : stores,
+    'readwrite',
+    {
+      durability: 'strict',
+    },
+  );
   try {
-    if (opId) {
-      const applied = await tx.objectStore('ops').get(opId);
+    if (op) {
+      const applied = await appliedAnswer(tx, op);
       if (applied) {
         await tx.done;
         return applied.result as T;
       }
     }
     const result = await work(tx);
-    if (opId) await tx.objectStore('ops').put({ opId, at: ctx.now(), result });
+    if (op) await recordApplied(tx, op, ctx.now(), result);
     await tx.done;
     return result;
   } catch (error) {
@@ -153,6 +167,7 @@ export async function write<T>(
       // Already finished or aborted by the failed request itself.
     }
     await tx.done.catch(() => undefined);
+    if (error instanceof OpReplayError) throw new HandlerError(error.code, error.message);
     throw error;
   }
 }
@@ -191,6 +206,9 @@ async function viewOf(db: RapportDb, id: string): Promise<AccountView> {
 }
 
 const CHILD_STORES = ['people', 'activities', 'decisions', 'stageChanges'] as const;
+
+/** Every store an erase empties: records, the trash, drafts and the operation-id log. */
+const ERASED_STORES = [...RECORD_KINDS, 'trash', 'drafts', 'ops'] as const;
 
 async function readBackup(tx: Tx, now: number): Promise<Backup> {
   const [accounts, people, activities, decisions, stageChanges] = await Promise.all([
@@ -698,13 +716,24 @@ export const handlers: Handlers = {
 
   async wipeData(_req, ctx) {
     // The backup is read inside the wipe's own transaction: no write can slip between the two.
-    return write(ctx, [...ALL_STORES, 'drafts'], async (tx) => {
+    return write(ctx, [...ALL_STORES, 'drafts', 'ops'], async (tx) => {
       const backup = await readBackup(tx, ctx.now());
-      for (const s of RECORD_KINDS) await tx.objectStore(s).clear();
-      // Unsaved text is about the accounts erased: it goes with them.
-      await tx.objectStore('drafts').clear();
+      // Nothing of what is erased stays behind: unsaved text, deleted accounts waiting in the
+      // trash, and the answers of earlier writes (kept for their retries, they hold records).
+      for (const s of ERASED_STORES) await tx.objectStore(s).clear();
+      // The one copy left is this erase's own answer, for its retry, until the page that asked
+      // has kept the backup and says so (releaseEraseCopy).
       return { data: { backup }, changed: backup.accounts.map((a) => a.id) };
     });
+  },
+
+  async releaseEraseCopy(_req, ctx) {
+    // Idempotent by nature, so it records no operation id of its own: a retry releases nothing
+    // more and answers 0.
+    const released = await write({ ...ctx, op: undefined }, ['ops'], (tx) =>
+      releaseAnswers(tx, 'wipeData'),
+    );
+    return { data: released, changed: [] };
   },
 
   async importData(req, ctx) {
