@@ -20,6 +20,7 @@ import { ProfileSummary } from './profile-summary';
 import type { CardEnv } from './sidebar-types';
 import { StageLadder } from './stage-ladder';
 import { ErrorNote, useInline, useWrite, valueOf } from './ui';
+import { showDomains } from '@/utils/shared/idn';
 
 interface Props extends CardEnv {
   view: AccountView;
@@ -79,7 +80,7 @@ export function AccountCard(props: Props) {
         )}
         {!edit.open && account.domains.length > 0 && (
           <div class="rp-muted rp-ellipsis" data-testid="account-domains">
-            {account.domains.join(', ')}
+            {showDomains(account.domains)}
           </div>
         )}
         <div class="rp-muted">{lastTouched(view.lastTouchedAt)}</div>

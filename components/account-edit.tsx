@@ -10,6 +10,7 @@ import { t } from '@/utils/shared/i18n';
 import { patchAccount } from './account-actions';
 import type { Send } from './sidebar-types';
 import { ErrorNote, InlineForm, useWrite, valueOf } from './ui';
+import { showDomains, unicodeHost } from '@/utils/shared/idn';
 
 interface Props {
   account: Account;
@@ -20,13 +21,14 @@ interface Props {
 
 function problemText(p: DomainProblem): string {
   if (p.problem === 'invalid') return t('sidebarDomainInvalid', p.input);
-  if (p.problem === 'free_mail') return t('sidebarDomainFreeMail', p.domain ?? p.input);
-  return t('sidebarDomainTaken', [p.domain ?? p.input, p.account ?? '']);
+  const domain = p.domain ? unicodeHost(p.domain) : p.input;
+  if (p.problem === 'free_mail') return t('sidebarDomainFreeMail', domain);
+  return t('sidebarDomainTaken', [domain, p.account ?? '']);
 }
 
 export function AccountEditForm({ account, send, reload, onClose }: Props) {
   const [name, setName] = useState(account.name);
-  const [domains, setDomains] = useState(account.domains.join(', '));
+  const [domains, setDomains] = useState(showDomains(account.domains));
   const [problems, setProblems] = useState<{ name?: string; domains?: string[] }>({});
   const { busy, error, run } = useWrite(reload);
   const domainsField = useRef<HTMLInputElement>(null);

@@ -4,6 +4,7 @@ import type { AccountSummary } from '@/utils/contract/messages';
 import { t } from '@/utils/shared/i18n';
 import type { Send } from './sidebar-types';
 import { valueOf } from './ui';
+import { showDomains } from '@/utils/shared/idn';
 
 interface Props {
   send: Send;
@@ -76,7 +77,7 @@ export function AccountSearch({ send, label, onPick, onCancel, autoFocus }: Prop
             <li key={a.id}>
               <button type="button" class="rp-result" onClick={() => onPick(a)}>
                 <span class="rp-strong">{a.name}</span>
-                {a.domains.length > 0 && <span class="rp-muted"> {a.domains.join(', ')}</span>}
+                {a.domains.length > 0 && <span class="rp-muted"> {showDomains(a.domains)}</span>}
               </button>
             </li>
           ))}

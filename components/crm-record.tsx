@@ -14,6 +14,7 @@ import { CRM_LABEL } from './labels';
 import type { RecordOfferProps } from './sidebar-types';
 import { ErrorNote, Section, useWrite } from './ui';
 import { MAX_NEW_ACCOUNT_PEOPLE } from '@/utils/contract/limits';
+import { showDomains } from '@/utils/shared/idn';
 
 type Unknown = ContextResult['unknown'][number];
 
@@ -60,7 +61,7 @@ export function RecordOffer({ context, unknown, send, reload }: RecordOfferProps
               {proposal.name}
             </div>
             {proposal.domains.length > 0 && (
-              <div class="rp-muted rp-ellipsis">{proposal.domains.join(', ')}</div>
+              <div class="rp-muted rp-ellipsis">{showDomains(proposal.domains)}</div>
             )}
             {people.length > 0 && (
               <div class="rp-muted rp-ellipsis">

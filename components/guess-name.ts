@@ -6,6 +6,8 @@
  * for a content script. The background already reduces a sender's domain to its registrable domain,
  * so a small heuristic for the common two-label suffixes (co.uk, com.au, ...) is enough here.
  */
+import { unicodeHost } from '@/utils/shared/idn';
+
 const SECOND_LEVEL = new Set([
   'co',
   'com',
@@ -22,7 +24,11 @@ const SECOND_LEVEL = new Set([
 ]);
 
 export function guessName(domain: string): string {
-  const labels = domain.trim().toLowerCase().replace(/\.$/, '').split('.').filter(Boolean);
+  // An international domain is named as written: "xn--e1afmkfd.xn--p1ai" -> "Пример".
+  const labels = unicodeHost(domain.trim().toLowerCase())
+    .replace(/\.$/, '')
+    .split('.')
+    .filter(Boolean);
   let suffix = labels.length > 1 ? 1 : 0;
   const tld = labels[labels.length - 1] ?? '';
   const second = labels[labels.length - 2] ?? '';

@@ -10,6 +10,7 @@ import { AccountSearch } from './account-search';
 import { guessName, nameFromEmail } from './guess-name';
 import type { Send } from './sidebar-types';
 import { ErrorNote, Section, useWrite } from './ui';
+import { unicodeHost } from '@/utils/shared/idn';
 
 type Unknown = ContextResult['unknown'][number];
 
@@ -38,7 +39,7 @@ export function UnknownSenders({ unknown, send, reload }: Props) {
           <div key={domain} class="rp-card rp-new">
             <div>
               <div class="rp-strong">{name}</div>
-              <div class="rp-muted">{domain}</div>
+              <div class="rp-muted">{unicodeHost(domain)}</div>
             </div>
             <button
               type="button"

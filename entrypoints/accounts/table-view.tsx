@@ -19,6 +19,7 @@ import {
 import { POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 import { DUE_FILTER_LABEL, SORT_LABEL, dayText, touchText } from './labels';
 import { QUERY_TEXT_MAX } from './page-hash';
+import { showDomains } from '@/utils/shared/idn';
 
 interface Props {
   rows: readonly AccountRow[];
@@ -173,7 +174,7 @@ export function TableView({ rows, query, onQuery, onOpen, cadenceDays, now }: Pr
                     <td class="name">
                       <a href={`#account=${encodeURIComponent(row.id)}`}>{row.name}</a>
                       {row.domains.length > 0 && (
-                        <span class="domains">{row.domains.join(', ')}</span>
+                        <span class="domains">{showDomains(row.domains)}</span>
                       )}
                     </td>
                     <td>{t(STAGE_LABEL[row.stage])}</td>

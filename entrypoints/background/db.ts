@@ -128,6 +128,9 @@ export interface Draft {
 export interface AppliedOp {
   opId: string;
   at: number;
+  /** The message that used the id, and who sent it (applied-ops.ts); absent on older records. */
+  name?: string;
+  sender?: string;
   /** What the write returned the first time; a retry gets the same answer. */
   result: unknown;
 }

@@ -15,8 +15,8 @@ type Tx = IDBPTransaction<RapportSchema, StoreName[], 'readonly' | 'readwrite'>;
 /** "Mail.Acme.co.uk" -> "acme.co.uk"; null when it is no domain name at all. */
 export function domainOf(raw: string): string | null {
   const lower = raw.trim().toLowerCase();
-  const reduced = registrableDomain(lower) ?? lower;
-  return Domain.safeParse(reduced).success ? reduced : null;
+  const parsed = Domain.safeParse(registrableDomain(lower) ?? lower);
+  return parsed.success ? parsed.data : null;
 }
 
 /**

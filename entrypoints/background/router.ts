@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { MESSAGES } from '@/utils/schemas/messages';
 import type { Access, MessageName, Result } from '@/utils/contract/messages';
+import { senderTag } from './applied-ops';
 import { handlers } from './handlers';
 import { HandlerError, type HandlerContext } from './handlers/common';
 
@@ -88,7 +89,9 @@ export async function route(
       req: unknown,
       ctx: HandlerContext,
     ) => Promise<{ data: unknown; changed: string[] }>;
-    const { data, changed } = await handler(parsed.data, { ...ctx, opId: envelope.data.opId });
+    const opId = envelope.data.opId;
+    const op = opId ? { id: opId, name, sender: senderTag(sender, ctx.tabId) } : undefined;
+    const { data, changed } = await handler(parsed.data, { ...ctx, op });
     return { result: { ok: true, data }, changed };
   } catch (error) {
     if (error instanceof HandlerError)

@@ -15,6 +15,7 @@ import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from '@/utils/shared/stages';
 import { STAGE_LABEL } from '@/components/labels';
 import { addOwnDomain, parseCadence } from '@/utils/page/settings-input';
 import { CADENCE_MAX, CADENCE_MIN, MAX_OWN_DOMAINS, isTimeOfDay } from '@/utils/contract/limits';
+import { unicodeHost } from '@/utils/shared/idn';
 
 type Patch = RequestOf<'updateSettings'>;
 type SaveState = { status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; error: string };
@@ -269,7 +270,7 @@ export function OwnDomainsGroup({ settings }: { settings: Settings }) {
         <ul class="chips" aria-label={t('optionsOwnDomainsHeading')}>
           {domains.map((d) => (
             <li key={d}>
-              <span>{d}</span>
+              <span>{unicodeHost(d)}</span>
               <button
                 type="button"
                 class="chip-remove"

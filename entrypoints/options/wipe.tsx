@@ -35,6 +35,9 @@ export function Wipe({
       const r = await send('wipeData', {});
       if (!r.ok) return setNote({ tone: 'error', text: t('optionsFailed', r.error) });
       const stored = await keepBackup(r.data.backup, 'erased');
+      // The backup is downloaded (and kept here when it fits): the background's copy, held in
+      // case this erase had to be sent again, can go. Should this fail, that copy expires in a day.
+      await send('releaseEraseCopy', {});
       onKept();
       setConfirming(false);
       setTyped('');

@@ -667,6 +667,7 @@ function requests(northwind) {
     restoreAccount: { id: 'acc-northwind' },
     exportData: {},
     wipeData: {},
+    releaseEraseCopy: {},
     importData: { backup: backupOf({}), mode: 'replace' },
     updateSettings: { ownDomains: ['evil.example'] },
     checkReminders: {},

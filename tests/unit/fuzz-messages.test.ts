@@ -86,6 +86,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   restoreAccount: { id: 'id-1' },
   exportData: {},
   wipeData: {},
+  releaseEraseCopy: {},
   importData: {
     backup: {
       format: 'rapport-backup',

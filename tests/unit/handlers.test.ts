@@ -115,6 +115,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     restoreAccount: { id: null },
     exportData: 'everything',
     wipeData: null,
+    releaseEraseCopy: 'all',
     importData: { backup: { format: 'rapport-backup' }, mode: 'merge' },
     updateSettings: { sidebarSide: 'top' },
     checkReminders: { now: 'noon' },

@@ -325,6 +325,8 @@ describe('erase all data', () => {
     await act(async () => erase.click());
     await settle();
     expect(names()).toContain('wipeData');
+    // Only once the backup is downloaded and kept does the background drop its retry copy.
+    expect(names().indexOf('releaseEraseCopy')).toBeGreaterThan(names().indexOf('wipeData'));
     expect(downloads[0]).toMatch(/-erased\.json$/);
     const kept = (await fakeBrowser.storage.local.get(WIPE_BACKUP_KEY))[WIPE_BACKUP_KEY] as {
       backup: Backup;

@@ -206,6 +206,8 @@ const NO_STORE_WRITES: MessageName[] = [
   'exportData',
   'checkReminders',
   'updateSettings',
+  // Only rewrites the erase's entry in the operation-id log (reliability-erase.test.ts).
+  'releaseEraseCopy',
   'listActivities',
 ];
 

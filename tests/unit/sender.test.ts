@@ -97,6 +97,7 @@ const PAGE_ONLY = [
   'restoreAccount',
   'exportData',
   'wipeData',
+  'releaseEraseCopy',
   'importData',
   'updateSettings',
   'checkReminders',

@@ -10,6 +10,7 @@ import { cleanDomain } from './csv';
 import { parseCadence } from './settings-input';
 import type { Problem } from '@/utils/shared/problem';
 import { MAX_ACCOUNT_DOMAINS } from '@/utils/contract/limits';
+import { showDomains } from '@/utils/shared/idn';
 
 export const NAME_MAX = 200;
 export const LONG_MAX = 20_000;
@@ -29,7 +30,7 @@ export interface AccountDraft {
 export function draftOf(a: Account): AccountDraft {
   return {
     name: a.name,
-    domains: a.domains.join(', '),
+    domains: showDomains(a.domains),
     potential: a.potential,
     cadence: a.cadenceDays === null ? '' : String(a.cadenceDays),
     goals: a.profile.goals,

@@ -7,6 +7,7 @@ import type { AccountRow } from '@/utils/contract/messages';
 import type { Potential, Stage } from '@/utils/contract/enums';
 import { addDays, daysAgo, today as todayOf, type IsoDate } from '@/utils/shared/dates';
 import { POTENTIAL_ORDER, STAGE_ORDER, cadenceFor } from '@/utils/shared/stages';
+import { unicodeHost } from '@/utils/shared/idn';
 
 /** Rows per page: 10,000 accounts stay fast because only one page is in the DOM. */
 export const PAGE_SIZE = 100;
@@ -71,7 +72,7 @@ function matchesText(row: AccountRow, q: string): boolean {
   if (!q) return true;
   return (
     row.name.toLowerCase().includes(q) ||
-    row.domains.some((d) => d.includes(q)) ||
+    row.domains.some((d) => d.includes(q) || unicodeHost(d).includes(q)) ||
     (row.nextAction?.text.toLowerCase().includes(q) ?? false)
   );
 }

@@ -333,8 +333,8 @@ function list(cell: string): string[] {
  */
 export function cleanDomain(raw: string): string | null {
   const lower = raw.trim().toLowerCase();
-  const reduced = registrableDomain(lower) ?? lower;
-  return Domain.safeParse(reduced).success ? reduced : null;
+  const parsed = Domain.safeParse(registrableDomain(lower) ?? lower);
+  return parsed.success ? parsed.data : null;
 }
 
 /** First schema issue as "path: message", for a record that slipped past the friendlier checks. */

@@ -330,6 +330,11 @@ export const MESSAGES = {
   // Only Rapport's own pages may read everything, erase everything or change settings.
   exportData: message(Nothing, 'page', 'read').returns<Backup>(),
   wipeData: message(Nothing, 'page').returns<{ backup: Backup }>(),
+  /**
+   * The page has kept the erase's backup (downloaded or stored): the background drops the copy it
+   * held for the erase's retry. Answers how many copies went.
+   */
+  releaseEraseCopy: message(Nothing, 'page').returns<number>(),
   importData: message(
     z.object({ backup: Backup, mode: z.enum(['merge', 'replace']) }),
     'page',

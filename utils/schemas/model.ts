@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { isRealDate } from '@/utils/shared/dates';
+import { asciiHost } from '@/utils/shared/idn';
 import { safeUrl } from '@/utils/shared/links';
 import {
   ACTIVITY_KINDS,
@@ -54,15 +55,17 @@ export const Email = z
     z.maxLength(254),
     z.regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, 'is not an email address'),
   );
-/** A registrable domain such as acme.co.uk, lower case. */
-export const Domain = z
-  .string()
-  .check(
-    z.trim(),
-    z.toLowerCase(),
-    z.maxLength(253),
-    z.regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'is not a domain name'),
-  );
+/**
+ * A registrable domain such as acme.co.uk, lower case. An international one (пример.рф) is kept
+ * in its ASCII form (xn--e1afmkfd.xn--p1ai): one form for each company (utils/shared/idn.ts).
+ */
+export const Domain = z.string().check(
+  z.trim(),
+  z.toLowerCase(),
+  z.overwrite((value) => asciiHost(value) ?? value),
+  z.maxLength(253),
+  z.regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'is not a domain name'),
+);
 
 export const Stage = z.enum(STAGES);
 export const Potential = z.enum(POTENTIALS);

@@ -6,6 +6,7 @@
  * domains and the user's own domains never match an account by domain.
  */
 import { getDomain } from 'tldts';
+import { asciiHost, unicodeHost } from './idn';
 
 /** Free-mail providers, by registrable domain. */
 const FREE_MAIL_DOMAINS = new Set([
@@ -70,11 +71,26 @@ const FREE_MAIL_BRANDS = new Set([
   'googlemail',
 ]);
 
-/** The registrable domain of a host name, URL or email address; null when there is none. */
+/**
+ * The registrable domain of a host name, URL or email address, in its ASCII form (пример.рф and
+ * xn--e1afmkfd.xn--p1ai are one domain: utils/shared/idn.ts); null when there is none.
+ */
 export function registrableDomain(value: string): string | null {
   const trimmed = value.trim().toLowerCase();
-  const host = trimmed.includes('@') ? trimmed.slice(trimmed.lastIndexOf('@') + 1) : trimmed;
-  return getDomain(host, { allowPrivateDomains: false }) ?? null;
+  const ascii = /^[a-z][a-z0-9+.-]*:\/\//.test(trimmed)
+    ? urlHost(trimmed)
+    : asciiHost(trimmed.includes('@') ? trimmed.slice(trimmed.lastIndexOf('@') + 1) : trimmed);
+  if (!ascii) return null;
+  return getDomain(ascii, { allowPrivateDomains: false }) ?? null;
+}
+
+/** A URL's host, as the URL parser gives it (ASCII); null for no URL. */
+function urlHost(url: string): string | null {
+  try {
+    return new URL(url).hostname || null;
+  } catch {
+    return null;
+  }
 }
 
 export function isFreeMail(domain: string): boolean {
@@ -98,7 +114,7 @@ export function companyDomain(value: string, ownDomains: readonly string[]): str
 
 /** A company name guessed from a domain: "acme-robotics.co.uk" -> "Acme Robotics". */
 export function nameFromDomain(domain: string): string {
-  const label = (registrableDomain(domain) ?? domain).split('.')[0] ?? domain;
+  const label = unicodeHost(registrableDomain(domain) ?? domain).split('.')[0] ?? domain;
   return label
     .split(/[-_]+/)
     .filter(Boolean)

@@ -4,6 +4,7 @@
  */
 import { unwrap, type IDBPTransaction } from 'idb';
 import { readView } from '../account-reads';
+import { appliedAnswer, OpReplayError, recordApplied, type OpTag } from '../applied-ops';
 import { noteWrite } from '../due-count';
 import {
   type RapportDb,
@@ -38,8 +39,11 @@ export interface HandlerContext {
   tabs: TabStates;
   /** The calling sidebar frame's own document; only for a sidebar frame. */
   frame?: FrameTarget;
-  /** The caller's id for this operation: a write carrying one already applied is not applied again. */
-  opId?: string;
+  /**
+   * The caller's id for this operation, bound to its message and sender: a write carrying one
+   * already applied is not applied again (applied-ops.ts).
+   */
+  op?: OpTag;
   now: () => number;
   newId: () => string;
   settings: () => Promise<Settings>;
@@ -85,25 +89,29 @@ export type WriteTx = IDBPTransaction<RapportSchema, StoreName[], 'readwrite'>;
  * died before it answered can safely send the same message again.
  */
 export async function write<T>(
-  ctx: Pick<HandlerContext, 'db' | 'opId' | 'now'>,
+  ctx: Pick<HandlerContext, 'db' | 'op' | 'now'>,
   stores: StoreName[],
   work: (tx: WriteTx) => Promise<T>,
 ): Promise<T> {
-  const { db, opId } = ctx;
+  const { db, op } = ctx;
   noteWrite(db);
-  const tx = db.transaction(opId ? [...stores, 'ops'] : stores, 'readwrite', {
-    durability: 'strict',
-  });
+  const tx = db.transaction(
+    op && !stores.includes('ops') ? [...stores, 'ops'] : stores,
+    'readwrite',
+    {
+      durability: 'strict',
+    },
+  );
   try {
-    if (opId) {
-      const applied = await tx.objectStore('ops').get(opId);
+    if (op) {
+      const applied = await appliedAnswer(tx, op);
       if (applied) {
         await tx.done;
         return applied.result as T;
       }
     }
     const result = await work(tx);
-    if (opId) await tx.objectStore('ops').put({ opId, at: ctx.now(), result });
+    if (op) await recordApplied(tx, op, ctx.now(), result);
     await tx.done;
     return result;
   } catch (error) {
@@ -113,6 +121,7 @@ export async function write<T>(
       // Already finished or aborted by the failed request itself.
     }
     await tx.done.catch(() => undefined);
+    if (error instanceof OpReplayError) throw new HandlerError(error.code, error.message);
     throw error;
   }
 }
