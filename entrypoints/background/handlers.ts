@@ -58,6 +58,7 @@ import type {
   StageChange,
 } from '@/utils/contract/model';
 import { today } from '@/utils/shared/dates';
+import { ownDomainsFor } from '@/utils/shared/own-company';
 import { findBackupProblem } from '@/utils/schemas/backup-rules';
 import { applyNextChoice, kindOf } from '@/utils/shared/follow-up';
 import type { Settings } from '@/utils/contract/settings';
@@ -303,6 +304,9 @@ export const handlers: Handlers = {
 
   async resolveContext(req, ctx) {
     const settings = await ctx.settings();
+    // Until the user names their own domains, this mailbox's own address says which company is
+    // theirs: a thread with a colleague must not offer their own company as a client.
+    const ownDomains = ownDomainsFor(settings.ownDomains, req.selfEmail);
     const writes = writesSoFar(ctx.db);
     const tx = ctx.db.transaction(RECORD_KINDS as unknown as StoreName[], 'readonly');
     const raw = unwrap(tx);
@@ -319,7 +323,7 @@ export const handlers: Handlers = {
     if (found.length === 0) {
       const byEmails = await matchParticipants(
         req.participants,
-        settings.ownDomains,
+        ownDomains,
         req.selfEmail ? [req.selfEmail] : [],
         {
           accountIdsByEmail: (email) => accountIdsByEmail(raw, email),
@@ -329,7 +333,7 @@ export const handlers: Handlers = {
       found = byEmails.matches;
       unknown = byEmails.unknown;
       for (const shown of req.domains) {
-        const domain = companyDomain(shown, settings.ownDomains);
+        const domain = companyDomain(shown, ownDomains);
         for (const accountId of domain ? await byDomain(domain) : []) {
           if (!found.some((m) => m.accountId === accountId)) {
             found.push({ accountId, matchedBy: 'domain', emails: [] });

@@ -12,7 +12,8 @@ import { today } from '@/utils/shared/dates';
 import { t } from '@/utils/shared/i18n';
 import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
 import { Sites } from './sites';
-import { FollowUpSettings, OwnDomains, QuickSearch } from './quick-settings';
+import { FollowUpSettings, QuickSearch } from './quick-settings';
+import { OwnCompany } from './own-company';
 
 /** What is open under one due item: the follow-up form (once its account is read) or snooze. */
 type Open = { id: string; mode: 'log'; view?: AccountView } | { id: string; mode: 'reschedule' };
@@ -217,7 +218,7 @@ export function App() {
             />
           </label>
           <FollowUpSettings settings={settings} update={update} />
-          <OwnDomains settings={settings} update={update} />
+          <OwnCompany settings={settings} save={(ownDomains) => update({ ownDomains })} />
         </section>
       )}
 
