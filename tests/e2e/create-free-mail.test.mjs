@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import { expectText, launch, screenshot, sidebar, sidebarFrame, waitFor } from './harness.mjs';
+import { expectText, launch, screenshot, sidebarFrame, waitFor } from './harness.mjs';
 
 const JORDAN = 'jordan.lee@gmail.com';
 const WORDS = {
