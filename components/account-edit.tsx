@@ -18,7 +18,7 @@ interface Props {
   onClose: () => void;
 }
 
-function problemText(p: DomainProblem): string {
+export function problemText(p: DomainProblem): string {
   if (p.problem === 'invalid') return t('sidebarDomainInvalid', p.input);
   if (p.problem === 'free_mail') return t('sidebarDomainFreeMail', p.domain ?? p.input);
   return t('sidebarDomainTaken', [p.domain ?? p.input, p.account ?? '']);

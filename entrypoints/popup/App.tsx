@@ -79,6 +79,9 @@ export function App() {
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t('extName')}</h1>
         <nav class="links">
+          <a href="/accounts.html#view=table&new=1" target="_blank" data-testid="new-account-link">
+            {t('popupNewAccount')}
+          </a>
           <a href="/accounts.html" target="_blank" data-testid="accounts-link">
             {t('popupAccountsLink')}
           </a>
