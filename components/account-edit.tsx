@@ -19,7 +19,7 @@ interface Props {
   onClose: () => void;
 }
 
-function problemText(p: DomainProblem): string {
+export function problemText(p: DomainProblem): string {
   if (p.problem === 'invalid') return t('sidebarDomainInvalid', p.input);
   const domain = p.domain ? unicodeHost(p.domain) : p.input;
   if (p.problem === 'free_mail') return t('sidebarDomainFreeMail', domain);

@@ -1,12 +1,14 @@
 /**
  * People on the thread who belong to no account. A company address gets a one-click "Create
  * account" prefilled from its domain; anyone can be added to an existing account. A free-mail
- * address never proposes an account named after the mail provider.
+ * address never proposes an account named after the mail provider: its "Create an account…" asks
+ * for the company's name.
  */
 import { useState } from 'preact/hooks';
 import type { ContextResult } from '@/utils/contract/messages';
 import { t } from '@/utils/shared/i18n';
 import { AccountSearch } from './account-search';
+import { FreeMailCreate } from './free-mail-create';
 import { guessName, nameFromEmail } from './guess-name';
 import type { Send } from './sidebar-types';
 import { ErrorNote, Section, useWrite } from './ui';
@@ -85,6 +87,9 @@ export function UnknownSenders({ unknown, send, reload }: Props) {
                   </button>
                 )}
               </div>
+              {u.freeMail && adding !== u.email && (
+                <FreeMailCreate email={u.email} name={name} send={send} busy={busy} run={run} />
+              )}
               {adding === u.email && (
                 <AccountSearch
                   send={send}

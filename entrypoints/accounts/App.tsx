@@ -21,6 +21,7 @@ import { TableView } from './table-view';
 import { CalendarView } from './calendar-view';
 import { PortfolioView } from './portfolio-view';
 import { AccountEditor } from './account-editor';
+import { NewAccountButton, NewAccountForm } from './new-account';
 
 const VIEWS: {
   view: PageView;
@@ -83,6 +84,33 @@ export function App() {
   const undoButton = useRef<HTMLButtonElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const lastRoute = useRef<Route>(route);
+  // "New account": open from a button here, or from the popup (`&new=1` in the address).
+  const [creating, setCreating] = useState(
+    () => route.kind === 'list' && new URLSearchParams(location.hash.slice(1)).has('new'),
+  );
+  const createOpener = useRef<Element | null>(null);
+  const startCreate = () => {
+    createOpener.current = document.activeElement;
+    setCreating(true);
+  };
+  const cancelCreate = () => {
+    setCreating(false);
+    const back = createOpener.current;
+    // After the modal form is gone: while it is open, everything outside it is inert.
+    requestAnimationFrame(() => {
+      if (back instanceof HTMLElement && back.isConnected) back.focus();
+      else heading.current?.focus();
+    });
+  };
+  const created = (id: string) => {
+    setCreating(false);
+    // The editor gives focus to the new account's name (its heading) once it has loaded.
+    go({ kind: 'account', id });
+  };
+  useEffect(() => {
+    // The popup's `&new=1` is done once the form is open: a reload shows the list, not the form.
+    if (creating && location.hash.includes('new=')) go(route, query, true);
+  }, []);
 
   const loadRows = async () => {
     const r = await send('listAccounts', {});
@@ -186,6 +214,7 @@ export function App() {
         </a>
       </header>
 
+      {creating && <NewAccountForm onCreated={created} onCancel={cancelCreate} />}
       <main class="content">
         {route.kind === 'account' ? (
           <AccountEditor
@@ -199,10 +228,13 @@ export function App() {
           />
         ) : (
           <>
-            <h1 ref={heading} tabIndex={-1} class="page-title">
-              {t(VIEWS.find((v) => v.view === route.view)!.label)}
-              {rows && <span class="count-badge">{counts}</span>}
-            </h1>
+            <div class="title-row">
+              <h1 ref={heading} tabIndex={-1} class="page-title">
+                {t(VIEWS.find((v) => v.view === route.view)!.label)}
+                {rows && <span class="count-badge">{counts}</span>}
+              </h1>
+              <NewAccountButton testId="new-account" onClick={startCreate} />
+            </div>
             {error && (
               <p class="write-error" role="alert">
                 {t('accountsLoadFailed', error)}
@@ -210,9 +242,13 @@ export function App() {
             )}
             {rows === null && !error && <p class="muted">{t('accountsLoading')}</p>}
             {rows && rows.length === 0 && (
-              <p class="empty-state">
-                {t('accountsEmpty')} <a href="/options.html">{t('accountsEmptyImport')}</a>
-              </p>
+              <div class="empty-state">
+                <p>{t('accountsEmpty')}</p>
+                <p>
+                  <NewAccountButton testId="new-account-empty" onClick={startCreate} />{' '}
+                  <a href="/options.html">{t('accountsEmptyImport')}</a>
+                </p>
+              </div>
             )}
             {rows && rows.length > 0 && route.view === 'table' && (
               <TableView

@@ -11,7 +11,12 @@
 import { browser } from 'wxt/browser';
 import { RETURN_FOCUS_EVENT, TAB_STATE_EVENT } from '@/utils/contract/events';
 import type { ContextResult, FrameTarget, PageRead, TabState } from '@/utils/contract/messages';
-import { SEEN_SELF_EMAIL_KEY, tabStateKey } from '@/utils/contract/storage-keys';
+import {
+  OLD_SEEN_SELF_EMAIL_KEY,
+  SEEN_SELF_EMAILS_KEY,
+  tabStateKey,
+} from '@/utils/contract/storage-keys';
+import { readSeenSelfEmails, rememberSelfEmail } from '@/utils/shared/own-company';
 
 /** Sidebar frames remembered per tab: the dock's own, and a few a page may have added. */
 const MAX_FRAMES = 8;
@@ -126,11 +131,17 @@ export function sessionTabStates(): TabStates {
       const now = known.get(tabId)!;
       if (now.seq !== seq) return;
       await put(now, resolved);
-      // The popup suggests the signed-in address's domain as the user's own: keep the last seen.
+      // The popup shows the own company assumed from each mailbox's address: keep every mailbox's.
       const self = read.status === 'open' ? read.context.selfEmail : undefined;
       if (self && self !== lastSelf) {
         lastSelf = self;
-        await browser.storage.local.set({ [SEEN_SELF_EMAIL_KEY]: self });
+        const got = await browser.storage.local.get(SEEN_SELF_EMAILS_KEY);
+        const seen = readSeenSelfEmails(got[SEEN_SELF_EMAILS_KEY]);
+        const next = rememberSelfEmail(seen, self);
+        if (next.join() !== seen.join()) {
+          await browser.storage.local.set({ [SEEN_SELF_EMAILS_KEY]: next });
+          await browser.storage.local.remove(OLD_SEEN_SELF_EMAIL_KEY);
+        }
       }
     },
     async attach(tabId, frame) {

@@ -12,7 +12,8 @@ import { today } from '@/utils/shared/dates';
 import { t } from '@/utils/shared/i18n';
 import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
 import { Sites } from './sites';
-import { FollowUpSettings, OwnDomains, QuickSearch } from './quick-settings';
+import { FollowUpSettings, QuickSearch } from './quick-settings';
+import { OwnCompany } from './own-company';
 
 /** What is open under one due item: the follow-up form (once its account is read) or snooze. */
 type Open = { id: string; mode: 'log'; view?: AccountView } | { id: string; mode: 'reschedule' };
@@ -78,6 +79,9 @@ export function App() {
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t('extName')}</h1>
         <nav class="links">
+          <a href="/accounts.html#view=table&new=1" target="_blank" data-testid="new-account-link">
+            {t('popupNewAccount')}
+          </a>
           <a href="/accounts.html" target="_blank" data-testid="accounts-link">
             {t('popupAccountsLink')}
           </a>
@@ -217,7 +221,7 @@ export function App() {
             />
           </label>
           <FollowUpSettings settings={settings} update={update} />
-          <OwnDomains settings={settings} update={update} />
+          <OwnCompany settings={settings} save={(ownDomains) => update({ ownDomains })} />
         </section>
       )}
 

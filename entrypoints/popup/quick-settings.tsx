@@ -1,17 +1,14 @@
 /**
- * The popup's quick parts: find an account, and the follow-up cadence, reminders and own domains
- * (each also on the options page, with more room). Every change applies to open tabs at once.
+ * The popup's quick parts: find an account, and the follow-up cadence and reminders (each also on
+ * the options page, with more room). Every change applies to open tabs at once.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { STAGE_LABEL } from '@/components/labels';
 import type { AccountSummary } from '@/utils/contract/messages';
-import { ownDomainSuggestion } from '@/utils/shared/match';
 import { send } from '@/utils/contract/send';
 import { type Settings } from '@/utils/contract/settings';
-import { SEEN_SELF_EMAIL_KEY } from '@/utils/contract/storage-keys';
 import { STAGE_ORDER } from '@/utils/shared/stages';
 import { t } from '@/utils/shared/i18n';
-import { browser } from 'wxt/browser';
 import { CADENCE_MAX, CADENCE_MIN, isCadence, isTimeOfDay } from '@/utils/contract/limits';
 
 type Update = (patch: Parameters<typeof send<'updateSettings'>>[1]) => void;
@@ -106,37 +103,6 @@ export function FollowUpSettings({ settings, update }: { settings: Settings; upd
           }}
         />
       </label>
-    </details>
-  );
-}
-
-export function OwnDomains({ settings, update }: { settings: Settings; update: Update }) {
-  const [seen, setSeen] = useState<string | null>(null);
-  useEffect(() => {
-    void browser.storage.local.get(SEEN_SELF_EMAIL_KEY).then((got) => {
-      const email = got[SEEN_SELF_EMAIL_KEY];
-      setSeen(typeof email === 'string' ? email : null);
-    });
-  }, []);
-  const suggestion = seen ? ownDomainSuggestion(seen, settings.ownDomains) : null;
-  return (
-    <details class="quick" open={suggestion !== null}>
-      <summary>{t('popupOwnDomainsHeading')}</summary>
-      <p class="muted">
-        {settings.ownDomains.length ? settings.ownDomains.join(', ') : t('popupOwnDomainsNone')}
-      </p>
-      {suggestion && (
-        <p class="row" data-testid="own-domain-suggestion">
-          <span>{t('popupOwnDomainSuggest', suggestion)}</span>
-          <button
-            type="button"
-            class="rp-btn rp-small"
-            onClick={() => update({ ownDomains: [...settings.ownDomains, suggestion] })}
-          >
-            {t('popupOwnDomainUse')}
-          </button>
-        </p>
-      )}
     </details>
   );
 }

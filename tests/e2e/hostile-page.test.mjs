@@ -95,7 +95,7 @@ async function everything() {
   // The dock's layout is the user's own arrangement, checked where it matters; the signed-in
   // address is what any Gmail page shows (reportContext records it, for the popup to suggest).
   delete settings['rapport:sidebar'];
-  delete settings['rapport:seenSelfEmail'];
+  delete settings['rapport:seenSelfEmails'];
   return { store: await storeState(app), settings };
 }
 

@@ -25,7 +25,7 @@ const settings = async () => {
   }
 };
 
-test('the popup suggests the signed-in domain as the user own, and finds accounts', async () => {
+test('the popup shows the own company assumed from the signed-in domain, and finds accounts', async () => {
   const gmail = await app.openGmail('internal-cc');
   await sidebar(gmail).first().waitFor();
   const popup = await app.openPage('popup.html');
@@ -34,7 +34,7 @@ test('the popup suggests the signed-in domain as the user own, and finds account
     () =>
       popup.evaluate(
         async () =>
-          (await chrome.storage.local.get('rapport:seenSelfEmail'))['rapport:seenSelfEmail'],
+          (await chrome.storage.local.get('rapport:seenSelfEmails'))['rapport:seenSelfEmails'],
       ),
     { message: 'the signed-in address was not kept' },
   );
@@ -42,9 +42,9 @@ test('the popup suggests the signed-in domain as the user own, and finds account
   await popup.reload();
   await popup.setViewportSize({ width: 400, height: 600 });
   try {
-    const suggestion = popup.locator('[data-testid="own-domain-suggestion"]');
+    const suggestion = popup.locator('[data-testid="own-assumed"]');
     await expectText(suggestion, 'brightwave.io', { page: popup });
-    await suggestion.getByRole('button').click();
+    await suggestion.locator('[data-testid="own-confirm"]').click();
     await waitFor(async () => (await settings())?.ownDomains?.includes('brightwave.io'), {
       message: 'brightwave.io was not saved as an own domain',
     });

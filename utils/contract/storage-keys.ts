@@ -5,8 +5,13 @@
 
 /** The settings, one versioned object: storage.sync, or storage.local where sync is missing. */
 export const SETTINGS_KEY = 'rapport:settings';
-/** The signed-in address a host page last showed (storage.local): the popup suggests its domain. */
-export const SEEN_SELF_EMAIL_KEY = 'rapport:seenSelfEmail';
+/**
+ * storage.local: the addresses the user's mailboxes are signed in with, newest first (one per
+ * mailbox): the popup shows which own company it assumed from each.
+ */
+export const SEEN_SELF_EMAILS_KEY = 'rapport:seenSelfEmails';
+/** The single last-seen address an earlier version kept; removed when the list is first written. */
+export const OLD_SEEN_SELF_EMAIL_KEY = 'rapport:seenSelfEmail';
 /** storage.local: the sidebar's `{ collapsed, width }`; every tab of the profile follows a change. */
 export const LAYOUT_KEY = 'rapport:sidebar';
 /** The key in storage.local whose change tells every context which accounts changed. */

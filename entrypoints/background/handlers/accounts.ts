@@ -35,6 +35,7 @@ import type {
 import { checkDomains, describeProblem } from '../domain-rules';
 import type { Account, CrmRef, StageChange } from '@/utils/contract/model';
 import { today } from '@/utils/shared/dates';
+import { ownDomainsFor } from '@/utils/shared/own-company';
 import { newPerson } from './people';
 import {
   type HandlerContext,
@@ -101,6 +102,9 @@ export async function resolveRead(read: PageRead, ctx: HandlerContext) {
 export const accountHandlers = {
   async resolveContext(req, ctx) {
     const settings = await ctx.settings();
+    // Until the user names their own domains, this mailbox's own address says which company is
+    // theirs: a thread with a colleague must not offer their own company as a client.
+    const ownDomains = ownDomainsFor(settings.ownDomains, req.selfEmail);
     const writes = writesSoFar(ctx.db);
     const tx = ctx.db.transaction(RECORD_KINDS as unknown as StoreName[], 'readonly');
     const raw = unwrap(tx);
@@ -117,7 +121,7 @@ export const accountHandlers = {
     if (found.length === 0) {
       const byEmails = await matchParticipants(
         req.participants,
-        settings.ownDomains,
+        ownDomains,
         req.selfEmail ? [req.selfEmail] : [],
         {
           accountIdsByEmail: (email) => accountIdsByEmail(raw, email),
@@ -127,7 +131,7 @@ export const accountHandlers = {
       found = byEmails.matches;
       unknown = byEmails.unknown;
       for (const shown of req.domains) {
-        const domain = companyDomain(shown, settings.ownDomains);
+        const domain = companyDomain(shown, ownDomains);
         for (const accountId of domain ? await byDomain(domain) : []) {
           if (!found.some((m) => m.accountId === accountId)) {
             found.push({ accountId, matchedBy: 'domain', emails: [] });
