@@ -118,3 +118,18 @@ describe('matching', () => {
     expect(checked.problems).toMatchObject([{ problem: 'taken' }]);
   });
 });
+
+describe('the plain-ASCII shortcut gives what the URL parser gives', () => {
+  it.each([
+    'Example.COM',
+    'mail.example.co.uk',
+    'a-b.c-d.example',
+    'example.com.',
+    '1.2.3.4',
+    '0x7f.1',
+  ])('%s', (host) => {
+    const parsed = new URL(`http://${host}`).hostname;
+    const expected = /^[\d.]+$|^0x/i.test(parsed) ? null : parsed;
+    expect(asciiHost(host)).toBe(expected);
+  });
+});

@@ -13,14 +13,23 @@
 /** Characters a URL parser reads as something other than a host, so it must never see them. */
 const NOT_HOST = /[\s/\\?#@:[\]%]/;
 
+/** Lower-case ASCII letters, digits, hyphens and dots only: no label the parser would change. */
+const PLAIN_HOST = /^[a-z0-9.-]+$/;
+/** The parser also accepts IPv4 numbers ("1.2.3.4", "0x7f.1"): not a domain. */
+const IPV4_LIKE = /^[\d.]+$|^0x/i;
+
 /** The ASCII (punycode) form of a host name, lower case; null when it is not a host name. */
 export function asciiHost(host: string): string | null {
   const trimmed = host.trim();
   if (trimmed === '' || NOT_HOST.test(trimmed)) return null;
+  // Nearly every host is plain ASCII already: the URL parser would give it back lower-cased, so
+  // skip it (it ran for every address of every thread resolved).
+  const lower = trimmed.toLowerCase();
+  if (PLAIN_HOST.test(lower) && !lower.includes('xn--'))
+    return IPV4_LIKE.test(lower) ? null : lower;
   try {
     const hostname = new URL(`http://${trimmed}`).hostname;
-    // The parser also accepts IPv4 numbers ("1.2.3.4", "0x7f.1"): not a domain.
-    return hostname === '' || /^[\d.]+$|^0x/i.test(hostname) ? null : hostname;
+    return hostname === '' || IPV4_LIKE.test(hostname) ? null : hostname;
   } catch {
     return null;
   }
