@@ -17,17 +17,25 @@ function urlOf(html: string, name: string): URL {
   return new URL(href);
 }
 
-/** One saved page of a host, as text, with its URL. */
-export function hostFixture(host: HostName, state: string): { html: string; url: URL } {
-  const file = path.join(FIXTURES, host, `${host}-${DATED}-${state}.html`);
+/** One saved page of a host, as text, with its URL; `date` names a page saved on another day. */
+export function hostFixture(
+  host: HostName,
+  state: string,
+  { date = DATED }: { date?: string } = {},
+): { html: string; url: URL } {
+  const file = path.join(FIXTURES, host, `${host}-${date}-${state}.html`);
   const html = readFileSync(file, 'utf8');
   return { html, url: urlOf(html, file) };
 }
 
 /** One saved page of a host, parsed (scripts inert, as DOMParser leaves them), with its URL. */
-export function loadHostFixture(host: HostName, state: string): { doc: Document; url: URL } {
-  const { html, url } = hostFixture(host, state);
-  return { doc: new DOMParser().parseFromString(html, 'text/html'), url };
+export function loadHostFixture(
+  host: HostName,
+  state: string,
+  options: { date?: string } = {},
+): { html: string; doc: Document; url: URL } {
+  const { html, url } = hostFixture(host, state, options);
+  return { html, doc: new DOMParser().parseFromString(html, 'text/html'), url };
 }
 
 /** Every saved page of a host, with its file name. */

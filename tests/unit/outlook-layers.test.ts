@@ -16,9 +16,9 @@ import {
 } from '@/utils/content/hosts/outlook';
 import { peopleInLabel } from '@/utils/content/hosts/read-helpers';
 import { freshContext, ok } from './helpers';
-import { hostFixture } from './host-fixture';
+import { loadHostFixture } from './host-fixtures';
 
-const load = () => hostFixture('outlook', '2026-12-05-accessible-names');
+const load = () => loadHostFixture('outlook', 'accessible-names', { date: '2026-12-05' });
 const ANNA = { email: 'anna.keller@northwind.co.uk', name: 'Anna Keller' };
 const TOM = { email: 'tom.reyes@mail.northwind.co.uk', name: 'Tom Reyes' };
 const ID = 'AAQkAGM3ZTk0YjQ1LWRmMDgtNDQ0Zi05ZDI2LTc3MWQ0NjNhZmU2OQAQAE1b+0Y8xJNDl9qS6m4kR2Y=';

@@ -16,9 +16,9 @@ import {
   SIDEBAR,
   pipedriveAdapter,
 } from '@/utils/content/hosts/pipedrive';
-import { hostFixture } from './host-fixture';
+import { loadHostFixture } from './host-fixtures';
 
-const load = () => hostFixture('pipedrive', '2026-12-05-person-legacy');
+const load = () => loadHostFixture('pipedrive', 'person-legacy', { date: '2026-12-05' });
 const TOM = { email: 'tom.reyes@mail.northwind.co.uk', name: 'Tom Reyes' };
 
 describe('the 2026-12-05 person page in the older detail view', () => {
