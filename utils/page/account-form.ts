@@ -6,7 +6,7 @@ import type { RequestOf } from '@/utils/contract/messages';
 import { Email } from '@/utils/schemas/model';
 import type { Account, Person } from '@/utils/contract/model';
 import type { Potential } from '@/utils/contract/enums';
-import { cleanDomain } from './csv';
+import { cleanDomain } from './csv-values';
 import { parseCadence } from './settings-input';
 import type { Problem } from '@/utils/shared/problem';
 import { MAX_ACCOUNT_DOMAINS } from '@/utils/contract/limits';

@@ -2,7 +2,7 @@
  * What the options page checks in a field before it sends updateSettings: the same bounds the
  * background's SettingsPatch schema enforces, worded for the field they belong to.
  */
-import { cleanDomain } from './csv';
+import { cleanDomain } from './csv-values';
 import type { Problem } from '@/utils/shared/problem';
 import { CADENCE_MAX, CADENCE_MIN, MAX_OWN_DOMAINS } from '@/utils/contract/limits';
 
