@@ -75,7 +75,11 @@ export function AccountEditForm({ account, send, reload, onClose }: Props) {
           value={name}
           aria-invalid={problems.name ? true : undefined}
           aria-describedby={problems.name ? `${id}-name-error` : undefined}
-          onInput={(e) => setName(valueOf(e))}
+          onInput={(e) => {
+            setName(valueOf(e));
+            // An error stays only while the field still holds what it was about.
+            setProblems((p) => ({ ...p, name: undefined }));
+          }}
         />
       </label>
       {problems.name && (
@@ -96,7 +100,10 @@ export function AccountEditForm({ account, send, reload, onClose }: Props) {
           placeholder={t('sidebarAccountDomainsPlaceholder')}
           aria-invalid={domainError ? true : undefined}
           aria-describedby={domainError ? `${id}-domains-error` : `${id}-domains-hint`}
-          onInput={(e) => setDomains(valueOf(e))}
+          onInput={(e) => {
+            setDomains(valueOf(e));
+            setProblems((p) => ({ ...p, domains: undefined }));
+          }}
         />
       </label>
       {domainError ? (

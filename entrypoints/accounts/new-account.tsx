@@ -87,7 +87,11 @@ export function NewAccountForm({ onCreated, onCancel }: FormProps) {
             aria-invalid={problems.name ? true : undefined}
             aria-describedby={problems.name ? 'new-account-name-error' : undefined}
             value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
+            onInput={(e) => {
+              setName(e.currentTarget.value);
+              // An error stays only while the field still holds what it was about.
+              setProblems((p) => ({ ...p, name: undefined }));
+            }}
           />
         </div>
         {problems.name && (
@@ -104,7 +108,10 @@ export function NewAccountForm({ onCreated, onCancel }: FormProps) {
             aria-describedby="new-account-domains-hint"
             aria-invalid={problems.domains ? true : undefined}
             value={domains}
-            onInput={(e) => setDomains(e.currentTarget.value)}
+            onInput={(e) => {
+              setDomains(e.currentTarget.value);
+              setProblems((p) => ({ ...p, domains: undefined }));
+            }}
           />
         </div>
         <p class="f-hint" id="new-account-domains-hint">

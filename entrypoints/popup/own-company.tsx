@@ -131,7 +131,11 @@ function AddDomain({ own, save, autoFocus }: { own: string[]; save: Save; autoFo
         aria-invalid={problem ? true : undefined}
         aria-describedby={problem ? 'own-domain-error' : undefined}
         value={draft}
-        onInput={(e) => setDraft(e.currentTarget.value)}
+        onInput={(e) => {
+          setDraft(e.currentTarget.value);
+          // An error stays only while the field still holds what it was about.
+          setProblem(null);
+        }}
       />
       <button type="submit" class="rp-btn rp-small" data-testid="own-domain-add">
         {t('popupOwnDomainAdd')}

@@ -18,6 +18,14 @@ const focusedName = (page) =>
     return el?.matches('.editor h1') ? el.textContent : null;
   });
 
+/** The form's error is gone, and the field it was about no longer marked invalid. */
+async function expectNoError(errors, field, page) {
+  await waitFor(async () => (await errors.count()) === 0, {
+    message: `an error stayed on screen after ${field} changed`,
+  });
+  assert.equal(await page.locator(field).getAttribute('aria-invalid'), null);
+}
+
 for (const lang of ['en', 'ru']) {
   test(`new account (${lang}): in every view, the empty state and the popup`, async () => {
     const app = await launch({ lang });
@@ -38,12 +46,15 @@ for (const lang of ['en', 'ru']) {
       assert.equal(await focusedId(page), 'new-account-name', 'the name field is not focused');
       await dialog.locator('[data-testid="new-account-create"]').click();
       await expectText(dialog.locator('.f-error'), WORDS[lang].nameMissing, { page });
+      // An error goes as soon as its field changes, not at the next submit.
       await dialog.locator('#new-account-name').fill('Umbrella Corp');
+      await expectNoError(dialog.locator('.f-error'), '#new-account-name', page);
       await dialog.locator('#new-account-domains').fill('umbrella.com, gmail.com');
       await dialog.locator('[data-testid="new-account-create"]').click();
       await expectText(dialog.locator('.f-error'), WORDS[lang].freeMail, { page });
       assert.equal((await app.call('listAccounts')).length, before, 'a refused form wrote');
       await dialog.locator('#new-account-domains').fill('mail.umbrella.com');
+      await expectNoError(dialog.locator('.f-error'), '#new-account-domains', page);
       await dialog.locator('#new-account-stage').selectOption('cooperative');
       await dialog.locator('#new-account-potential').selectOption('high');
       await screenshot(page, `new-account-form-${lang}`);

@@ -120,6 +120,12 @@ test(
       );
       assert.equal((await focused(gmail)).testId, 'input', 'focus goes back to the domains');
       await screenshot(gmail, 'sidebar-domain-taken');
+      // The reason goes as soon as the field changes, not at the next save.
+      await domains.pressSequentially(' ');
+      await waitFor(async () => (await sidebar(gmail, 'domain-error').count()) === 0, {
+        message: 'the domain error stayed after the field changed',
+      });
+      assert.equal(await domains.getAttribute('aria-invalid'), null);
 
       await domains.fill('northwind.co.uk gmail.com');
       await domains.press('Enter');
