@@ -4,7 +4,7 @@
 // a page of open forms.
 //
 // "Cut" is what a user sees as "Такт…": an element whose text is wider than its box
-// (scrollWidth > clientWidth), or that sticks out of the panel.
+// (scrollWidth > clientWidth), or that sticks out of the panel or of the card or form it is in.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
@@ -45,8 +45,11 @@ async function clipped(page) {
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden') continue;
       const text = (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 50);
+      const card = el.parentElement?.closest('.rp-card, .rp-form')?.getBoundingClientRect();
       if (box.left < edge.left - 1 || box.right > edge.right + 1) {
         found.push(`<${el.localName}> "${text}": outside the panel`);
+      } else if (card && (box.left < card.left - 1 || box.right > card.right + 1)) {
+        found.push(`<${el.localName}> "${text}": outside its card`);
       } else if (el.scrollWidth > el.clientWidth && el.clientWidth > 0) {
         found.push(
           `<${el.localName}> "${text}": ${el.scrollWidth} px of text in ${el.clientWidth}`,
@@ -125,6 +128,75 @@ for (const lang of ['en', 'ru']) {
           await shot('-failed');
           throw error;
         } finally {
+          await gmail.close();
+        }
+      });
+    }
+
+    for (const width of [MIN_WIDTH, DEFAULT_WIDTH]) {
+      test(`the create and log buttons fit at ${width} px`, { timeout: 90_000 }, async () => {
+        const gmail = await openAt(width);
+        const shot = (page, what) => screenshot(page, `layout-${lang}-${width}-${what}`);
+        const frame = sidebarFrame(gmail);
+        let other = null;
+        try {
+          // The follow-up form: what becomes of the open next action, the due presets and days.
+          await sidebar(gmail, 'log-follow-up').click();
+          await sidebar(gmail, 'follow-up').waitFor();
+          await sidebar(gmail, 'follow-up').locator('[name="next"]').fill('Call Anna');
+          assert.deepEqual(await clipped(gmail), [], 'with the follow-up form open');
+          await shot(gmail, 'follow-up');
+          await gmail.keyboard.press('Escape');
+          await waitFor(async () => (await sidebar(gmail, 'follow-up').count()) === 0, {
+            message: 'the follow-up form did not close',
+          });
+
+          // Mark done asks what was done.
+          await sidebar(gmail, 'done').click();
+          await sidebar(gmail, 'done-confirm').waitFor();
+          assert.deepEqual(await clipped(gmail), [], 'with Mark done asking what was done');
+          await shot(gmail, 'done');
+
+          // A free-mail sender: Create an account… and Add to an existing account, each open.
+          other = await app.openGmail('freemail-sender');
+          const offers = sidebarFrame(other);
+          await sidebar(other, 'create-named-account').waitFor();
+          assert.deepEqual(await clipped(other), [], 'with a free-mail sender');
+          // The sender's name is shown whole beside (or above) the buttons offered for them.
+          assert.deepEqual(
+            await offers
+              .locator('.rp-unknown .rp-strong')
+              .evaluateAll((els) =>
+                els
+                  .filter((el) => el.scrollWidth > el.clientWidth)
+                  .map((el) => `${el.textContent}: ${el.scrollWidth} px in ${el.clientWidth}`),
+              ),
+            [],
+            'the free-mail sender’s name is cut',
+          );
+          await shot(other, 'free-mail');
+          await sidebar(other, 'create-named-account').click();
+          await sidebar(other, 'new-account-name').waitFor();
+          assert.deepEqual(await clipped(other), [], 'with Create an account… open');
+          await shot(other, 'free-mail-create');
+          await offers.getByRole('button', { name: msg('sidebarCancel'), exact: true }).click();
+          await offers.getByRole('button', { name: msg('sidebarAddToExisting') }).click();
+          await offers.locator('input[type="search"]').waitFor();
+          assert.deepEqual(await clipped(other), [], 'with Add to an existing account open');
+          await shot(other, 'free-mail-add');
+          await other.close();
+
+          // A sender from a company not yet an account: the card that creates it.
+          other = await app.openGmail('unknown-sender');
+          await sidebar(other, 'create-account').waitFor();
+          assert.deepEqual(await clipped(other), [], 'with a company to create');
+          await shot(other, 'create-company');
+          assert.equal(await frame.locator('[data-testid="sidebar"]').count(), 1);
+        } catch (error) {
+          await shot(other ?? gmail, 'extras-failed');
+          throw error;
+        } finally {
+          await other?.close();
           await gmail.close();
         }
       });
