@@ -17,6 +17,7 @@ import { sessionTabStates } from './tab-state';
 import { activeHosts, injectIntoOpenTabs, syncContentScripts } from './registration';
 import type { HandlerContext } from './handlers/common';
 import { purgeTrash } from './handlers/accounts';
+import { workerSync } from './sync/worker-sync';
 import {
   countOverdue,
   NOTIFICATION_PREFIX,
@@ -42,6 +43,8 @@ export default defineBackground(() => {
   const getDb = () => (db ??= openDb().catch((e) => ((db = null), Promise.reject(e))));
 
   const origin = browser.runtime.getURL('/');
+  // Shared accounts follow every write; a teammate's change is announced like any other.
+  const sync = workerSync({ getDb, notify: announce });
   const tabs = sessionTabStates();
 
   // Settings are read on every resolve; reading storage costs about a millisecond, so the worker
@@ -84,6 +87,7 @@ export default defineBackground(() => {
     const { result, changed } = await route(message, kind, ctx);
     if (changed.length > 0) {
       await announce(changed);
+      void sync.localChanged(changed).catch(() => undefined);
       // Off the reply's path: the writer waits for its answer, not for the count.
       void countOverdue(ctx.db, Date.now()).then(setBadge, () => undefined);
     }

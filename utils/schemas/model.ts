@@ -124,6 +124,8 @@ export const Person = z.object({
   influence: z.int().check(z.gte(1), z.lte(5)),
   attitude: Attitude,
   notes: text(LONG),
+  /** The notes stay in this browser: team sync never sends them (entrypoints/background/sync/). */
+  notesPrivate: z.optional(z.boolean()),
   lastContactAt: z.nullable(Timestamp),
 });
 

@@ -1,0 +1,250 @@
+/**
+ * One shared account as a Y.Doc, and back. The doc is what the team shares; IndexedDB stays the
+ * UI's source of truth, and this module only maps between the two:
+ *
+ *   account          Y.Map   the account's fields, each its own key (two people editing two
+ *                            different fields both keep their edit)
+ *   profile.<field>  Y.Text  goals, pain points, opportunities: edits merge as text
+ *   people           Y.Map   id -> Y.Map of the person's fields; notes a Y.Text
+ *   decisions        Y.Map   id -> Y.Map; why and alternatives Y.Text
+ *   activities       Y.Map   id -> Y.Map
+ *   stageChanges     Y.Map   id -> Y.Map: every change kept; the current stage is the latest one
+ *
+ * Records are keyed by id in maps, not pushed to arrays, so two people or decisions added offline
+ * on two sides are two keys and both survive. Local bookkeeping (revision, updatedAt, index keys)
+ * never enters the doc; nor does a person's private note (Person.notesPrivate).
+ */
+import * as Y from 'yjs';
+import { Account, Activity, Decision, Person, StageChange } from '@/utils/schemas/model';
+import type {
+  Account as AccountT,
+  Activity as ActivityT,
+  Decision as DecisionT,
+  Person as PersonT,
+  StageChange as StageChangeT,
+} from '@/utils/contract/model';
+import { textEdit } from './text-diff';
+
+export interface AccountSnapshot {
+  account: AccountT;
+  people: PersonT[];
+  activities: ActivityT[];
+  decisions: DecisionT[];
+  stageChanges: StageChangeT[];
+}
+
+/** The account's fields the team shares; revision and updatedAt are each browser's own. */
+const ACCOUNT_KEYS = [
+  'id',
+  'name',
+  'domains',
+  'stage',
+  'potential',
+  'nextAction',
+  'cadenceDays',
+  'crmRefs',
+  'createdAt',
+] as const;
+const PROFILE_KEYS = ['goals', 'painPoints', 'opportunities'] as const;
+
+interface Collection<T extends { id: string }> {
+  name: 'people' | 'decisions' | 'activities' | 'stageChanges';
+  /** Long free text, merged as text. */
+  texts: readonly string[];
+  /** Fields that never leave this browser. */
+  local: (record: T) => readonly string[];
+  pick: (s: AccountSnapshot) => T[];
+  schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown } };
+}
+
+const people: Collection<PersonT> = {
+  name: 'people',
+  texts: ['notes'],
+  local: (p) => (p.notesPrivate ? ['notesPrivate', 'notes'] : ['notesPrivate']),
+  pick: (s) => s.people,
+  schema: Person,
+};
+const decisions: Collection<DecisionT> = {
+  name: 'decisions',
+  texts: ['why', 'alternatives'],
+  local: () => [],
+  pick: (s) => s.decisions,
+  schema: Decision,
+};
+const activities: Collection<ActivityT> = {
+  name: 'activities',
+  texts: [],
+  local: () => [],
+  pick: (s) => s.activities,
+  schema: Activity,
+};
+const stageChanges: Collection<StageChangeT> = {
+  name: 'stageChanges',
+  texts: [],
+  local: () => [],
+  pick: (s) => s.stageChanges,
+  schema: StageChange,
+};
+// Typed as the loose shape the generic code below walks.
+const COLLECTIONS = [people, decisions, activities, stageChanges] as unknown as Collection<{
+  id: string;
+}>[];
+
+const profileText = (doc: Y.Doc, key: string) => doc.getText(`profile.${key}`);
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function applyText(text: Y.Text, before: string, after: string): void {
+  // The edit is computed against what this browser last agreed with the doc (`before`); if the
+  // doc's text has moved on meanwhile, it is computed against the doc's text instead.
+  const from = text.toString() === before ? before : text.toString();
+  const edit = textEdit(from, after);
+  if (!edit) return;
+  if (edit.remove > 0) text.delete(edit.index, edit.remove);
+  if (edit.insert) text.insert(edit.index, edit.insert);
+}
+
+function writeRecord(
+  map: Y.Map<unknown>,
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown>,
+  texts: readonly string[],
+  local: readonly string[],
+): void {
+  for (const [key, value] of Object.entries(after)) {
+    if (local.includes(key) || value === undefined) continue;
+    if (texts.includes(key)) {
+      let text = map.get(key);
+      if (!(text instanceof Y.Text)) map.set(key, (text = new Y.Text()));
+      applyText(text as Y.Text, String(before?.[key] ?? ''), String(value));
+    } else if (!before || !same(before[key], value) || !map.has(key)) {
+      if (!same(map.get(key), value)) map.set(key, value);
+    }
+  }
+  for (const key of local) if (map.has(key)) map.delete(key);
+  // An optional field this browser cleared (a decision's source link, say).
+  for (const key of Object.keys(before ?? {})) {
+    if (after[key] === undefined && map.has(key)) map.delete(key);
+  }
+}
+
+/**
+ * Writes to the doc what changed in this browser between `base` (what it last agreed with the
+ * doc; null for the first share) and `current`, in one Yjs transaction. Fields that did not
+ * change here are not written, so they cannot overwrite a teammate's concurrent edit.
+ */
+export function applyLocalChanges(
+  doc: Y.Doc,
+  base: AccountSnapshot | null,
+  current: AccountSnapshot,
+  origin: unknown = null,
+): void {
+  doc.transact(() => {
+    const account = doc.getMap<unknown>('account');
+    for (const key of ACCOUNT_KEYS) {
+      const value = current.account[key];
+      if (base && same(base.account[key], value) && account.has(key)) continue;
+      if (!same(account.get(key), value)) account.set(key, value);
+    }
+    for (const key of PROFILE_KEYS) {
+      applyText(
+        profileText(doc, key),
+        base?.account.profile[key] ?? '',
+        current.account.profile[key],
+      );
+    }
+    for (const collection of COLLECTIONS) {
+      const map = doc.getMap<Y.Map<unknown>>(collection.name);
+      const before = new Map((base ? collection.pick(base) : []).map((r) => [r.id, r]));
+      const after = collection.pick(current);
+      for (const record of after) {
+        const old = before.get(record.id);
+        let entry = map.get(record.id);
+        if (!(entry instanceof Y.Map)) map.set(record.id, (entry = new Y.Map()));
+        writeRecord(
+          entry,
+          old as Record<string, unknown> | undefined,
+          record as unknown as Record<string, unknown>,
+          collection.texts,
+          collection.local(record),
+        );
+        before.delete(record.id);
+      }
+      // What is left was in the base and is gone here: deleted in this browser.
+      for (const id of before.keys()) map.delete(id);
+    }
+  }, origin);
+}
+
+export interface ReadResult {
+  snapshot: AccountSnapshot | null;
+  /** Records the doc holds that fail the model's schema: left out, never written to the store. */
+  rejected: number;
+}
+
+function readRecord(value: unknown): Record<string, unknown> | null {
+  if (!(value instanceof Y.Map)) return null;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of value.entries()) {
+    out[key] = field instanceof Y.Text ? field.toString() : field;
+  }
+  return out;
+}
+
+/**
+ * The account as the doc holds it, checked against the model's schemas: a teammate's browser is
+ * not trusted to send well-formed records. `local` supplies what only this browser knows (the
+ * revision, private notes); the current stage is the latest entry of the stage history.
+ */
+export function readAccountFromDoc(
+  doc: Y.Doc,
+  local: AccountSnapshot | null,
+  now: number,
+): ReadResult {
+  let rejected = 0;
+  const fields = doc.getMap<unknown>('account').toJSON() as Record<string, unknown>;
+  if (fields.id === undefined) return { snapshot: null, rejected };
+  const profile = Object.fromEntries(PROFILE_KEYS.map((k) => [k, profileText(doc, k).toString()]));
+  const accountId = String(fields.id);
+  const read = <T extends { id: string }>(collection: Collection<T>, locals: T[]): T[] => {
+    const mine = new Map(locals.map((r) => [r.id, r as Record<string, unknown>]));
+    const out: T[] = [];
+    for (const [id, value] of doc.getMap(collection.name).entries()) {
+      const record = readRecord(value);
+      if (!record) {
+        rejected++;
+        continue;
+      }
+      // A text a teammate never wrote (a private note stays on their side) reads as empty.
+      for (const key of collection.texts) record[key] ??= '';
+      const own = mine.get(id);
+      // Private notes and the flag itself come from this browser, never from the doc.
+      if (own?.notesPrivate) Object.assign(record, { notesPrivate: true, notes: own.notes });
+      const parsed = collection.schema.safeParse({ ...record, id, accountId });
+      if (parsed.success) out.push(parsed.data as T);
+      else rejected++;
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  };
+  const history = read(stageChanges, local?.stageChanges ?? []);
+  const latest = [...history].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).pop();
+  const candidate = {
+    ...fields,
+    profile,
+    ...(latest ? { stage: latest.to } : {}),
+    updatedAt: local?.account.updatedAt ?? now,
+    revision: local?.account.revision ?? 1,
+  };
+  const account = Account.safeParse(candidate);
+  if (!account.success) return { snapshot: null, rejected: rejected + 1 };
+  const snapshot = {
+    account: account.data,
+    people: read(people, local?.people ?? []),
+    activities: read(activities, local?.activities ?? []),
+    decisions: read(decisions, local?.decisions ?? []),
+    stageChanges: history,
+  };
+  return { snapshot, rejected };
+}

@@ -1,0 +1,132 @@
+/**
+ * A shared account between the store and the sync layer, each way in one IndexedDB transaction:
+ * the views never see half of a teammate's change, and a worker stopped mid-write leaves the
+ * store as it was (the doc, saved first, is applied again on the next start).
+ */
+import { withKeys, withoutKeys, type RapportDb } from '../db';
+import { activitiesOf } from '../account-reads';
+import type { AccountSnapshot } from './account-doc';
+
+const STORES = ['accounts', 'people', 'activities', 'decisions', 'stageChanges'] as const;
+const COLLECTIONS = ['people', 'activities', 'decisions', 'stageChanges'] as const;
+
+/** The account and every record of it, as one consistent read; null if it does not exist. */
+export async function readSnapshot(
+  db: RapportDb,
+  accountId: string,
+): Promise<AccountSnapshot | null> {
+  const tx = db.transaction([...STORES], 'readonly');
+  const [account, people, activities, decisions, stageChanges] = await Promise.all([
+    tx.objectStore('accounts').get(accountId),
+    tx.objectStore('people').index('byAccount').getAll(accountId),
+    tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(accountId)),
+    tx.objectStore('decisions').index('byAccount').getAll(accountId),
+    tx.objectStore('stageChanges').index('byAccount').getAll(accountId),
+  ]);
+  await tx.done;
+  if (!account) return null;
+  return { account: withoutKeys(account), people, activities, decisions, stageChanges };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const byId = <T extends { id: string }>(list: T[]) =>
+  [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+type StoreTx = ReturnType<RapportDb['transaction']>;
+
+/** Whether the store still holds exactly `seen` for the account, read inside `tx`. */
+async function unchangedSince(tx: StoreTx, id: string, seen: AccountSnapshot | null) {
+  const account = await tx.objectStore('accounts').get(id);
+  if (!account || !seen) return !account && !seen;
+  if (!same(withoutKeys(account), seen.account)) return false;
+  for (const name of COLLECTIONS) {
+    const existing =
+      name === 'activities'
+        ? await tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(id))
+        : await tx.objectStore(name).index('byAccount').getAll(id);
+    if (!same(byId(existing as { id: string }[]), byId(seen[name] as { id: string }[]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+export interface WriteOutcome {
+  changed: boolean;
+  /** The store moved on since `seen` was read (a write in this browser): nothing was written. */
+  stale: boolean;
+  /** Records whose id belongs to another account here: never overwritten, counted. */
+  refused: number;
+}
+
+/**
+ * Makes the store hold `snapshot` for its account, in one strict-durability transaction: puts
+ * what is new or different, deletes what the doc no longer has, leaves the rest untouched. The
+ * account's revision goes up when anything changed, so an editor open on the old revision is
+ * told its copy is stale instead of overwriting the teammate's change.
+ */
+export async function writeSnapshot(
+  db: RapportDb,
+  snapshot: AccountSnapshot,
+  now: number,
+  seen?: AccountSnapshot | null,
+): Promise<WriteOutcome> {
+  const tx = db.transaction([...STORES], 'readwrite', { durability: 'strict' });
+  const id = snapshot.account.id;
+  let changed = false;
+  let refused = 0;
+  try {
+    if (seen !== undefined && !(await unchangedSince(tx, id, seen))) {
+      await tx.done;
+      return { changed: false, stale: true, refused: 0 };
+    }
+    for (const name of COLLECTIONS) {
+      const store = tx.objectStore(name);
+      const wanted = new Map(snapshot[name].map((r) => [r.id, r]));
+      const existing =
+        name === 'activities'
+          ? await tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(id))
+          : await tx.objectStore(name).index('byAccount').getAll(id);
+      for (const record of existing) {
+        const next = wanted.get(record.id);
+        if (!next) {
+          await store.delete(record.id);
+          changed = true;
+        } else if (!same(record, next)) {
+          await store.put(next as never);
+          changed = true;
+        }
+        wanted.delete(record.id);
+      }
+      for (const record of wanted.values()) {
+        // An id already used by a record of another account: a hostile or broken doc.
+        if (await store.getKey(record.id)) {
+          refused++;
+          continue;
+        }
+        await store.put(record as never);
+        changed = true;
+      }
+    }
+    const accounts = tx.objectStore('accounts');
+    const current = await accounts.get(id);
+    const incoming = { ...snapshot.account };
+    const comparable = (a: typeof incoming) => ({ ...a, updatedAt: 0, revision: 0 });
+    if (!current || changed || !same(comparable(withoutKeys(current)), comparable(incoming))) {
+      await accounts.put(
+        withKeys({ ...incoming, updatedAt: now, revision: (current?.revision ?? 0) + 1 }),
+      );
+      changed = true;
+    }
+    await tx.done;
+    return { changed, stale: false, refused };
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}

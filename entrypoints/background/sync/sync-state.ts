@@ -1,0 +1,49 @@
+/**
+ * What team sync keeps in this browser, in its own IndexedDB database beside the store (its
+ * schema moves on its own, and the store's migrations stay as they are):
+ *   connection  the server's address, this person's email and token: only the background reads
+ *               it; no message gives the token to a content script or the sidebar frame
+ *   docs        each shared document's Yjs state (a merged update) and whether this browser has
+ *               a change not yet in it (`dirty`), so that sync resumes after a worker restart
+ *               from the stored state vector instead of downloading everything again
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+export const SYNC_DB_NAME = 'rapport-sync';
+
+export interface SyncConnection {
+  key: 'connection';
+  url: string;
+  email: string;
+  token: string;
+}
+
+export interface SyncDocRecord {
+  name: string;
+  accountId: string;
+  update: Uint8Array;
+  dirty: boolean;
+  /** The server refused this person (access removed): the local copy is kept, no longer shared. */
+  revoked: boolean;
+}
+
+interface SyncSchema extends DBSchema {
+  settings: { key: string; value: SyncConnection };
+  docs: { key: string; value: SyncDocRecord };
+}
+
+export type SyncDb = IDBPDatabase<SyncSchema>;
+
+export function openSyncDb(name: string = SYNC_DB_NAME): Promise<SyncDb> {
+  return openDB<SyncSchema>(name, 1, {
+    upgrade(db) {
+      db.createObjectStore('settings', { keyPath: 'key' });
+      db.createObjectStore('docs', { keyPath: 'name' });
+    },
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+    },
+  });
+}
+
+export const accountDocName = (accountId: string) => `account:${accountId}`;

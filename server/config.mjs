@@ -1,0 +1,47 @@
+// Every switch of the server, read from the environment once (README.md in this folder lists
+// them). Bad values stop the server with a message naming the variable.
+import { resolve } from 'node:path';
+import { isLoopback } from './loopback.mjs';
+
+export function readConfig(env = process.env, cwd = process.cwd()) {
+  const dataDir = resolve(cwd, env.RAPPORT_SYNC_DATA_DIR ?? 'server/data');
+  const port = Number(env.RAPPORT_SYNC_PORT ?? 1234);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`RAPPORT_SYNC_PORT is not a port: ${env.RAPPORT_SYNC_PORT}`);
+  }
+  const config = {
+    address: env.RAPPORT_SYNC_ADDRESS ?? '127.0.0.1',
+    port,
+    dataDir,
+    sqliteFile: resolve(dataDir, 'rapport-sync.sqlite'),
+    secret: env.RAPPORT_SYNC_SECRET || null,
+    secretFile: resolve(cwd, env.RAPPORT_SYNC_SECRET_FILE ?? resolve(dataDir, 'secret')),
+    databaseUrl: env.RAPPORT_SYNC_DATABASE_URL || null,
+    redisUrl: env.RAPPORT_SYNC_REDIS_URL || null,
+    instanceId: env.RAPPORT_SYNC_INSTANCE_ID || null,
+    tlsCert: env.RAPPORT_SYNC_TLS_CERT || null,
+    tlsKey: env.RAPPORT_SYNC_TLS_KEY || null,
+    trustProxy: env.RAPPORT_SYNC_TRUST_PROXY === '1',
+    oidc: null,
+  };
+  if (env.RAPPORT_SYNC_OIDC_ISSUER) {
+    const { RAPPORT_SYNC_OIDC_ISSUER: issuer, RAPPORT_SYNC_OIDC_AUDIENCE: audience } = env;
+    const jwksUrl = env.RAPPORT_SYNC_OIDC_JWKS_URL;
+    if (!audience || !jwksUrl) {
+      throw new Error('RAPPORT_SYNC_OIDC_ISSUER needs RAPPORT_SYNC_OIDC_AUDIENCE and _JWKS_URL');
+    }
+    config.oidc = { issuer, audience, jwksUrl };
+  }
+  if (Boolean(config.tlsCert) !== Boolean(config.tlsKey)) {
+    throw new Error('RAPPORT_SYNC_TLS_CERT and RAPPORT_SYNC_TLS_KEY go together');
+  }
+  // wss:// is required except on loopback: off loopback the server speaks TLS itself or sits
+  // behind a proxy that does (and says so with X-Forwarded-Proto, checked on every upgrade).
+  if (!isLoopback(config.address) && !config.tlsCert && !config.trustProxy) {
+    throw new Error(
+      `refusing to listen on ${config.address} without TLS: set RAPPORT_SYNC_TLS_CERT and ` +
+        'RAPPORT_SYNC_TLS_KEY, or RAPPORT_SYNC_TRUST_PROXY=1 behind a proxy that terminates TLS',
+    );
+  }
+  return config;
+}

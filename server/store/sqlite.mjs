@@ -1,0 +1,84 @@
+// The embedded default: one SQLite file holds the documents' Yjs state, the access lists and the
+// revocations. better-sqlite3 is synchronous; the methods are async so that the PostgreSQL store
+// (store/postgres.mjs) has the same shape.
+import Database from 'better-sqlite3';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, state BLOB);
+CREATE TABLE IF NOT EXISTS members (
+  document TEXT NOT NULL, email TEXT NOT NULL, role TEXT NOT NULL,
+  PRIMARY KEY (document, email)
+);
+CREATE TABLE IF NOT EXISTS revocations (email TEXT PRIMARY KEY, before_seconds INTEGER NOT NULL);
+`;
+
+export function openSqliteStore(file) {
+  const db = new Database(file);
+  // WAL lets several server processes on one machine share the file (the Redis set-up).
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  const q = {
+    fetch: db.prepare('SELECT state FROM documents WHERE name = ?'),
+    store: db.prepare(
+      'INSERT INTO documents (name, state) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET state = excluded.state',
+    ),
+    role: db.prepare('SELECT role FROM members WHERE document = ? AND email = ?'),
+    owner: db.prepare("SELECT email FROM members WHERE document = ? AND role = 'owner'"),
+    claim: db.prepare(
+      "INSERT OR IGNORE INTO members (document, email, role) VALUES (?, ?, 'owner')",
+    ),
+    set: db.prepare(
+      'INSERT INTO members (document, email, role) VALUES (?, ?, ?) ON CONFLICT(document, email) DO UPDATE SET role = excluded.role',
+    ),
+    remove: db.prepare('DELETE FROM members WHERE document = ? AND email = ?'),
+    list: db.prepare('SELECT email, role FROM members WHERE document = ? ORDER BY email'),
+    revoke: db.prepare(
+      'INSERT INTO revocations (email, before_seconds) VALUES (?, ?) ON CONFLICT(email) DO UPDATE SET before_seconds = excluded.before_seconds',
+    ),
+    revoked: db.prepare('SELECT before_seconds FROM revocations WHERE email = ?'),
+  };
+  const claim = db.transaction((document, email) => {
+    const owner = q.owner.get(document);
+    if (owner) return owner.email === email;
+    q.claim.run(document, email);
+    return true;
+  });
+  return {
+    kind: 'sqlite',
+    async fetchDocument(name) {
+      const row = q.fetch.get(name);
+      return row?.state ? new Uint8Array(row.state) : null;
+    },
+    async storeDocument(name, state) {
+      q.store.run(name, Buffer.from(state));
+    },
+    async getRole(document, email) {
+      return q.role.get(document, email)?.role ?? null;
+    },
+    async getOwner(document) {
+      return q.owner.get(document)?.email ?? null;
+    },
+    async claim(document, email) {
+      return claim(document, email);
+    },
+    async setMember(document, email, role) {
+      q.set.run(document, email, role);
+    },
+    async removeMember(document, email) {
+      return q.remove.run(document, email).changes > 0;
+    },
+    async listMembers(document) {
+      return q.list.all(document);
+    },
+    async revokeTokensBefore(email, seconds) {
+      q.revoke.run(email, seconds);
+    },
+    async revokedBefore(email) {
+      return q.revoked.get(email)?.before_seconds ?? null;
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

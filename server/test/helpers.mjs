@@ -1,0 +1,89 @@
+// Test helpers: a real server on 127.0.0.1 (port 0), real Node Yjs clients over WebSocket.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { readConfig } from '../config.mjs';
+import { createSyncServer } from '../create-server.mjs';
+
+export async function startServer(t, env = {}, options = {}) {
+  const dataDir = env.RAPPORT_SYNC_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'rapport-sync-'));
+  const config = readConfig({ RAPPORT_SYNC_PORT: '0', RAPPORT_SYNC_DATA_DIR: dataDir, ...env });
+  const sync = await createSyncServer(config, { sweepMs: 200, debounceMs: 50, ...options });
+  const port = await sync.listen();
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await sync.close();
+  };
+  t.after(async () => {
+    await close();
+    if (!env.RAPPORT_SYNC_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { ...sync, port, dataDir, url: `ws://127.0.0.1:${port}`, close };
+}
+
+export function connect(t, url, name, token) {
+  const document = new Y.Doc();
+  const events = { authenticationFailed: [], closed: 0 };
+  const provider = new HocuspocusProvider({
+    url,
+    name,
+    document,
+    token,
+    WebSocketPolyfill: WebSocket,
+    onAuthenticationFailed: ({ reason }) => events.authenticationFailed.push(reason),
+    onClose: () => (events.closed += 1),
+  });
+  t.after(() => provider.destroy());
+  return { document, provider, events };
+}
+
+export async function waitFor(predicate, { timeout = 5000, what = 'condition' } = {}) {
+  const start = Date.now();
+  while (Date.now() - start < timeout) {
+    if (await predicate()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function api(server, method, path, token, body) {
+  const response = await fetch(`http://127.0.0.1:${server.port}${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
+
+/** alice owns DOC; bob (and carol, dave) get tokens; roles as given. */
+export async function teamOn(server, doc, roles = {}) {
+  const tokens = {};
+  for (const who of ['alice', 'bob', 'carol', 'dave']) {
+    tokens[who] = await server.tokens.issueInvitation(`${who}@firm.com`);
+  }
+  const claimed = await api(server, 'POST', `/api/documents/${doc}`, tokens.alice);
+  if (claimed.status !== 201) throw new Error(`claim failed: ${JSON.stringify(claimed)}`);
+  for (const [who, role] of Object.entries(roles)) {
+    const set = await api(
+      server,
+      'PUT',
+      `/api/documents/${doc}/members/${who}@firm.com`,
+      tokens.alice,
+      {
+        role,
+      },
+    );
+    if (set.status !== 200) throw new Error(`share failed: ${JSON.stringify(set)}`);
+  }
+  return tokens;
+}

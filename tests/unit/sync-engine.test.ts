@@ -1,0 +1,161 @@
+// @vitest-environment node
+/**
+ * The worker's sync layer end to end in Node: two browsers' stores (fake IndexedDB), each with
+ * its sync engine, against a real Hocuspocus server started from `npm run server` on 127.0.0.1.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { openDb, type RapportDb } from '@/entrypoints/background/db';
+import { openSyncDb } from '@/entrypoints/background/sync/sync-state';
+import { createSyncEngine, type SyncEngine } from '@/entrypoints/background/sync/sync-engine';
+import { readSnapshot, writeSnapshot } from '@/entrypoints/background/sync/account-store';
+import type { AccountSnapshot } from '@/entrypoints/background/sync/account-doc';
+
+const ACCOUNT = 'acme-engine-1';
+let server: ChildProcess;
+let url = '';
+const dataDir = mkdtempSync(join(tmpdir(), 'rapport-engine-'));
+const env = { ...process.env, RAPPORT_SYNC_DATA_DIR: dataDir, RAPPORT_SYNC_PORT: '0' };
+
+const invite = (email: string) =>
+  spawnSync('node', ['server/main.mjs', 'invite', email], { env, encoding: 'utf8' }).stdout.trim();
+
+beforeAll(async () => {
+  server = spawn('node', ['server/main.mjs'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Rapport sync: (ws:\/\/[\d.]+:\d+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+});
+
+afterAll(() => {
+  server.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function browser(email: string) {
+  let counter = 0;
+  const db = await openDb(`engine-${email}-${Math.random()}`);
+  const syncDb = await openSyncDb(`engine-sync-${email}-${Math.random()}`);
+  const notified: string[][] = [];
+  const engine = createSyncEngine({
+    getDb: async () => db,
+    getSyncDb: async () => syncDb,
+    notify: async (ids) => void notified.push(ids),
+    now: () => Date.UTC(2026, 11, 5, 3, 0, 0) + ++counter,
+    WebSocketPolyfill: WebSocket,
+  });
+  await engine.configure({ url, email, token: invite(email) });
+  return { db, engine, notified };
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeout = 5000) {
+  const start = Date.now();
+  while (Date.now() - start < timeout) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** A write in the UI: the store changes, then the router names the account to the engine. */
+async function userEdits(
+  who: { db: RapportDb; engine: SyncEngine },
+  change: (s: AccountSnapshot) => void,
+) {
+  // Read, change and write as one step, as a handler's transaction does: a teammate's update
+  // landing in between makes the write stale, and the edit is made again on the new state.
+  for (;;) {
+    const seen = (await readSnapshot(who.db, ACCOUNT))!;
+    const next = structuredClone(seen);
+    change(next);
+    if (!(await writeSnapshot(who.db, next, Date.now(), seen)).stale) break;
+  }
+  await who.engine.localChanged([ACCOUNT]);
+}
+
+const seed: AccountSnapshot = {
+  account: {
+    id: ACCOUNT,
+    name: 'Acme Corp',
+    domains: ['acme.com'],
+    stage: 'tactical',
+    potential: 'medium',
+    profile: { goals: '', painPoints: '', opportunities: '' },
+    nextAction: null,
+    cadenceDays: null,
+    crmRefs: [],
+    createdAt: 1,
+    updatedAt: 1,
+    revision: 1,
+  },
+  people: [],
+  activities: [],
+  decisions: [],
+  stageChanges: [],
+};
+
+describe('team sync in the worker', () => {
+  it('shares an account, converges both ways, keeps a private note home, and stops at revocation', async () => {
+    const alice = await browser('alice@firm.com');
+    const bob = await browser('bob@firm.com');
+    try {
+      await writeSnapshot(alice.db, seed, 1);
+      await alice.engine.share(ACCOUNT);
+      await alice.engine.setMember(ACCOUNT, 'bob@firm.com', 'editor');
+      await bob.engine.join(ACCOUNT);
+      await until('bob has the account', async () => !!(await readSnapshot(bob.db, ACCOUNT)));
+      expect(bob.notified.flat()).toContain(ACCOUNT);
+
+      await userEdits(alice, (s) => (s.account.potential = 'high'));
+      await userEdits(bob, (s) =>
+        s.people.push({
+          id: 'p-ann',
+          accountId: ACCOUNT,
+          name: 'Ann Lee',
+          emails: ['ann@acme.com'],
+          title: 'CFO',
+          role: 'decision_maker',
+          influence: 5,
+          attitude: 'supporter',
+          notes: 'PRIVATE: prefers a call',
+          notesPrivate: true,
+          lastContactAt: null,
+        }),
+      );
+      await until('both converge', async () => {
+        const a = await readSnapshot(alice.db, ACCOUNT);
+        const b = await readSnapshot(bob.db, ACCOUNT);
+        return a?.people.length === 1 && b?.account.potential === 'high';
+      });
+      expect((await readSnapshot(alice.db, ACCOUNT))!.people[0]!.notes).toBe('');
+      expect((await readSnapshot(bob.db, ACCOUNT))!.people[0]!.notes).toBe(
+        'PRIVATE: prefers a call',
+      );
+
+      await alice.engine.removeMember(ACCOUNT, 'bob@firm.com');
+      await until('bob is marked no longer shared', async () =>
+        bob.engine.status().revoked.includes(ACCOUNT),
+      );
+      await userEdits(bob, (s) => (s.account.name = 'Acme (bob after revocation)'));
+      await new Promise((r) => setTimeout(r, 500));
+      expect((await readSnapshot(alice.db, ACCOUNT))!.account.name).toBe('Acme Corp');
+      expect((await readSnapshot(bob.db, ACCOUNT))!.account.name).toBe(
+        'Acme (bob after revocation)',
+      );
+      expect(alice.engine.status()).toMatchObject({ phase: 'synced', waiting: 0, error: null });
+    } finally {
+      alice.engine.stop();
+      bob.engine.stop();
+    }
+  }, 30_000);
+});
