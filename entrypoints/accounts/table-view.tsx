@@ -77,7 +77,11 @@ export function TableView({ source, query, onQuery, onOpen, cadenceDays, now }: 
   const filtered = query.stage || query.potential || query.due !== 'all' || query.text.trim();
   const scroller = useRef<HTMLDivElement>(null);
   const box = useScrollBox(scroller, FALLBACK_HEIGHT);
-  const total = source.total ?? 0;
+  // While a new query loads, the table keeps the last count's height (its rows shown as loading):
+  // a table emptied meanwhile would lose the scroll position it is given back to.
+  const lastTotal = useRef(0);
+  if (source.total !== null) lastTotal.current = source.total;
+  const total = source.total ?? lastTotal.current;
   const win = rowWindow(box.top, box.height, total);
 
   // A new query starts at its first row (before the frame is painted).
