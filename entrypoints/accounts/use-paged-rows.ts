@@ -10,7 +10,8 @@ import { send } from '@/utils/contract/send';
 import type { ListQuery } from '@/utils/page/account-list';
 import type { RowSource } from './row-source';
 
-export const PAGE_ROWS = 100;
+/** About four screens of rows: each row read costs the background a follow-up lookup. */
+export const PAGE_ROWS = 50;
 
 interface Held {
   /** The query these pages answer, as a string. */

@@ -191,17 +191,19 @@ function rowOf(a: StoredAccount, lastTouchedAt: number | null): AccountRow {
 
 /**
  * One page of the table: its rows, where it starts, how many accounts match and how many there
- * are. Expects every account to have the current keys (key-rewrite.ts whenKeysReady).
+ * are. Expects every account to have the current keys (key-rewrite.ts whenKeysReady). `countOf`
+ * counts the accounts in the page's transaction (account-count.ts keeps the count between writes).
  */
 export async function readAccountPage(
   db: IDBDatabase,
   q: AccountPageQuery,
   today: IsoDate,
+  countOf: (store: IDBObjectStore) => Promise<number> = (store) => answer(store.count()),
 ): Promise<AccountPage> {
   const tx = db.transaction(['accounts', 'activities'], 'readonly');
   const store = tx.objectStore('accounts');
   const activities = tx.objectStore('activities').index('byAccountAt');
-  const [all, sets] = await Promise.all([answer(store.count()), filterSets(store, q, today)]);
+  const [all, sets] = await Promise.all([countOf(store), filterSets(store, q, today)]);
   const allowed = intersect(sets);
   const offset = q.offset;
   const end = offset + q.limit;
