@@ -6,12 +6,9 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountRow } from '@/utils/contract/messages';
-import { send } from '@/utils/contract/send';
 import type { ListQuery } from '@/utils/page/account-list';
+import { PAGE_ROWS, pageOf, queryKey as keyOf, takeFirstPage } from './first-page';
 import type { RowSource } from './row-source';
-
-/** About four screens of rows: each row read costs the background a follow-up lookup. */
-export const PAGE_ROWS = 50;
 
 interface Held {
   /** The query these pages answer, as a string. */
@@ -21,9 +18,6 @@ interface Held {
   all: number | null;
   error: string | null;
 }
-
-const keyOf = (q: ListQuery) =>
-  JSON.stringify([q.sort, q.dir, q.stage, q.potential, q.due, q.text.trim()]);
 
 export function usePagedRows(query: ListQuery, version: number, enabled = true): RowSource {
   const key = keyOf(query);
@@ -45,16 +39,8 @@ export function usePagedRows(query: ListQuery, version: number, enabled = true):
     const tag = `${key}|${version}|${page}`;
     if (!enabled || inFlight.current.has(tag)) return;
     inFlight.current.add(tag);
-    void send('listAccountsPage', {
-      sort: query.sort,
-      dir: query.dir,
-      stage: query.stage || undefined,
-      potential: query.potential || undefined,
-      due: query.due,
-      text: query.text.trim(),
-      offset: page * PAGE_ROWS,
-      limit: PAGE_ROWS,
-    }).then((r) => {
+    const first = page === 0 && version === 0 ? takeFirstPage(key) : null;
+    void (first ?? pageOf(query, page)).then((r) => {
       inFlight.current.delete(tag);
       // An answer to an older query or an older version of the store is dropped.
       if (current.current.key !== key || current.current.version !== version) return;

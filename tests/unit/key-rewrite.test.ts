@@ -85,9 +85,9 @@ describe('key rewrite', () => {
   it('sizes each batch to about BATCH_TARGET_MS from the last one, within bounds', () => {
     expect(nextBatchSize(100, BATCH_TARGET_MS)).toBe(100);
     expect(nextBatchSize(100, BATCH_TARGET_MS * 4)).toBe(25);
-    // Never more than double at once, never below 10, never above 2,000.
+    // Never more than double at once, never below 25, never above 2,000.
     expect(nextBatchSize(100, 0.1)).toBe(200);
-    expect(nextBatchSize(100, 10_000)).toBe(10);
+    expect(nextBatchSize(100, 10_000)).toBe(25);
     expect(nextBatchSize(1_500, 1)).toBe(2_000);
   });
 
