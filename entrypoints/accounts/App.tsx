@@ -22,6 +22,7 @@ import { CalendarView } from './calendar-view';
 import { PortfolioView } from './portfolio-view';
 import { AccountEditor } from './account-editor';
 import { NewAccountButton, NewAccountForm } from './new-account';
+import { usePagedRows } from './use-paged-rows';
 
 const VIEWS: {
   view: PageView;
@@ -67,9 +68,16 @@ function useRoute(): [Route, ListQuery, (r: Route, q?: ListQuery, replace?: bool
   return [state.route, query, go];
 }
 
-/** The accounts page: table, calendar and portfolio of every account, and each account whole. */
+/**
+ * The accounts page: table, calendar and portfolio of every account, and each account whole. The
+ * table reads a page of rows at a time from the background (use-paged-rows.ts); the calendar and
+ * the portfolio read every account, once one of them is opened.
+ */
 export function App() {
   const [rows, setRows] = useState<AccountRow[] | null>(null);
+  /** Bumped by every write anywhere: the table reloads the pages it holds. */
+  const [version, setVersion] = useState(0);
+  const wantsAll = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<ChangeNotice | null>(null);
@@ -113,6 +121,7 @@ export function App() {
   }, []);
 
   const loadRows = async () => {
+    wantsAll.current = true;
     const r = await send('listAccounts', {});
     setNow(Date.now());
     if (r.ok) {
@@ -123,7 +132,6 @@ export function App() {
 
   useEffect(() => {
     const controller = new AbortController();
-    void loadRows();
     void loadSettings().then(setSettings);
     watchSettings(setSettings, controller.signal);
     // Every write anywhere (sidebar, popup, another tab) is announced here: re-read the list and
@@ -131,7 +139,9 @@ export function App() {
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       const change = changes[CHANGED_KEY];
       if (area !== 'local' || !change) return;
-      void loadRows();
+      setNow(Date.now());
+      setVersion((v) => v + 1);
+      if (wantsAll.current) void loadRows();
       const value = change.newValue as ChangeNotice | undefined;
       if (value && Array.isArray(value.accountIds)) setNotice(value);
     };
@@ -187,8 +197,18 @@ export function App() {
     if (inToast && after) focusWhenReady(after);
   };
 
-  const counts = useMemo(() => rows?.length ?? 0, [rows]);
   const listView = route.kind === 'list' ? route.view : null;
+  const paged = usePagedRows(query, version, listView === 'table');
+  // The calendar and the portfolio show every account: read them all when one is first opened.
+  useEffect(() => {
+    if ((listView === 'calendar' || listView === 'portfolio') && !wantsAll.current) {
+      void loadRows();
+    }
+  }, [listView]);
+  const counts = useMemo(() => rows?.length ?? 0, [rows]);
+  // What the open list knows of the store: the table's page answers, or every row.
+  const known = listView === 'table' ? paged.all : rows === null ? null : counts;
+  const failed = listView === 'table' && paged.all === null ? paged.error : error;
 
   return (
     <div class="app">
@@ -231,17 +251,17 @@ export function App() {
             <div class="title-row">
               <h1 ref={heading} tabIndex={-1} class="page-title">
                 {t(VIEWS.find((v) => v.view === route.view)!.label)}
-                {rows && <span class="count-badge">{counts}</span>}
+                {known !== null && <span class="count-badge">{known}</span>}
               </h1>
               <NewAccountButton testId="new-account" onClick={startCreate} />
             </div>
-            {error && (
+            {failed && (
               <p class="write-error" role="alert">
-                {t('accountsLoadFailed', error)}
+                {t('accountsLoadFailed', failed)}
               </p>
             )}
-            {rows === null && !error && <p class="muted">{t('accountsLoading')}</p>}
-            {rows && rows.length === 0 && (
+            {known === null && !failed && <p class="muted">{t('accountsLoading')}</p>}
+            {known === 0 && (
               <div class="empty-state">
                 <p>{t('accountsEmpty')}</p>
                 <p>
@@ -250,9 +270,9 @@ export function App() {
                 </p>
               </div>
             )}
-            {rows && rows.length > 0 && route.view === 'table' && (
+            {known !== null && known > 0 && route.view === 'table' && (
               <TableView
-                rows={rows}
+                source={paged}
                 query={query}
                 // Every change of filter, sort or page replaces the address: one Back leaves the
                 // table rather than undoing each keystroke of a search.

@@ -1,3 +1,5 @@
+// First: the table's first rows are asked for before the rest of the page is evaluated.
+import './first-page';
 import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { App } from './App';

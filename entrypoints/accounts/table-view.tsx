@@ -1,9 +1,11 @@
 /**
  * Every account in one table: sortable by its column headers, filtered by stage, potential, due
- * date and text, one page of PAGE_SIZE rows at a time. Props in, intents out: the page owns the
- * query and the data, so this renders the same in a unit test as in the browser.
+ * date and text, scrolled through as one long list of which only the rows in view are in the DOM
+ * (virtual-window.ts), each loaded from its source when it comes into view (row-source.ts). Props
+ * in, intents out: the page owns the query and the data, so this renders the same in a unit test
+ * as in the browser.
  */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { AccountRow } from '@/utils/contract/messages';
 import { type Stage, POTENTIALS, STAGES } from '@/utils/contract/enums';
 import { t } from '@/utils/shared/i18n';
@@ -11,7 +13,6 @@ import { today as todayOf } from '@/utils/shared/dates';
 import {
   dueBucket,
   touchOf,
-  visibleRows,
   type DueFilter,
   type ListQuery,
   type SortKey,
@@ -20,9 +21,15 @@ import { POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 import { DUE_FILTER_LABEL, SORT_LABEL, dayText, touchText } from './labels';
 import { QUERY_TEXT_MAX } from './page-hash';
 import { showDomains } from '@/utils/shared/idn';
+import type { RowSource } from './row-source';
+import { ROW_HEIGHT, rowWindow, useScrollBox } from './virtual-window';
+import './virtual-table.css';
+
+/** The scroller's height before layout (a unit test's DOM has none). */
+const FALLBACK_HEIGHT = 600;
 
 interface Props {
-  rows: readonly AccountRow[];
+  source: RowSource;
   query: ListQuery;
   onQuery: (q: ListQuery) => void;
   onOpen: (id: string) => void;
@@ -64,11 +71,26 @@ function SortHeader({
   );
 }
 
-export function TableView({ rows, query, onQuery, onOpen, cadenceDays, now }: Props) {
-  const shown = useMemo(() => visibleRows(rows, query, now), [rows, query, now]);
+export function TableView({ source, query, onQuery, onOpen, cadenceDays, now }: Props) {
   const today = todayOf(now);
   const set = (patch: Partial<ListQuery>) => onQuery({ ...query, ...patch, page: 0 });
   const filtered = query.stage || query.potential || query.due !== 'all' || query.text.trim();
+  const scroller = useRef<HTMLDivElement>(null);
+  const box = useScrollBox(scroller, FALLBACK_HEIGHT);
+  // While a new query loads, the table keeps the last count's height (its rows shown as loading):
+  // a table emptied meanwhile would lose the scroll position it is given back to.
+  const lastTotal = useRef(0);
+  if (source.total !== null) lastTotal.current = source.total;
+  const total = source.total ?? lastTotal.current;
+  const win = rowWindow(box.top, box.height, total);
+
+  // A new query starts at its first row (before the frame is painted).
+  const queryKey = JSON.stringify({ ...query, page: 0 });
+  useLayoutEffect(() => box.toTop(), [queryKey]);
+  useEffect(() => source.want(win.start, Math.max(win.end, 1)), [source, win.start, win.end]);
+
+  const rows: { index: number; row: AccountRow | undefined }[] = [];
+  for (let i = win.start; i < win.end; i++) rows.push({ index: i, row: source.rowAt(i) });
 
   return (
     <div class="table-view">
@@ -140,16 +162,25 @@ export function TableView({ rows, query, onQuery, onOpen, cadenceDays, now }: Pr
       </form>
 
       <p class="count" role="status" data-testid="table-count">
-        {shown.total === 0
-          ? rows.length === 0
-            ? t('accountsNoAccounts')
-            : t('accountsNoMatch')
-          : t('accountsShowing', [shown.from, shown.to, shown.total])}
+        {source.error
+          ? t('accountsLoadFailed', source.error)
+          : source.total === null
+            ? t('accountsLoading')
+            : total === 0
+              ? source.all === 0
+                ? t('accountsNoAccounts')
+                : t('accountsNoMatch')
+              : t('accountsShowing', [win.firstVisible + 1, win.lastVisible, total])}
       </p>
 
-      {shown.total > 0 && (
-        <div class="table-wrap">
-          <table class="accounts" aria-label={t('accountsTableLabel')}>
+      {/* The scroller stays mounted while a new query loads, so its scroll position is kept. */}
+      <div class="table-wrap virtual" ref={scroller} hidden={total === 0}>
+        {total > 0 && (
+          <table
+            class="accounts virtual"
+            aria-label={t('accountsTableLabel')}
+            aria-rowcount={total + 1}
+          >
             <thead>
               <tr>
                 {SORTABLE.map((c) => (
@@ -158,13 +189,30 @@ export function TableView({ rows, query, onQuery, onOpen, cadenceDays, now }: Pr
               </tr>
             </thead>
             <tbody>
-              {shown.items.map((row) => {
+              {win.start > 0 && (
+                <tr
+                  class="spacer"
+                  aria-hidden="true"
+                  style={{ height: `${win.start * ROW_HEIGHT}px` }}
+                />
+              )}
+              {rows.map(({ index, row }) => {
+                if (!row) {
+                  return (
+                    <tr key={`loading-${index}`} class="row-loading" aria-rowindex={index + 2}>
+                      <td colSpan={SORTABLE.length}>
+                        <span class="muted">{t('accountsLoading')}</span>
+                      </td>
+                    </tr>
+                  );
+                }
                 const bucket = dueBucket(row, today);
                 const touch = touchOf(row, cadenceDays, now);
                 return (
                   <tr
                     key={row.id}
                     data-id={row.id}
+                    aria-rowindex={index + 2}
                     class={bucket === 'overdue' ? 'is-overdue' : undefined}
                     onClick={(e) => {
                       // The name is a link already; a click elsewhere on the row opens it too.
@@ -210,32 +258,17 @@ export function TableView({ rows, query, onQuery, onOpen, cadenceDays, now }: Pr
                   </tr>
                 );
               })}
+              {win.end < total && (
+                <tr
+                  class="spacer"
+                  aria-hidden="true"
+                  style={{ height: `${(total - win.end) * ROW_HEIGHT}px` }}
+                />
+              )}
             </tbody>
           </table>
-        </div>
-      )}
-
-      {shown.pages > 1 && (
-        <nav class="pager" aria-label={t('accountsPages')}>
-          <button
-            type="button"
-            class="btn"
-            disabled={shown.page === 0}
-            onClick={() => onQuery({ ...query, page: shown.page - 1 })}
-          >
-            {t('accountsPrevPage')}
-          </button>
-          <span>{t('accountsPageOf', [shown.page + 1, shown.pages])}</span>
-          <button
-            type="button"
-            class="btn"
-            disabled={shown.page >= shown.pages - 1}
-            onClick={() => onQuery({ ...query, page: shown.page + 1 })}
-          >
-            {t('accountsNextPage')}
-          </button>
-        </nav>
-      )}
+        )}
+      </div>
     </div>
   );
 }

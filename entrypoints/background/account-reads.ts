@@ -7,6 +7,7 @@
  * step sent before the first answer comes back.
  */
 import { crmKey, nameKey } from './db';
+import { KEY_REWRITE, pendingAccounts, type RewriteMarker } from './rewrite-marker';
 import type { AccountView } from '@/utils/contract/messages';
 import type {
   Account,
@@ -112,10 +113,28 @@ export function accountIdsByDomain(tx: IDBTransaction, domain: string): Promise<
   >;
 }
 
+/**
+ * The accounts the key rewrite (key-rewrite.ts) has not reached yet, read whole: their stored
+ * index keys may be missing or of an older shape, so a lookup reads them as they are. Empty once
+ * the rewrite is done, or when `tx` does not cover the meta store.
+ */
+export async function notRewritten(tx: IDBTransaction): Promise<Account[]> {
+  if (!tx.objectStoreNames.contains('meta')) return [];
+  const marker = (await answer(tx.objectStore('meta').get(KEY_REWRITE))) as
+    RewriteMarker | undefined;
+  const pending = pendingAccounts(marker);
+  if (!pending) return [];
+  return (await answer(tx.objectStore('accounts').getAll(pending.range))) as Account[];
+}
+
 /** The accounts linked to this CRM record (usually one), through the byCrmKey index. */
 export async function accountIdsByCrmRecord(tx: IDBTransaction, ref: CrmRef): Promise<string[]> {
   const index = tx.objectStore('accounts').index('byCrmKey');
-  return (await answer(index.getAllKeys(crmKey(ref)))).map(String);
+  const key = crmKey(ref);
+  const [indexed, rest] = await Promise.all([answer(index.getAllKeys(key)), notRewritten(tx)]);
+  const found = indexed.map(String);
+  for (const a of rest) if (a.crmRefs.some((r) => crmKey(r) === key)) found.push(a.id);
+  return [...new Set(found)];
 }
 
 /** The accounts named exactly one of `names`, ignoring case and surrounding space. */
@@ -125,8 +144,13 @@ export async function accountIdsByName(
 ): Promise<string[]> {
   const index = tx.objectStore('accounts').index('byNameKey');
   const wanted = [...new Set(names.map(nameKey).filter(Boolean))];
-  const found = await Promise.all(wanted.map((key) => answer(index.getAllKeys(key))));
-  return [...new Set(found.flat().map(String))];
+  const [found, rest] = await Promise.all([
+    Promise.all(wanted.map((key) => answer(index.getAllKeys(key)))),
+    notRewritten(tx),
+  ]);
+  const ids = found.flat().map(String);
+  for (const a of rest) if (wanted.includes(nameKey(a.name))) ids.push(a.id);
+  return [...new Set(ids)];
 }
 
 /**

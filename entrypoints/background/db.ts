@@ -1,8 +1,10 @@
 /**
  * The IndexedDB store, the background's alone; every other context asks by message.
  *
- * Schema changes are steps in MIGRATIONS, one per version, doing only IndexedDB work inside
- * `upgrade` (an await on anything else would commit the version-change transaction early).
+ * Schema changes are steps in MIGRATIONS, one per version, doing only structural IndexedDB work
+ * inside `upgrade` (stores, indexes, a progress marker): the version-change transaction blocks
+ * every other read, so a step never rewrites records. Records whose derived keys change are
+ * rewritten afterwards in short, resumable batches (key-rewrite.ts).
  * tests/unit/migrations.test.ts fills each old version, upgrades, and checks nothing was lost.
  */
 import {
@@ -13,7 +15,8 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
-import { RECORD_KINDS, SCHEMA_VERSION } from '@/utils/contract/records';
+import { RECORD_KINDS } from '@/utils/contract/records';
+import { SORT_KEY_NAMES, sortKeysOf, type SortKeys } from './sort-keys';
 import type {
   Account,
   Activity,
@@ -22,6 +25,7 @@ import type {
   Person,
   StageChange,
 } from '@/utils/contract/model';
+import { startKeyRewrite } from './rewrite-marker';
 
 export const DB_NAME = 'rapport';
 
@@ -38,13 +42,15 @@ export interface TrashEntry {
 
 /**
  * An account as the accounts store keeps it: with the keys its CRM-link and exact-name indexes
- * read, since an index cannot reach into crmRefs' objects or fold a name's case. Derived, never
- * edited: withKeys() sets them on every put, and exports leave them out.
+ * read, since an index cannot reach into crmRefs' objects or fold a name's case, and the keys the
+ * accounts page sorts, filters and searches by (sort-keys.ts). Derived, never edited: withKeys()
+ * sets them on every put, and exports leave them out.
  */
-export type StoredAccount = Account & {
-  crmKeys: string[];
-  nameKey: string;
-};
+export type StoredAccount = Account &
+  SortKeys & {
+    crmKeys: string[];
+    nameKey: string;
+  };
 
 /** The key of a CRM record in the byCrmKey index: "hubspot:123". */
 export function crmKey(ref: Pick<CrmRef, 'system' | 'recordId'>): string {
@@ -58,13 +64,21 @@ export function nameKey(name: string): string {
 
 /** The account with its index keys derived from it now (stale keys from a spread are replaced). */
 export function withKeys(account: Account): StoredAccount {
-  return { ...account, crmKeys: account.crmRefs.map(crmKey), nameKey: nameKey(account.name) };
+  const name = nameKey(account.name);
+  return {
+    ...account,
+    crmKeys: account.crmRefs.map(crmKey),
+    nameKey: name,
+    ...sortKeysOf(account, name),
+  };
 }
 
 /** The account as the rest of Rapport knows it: what exports and backups hold. */
 export function withoutKeys(stored: Account): Account {
-  const { crmKeys: _crm, nameKey: _name, ...account } = stored as StoredAccount;
-  return account;
+  const { crmKeys: _crm, nameKey: _name, ...rest } = stored as StoredAccount;
+  const account: Record<string, unknown> = rest;
+  for (const key of SORT_KEY_NAMES) delete account[key];
+  return account as Account;
 }
 
 export interface RapportSchema extends DBSchema {
@@ -73,7 +87,17 @@ export interface RapportSchema extends DBSchema {
     value: StoredAccount;
     // byDomain and byCrmKey are multi-entry: one index entry per registrable domain, per link.
     // byNextDue reads nextAction.due; accounts with no next action are simply not in it.
-    indexes: { byDomain: string; byNextDue: string; byCrmKey: string; byNameKey: string };
+    // The by*Sort indexes and bySearchWord serve the accounts page (account-pages.ts).
+    indexes: {
+      byDomain: string;
+      byNextDue: string;
+      byCrmKey: string;
+      byNameKey: string;
+      byStageSort: [number, string];
+      byPotentialSort: [number, string];
+      byDueSort: [string, string];
+      bySearchWord: string;
+    };
   };
   people: {
     key: string;
@@ -115,6 +139,11 @@ export interface RapportSchema extends DBSchema {
     key: string;
     value: Draft;
     indexes: { byAt: number };
+  };
+  /** The store's own bookkeeping, by name: the progress of a record rewrite (key-rewrite.ts). */
+  meta: {
+    key: string;
+    value: unknown;
   };
 }
 
@@ -168,50 +197,42 @@ export const MIGRATIONS: ((db: RapportDb, tx: UpgradeTx) => void)[] = [
     ops.createIndex('byAt', 'at');
   },
   // 2 -> 3: find an account by a CRM record linked to it, or by its exact name, through an index
-  // (a walk over every account took 250 ms at 10,000 accounts, on each CRM record page).
+  // (a walk over every account took 250 ms at 10,000 accounts, on each CRM record page). The
+  // accounts' keys were first written here, in the upgrade itself: 11 s at 100,000 accounts with
+  // every read waiting. They are now written by the key rewrite that step 4 -> 5 starts, and the
+  // lookups read the accounts not rewritten yet as they are (account-reads.ts).
   (_db, tx) => {
     const accounts = tx.objectStore('accounts');
     accounts.createIndex('byCrmKey', 'crmKeys', { multiEntry: true });
     accounts.createIndex('byNameKey', 'nameKey');
-    fillIndexKeys(unwrap(accounts));
   },
   // 3 -> 4: unsaved sidebar text survives an extension update (drafts), away from content scripts.
   (db) => {
     const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
     drafts.createIndex('byAt', 'at');
   },
+  // 4 -> 5: the accounts page sorts, filters and searches through indexes, a page at a time.
+  // The indexes only; every account gets its keys from the key rewrite this step starts.
+  (db, tx) => {
+    db.createObjectStore('meta');
+    const accounts = tx.objectStore('accounts');
+    accounts.createIndex('byStageSort', 'stageSort');
+    accounts.createIndex('byPotentialSort', 'potentialSort');
+    accounts.createIndex('byDueSort', 'dueSort');
+    accounts.createIndex('bySearchWord', 'searchWords', { multiEntry: true });
+    startKeyRewrite(unwrap(tx.objectStore('meta')));
+  },
 ];
 
-/**
- * Gives every account in `store` its index keys, within the caller's transaction: it stays open
- * while requests are pending, and a failed put aborts it whole. A page of accounts at a time, its
- * puts queued at once; a cursor's step per account took 25 s at 100,000 accounts, this 11 s.
- */
-export function fillIndexKeys(store: IDBObjectStore, pageSize = 5_000): void {
-  const page = (after: string | null) => {
-    const request = store.getAll(
-      after === null ? null : IDBKeyRange.lowerBound(after, true),
-      pageSize,
-    );
-    request.onsuccess = () => {
-      const accounts = request.result as Account[];
-      for (const account of accounts) store.put(withKeys(account));
-      // Requests run in order: this page's puts are all done before the next page is read.
-      if (accounts.length === pageSize) page(accounts[accounts.length - 1]!.id);
-    };
-  };
-  page(null);
-}
+/** The store's version: one per migration step (backups keep their own, SCHEMA_VERSION). */
+export const DB_VERSION = MIGRATIONS.length;
 
 /**
  * Opens the store at `version` (the current one unless a migration test asks for an older one),
  * running every migration step between what is on disk and `version` in one version-change
  * transaction: if any step throws, the whole upgrade aborts and the old data stays as it was.
  */
-export function openDb(
-  name: string = DB_NAME,
-  version: number = SCHEMA_VERSION,
-): Promise<RapportDb> {
+export function openDb(name: string = DB_NAME, version: number = DB_VERSION): Promise<RapportDb> {
   return openDB<RapportSchema>(name, version, {
     upgrade(db, oldVersion, newVersion, tx) {
       // A failed step aborts this transaction and openDb() rejects with the reason; the

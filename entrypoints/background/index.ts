@@ -1,6 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { openDb, type RapportDb } from './db';
+import { whenKeysReady } from './key-rewrite';
 import type { Runtime } from 'webextension-polyfill';
 import {
   COMMAND_EVENTS,
@@ -40,7 +41,11 @@ export default defineBackground(() => {
   // The worker may be stopped at any moment: nothing lives only in memory. The open database is
   // a cache of a handle, reopened on demand after a restart.
   let db: Promise<RapportDb> | null = null;
-  const getDb = () => (db ??= openDb().catch((e) => ((db = null), Promise.reject(e))));
+  // Once open, the store finishes any key rewrite an upgrade started, a batch at a time.
+  const getDb = () =>
+    (db ??= openDb()
+      .then((opened) => (void whenKeysReady(opened).catch(() => undefined), opened))
+      .catch((e) => ((db = null), Promise.reject(e))));
 
   const origin = browser.runtime.getURL('/');
   // Shared accounts follow every write; a teammate's change is announced like any other.

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Presets, presetsFor } from '@/components/due-picker';
 import { FollowUpForm } from '@/components/follow-up-form';
@@ -8,19 +9,14 @@ import { watchChanges } from '@/utils/contract/events';
 import { SNOOZE_PRESETS } from '@/utils/shared/follow-up';
 import type { AccountView, DueItem } from '@/utils/contract/messages';
 import { send } from '@/utils/contract/send';
-import { today } from '@/utils/shared/dates';
+
 import { t } from '@/utils/shared/i18n';
 import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
-import { Sites } from './sites';
-import { FollowUpSettings, QuickSearch } from './quick-settings';
-import { OwnCompany } from './own-company';
+import { DUE_SHOWN, firstDue, loadDue } from './first-due';
+import type { PanelProps } from './settings-panel';
 
 /** What is open under one due item: the follow-up form (once its account is read) or snooze. */
 type Open = { id: string; mode: 'log'; view?: AccountView } | { id: string; mode: 'reschedule' };
-
-/** The popup shows the earliest due items; the accounts page has them all. */
-const DUE_SHOWN = 30;
-const loadDue = () => send('listDue', { until: today(), limit: DUE_SHOWN });
 
 /** The popup: what is due today, with Log and Reschedule on each, and the sidebar's options. */
 export function App() {
@@ -31,12 +27,13 @@ export function App() {
   const [toast, setToast] = useState<Undo | null>(null);
   /** The Log or Reschedule button that opened what is open: focus goes back to it. */
   const opener = useRef<HTMLButtonElement | null>(null);
+  const [Panel, setPanel] = useState<ComponentType<PanelProps> | null>(null);
 
-  const reload = async () => {
-    const r = await loadDue();
+  const show = (r: Awaited<ReturnType<typeof loadDue>>) => {
     if (r.ok) setDue(r.data);
     else setError(r.error);
   };
+  const reload = async () => show(await loadDue());
   const close = () => {
     setOpen(null);
     if (opener.current?.isConnected) opener.current.focus();
@@ -63,7 +60,13 @@ export function App() {
 
   useEffect(() => {
     const controller = new AbortController();
-    void reload();
+    // Asked for before this module ran (first-due.ts); the rest of the popup loads once the
+    // answer is on screen, or failed.
+    void firstDue.then(show).finally(() => {
+      requestAnimationFrame(() => {
+        void import('./settings-panel').then((m) => setPanel(() => m.SettingsPanel));
+      });
+    });
     void loadSettings().then(setSettings);
     watchSettings(setSettings, controller.signal);
     watchChanges(() => void reload(), controller.signal);
@@ -174,58 +177,8 @@ export function App() {
 
       <Toast undo={toast} send={send} reload={() => void reload()} onClose={() => setToast(null)} />
 
-      <QuickSearch />
-
-      {settings && (
-        <section aria-labelledby="sidebar-heading">
-          <h2 id="sidebar-heading">{t('popupSidebarHeading')}</h2>
-          <label class="row">
-            <span>{t('popupSide')}</span>
-            <select
-              data-testid="side"
-              value={settings.sidebarSide}
-              onChange={(e) => update({ sidebarSide: e.currentTarget.value as 'left' | 'right' })}
-            >
-              <option value="right">{t('popupSideRight')}</option>
-              <option value="left">{t('popupSideLeft')}</option>
-            </select>
-          </label>
-          <label class="row">
-            <span>{t('popupStartCollapsed')}</span>
-            <input
-              type="checkbox"
-              data-testid="start-collapsed"
-              checked={settings.startCollapsed}
-              onChange={(e) => update({ startCollapsed: e.currentTarget.checked })}
-            />
-          </label>
-          <label class="row">
-            <span>{t('popupRailWhenNothingOpen')}</span>
-            <input
-              type="checkbox"
-              data-testid="rail-when-nothing-open"
-              checked={settings.railWhenNothingOpen}
-              onChange={(e) => update({ railWhenNothingOpen: e.currentTarget.checked })}
-            />
-          </label>
-          <label class="row">
-            <span>{t('popupGmailOn')}</span>
-            <input
-              type="checkbox"
-              data-testid="gmail-on"
-              checked={!settings.disabledHosts.includes('gmail')}
-              onChange={(e) => {
-                const others = settings.disabledHosts.filter((h) => h !== 'gmail');
-                update({ disabledHosts: e.currentTarget.checked ? others : [...others, 'gmail'] });
-              }}
-            />
-          </label>
-          <FollowUpSettings settings={settings} update={update} />
-          <OwnCompany settings={settings} save={(ownDomains) => update({ ownDomains })} />
-        </section>
-      )}
-
-      <Sites />
+      {/* Below the due list, and loaded after it is painted (settings-panel.tsx says why). */}
+      {Panel && <Panel settings={settings} update={update} />}
     </main>
   );
 }

@@ -1,3 +1,5 @@
+// First: the due list is asked for before the rest of the popup is evaluated.
+import './first-due';
 import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { App } from './App';

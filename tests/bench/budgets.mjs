@@ -8,4 +8,5 @@ export const BUDGETS = {
   coldWorkerFirstAnswerMs: 150,
   csvImport10kMs: 3_000,
   popupPaintMs: 100,
+  accountsPageFirstPaintMs: 150,
 };

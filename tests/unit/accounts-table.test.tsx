@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import en from '@/public/_locales/en/messages.json';
 import { TableView } from '@/entrypoints/accounts/table-view';
+import { localRowSource } from '@/entrypoints/accounts/row-source';
 import { PortfolioView } from '@/entrypoints/accounts/portfolio-view';
 import { DEFAULT_QUERY, type ListQuery } from '@/utils/page/account-list';
 import type { AccountRow } from '@/utils/contract/messages';
@@ -104,7 +105,7 @@ function Harness({ rows, initial }: { rows: AccountRow[]; initial?: Partial<List
   const [query, setQuery] = useState<ListQuery>({ ...DEFAULT_QUERY, ...initial });
   return (
     <TableView
-      rows={rows}
+      source={localRowSource(rows, query, NOW)}
       query={query}
       onQuery={setQuery}
       onOpen={(id) => opened.push(id)}
@@ -280,21 +281,33 @@ describe('opening and paging', () => {
     expect($('tr[data-id="acme"] a').getAttribute('href')).toBe('#account=acme');
   });
 
-  it('renders one page of 100 rows out of 10,000', () => {
+  it('puts only the rows in view in the DOM, out of 10,000, and the rest as spacers', async () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       row({ name: `Company ${String(i).padStart(5, '0')}` }),
     );
     show(many);
-    expect(host.querySelectorAll('tbody tr')).toHaveLength(100);
-    expect($('[data-testid="table-count"]').textContent).toBe('Accounts 1–100 of 10000');
-    expect($('.pager span').textContent).toBe('Page 1 of 100');
-    click('.pager button:last-of-type');
-    expect(names()[0]).toBe('Company 00100');
-    // A new filter goes back to the first page.
+    // 600 px of 56 px rows (11 in view) and 10 more below; no row above the first.
+    expect(names()).toHaveLength(21);
+    expect(names()[0]).toBe('Company 00000');
+    expect($('table.accounts').getAttribute('aria-rowcount')).toBe('10001');
+    expect($('tbody tr.spacer').style.height).toBe(`${(10_000 - 21) * 56}px`);
+    expect($('[data-testid="table-count"]').textContent).toBe('Accounts 1–11 of 10000');
+    // Scrolled to row 5,000: the rows around it, and spacers above and below.
+    const scroller = $('.table-wrap');
+    act(() => {
+      scroller.scrollTop = 5_000 * 56;
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    // The scroll is read in the next animation frame.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(names()[10]).toBe('Company 05000');
+    expect(host.querySelectorAll('tbody tr:not(.spacer)')).toHaveLength(31);
+    expect($('tr[data-id]').getAttribute('aria-rowindex')).toBe(String(4_990 + 2));
+    // A new filter goes back to the first row.
     type('#filter-text', 'company 099');
+    expect(scroller.scrollTop).toBe(0);
     expect(names()[0]).toBe('Company 09900');
-    expect($('[data-testid="table-count"]').textContent).toBe('Accounts 1–100 of 100');
-    expect(host.querySelector('.pager')).toBeNull();
+    expect($('[data-testid="table-count"]').textContent).toBe('Accounts 1–11 of 100');
   });
 });
 

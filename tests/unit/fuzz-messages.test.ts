@@ -52,6 +52,15 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   addDecision: { accountId: 'id-1', date: '2026-11-01', what: 'w' },
   searchAccounts: { query: 'a', limit: 5 },
   listAccounts: {},
+  listAccountsPage: {
+    sort: 'name',
+    dir: 'asc',
+    stage: 'strategic',
+    due: 'all',
+    text: 'acme',
+    offset: 0,
+    limit: 100,
+  },
   countAccounts: {},
   deletePerson: { id: 'id-2' },
   restorePerson: {

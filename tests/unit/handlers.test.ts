@@ -104,6 +104,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     addDecision: { accountId: 'id-1', date: '2026-02-30', what: 'x' },
     searchAccounts: { query: 42 },
     listAccounts: 'all',
+    listAccountsPage: { sort: 'name', dir: 'up', due: 'all', text: '', offset: -1, limit: 0 },
     countAccounts: 7,
     deletePerson: { id: 7 },
     restorePerson: { person: { id: 'p1', accountId: 'id-1', name: '' } },

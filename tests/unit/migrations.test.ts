@@ -1,19 +1,27 @@
 /**
  * The upgrade harness: for every schema version that shipped, fill a store at that version with
- * data, upgrade it to the current version, and check that nothing was lost. Add the data of a new
- * version to SHIPPED when its migration is written.
+ * data, upgrade it to the current version, finish the key rewrite the upgrade starts, and check
+ * that nothing was lost. Add the data of a new version to SHIPPED when its migration is written.
+ * The rewrite itself, stopped and resumed, is in key-rewrite.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS, openDb, fillIndexKeys, nameKey, withKeys } from '@/entrypoints/background/db';
-import { SCHEMA_VERSION, RECORD_KINDS } from '@/utils/contract/records';
-import { unwrap } from 'idb';
+import {
+  DB_VERSION,
+  MIGRATIONS,
+  crmKey,
+  openDb,
+  nameKey,
+  withKeys,
+} from '@/entrypoints/background/db';
+import { runKeyRewrite } from '@/entrypoints/background/key-rewrite';
+import { RECORD_KINDS } from '@/utils/contract/records';
 import type { Account } from '@/utils/contract/model';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 
 type Records = Record<(typeof RECORD_KINDS)[number], unknown[]>;
 
 const SAMPLE_AT = Date.UTC(2026, 10, 1);
-/** Every record as it was; from version 3, each account with its derived index keys. */
+/** Every record as it was, each account with its derived index keys of today. */
 const unchanged = (current: Records) => {
   const original = sampleBackup(SAMPLE_AT);
   for (const s of RECORD_KINDS) {
@@ -22,8 +30,14 @@ const unchanged = (current: Records) => {
   }
 };
 
-/** As version 3 stores it: accounts carry the keys of the byCrmKey and byNameKey indexes. */
+/** As versions 3 and 4 store it: accounts carry the keys of the byCrmKey and byNameKey indexes. */
 function withIndexKeys(data: Records): Records {
+  const v3 = (a: Account) => ({ ...a, crmKeys: a.crmRefs.map(crmKey), nameKey: nameKey(a.name) });
+  return { ...data, accounts: (data.accounts as Account[]).map(v3) };
+}
+
+/** As version 5 stores it: every key of withKeys. */
+function withAllKeys(data: Records): Records {
   return { ...data, accounts: (data.accounts as Account[]).map(withKeys) };
 }
 
@@ -35,7 +49,11 @@ const SHIPPED: Record<number, { data: Records; expect: (current: Records) => voi
   3: { data: withIndexKeys(sampleBackup(SAMPLE_AT)), expect: unchanged },
   // 4 adds the drafts store.
   4: { data: withIndexKeys(sampleBackup(SAMPLE_AT)), expect: unchanged },
+  // 5 adds the meta store and the accounts page's indexes.
+  5: { data: withAllKeys(sampleBackup(SAMPLE_AT)), expect: unchanged },
 };
+
+const now = () => Promise.resolve();
 
 function sortById(records: unknown[]) {
   return [...records].sort((a, b) =>
@@ -53,6 +71,7 @@ async function fill(name: string, version: number, data: Records) {
 
 async function readAll(name: string): Promise<Records> {
   const db = await openDb(name);
+  expect(await runKeyRewrite(db, { pause: now })).toBe(true);
   const out = {} as Records;
   for (const s of RECORD_KINDS) out[s] = await db.getAll(s);
   db.close();
@@ -60,17 +79,16 @@ async function readAll(name: string): Promise<Records> {
 }
 
 describe('migrations', () => {
-  it('has one step per schema version, up to the version backups record', () => {
-    expect(MIGRATIONS).toHaveLength(SCHEMA_VERSION);
+  it('has one step per store version', () => {
+    expect(MIGRATIONS).toHaveLength(DB_VERSION);
   });
 
   it('has a data set for every shipped version', () => {
-    for (let v = 1; v <= SCHEMA_VERSION; v++)
-      expect(SHIPPED[v], `data for version ${v}`).toBeDefined();
+    for (let v = 1; v <= DB_VERSION; v++) expect(SHIPPED[v], `data for version ${v}`).toBeDefined();
   });
 
-  for (let v = 1; v <= SCHEMA_VERSION; v++) {
-    it(`upgrades version ${v} to ${SCHEMA_VERSION} with nothing lost`, async () => {
+  for (let v = 1; v <= DB_VERSION; v++) {
+    it(`upgrades version ${v} to ${DB_VERSION} with nothing lost`, async () => {
       const name = `migrate-from-${v}`;
       await fill(name, v, SHIPPED[v]!.data);
       SHIPPED[v]!.expect(await readAll(name));
@@ -90,6 +108,7 @@ describe('migrations', () => {
     data.accounts[0] = { ...linked, crmRefs: [ref] };
     await fill(name, 2, data);
     const db = await openDb(name);
+    expect(await runKeyRewrite(db, { pause: now })).toBe(true);
     expect(await db.getAllKeysFromIndex('accounts', 'byCrmKey', 'hubspot:4242')).toEqual([
       linked.id,
     ]);
@@ -99,40 +118,31 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('gives every account its index keys, a page at a time, across page boundaries', async () => {
-    const db = await openDb('fill-keys');
-    const base = sampleBackup(SAMPLE_AT).accounts[0] as Account;
-    const plain = Array.from({ length: 7 }, (_, i) => ({
-      ...base,
-      id: `acc-${i}`,
-      name: ` Company ${i} `,
-    }));
-    const tx = unwrap(db).transaction('accounts', 'readwrite');
-    for (const a of plain) tx.objectStore('accounts').put(a);
-    fillIndexKeys(tx.objectStore('accounts'), 3);
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onabort = () => reject(tx.error);
-    });
-    expect(sortById(await db.getAll('accounts'))).toEqual(plain.map(withKeys));
-    expect(await db.getAllKeysFromIndex('accounts', 'byNameKey', 'company 6')).toEqual(['acc-6']);
+  it('rewrites no record in the upgrade itself: the accounts keep their old shape until the rewrite', async () => {
+    const name = 'upgrade-structural';
+    const data = sampleBackup(SAMPLE_AT) as Records & { accounts: Account[] };
+    await fill(name, 2, data);
+    const db = await openDb(name);
+    const first = (await db.get('accounts', data.accounts[0]!.id)) as unknown as Account;
+    expect(first).toEqual(data.accounts[0]);
+    expect(await db.get('meta', 'accountKeyRewrite')).toEqual({ after: null, done: false });
     db.close();
   });
 
   it('leaves the old data intact when an upgrade step fails', async () => {
     const name = 'failing-upgrade';
-    await fill(name, SCHEMA_VERSION, SHIPPED[SCHEMA_VERSION]!.data);
+    await fill(name, DB_VERSION, SHIPPED[DB_VERSION]!.data);
     MIGRATIONS.push(() => {
       throw new Error('broken step');
     });
     try {
-      await expect(openDb(name, SCHEMA_VERSION + 1)).rejects.toBeTruthy();
+      await expect(openDb(name, DB_VERSION + 1)).rejects.toBeTruthy();
     } finally {
       MIGRATIONS.pop();
     }
-    SHIPPED[SCHEMA_VERSION]!.expect(await readAll(name));
+    SHIPPED[DB_VERSION]!.expect(await readAll(name));
     const db = await openDb(name);
-    expect(db.version).toBe(SCHEMA_VERSION);
+    expect(db.version).toBe(DB_VERSION);
     db.close();
   });
 });

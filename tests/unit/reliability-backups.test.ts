@@ -158,7 +158,7 @@ describe('importData neutralises __proto__ and constructor keys', () => {
     expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
     // The account's own fields, plus only the index keys the store derives from them.
     expect(Object.keys(stored!).sort()).toEqual(Object.keys(withKeys(account('acc-1'))).sort());
-    expect((stored as Record<string, unknown>).polluted).toBeUndefined();
+    expect((stored as unknown as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

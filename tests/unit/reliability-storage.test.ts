@@ -200,6 +200,7 @@ const NO_STORE_WRITES: MessageName[] = [
   'getAccount',
   'searchAccounts',
   'listAccounts',
+  'listAccountsPage',
   'countAccounts',
   'listDue',
   'checkDomains',

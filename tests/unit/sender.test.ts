@@ -91,6 +91,7 @@ const FRAME_MESSAGES = [
 ];
 const PAGE_ONLY = [
   'listAccounts',
+  'listAccountsPage',
   'countAccounts',
   'listDue',
   'deleteAccount',

@@ -65,6 +65,17 @@ export interface AccountRow extends AccountSummary {
   updatedAt: number;
 }
 
+/** One page of the accounts table and where it sits in the whole result. */
+export interface AccountPage {
+  rows: AccountRow[];
+  /** Position of rows[0] in the result. */
+  offset: number;
+  /** Accounts matching the query. */
+  total: number;
+  /** Accounts in the store (0: none yet; total 0 with all > 0: nothing matches). */
+  all: number;
+}
+
 export interface DueItem extends AccountSummary {
   nextAction: NextAction;
   overdue: boolean;

@@ -13,4 +13,8 @@ export const RECORD_KINDS = [
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
+/**
+ * The version of the records' shape, as backups record it. The IndexedDB store has its own
+ * version (entrypoints/background/db.ts DB_VERSION): a new index changes no record a backup holds.
+ */
 export const SCHEMA_VERSION = 4;

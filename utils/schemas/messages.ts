@@ -30,6 +30,7 @@ import {
   Timestamp,
 } from './model';
 import type {
+  AccountPage,
   AccountRow,
   AccountSummary,
   AccountView,
@@ -183,6 +184,22 @@ const DecisionInput = z.object({
 const ById = z.object({ id: Id });
 const Nothing = z.object({});
 
+/** The most rows one page of the accounts table may ask for. */
+export const ACCOUNT_PAGE_MAX = 500;
+
+/** One page of the accounts table: the page's query, and which rows of its result. */
+export const AccountPageQuery = z.object({
+  sort: z.enum(['name', 'stage', 'potential', 'due', 'lastTouch']),
+  dir: z.enum(['asc', 'desc']),
+  stage: z.optional(Stage),
+  potential: z.optional(Potential),
+  due: z.enum(['all', 'overdue', 'today', 'week', 'none']),
+  text: str(200),
+  offset: z.int().check(z.gte(0), z.lte(10_000_000)),
+  limit: z.int().check(z.gte(1), z.lte(ACCOUNT_PAGE_MAX)),
+});
+export type AccountPageQuery = z.infer<typeof AccountPageQuery>;
+
 /**
  * `message(schema, access, effect).returns<Response>()`: the response type rides along without
  * runtime cost. `effect` says whether the message only reads: the sidebar frame refuses anything
@@ -316,6 +333,8 @@ export const MESSAGES = {
     'read',
   ).returns<AccountSummary[]>(),
   listAccounts: message(Nothing, 'page', 'read').returns<AccountRow[]>(),
+  /** One page of the accounts table, sorted, filtered and searched through the store's indexes. */
+  listAccountsPage: message(AccountPageQuery, 'page', 'read').returns<AccountPage>(),
   /** How many accounts there are: a count, where listing them all takes seconds at 10,000. */
   countAccounts: message(Nothing, 'page', 'read').returns<number>(),
   /** Earliest first; `limit` keeps a long overdue list from slowing the popup's first paint. */

@@ -106,7 +106,8 @@ export const accountHandlers = {
     // theirs: a thread with a colleague must not offer their own company as a client.
     const ownDomains = ownDomainsFor(settings.ownDomains, req.selfEmail);
     const writes = writesSoFar(ctx.db);
-    const tx = ctx.db.transaction(RECORD_KINDS as unknown as StoreName[], 'readonly');
+    // With meta: while the key rewrite runs, the CRM and name lookups read its marker.
+    const tx = ctx.db.transaction([...RECORD_KINDS, 'meta'] as StoreName[], 'readonly');
     const raw = unwrap(tx);
     const byDomain = (domain: string) => accountIdsByDomain(raw, domain);
 

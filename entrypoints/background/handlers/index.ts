@@ -5,6 +5,7 @@
  */
 import type { Handlers } from './common';
 import { accountHandlers } from './accounts';
+import { accountPageHandlers } from './account-pages';
 import { activityHandlers } from './activities';
 import { dataHandlers } from './data';
 import { peopleHandlers } from './people';
@@ -14,6 +15,7 @@ import { tabHandlers } from './tabs';
 export const handlers: Handlers = {
   ...tabHandlers,
   ...accountHandlers,
+  ...accountPageHandlers,
   ...peopleHandlers,
   ...activityHandlers,
   ...dataHandlers,

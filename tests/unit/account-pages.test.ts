@@ -1,0 +1,130 @@
+/**
+ * listAccountsPage (entrypoints/background/account-pages.ts): the table's pages read through the
+ * store's indexes give the rows, the order and the totals the in-memory table gave
+ * (utils/page/account-list.ts), a page at a time; search finds words by their beginning.
+ */
+import { describe, expect, it } from 'vitest';
+import { withKeys } from '@/entrypoints/background/db';
+import { localRowSource } from '@/entrypoints/accounts/row-source';
+import { DEFAULT_QUERY, type ListQuery } from '@/utils/page/account-list';
+import type { AccountPageQuery } from '@/utils/schemas/messages';
+import type { Account, Activity } from '@/utils/contract/model';
+import { POTENTIALS, STAGES } from '@/utils/contract/enums';
+import { addDays, today } from '@/utils/shared/dates';
+import { freshContext, ok } from './helpers';
+import { sampleBackup } from '../fixtures/sample-data.mjs';
+
+const base = sampleBackup(Date.UTC(2026, 10, 1)).accounts[0] as Account;
+
+/** A store of `count` accounts spread over every stage, potential and due bucket. */
+async function store(count = 240) {
+  const t = await freshContext();
+  const day = today(t.ctx.now());
+  const accounts: Account[] = Array.from({ length: count }, (_, i) => ({
+    ...base,
+    id: `acc-${String(i).padStart(4, '0')}`,
+    name: `Company ${String((i * 37) % count).padStart(4, '0')}${i % 5 === 0 ? ' Logistics' : ''}`,
+    domains: [`c${i}.example.com`],
+    stage: STAGES[i % STAGES.length]!,
+    potential: POTENTIALS[(i >> 2) % POTENTIALS.length]!,
+    nextAction: i % 7 === 0 ? null : { text: `Renewal call ${i}`, due: addDays(day, (i % 23) - 8) },
+    crmRefs: [],
+  }));
+  const activities: Activity[] = accounts
+    .filter((_, i) => i % 3 === 0)
+    .map((a, i) => ({
+      id: `act-${i}`,
+      accountId: a.id,
+      personIds: [],
+      kind: 'call',
+      at: t.ctx.now() - ((i * 7919) % 50) * 86_400_000,
+      summary: 'Call',
+      outcome: '',
+    }));
+  const tx = t.db.transaction(['accounts', 'activities'], 'readwrite');
+  for (const a of accounts) await tx.objectStore('accounts').put(withKeys(a));
+  for (const a of activities) await tx.objectStore('activities').put(a);
+  await tx.done;
+  // What the table showed when it held every row.
+  const rows = await ok(t.send('listAccounts', {}));
+  return { ...t, rows };
+}
+
+const asRequest = (q: ListQuery, offset: number, limit: number): AccountPageQuery => ({
+  sort: q.sort,
+  dir: q.dir,
+  stage: q.stage || undefined,
+  potential: q.potential || undefined,
+  due: q.due,
+  text: q.text,
+  offset,
+  limit,
+});
+
+describe('listAccountsPage', () => {
+  it('gives, page by page, the rows and order of the in-memory table, for every sort and filter', async () => {
+    const { send, rows, ctx } = await store();
+    const queries: Partial<ListQuery>[] = [];
+    for (const sort of ['name', 'stage', 'potential', 'due', 'lastTouch'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        queries.push({ sort, dir });
+        queries.push({ sort, dir, stage: 'strategic' });
+        queries.push({ sort, dir, potential: 'high', due: 'overdue' });
+      }
+    }
+    for (const due of ['overdue', 'today', 'week', 'none'] as const) queries.push({ due });
+    for (const partial of queries) {
+      const q = { ...DEFAULT_QUERY, ...partial };
+      const expected = localRowSource(rows, q, ctx.now());
+      const want = Array.from({ length: expected.total! }, (_, i) => expected.rowAt(i)!);
+      const got = [];
+      for (let offset = 0; offset < want.length || offset === 0; offset += 50) {
+        const page = await ok(send('listAccountsPage', asRequest(q, offset, 50)));
+        expect(page).toMatchObject({ offset, total: want.length, all: rows.length });
+        got.push(...page.rows);
+      }
+      const label = JSON.stringify(partial);
+      if (q.sort === 'due' && q.dir === 'desc') {
+        // Ties on a day come by name descending here: the days' order is the same.
+        expect(
+          got.map((r) => r.nextAction?.due ?? null),
+          label,
+        ).toEqual(want.map((r) => r.nextAction?.due ?? null));
+        expect(new Set(got.map((r) => r.id)), label).toEqual(new Set(want.map((r) => r.id)));
+      } else {
+        expect(got, label).toEqual(want);
+      }
+    }
+  });
+
+  it('reads only the page asked for, from any offset', async () => {
+    const { send, rows } = await store();
+    const page = await ok(
+      send('listAccountsPage', asRequest({ ...DEFAULT_QUERY, sort: 'name' }, 200, 30)),
+    );
+    expect(page.rows).toHaveLength(30);
+    expect(page.rows[0]!.name).toMatch(/^Company 0200/);
+    const past = await ok(send('listAccountsPage', asRequest(DEFAULT_QUERY, 10_000, 30)));
+    expect(past).toMatchObject({ rows: [], total: rows.length });
+  });
+
+  it('searches words by their beginning, in names, domains and next actions; every word must match', async () => {
+    const { send } = await store();
+    const search = async (text: string) =>
+      (await ok(send('listAccountsPage', asRequest({ ...DEFAULT_QUERY, text }, 0, 500)))).rows;
+    expect((await search('logist')).every((r) => r.name.endsWith('Logistics'))).toBe(true);
+    expect(await search('logist')).toHaveLength(48);
+    expect((await search('c17.example.com')).map((r) => r.id)).toEqual(['acc-0017']);
+    expect((await search('RENEWAL 17')).map((r) => r.id)).toEqual(
+      expect.arrayContaining(['acc-0017', 'acc-0170']),
+    );
+    expect(await search('company 0005 logistics')).toHaveLength(1);
+    expect(await search('ogistics')).toEqual([]);
+  });
+
+  it('refuses a page larger than ACCOUNT_PAGE_MAX, changing nothing', async () => {
+    const { send } = await store(3);
+    const r = await send('listAccountsPage', asRequest(DEFAULT_QUERY, 0, 5_000));
+    expect(r).toMatchObject({ ok: false });
+  });
+});
