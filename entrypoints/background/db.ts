@@ -180,6 +180,10 @@ export const MIGRATIONS: ((db: RapportDb, tx: UpgradeTx) => void)[] = [
     const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
     drafts.createIndex('byAt', 'at');
   },
+  // 4 -> 5: people may hold the executive_sponsor role and when they were last seen in a thread
+  // (lastSeenAt, absent until then). Stored records stay as they are; the version tells an older
+  // Rapport that a backup from here may hold what it cannot read.
+  () => undefined,
 ];
 
 /**

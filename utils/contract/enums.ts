@@ -6,6 +6,7 @@ export const STAGES = ['tactical', 'cooperative', 'interdependent', 'strategic']
 export const POTENTIALS = ['low', 'medium', 'high'] as const;
 export const ROLES = [
   'decision_maker',
+  'executive_sponsor',
   'influencer',
   'champion',
   'user',

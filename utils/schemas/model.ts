@@ -125,6 +125,11 @@ export const Person = z.object({
   attitude: Attitude,
   notes: text(LONG),
   lastContactAt: z.nullable(Timestamp),
+  /**
+   * When the person was last seen on a thread the user opened (to the day: the store is written
+   * at most once a day per person). Absent until then, and in records from before version 5.
+   */
+  lastSeenAt: z.optional(Timestamp),
 });
 
 export const ActivitySource = z.object({
