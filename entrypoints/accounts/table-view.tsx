@@ -19,6 +19,8 @@ import {
 import { POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 import { DUE_FILTER_LABEL, SORT_LABEL, dayText, touchText } from './labels';
 import { QUERY_TEXT_MAX } from './page-hash';
+import { CoverageFilter } from './coverage-filter';
+import { CoverageMark } from '@/components/coverage-badge';
 import { showDomains } from '@/utils/shared/idn';
 
 interface Props {
@@ -30,7 +32,7 @@ interface Props {
   now: number;
 }
 
-const SORTABLE: SortKey[] = ['name', 'stage', 'potential', 'due', 'lastTouch'];
+const SORTABLE: SortKey[] = ['name', 'stage', 'potential', 'coverage', 'due', 'lastTouch'];
 const DUE_FILTERS: DueFilter[] = ['all', 'overdue', 'today', 'week', 'none'];
 
 function SortHeader({
@@ -68,7 +70,8 @@ export function TableView({ rows, query, onQuery, onOpen, cadenceDays, now }: Pr
   const shown = useMemo(() => visibleRows(rows, query, now), [rows, query, now]);
   const today = todayOf(now);
   const set = (patch: Partial<ListQuery>) => onQuery({ ...query, ...patch, page: 0 });
-  const filtered = query.stage || query.potential || query.due !== 'all' || query.text.trim();
+  const filtered =
+    query.stage || query.potential || query.coverage || query.due !== 'all' || query.text.trim();
 
   return (
     <div class="table-view">
@@ -114,6 +117,7 @@ export function TableView({ rows, query, onQuery, onOpen, cadenceDays, now }: Pr
             ))}
           </select>
         </div>
+        <CoverageFilter value={query.coverage} onChange={(coverage) => set({ coverage })} />
         <div class="filter">
           <label for="filter-due">{t('accountsFilterDue')}</label>
           <select
@@ -132,7 +136,7 @@ export function TableView({ rows, query, onQuery, onOpen, cadenceDays, now }: Pr
           <button
             type="button"
             class="btn"
-            onClick={() => set({ stage: '', potential: '', due: 'all', text: '' })}
+            onClick={() => set({ stage: '', potential: '', coverage: '', due: 'all', text: '' })}
           >
             {t('accountsClearFilters')}
           </button>
@@ -179,6 +183,9 @@ export function TableView({ rows, query, onQuery, onOpen, cadenceDays, now }: Pr
                     </td>
                     <td>{t(STAGE_LABEL[row.stage])}</td>
                     <td>{t(POTENTIAL_LABEL[row.potential])}</td>
+                    <td class="coverage">
+                      <CoverageMark coverage={row.coverage} title />
+                    </td>
                     <td class="next">
                       {row.nextAction ? (
                         <>

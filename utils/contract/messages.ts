@@ -10,6 +10,7 @@ import type { Potential, Stage } from './enums';
 import type { RecordKind } from './records';
 import type { Account, Activity, Decision, NextAction, Person, StageChange } from './model';
 import type { MatchedBy } from '@/utils/shared/match';
+import type { Coverage } from '@/utils/shared/coverage';
 
 export type {
   Backup,
@@ -61,6 +62,8 @@ export interface AccountSummary {
 
 export interface AccountRow extends AccountSummary {
   cadenceDays: number | null;
+  /** How well its buying group is covered (utils/shared/coverage.ts). */
+  coverage: Coverage;
   lastTouchedAt: number | null;
   updatedAt: number;
 }
