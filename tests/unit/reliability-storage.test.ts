@@ -202,6 +202,7 @@ const NO_STORE_WRITES: MessageName[] = [
   'listAccounts',
   'countAccounts',
   'listDue',
+  'listKeyPlayersDue',
   'checkDomains',
   'exportData',
   'checkReminders',

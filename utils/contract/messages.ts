@@ -6,7 +6,7 @@
  * background's own code.
  */
 import type { MessageName, PageRead, RequestOf } from '@/utils/schemas/messages';
-import type { Potential, Stage } from './enums';
+import type { Potential, Role, Stage } from './enums';
 import type { RecordKind } from './records';
 import type { Account, Activity, Decision, NextAction, Person, StageChange } from './model';
 import type { MatchedBy } from '@/utils/shared/match';
@@ -66,6 +66,21 @@ export interface AccountRow extends AccountSummary {
   coverage: Coverage;
   lastTouchedAt: number | null;
   updatedAt: number;
+}
+
+/** A key player due for contact (listKeyPlayersDue). */
+export interface KeyPlayerDue {
+  personId: string;
+  name: string;
+  role: Role;
+  accountId: string;
+  accountName: string;
+  /** Last seen on a thread or contacted; null when never. */
+  lastAt: number | null;
+  /** Days between contacts expected for the role. */
+  cadence: number;
+  /** The day the cadence ran (or runs) out. */
+  dueDay: string;
 }
 
 export interface DueItem extends AccountSummary {

@@ -38,6 +38,7 @@ import type {
   DomainProblem,
   DraftEntry,
   DueItem,
+  KeyPlayerDue,
   ImportSummary,
   TabState,
 } from '@/utils/contract/messages';
@@ -146,6 +147,11 @@ export const SettingsPatch = z.partial(
     railWhenNothingOpen: z.boolean(),
     disabledHosts: z.array(HostName),
     cadenceDays: z.partialRecord(Stage, z.int().check(z.gte(CADENCE_MIN), z.lte(CADENCE_MAX))),
+    /** Per role; null stops following that role. */
+    roleCadenceDays: z.partialRecord(
+      Role,
+      z.nullable(z.int().check(z.gte(CADENCE_MIN), z.lte(CADENCE_MAX))),
+    ),
     reminders: z.object({
       enabled: z.boolean(),
       time: z.string().check(z.regex(TIME_OF_DAY)),
@@ -324,6 +330,12 @@ export const MESSAGES = {
     'page',
     'read',
   ).returns<DueItem[]>(),
+  /** Key players whose contact cadence runs out by `until`, earliest first. */
+  listKeyPlayersDue: message(
+    z.object({ until: IsoDate, limit: z.optional(z.int().check(z.gte(1), z.lte(10_000))) }),
+    'page',
+    'read',
+  ).returns<KeyPlayerDue[]>(),
   // Deleting a whole account is done from Rapport's own pages only, never from a host page.
   deleteAccount: message(ById, 'page').returns<{ undoUntil: number }>(),
   restoreAccount: message(ById, 'page').returns<AccountView>(),

@@ -14,6 +14,7 @@ import {
   readView,
 } from '../account-reads';
 import { coverageByAccount } from '../coverage-reads';
+import { noteSightings } from '../sightings';
 import { coverageOf } from '@/utils/shared/coverage';
 import { dueCount, writesSoFar } from '../due-count';
 import {
@@ -156,6 +157,7 @@ export const accountHandlers = {
       ),
     ]);
     const matches: ContextResult['matches'] = views.filter((v) => v !== null);
+    await noteSightings(ctx.db, req, matches, ctx.now()).catch(() => 0);
     return { data: { matches, unknown, dueCount: dueNow }, changed: [] };
   },
 

@@ -7,6 +7,7 @@ import type { Handlers } from './common';
 import { accountHandlers } from './accounts';
 import { activityHandlers } from './activities';
 import { dataHandlers } from './data';
+import { keyPlayerHandlers } from './key-players';
 import { peopleHandlers } from './people';
 import { settingsHandlers } from './settings';
 import { tabHandlers } from './tabs';
@@ -17,5 +18,6 @@ export const handlers: Handlers = {
   ...peopleHandlers,
   ...activityHandlers,
   ...dataHandlers,
+  ...keyPlayerHandlers,
   ...settingsHandlers,
 };
