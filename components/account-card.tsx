@@ -172,6 +172,7 @@ export function AccountCard(props: Props) {
         participants={participants}
         send={send}
         reload={reload}
+        roleCadence={props.roleCadence}
       />
       <Activities activities={view.activities} />
       <Decisions
