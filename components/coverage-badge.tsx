@@ -50,6 +50,7 @@ export function CoverageBadge({ people }: { people: readonly Person[] }) {
       aria-label={t('coverageTitle')}
     >
       <p class="rp-coverage-head">
+        <span class="rp-coverage-title">{t('coverageTitle')}</span>
         <CoverageMark coverage={coverage} />
         <span class="rp-coverage-why">{t(LEVEL_WHY[coverage.level])}</span>
       </p>

@@ -108,7 +108,7 @@ for (const lang of ['en', 'ru']) {
           assert.equal(await badge.getAttribute('data-level'), 'green');
           assert.equal(
             (await badge.textContent()).replace(/\s+/g, ' ').trim(),
-            `${msg('coverageGreen')}${msg('coverageWhyGreen')}${msg('coverageGapNoSponsor')}`,
+            `${msg('coverageTitle')}${msg('coverageGreen')}${msg('coverageWhyGreen')}${msg('coverageGapNoSponsor')}`,
           );
           const row = (id) => card.locator(`[data-person-id="${id}"]`);
           await expectText(

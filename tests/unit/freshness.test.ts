@@ -254,3 +254,45 @@ describe('listKeyPlayersDue', () => {
     expect(now.map((d) => d.name)).toEqual(['Anna Keller']);
   });
 });
+
+describe('the backup keeps the buying group', () => {
+  it('round-trips a sponsor and a sighting through export and import, and an older Rapport is told', async () => {
+    const t = await seeded();
+    await ok(
+      t.send('upsertPerson', {
+        id: t.tom.id,
+        accountId: t.nw.account.id,
+        role: 'executive_sponsor',
+      }),
+    );
+    await ok(t.send('resolveContext', thread(['anna@northwind.co.uk']), 'sidebar-frame'));
+    const backup = await ok(t.send('exportData', {}));
+    expect(backup.schemaVersion).toBe(5);
+    const other = await freshContext();
+    await ok(other.send('importData', { backup, mode: 'replace' }));
+    const again = await ok(other.send('exportData', {}));
+    const { exportedAt: _a, ...first } = backup;
+    const { exportedAt: _b, ...second } = again;
+    expect(second).toEqual(first);
+    const people = await other.db.getAll('people');
+    expect(people.find((p) => p.id === t.anna.id)?.lastSeenAt).toBe(t.ctx.now());
+    expect(people.find((p) => p.id === t.tom.id)?.role).toBe('executive_sponsor');
+    // A backup from version 4 (no sightings, no sponsor) still imports.
+    const old = {
+      ...backup,
+      schemaVersion: 4,
+      people: backup.people.map(({ lastSeenAt: _, ...p }) => ({ ...p, role: 'champion' as const })),
+    };
+    await ok(other.send('importData', { backup: old, mode: 'replace' }));
+    expect((await other.db.getAll('people')).every((p) => p.lastSeenAt === undefined)).toBe(true);
+  });
+
+  it('refuses a sighting that is not a time, with nothing changed', async () => {
+    const t = await seeded();
+    const backup = await ok(t.send('exportData', {}));
+    const bad = { ...backup, people: backup.people.map((p) => ({ ...p, lastSeenAt: -1 })) };
+    const r = await t.send('importData', { backup: bad, mode: 'replace' });
+    expect(r.ok).toBe(false);
+    expect((await t.db.getAll('people')).every((p) => p.lastSeenAt === undefined)).toBe(true);
+  });
+});
