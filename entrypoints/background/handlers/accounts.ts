@@ -157,6 +157,7 @@ export const accountHandlers = {
       ),
     ]);
     const matches: ContextResult['matches'] = views.filter((v) => v !== null);
+    // A sighting that cannot be stored (quota, a closing store) must not cost the user the read.
     await noteSightings(ctx.db, req, matches, ctx.now()).catch(() => 0);
     return { data: { matches, unknown, dueCount: dueNow }, changed: [] };
   },
