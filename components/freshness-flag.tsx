@@ -1,7 +1,7 @@
 /**
  * A key player's freshness in their person row: flagged when their role's cadence has run out
- * since they were last seen on a thread or contacted (utils/shared/freshness.ts); otherwise, a
- * quiet note of when they were last seen on a thread, if that is newer than the last contact.
+ * since they were last seen on a thread or contacted (utils/shared/freshness.ts). seenFact says
+ * "seen today" in the row's facts, in place of the last contact, when a sighting is newer.
  */
 import type { Person } from '@/utils/contract/model';
 import { daysAgo } from '@/utils/shared/dates';
@@ -25,12 +25,13 @@ export function FreshnessFlag({
       </span>
     );
   }
+  return null;
+}
+
+/** "seen 3 d ago" when the person was seen on a thread after their last logged contact. */
+export function seenFact(person: Person, now = Date.now()): string | null {
   const seen = person.lastSeenAt;
   if (seen === undefined || (person.lastContactAt ?? 0) >= seen) return null;
   const days = daysAgo(seen, now);
-  return (
-    <span class="rp-fresh-seen" data-testid="freshness-seen">
-      {days <= 0 ? t('freshnessSeenToday') : t('freshnessSeen', days)}
-    </span>
-  );
+  return days <= 0 ? t('freshnessSeenToday') : t('freshnessSeen', days);
 }

@@ -11,7 +11,7 @@ import { t } from '@/utils/shared/i18n';
 import { ATTITUDE_LABEL, ROLE_LABEL } from './labels';
 import type { Send } from './sidebar-types';
 import { ErrorNote, useWrite, valueOf } from './ui';
-import { FreshnessFlag } from './freshness-flag';
+import { FreshnessFlag, seenFact } from './freshness-flag';
 import type { RoleCadence } from '@/utils/shared/freshness';
 
 const INFLUENCE = [1, 2, 3, 4, 5] as const;
@@ -84,7 +84,7 @@ export function PersonRow(props: RowProps) {
     t(ROLE_LABEL[shown.role]),
     t('sidebarInfluenceOf', shown.influence),
     t(ATTITUDE_LABEL[shown.attitude]),
-    lastContact(person.lastContactAt),
+    seenFact(person) ?? lastContact(person.lastContactAt),
   ];
 
   return (

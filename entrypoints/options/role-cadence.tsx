@@ -28,8 +28,9 @@ function RoleCadenceField({
   const [problem, setProblem] = useState<Problem | null>(null);
   const id = `role-cadence-${role}`;
   const fallback = DEFAULT_ROLE_CADENCE[role];
-  const commit = (raw: string) => {
-    if (raw.trim() === '') {
+  /** `badInput`: the browser could not read a number ("1e"), which it reports as an empty value. */
+  const commit = (raw: string, badInput = false) => {
+    if (raw.trim() === '' && !badInput) {
       setProblem(null);
       setText(null);
       if (value !== null) onSave(null);
@@ -57,7 +58,7 @@ function RoleCadenceField({
           aria-invalid={problem ? true : undefined}
           aria-describedby={`${id}-default${problem ? ` ${id}-error` : ''}`}
           onInput={(e) => setText(e.currentTarget.value)}
-          onChange={(e) => commit(e.currentTarget.value)}
+          onChange={(e) => commit(e.currentTarget.value, e.currentTarget.validity.badInput)}
         />
         <span class="unit">{t('optionsDays')}</span>
       </span>

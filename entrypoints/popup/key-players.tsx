@@ -30,6 +30,8 @@ export function KeyPlayersDue() {
     return () => controller.abort();
   }, []);
 
+  // Nothing due (or not read yet): the popup keeps its room for the next actions and settings.
+  if (!error && !items?.length) return null;
   return (
     <section aria-labelledby="key-players-heading" data-testid="key-players">
       <h2 id="key-players-heading">{t('popupKeyPlayersHeading')}</h2>
@@ -38,8 +40,6 @@ export function KeyPlayersDue() {
           {error}
         </p>
       )}
-      {!error && items === null && <p class="muted">{t('popupLoading')}</p>}
-      {items?.length === 0 && <p class="muted">{t('popupKeyPlayersNone')}</p>}
       {items && items.length > 0 && (
         <ul class="due key-players" data-testid="key-players-list">
           {items.slice(0, SHOWN).map((item) => (
