@@ -9,6 +9,7 @@ import { hashOf } from '@/utils/page/account-list';
 import { patchAccount } from './account-actions';
 import { AccountEditForm } from './account-edit';
 import { Activities } from './activities';
+import { CoverageBadge } from './coverage-badge';
 import { CrmLinks } from './crm-record';
 import { Decisions } from './decisions';
 import { FollowUpForm } from './follow-up-form';
@@ -162,6 +163,7 @@ export function AccountCard(props: Props) {
         cadence={props.cadence}
         notify={props.notify}
       />
+      <CoverageBadge people={view.people} />
       <People
         accountId={account.id}
         people={view.people}
@@ -170,6 +172,7 @@ export function AccountCard(props: Props) {
         participants={participants}
         send={send}
         reload={reload}
+        roleCadence={props.roleCadence}
       />
       <Activities activities={view.activities} />
       <Decisions

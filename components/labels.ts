@@ -43,6 +43,7 @@ export const GUIDANCE_TEXT: Record<Guidance, MessageKey> = {
 
 export const ROLE_LABEL: Record<Role, MessageKey> = {
   decision_maker: 'roleDecisionMaker',
+  executive_sponsor: 'roleExecutiveSponsor',
   influencer: 'roleInfluencer',
   champion: 'roleChampion',
   user: 'roleUser',

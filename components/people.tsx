@@ -10,6 +10,7 @@ import { nameFromEmail } from './guess-name';
 import { AddPersonForm } from './person-form';
 import { PersonRow } from './person-row';
 import type { Send } from './sidebar-types';
+import type { RoleCadence } from '@/utils/shared/freshness';
 import { ErrorNote, Section, useFocusOnArrival, useInline, useWrite } from './ui';
 
 type Participant = HostContext['participants'][number];
@@ -24,6 +25,7 @@ interface Props {
   participants: Participant[];
   send: Send;
   reload: () => void;
+  roleCadence?: RoleCadence;
 }
 
 export function People({
@@ -34,6 +36,7 @@ export function People({
   participants,
   send,
   reload,
+  roleCadence,
 }: Props) {
   const onThread = new Set(threadEmails.map((e) => e.toLowerCase()));
   const isOnThread = (p: Person) => p.emails.some((e) => onThread.has(e.toLowerCase()));
@@ -89,6 +92,7 @@ export function People({
             send={send}
             reload={reload}
             toggleRef={arrival.focusRef(p.id)}
+            roleCadence={roleCadence}
           />
         ))}
       </ul>

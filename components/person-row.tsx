@@ -11,6 +11,8 @@ import { t } from '@/utils/shared/i18n';
 import { ATTITUDE_LABEL, ROLE_LABEL } from './labels';
 import type { Send } from './sidebar-types';
 import { ErrorNote, useWrite, valueOf } from './ui';
+import { FreshnessFlag, seenFact } from './freshness-flag';
+import type { RoleCadence } from '@/utils/shared/freshness';
 
 const INFLUENCE = [1, 2, 3, 4, 5] as const;
 
@@ -34,9 +36,12 @@ interface RowProps {
   onRecord?: boolean;
   /** The row's button, for focus to land on a person just added. */
   toggleRef?: (el: HTMLElement | null) => void;
+  /** Days between contacts per role (settings), for the freshness flag. */
+  roleCadence?: RoleCadence;
 }
 
-export function PersonRow({ person, onThread, onRecord, send, reload, toggleRef }: RowProps) {
+export function PersonRow(props: RowProps) {
+  const { person, onThread, onRecord, send, reload, toggleRef } = props;
   const [open, setOpen] = useState(false);
   // Choices show at once; they fall back to the stored value if the write fails.
   const [local, setLocal] = useState<Partial<Person>>({});
@@ -79,7 +84,7 @@ export function PersonRow({ person, onThread, onRecord, send, reload, toggleRef 
     t(ROLE_LABEL[shown.role]),
     t('sidebarInfluenceOf', shown.influence),
     t(ATTITUDE_LABEL[shown.attitude]),
-    lastContact(person.lastContactAt),
+    seenFact(person) ?? lastContact(person.lastContactAt),
   ];
 
   return (
@@ -112,6 +117,7 @@ export function PersonRow({ person, onThread, onRecord, send, reload, toggleRef 
         <span class="rp-person-facts" data-attitude={shown.attitude}>
           {facts.join(' · ')}
         </span>
+        <FreshnessFlag person={shown} roleCadence={props.roleCadence} />
       </button>
       {open && (
         <div

@@ -9,6 +9,7 @@ import type { ChangeNotice } from '@/utils/contract/events';
 import type { CrmRef, NextAction } from '@/utils/contract/model';
 import type { HostName, PageThing, Stage } from '@/utils/contract/enums';
 import type { send } from '@/utils/contract/send';
+import type { RoleCadence } from '@/utils/shared/freshness';
 
 export type SidebarState =
   | { status: 'loading' }
@@ -40,6 +41,8 @@ export interface CardEnv {
   send: Send;
   reload: () => void;
   cadence?: Cadence;
+  /** Days between contacts per key player's role (settings). */
+  roleCadence?: RoleCadence;
   /** Shows the toast that offers to undo a write. */
   notify: (undo: Undo) => void;
   /** The log-follow-up shortcut asks this card to open its form. */
@@ -79,6 +82,7 @@ export interface SidebarProps {
   notice?: ChangeNotice | null;
   /** The user's follow-up rhythm per stage (settings), for due dates "per cadence". */
   cadence?: Cadence;
+  roleCadence?: RoleCadence;
   /**
    * Counts presses of the log-follow-up shortcut: each new value expands the panel and opens the
    * follow-up form of the account shown.

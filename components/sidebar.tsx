@@ -39,6 +39,7 @@ export function Sidebar(props: SidebarProps) {
   }, [props.logRequest]);
   const env: Env = {
     cadence: props.cadence,
+    roleCadence: props.roleCadence,
     notify: setToast,
     logWanted: logFor === conversation,
     onLogOpened: () => setLogFor(null),

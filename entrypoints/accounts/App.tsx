@@ -294,10 +294,17 @@ export function App() {
             {rows && rows.length > 0 && route.view === 'portfolio' && (
               <PortfolioView
                 rows={rows}
-                onCell={(stage, potential) =>
+                onCell={(stage, potential, coverage) =>
                   go(
                     { kind: 'list', view: 'table' },
-                    { ...DEFAULT_QUERY, sort: query.sort, dir: query.dir, stage, potential },
+                    {
+                      ...DEFAULT_QUERY,
+                      sort: query.sort,
+                      dir: query.dir,
+                      stage,
+                      potential,
+                      coverage: coverage ?? '',
+                    },
                   )
                 }
               />

@@ -21,6 +21,7 @@ import {
 } from '@/utils/page/account-form';
 import { GUIDANCE_TEXT, POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 import { lastTouched } from '@/components/format';
+import { CoverageBadge } from '@/components/coverage-badge';
 import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';
 import { ActivitiesPanel } from './activities-panel';
 import { DecisionsPanel } from './decisions-panel';
@@ -261,6 +262,7 @@ export function AccountEditor({ id, settings, notice, onDelete, offerUndo, listH
             <span class="muted">{lastTouched(view.lastTouchedAt)}</span>
           </p>
           <p class="guidance-line">{t(GUIDANCE_TEXT[guidance])}</p>
+          <CoverageBadge people={view.people} />
         </div>
         <div class="editor-actions">
           <button

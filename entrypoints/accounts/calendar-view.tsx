@@ -6,6 +6,7 @@ import type { AccountRow } from '@/utils/contract/messages';
 import { t, uiLocale } from '@/utils/shared/i18n';
 import { nearDay, today as todayOf, type IsoDate } from '@/utils/shared/dates';
 import { dayText } from './labels';
+import { KeyPlayerItems, useKeyPlayersByDay } from './calendar-key-players';
 import {
   calendarWeeks,
   dueByDay,
@@ -58,6 +59,7 @@ export function CalendarView({ rows, view, anchor, onChange, now }: Props) {
     month: 'long',
   });
   const heading = title(view, weeks, anchor);
+  const keyPlayers = useKeyPlayersByDay(weeks[weeks.length - 1]![6]!, today);
   const overdueBefore = [...byDay.entries()]
     .filter(([day]) => day < today && day < weeks[0]![0]!)
     .reduce((n, [, list]) => n + list.length, 0);
@@ -173,6 +175,7 @@ export function CalendarView({ rows, view, anchor, onChange, now }: Props) {
                         )}
                       </ul>
                     )}
+                    <KeyPlayerItems items={keyPlayers.get(day)} />
                   </td>
                 );
               })}

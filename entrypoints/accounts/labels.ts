@@ -15,6 +15,7 @@ export const SORT_LABEL: Record<SortKey, MessageKey> = {
   name: 'accountsColName',
   stage: 'accountsColStage',
   potential: 'accountsColPotential',
+  coverage: 'coverageTitle',
   due: 'accountsColNextAction',
   lastTouch: 'accountsColLastTouch',
 };

@@ -17,8 +17,9 @@ import {
   type SortKey,
 } from '@/utils/page/account-list';
 import { POTENTIALS, STAGES, type Potential, type Stage } from '@/utils/contract/enums';
+import { COVERAGE_LEVELS, type CoverageLevel } from '@/utils/shared/coverage';
 
-const SORTS: readonly SortKey[] = ['name', 'stage', 'potential', 'due', 'lastTouch'];
+const SORTS: readonly SortKey[] = ['name', 'stage', 'potential', 'coverage', 'due', 'lastTouch'];
 const DIRS: readonly SortDir[] = ['asc', 'desc'];
 const DUES: readonly DueFilter[] = ['all', 'overdue', 'today', 'week', 'none'];
 /** As long as the search box allows; a longer `q` is cut, not refused. */
@@ -42,6 +43,7 @@ export function parsePageHash(hash: string): PageState {
     dir: oneOf(DIRS, params.get('dir'), DEFAULT_QUERY.dir),
     stage: oneOf<Stage | ''>(STAGES, params.get('stage'), ''),
     potential: oneOf<Potential | ''>(POTENTIALS, params.get('potential'), ''),
+    coverage: oneOf<CoverageLevel | ''>(COVERAGE_LEVELS, params.get('coverage'), ''),
     due: oneOf(DUES, params.get('due'), DEFAULT_QUERY.due),
     text: (params.get('q') ?? '').slice(0, QUERY_TEXT_MAX),
     // The address counts pages from 1, as the pager shows them.
@@ -57,6 +59,7 @@ export function pageHash(route: Route, query: ListQuery = DEFAULT_QUERY): string
   const params = new URLSearchParams();
   if (query.stage) params.set('stage', query.stage);
   if (query.potential) params.set('potential', query.potential);
+  if (query.coverage) params.set('coverage', query.coverage);
   if (query.due !== DEFAULT_QUERY.due) params.set('due', query.due);
   if (query.text) params.set('q', query.text.slice(0, QUERY_TEXT_MAX));
   if (query.sort !== DEFAULT_QUERY.sort) params.set('sort', query.sort);

@@ -9,18 +9,34 @@ import { t } from '@/utils/shared/i18n';
 import { POTENTIAL_ORDER, STAGE_ORDER, guidanceFor } from '@/utils/shared/stages';
 import { portfolioCounts } from '@/utils/page/account-list';
 import { GUIDANCE_TEXT, POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
+import { useMemo, useState } from 'preact/hooks';
+import type { CoverageLevel } from '@/utils/shared/coverage';
+import { coverageCounts } from '@/utils/page/portfolio-coverage';
+import { CoverageSplit } from './portfolio-coverage';
 
 interface Props {
   rows: readonly AccountRow[];
-  onCell: (stage: Stage, potential: Potential) => void;
+  /** Opens the table filtered to a cell, and to one coverage level when the layer's count is picked. */
+  onCell: (stage: Stage, potential: Potential, coverage?: CoverageLevel) => void;
 }
 
 export function PortfolioView({ rows, onCell }: Props) {
   const counts = portfolioCounts(rows);
   const stages = [...STAGE_ORDER].reverse();
+  const [layer, setLayer] = useState(false);
+  const byCoverage = useMemo(() => (layer ? coverageCounts(rows) : null), [layer, rows]);
   return (
     <div class="portfolio">
       <p class="hint">{t('accountsPortfolioHint')}</p>
+      <label class="layer-toggle">
+        <input
+          type="checkbox"
+          data-testid="coverage-layer"
+          checked={layer}
+          onChange={(e) => setLayer(e.currentTarget.checked)}
+        />{' '}
+        {t('coverageLayer')}
+      </label>
       <table class="grid">
         <caption class="sr-only">{t('accountsPortfolioCaption')}</caption>
         <thead>
@@ -58,6 +74,16 @@ export function PortfolioView({ rows, onCell }: Props) {
                     >
                       <span class="n">{n}</span>
                     </button>
+                    {byCoverage && (
+                      <CoverageSplit
+                        counts={byCoverage.get(`${stage}-${potential}`)}
+                        cellName={t('coverageCellName', [
+                          t(STAGE_LABEL[stage]),
+                          t(POTENTIAL_LABEL[potential]),
+                        ])}
+                        onPick={(level) => onCell(stage, potential, level)}
+                      />
+                    )}
                     <p class="guidance">{t(GUIDANCE_TEXT[guidance])}</p>
                   </td>
                 );

@@ -20,6 +20,8 @@ import {
 import { POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 import { DUE_FILTER_LABEL, SORT_LABEL, dayText, touchText } from './labels';
 import { QUERY_TEXT_MAX } from './page-hash';
+import { CoverageFilter } from './coverage-filter';
+import { CoverageMark } from '@/components/coverage-badge';
 import { showDomains } from '@/utils/shared/idn';
 import type { RowSource } from './row-source';
 import { ROW_HEIGHT, rowWindow, useScrollBox } from './virtual-window';
@@ -37,7 +39,7 @@ interface Props {
   now: number;
 }
 
-const SORTABLE: SortKey[] = ['name', 'stage', 'potential', 'due', 'lastTouch'];
+const SORTABLE: SortKey[] = ['name', 'stage', 'potential', 'coverage', 'due', 'lastTouch'];
 const DUE_FILTERS: DueFilter[] = ['all', 'overdue', 'today', 'week', 'none'];
 
 function SortHeader({
@@ -74,7 +76,8 @@ function SortHeader({
 export function TableView({ source, query, onQuery, onOpen, cadenceDays, now }: Props) {
   const today = todayOf(now);
   const set = (patch: Partial<ListQuery>) => onQuery({ ...query, ...patch, page: 0 });
-  const filtered = query.stage || query.potential || query.due !== 'all' || query.text.trim();
+  const filtered =
+    query.stage || query.potential || query.coverage || query.due !== 'all' || query.text.trim();
   const scroller = useRef<HTMLDivElement>(null);
   const box = useScrollBox(scroller, FALLBACK_HEIGHT);
   // While a new query loads, the table keeps the last count's height (its rows shown as loading):
@@ -136,6 +139,7 @@ export function TableView({ source, query, onQuery, onOpen, cadenceDays, now }: 
             ))}
           </select>
         </div>
+        <CoverageFilter value={query.coverage} onChange={(coverage) => set({ coverage })} />
         <div class="filter">
           <label for="filter-due">{t('accountsFilterDue')}</label>
           <select
@@ -154,7 +158,7 @@ export function TableView({ source, query, onQuery, onOpen, cadenceDays, now }: 
           <button
             type="button"
             class="btn"
-            onClick={() => set({ stage: '', potential: '', due: 'all', text: '' })}
+            onClick={() => set({ stage: '', potential: '', coverage: '', due: 'all', text: '' })}
           >
             {t('accountsClearFilters')}
           </button>
@@ -227,6 +231,9 @@ export function TableView({ source, query, onQuery, onOpen, cadenceDays, now }: 
                     </td>
                     <td>{t(STAGE_LABEL[row.stage])}</td>
                     <td>{t(POTENTIAL_LABEL[row.potential])}</td>
+                    <td class="coverage">
+                      <CoverageMark coverage={row.coverage} title />
+                    </td>
                     <td class="next">
                       {row.nextAction ? (
                         <>

@@ -6,12 +6,15 @@
  */
 import { activitiesOf, answer, lastTouchedByAccount } from './account-reads';
 import { NO_DUE, queryWords } from './sort-keys';
+import { coverageByAccount } from './coverage-reads';
 import { summary } from './handlers/common';
 import type { StoredAccount } from './db';
 import type { AccountPage, AccountRow } from '@/utils/contract/messages';
 import type { AccountPageQuery } from '@/utils/schemas/messages';
 import { addDays, type IsoDate } from '@/utils/shared/dates';
 import { POTENTIAL_ORDER, STAGE_ORDER } from '@/utils/shared/stages';
+import { COVERAGE_LEVELS, coverageOf, type Coverage } from '@/utils/shared/coverage';
+import type { Person } from '@/utils/contract/model';
 
 type IndexName = 'byNameKey' | 'byStageSort' | 'byPotentialSort' | 'byDueSort' | 'bySearchWord';
 
@@ -173,6 +176,22 @@ function byLastTouch(ids: string[], touched: Map<string, number>, dir: 'asc' | '
   });
 }
 
+/**
+ * Ids by coverage (red first ascending, green first descending), ties in the order given. Coverage
+ * comes from the people, not from the account, so no index holds it: like the last touch, the
+ * whole list is ordered here, and only when the table asks for it.
+ */
+function byCoverage(ids: string[], level: (id: string) => number, dir: 'asc' | 'desc'): string[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  return [...ids].sort((a, b) => sign * (level(a) - level(b)) || rank.get(a)! - rank.get(b)!);
+}
+
+/** The coverage of one account, from its people (the byAccount index). */
+async function coverageOfAccount(people: IDBIndex, accountId: string): Promise<Coverage> {
+  return coverageOf((await answer(people.getAll(accountId))) as Person[]);
+}
+
 /** Latest follow-up of one account: the last key of its range of the [accountId, at] index. */
 function lastTouchOf(activities: IDBIndex, accountId: string): Promise<number | null> {
   return new Promise((resolve, reject) => {
@@ -185,8 +204,14 @@ function lastTouchOf(activities: IDBIndex, accountId: string): Promise<number | 
   });
 }
 
-function rowOf(a: StoredAccount, lastTouchedAt: number | null): AccountRow {
-  return { ...summary(a), cadenceDays: a.cadenceDays, lastTouchedAt, updatedAt: a.updatedAt };
+function rowOf(a: StoredAccount, lastTouchedAt: number | null, coverage: Coverage): AccountRow {
+  return {
+    ...summary(a),
+    cadenceDays: a.cadenceDays,
+    coverage,
+    lastTouchedAt,
+    updatedAt: a.updatedAt,
+  };
 }
 
 /**
@@ -200,10 +225,20 @@ export async function readAccountPage(
   today: IsoDate,
   countOf: (store: IDBObjectStore) => Promise<number> = (store) => answer(store.count()),
 ): Promise<AccountPage> {
-  const tx = db.transaction(['accounts', 'activities'], 'readonly');
+  const tx = db.transaction(['accounts', 'activities', 'people'], 'readonly');
   const store = tx.objectStore('accounts');
   const activities = tx.objectStore('activities').index('byAccountAt');
+  const people = tx.objectStore('people').index('byAccount');
+  const byName = () => orderedIds(store, [{ index: 'byNameKey', range: null, direction: 'next' }]);
+  // Every account's coverage, only when the query filters or sorts by it (it reads every person).
+  const coverage = q.coverage || q.sort === 'coverage' ? await coverageByAccount(tx) : null;
+  const none = coverageOf([]);
+  const levelOf = (id: string) => COVERAGE_LEVELS.indexOf((coverage?.get(id) ?? none).level);
   const [all, sets] = await Promise.all([countOf(store), filterSets(store, q, today)]);
+  if (q.coverage) {
+    const wanted = COVERAGE_LEVELS.indexOf(q.coverage);
+    sets.push(new Set((await byName()).filter((id) => levelOf(id) === wanted)));
+  }
   const allowed = intersect(sets);
   const offset = q.offset;
   const end = offset + q.limit;
@@ -213,12 +248,14 @@ export async function readAccountPage(
   let touched: Map<string, number> | null = null;
   if (q.sort === 'lastTouch') {
     // No index orders accounts by their latest follow-up: the ids (keys only) are sorted here.
-    const [names, last] = await Promise.all([
-      orderedIds(store, [{ index: 'byNameKey', range: null, direction: 'next' }]),
-      lastTouchedByAccount(tx),
-    ]);
+    const [names, last] = await Promise.all([byName(), lastTouchedByAccount(tx)]);
     touched = last;
     const ids = byLastTouch(allowed ? names.filter((id) => allowed.has(id)) : names, last, q.dir);
+    total = ids.length;
+    accounts = await readAll(store, ids.slice(offset, end));
+  } else if (q.sort === 'coverage') {
+    const names = await byName();
+    const ids = byCoverage(allowed ? names.filter((id) => allowed.has(id)) : names, levelOf, q.dir);
     total = ids.length;
     accounts = await readAll(store, ids.slice(offset, end));
   } else if (allowed) {
@@ -234,8 +271,13 @@ export async function readAccountPage(
       touched ? Promise.resolve(touched.get(a.id) ?? null) : lastTouchOf(activities, a.id),
     ),
   );
+  const coverages = await Promise.all(
+    accounts.map((a) =>
+      coverage ? Promise.resolve(coverage.get(a.id) ?? none) : coverageOfAccount(people, a.id),
+    ),
+  );
   return {
-    rows: accounts.map((a, i) => rowOf(a, lastTouches[i]!)),
+    rows: accounts.map((a, i) => rowOf(a, lastTouches[i]!, coverages[i]!)),
     offset,
     total,
     all,

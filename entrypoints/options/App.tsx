@@ -12,6 +12,7 @@ import {
   SitesGroup,
 } from './settings-sections';
 import { DataSection } from './data-section';
+import { RoleCadenceGroup } from './role-cadence';
 
 /** The options page: every setting, grouped, and the Data section (backup, CSV, erase). */
 export function App() {
@@ -54,6 +55,7 @@ export function App() {
           <SidebarGroup settings={settings} />
           <SitesGroup settings={settings} />
           <CadenceGroup settings={settings} />
+          <RoleCadenceGroup settings={settings} />
           <RemindersGroup settings={settings} />
           <OwnDomainsGroup settings={settings} />
         </>

@@ -21,7 +21,7 @@ type Patch = RequestOf<'updateSettings'>;
 type SaveState = { status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; error: string };
 
 /** Sends a patch and tracks the outcome for one group's status line. */
-function useSave() {
+export function useSave() {
   const [state, setState] = useState<SaveState>({ status: 'idle' });
   const save = async (patch: Patch): Promise<boolean> => {
     setState({ status: 'saving' });
@@ -42,7 +42,7 @@ function SaveStatus({ state }: { state: SaveState }) {
   );
 }
 
-function Group(props: {
+export function Group(props: {
   id: string;
   title: string;
   hint?: string;

@@ -14,6 +14,7 @@ import { t } from '@/utils/shared/i18n';
 import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
 import { DUE_SHOWN, firstDue, loadDue } from './first-due';
 import type { PanelProps } from './settings-panel';
+import { KeyPlayersDue } from './key-players';
 
 /** What is open under one due item: the follow-up form (once its account is read) or snooze. */
 type Open = { id: string; mode: 'log'; view?: AccountView } | { id: string; mode: 'reschedule' };
@@ -174,6 +175,8 @@ export function App() {
           </p>
         )}
       </section>
+
+      <KeyPlayersDue />
 
       <Toast undo={toast} send={send} reload={() => void reload()} onClose={() => setToast(null)} />
 

@@ -95,6 +95,7 @@ export function runSidebarFrame(container: HTMLElement): void {
         conversation={conversation}
         notice={notice}
         cadence={settings.cadenceDays}
+        roleCadence={settings.roleCadenceDays}
         logRequest={logRequest}
         covered={covered}
         banner={banner()}

@@ -8,7 +8,7 @@ import { withKeys } from '@/entrypoints/background/db';
 import { localRowSource } from '@/entrypoints/accounts/row-source';
 import { DEFAULT_QUERY, type ListQuery } from '@/utils/page/account-list';
 import type { AccountPageQuery } from '@/utils/schemas/messages';
-import type { Account, Activity } from '@/utils/contract/model';
+import type { Account, Activity, Person } from '@/utils/contract/model';
 import { POTENTIALS, STAGES } from '@/utils/contract/enums';
 import { addDays, today } from '@/utils/shared/dates';
 import { freshContext, ok } from './helpers';
@@ -41,9 +41,32 @@ async function store(count = 240) {
       summary: 'Call',
       outcome: '',
     }));
-  const tx = t.db.transaction(['accounts', 'activities'], 'readwrite');
+  // Coverage in every level: a supporting decision maker (green), a supporting champion (amber),
+  // a sceptical decision maker (red), or nobody at all (red).
+  const roles = [
+    ['decision_maker', 'supporter'],
+    ['champion', 'supporter'],
+    ['decision_maker', 'sceptic'],
+  ] as const;
+  const people: Person[] = accounts
+    .map((a, i) => ({ a, kind: roles[i % 4] }))
+    .filter((x) => x.kind !== undefined)
+    .map(({ a, kind }, i) => ({
+      id: `p-${i}`,
+      accountId: a.id,
+      name: `Person ${i}`,
+      emails: [],
+      title: '',
+      role: kind![0],
+      influence: 4,
+      attitude: kind![1],
+      notes: '',
+      lastContactAt: null,
+    }));
+  const tx = t.db.transaction(['accounts', 'activities', 'people'], 'readwrite');
   for (const a of accounts) await tx.objectStore('accounts').put(withKeys(a));
   for (const a of activities) await tx.objectStore('activities').put(a);
+  for (const p of people) await tx.objectStore('people').put(p);
   await tx.done;
   // What the table showed when it held every row.
   const rows = await ok(t.send('listAccounts', {}));
@@ -55,6 +78,7 @@ const asRequest = (q: ListQuery, offset: number, limit: number): AccountPageQuer
   dir: q.dir,
   stage: q.stage || undefined,
   potential: q.potential || undefined,
+  coverage: q.coverage || undefined,
   due: q.due,
   text: q.text,
   offset,
@@ -65,14 +89,16 @@ describe('listAccountsPage', () => {
   it('gives, page by page, the rows and order of the in-memory table, for every sort and filter', async () => {
     const { send, rows, ctx } = await store();
     const queries: Partial<ListQuery>[] = [];
-    for (const sort of ['name', 'stage', 'potential', 'due', 'lastTouch'] as const) {
+    for (const sort of ['name', 'stage', 'potential', 'coverage', 'due', 'lastTouch'] as const) {
       for (const dir of ['asc', 'desc'] as const) {
         queries.push({ sort, dir });
         queries.push({ sort, dir, stage: 'strategic' });
+        queries.push({ sort, dir, coverage: 'amber' });
         queries.push({ sort, dir, potential: 'high', due: 'overdue' });
       }
     }
     for (const due of ['overdue', 'today', 'week', 'none'] as const) queries.push({ due });
+    for (const coverage of ['red', 'amber', 'green'] as const) queries.push({ coverage });
     for (const partial of queries) {
       const q = { ...DEFAULT_QUERY, ...partial };
       const expected = localRowSource(rows, q, ctx.now());

@@ -41,6 +41,7 @@ function row(patch: Partial<AccountRow> & { name: string }): AccountRow {
     potential: 'medium',
     nextAction: null,
     cadenceDays: null,
+    coverage: { level: 'red', gaps: [] },
     lastTouchedAt: NOW - DAY,
     updatedAt: NOW,
     ...patch,

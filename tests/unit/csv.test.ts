@@ -256,6 +256,7 @@ describe('people', () => {
     expect(parseRole('decision-maker')).toBe('decision_maker');
     expect(parseRole('DECISION_MAKER')).toBe('decision_maker');
     expect(parseRole('Gatekeeper')).toBe('gatekeeper');
+    expect(parseRole('Executive sponsor')).toBe('executive_sponsor');
     expect(parseRole('boss')).toBeNull();
     expect(parseAttitude('Skeptic')).toBe('sceptic');
     expect(parseAttitude(' supporter')).toBe('supporter');

@@ -91,6 +91,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   },
   listActivities: { accountId: 'id-1', limit: 5 },
   listDue: { until: '2026-12-01' },
+  listKeyPlayersDue: { until: '2026-12-01' },
   deleteAccount: { id: 'id-1' },
   restoreAccount: { id: 'id-1' },
   exportData: {},

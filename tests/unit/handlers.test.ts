@@ -112,6 +112,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     restoreDecision: { decision: { id: 'd1' } },
     listActivities: { accountId: 'id-1', limit: 1000 },
     listDue: { until: 'tomorrow' },
+    listKeyPlayersDue: { until: '2026-12-01', limit: 0 },
     deleteAccount: {},
     restoreAccount: { id: null },
     exportData: 'everything',

@@ -15,7 +15,7 @@ import {
 } from '@/entrypoints/background/db';
 import { runKeyRewrite } from '@/entrypoints/background/key-rewrite';
 import { RECORD_KINDS } from '@/utils/contract/records';
-import type { Account } from '@/utils/contract/model';
+import type { Account, Person } from '@/utils/contract/model';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 
 type Records = Record<(typeof RECORD_KINDS)[number], unknown[]>;
@@ -41,6 +41,29 @@ function withAllKeys(data: Records): Records {
   return { ...data, accounts: (data.accounts as Account[]).map(withKeys) };
 }
 
+/** As version 5 may store it: a sponsor, and a person seen in a thread. */
+function withSponsorSeen(data: Records): Records {
+  const people = (data.people as Person[]).map((p, i) =>
+    i === 0
+      ? { ...p, lastSeenAt: SAMPLE_AT - 3_600_000 }
+      : i === 1
+        ? { ...p, role: 'executive_sponsor' as const }
+        : p,
+  );
+  return { ...data, people };
+}
+
+/** Version 5's records come through whole, the sponsor and the sighting included. */
+const unchangedSeen = (current: Records) => {
+  const original = withSponsorSeen(sampleBackup(SAMPLE_AT));
+  for (const s of RECORD_KINDS) {
+    const expected =
+      s === 'accounts' ? (original.accounts as Account[]).map(withKeys) : original[s];
+    expect(sortById(current[s])).toEqual(sortById(expected));
+  }
+  expect((current.people as Person[]).some((p) => p.role === 'executive_sponsor')).toBe(true);
+};
+
 /** Data as each shipped version stored it, and what it must look like at the current version. */
 const SHIPPED: Record<number, { data: Records; expect: (current: Records) => void }> = {
   1: { data: sampleBackup(SAMPLE_AT), expect: unchanged },
@@ -49,8 +72,9 @@ const SHIPPED: Record<number, { data: Records; expect: (current: Records) => voi
   3: { data: withIndexKeys(sampleBackup(SAMPLE_AT)), expect: unchanged },
   // 4 adds the drafts store.
   4: { data: withIndexKeys(sampleBackup(SAMPLE_AT)), expect: unchanged },
-  // 5 adds the meta store and the accounts page's indexes.
-  5: { data: withAllKeys(sampleBackup(SAMPLE_AT)), expect: unchanged },
+  // 5 adds the meta store and the accounts page's indexes; people may hold the executive_sponsor
+  // role and a lastSeenAt (backups of schema 5).
+  5: { data: withAllKeys(withSponsorSeen(sampleBackup(SAMPLE_AT))), expect: unchangedSeen },
 };
 
 const now = () => Promise.resolve();

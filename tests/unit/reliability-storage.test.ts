@@ -203,6 +203,7 @@ const NO_STORE_WRITES: MessageName[] = [
   'listAccountsPage',
   'countAccounts',
   'listDue',
+  'listKeyPlayersDue',
   'checkDomains',
   'exportData',
   'checkReminders',

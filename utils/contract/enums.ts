@@ -6,6 +6,7 @@ export const STAGES = ['tactical', 'cooperative', 'interdependent', 'strategic']
 export const POTENTIALS = ['low', 'medium', 'high'] as const;
 export const ROLES = [
   'decision_maker',
+  'executive_sponsor',
   'influencer',
   'champion',
   'user',
@@ -14,6 +15,8 @@ export const ROLES = [
   'unknown',
 ] as const;
 export const ATTITUDES = ['supporter', 'neutral', 'sceptic'] as const;
+/** How well an account's buying group is covered (utils/shared/coverage.ts), worst first. */
+export const COVERAGE_LEVELS = ['red', 'amber', 'green'] as const;
 export const ACTIVITY_KINDS = ['email', 'call', 'meeting', 'note'] as const;
 export const CRM_SYSTEMS = ['hubspot', 'salesforce', 'pipedrive'] as const;
 export const HOSTS = ['gmail', 'outlook', ...CRM_SYSTEMS] as const;
@@ -37,6 +40,7 @@ export type Stage = (typeof STAGES)[number];
 export type Potential = (typeof POTENTIALS)[number];
 export type Role = (typeof ROLES)[number];
 export type Attitude = (typeof ATTITUDES)[number];
+export type CoverageLevel = (typeof COVERAGE_LEVELS)[number];
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export type CrmSystem = (typeof CRM_SYSTEMS)[number];
 export type HostName = (typeof HOSTS)[number];

@@ -6,10 +6,11 @@
  * background's own code.
  */
 import type { MessageName, PageRead, RequestOf } from '@/utils/schemas/messages';
-import type { Potential, Stage } from './enums';
+import type { Potential, Role, Stage } from './enums';
 import type { RecordKind } from './records';
 import type { Account, Activity, Decision, NextAction, Person, StageChange } from './model';
 import type { MatchedBy } from '@/utils/shared/match';
+import type { Coverage } from '@/utils/shared/coverage';
 
 export type {
   Backup,
@@ -61,6 +62,8 @@ export interface AccountSummary {
 
 export interface AccountRow extends AccountSummary {
   cadenceDays: number | null;
+  /** How well its buying group is covered (utils/shared/coverage.ts). */
+  coverage: Coverage;
   lastTouchedAt: number | null;
   updatedAt: number;
 }
@@ -74,6 +77,21 @@ export interface AccountPage {
   total: number;
   /** Accounts in the store (0: none yet; total 0 with all > 0: nothing matches). */
   all: number;
+}
+
+/** A key player due for contact (listKeyPlayersDue). */
+export interface KeyPlayerDue {
+  personId: string;
+  name: string;
+  role: Role;
+  accountId: string;
+  accountName: string;
+  /** Last seen on a thread or contacted; null when never. */
+  lastAt: number | null;
+  /** Days between contacts expected for the role. */
+  cadence: number;
+  /** The day the cadence ran (or runs) out. */
+  dueDay: string;
 }
 
 export interface DueItem extends AccountSummary {

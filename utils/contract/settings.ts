@@ -5,7 +5,8 @@
  * `updateSettings`, which validates them.
  */
 import { ext as browser } from '@/utils/shared/ext';
-import type { HostName, Stage } from './enums';
+import { ROLES, type HostName, type Stage } from './enums';
+import { DEFAULT_ROLE_CADENCE, type RoleCadence } from '@/utils/shared/freshness';
 import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from '@/utils/shared/stages';
 import { isCadence, isTimeOfDay } from './limits';
 import { SETTINGS_KEY } from './storage-keys';
@@ -21,6 +22,8 @@ export interface Settings {
   /** Hosts where the user turned Rapport off. */
   disabledHosts: HostName[];
   cadenceDays: Record<Stage, number>;
+  /** Days between contacts expected per role of a key player; null: not followed. */
+  roleCadenceDays: RoleCadence;
   reminders: { enabled: boolean; time: string };
   /** The user's own email domains: never matched as a client. */
   ownDomains: string[];
@@ -33,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   railWhenNothingOpen: true,
   disabledHosts: [],
   cadenceDays: { ...DEFAULT_CADENCE_DAYS },
+  roleCadenceDays: { ...DEFAULT_ROLE_CADENCE },
   reminders: { enabled: true, time: '09:00' },
   ownDomains: [],
 };
@@ -46,6 +50,7 @@ export function normaliseSettings(raw: unknown): Settings {
   const d = DEFAULT_SETTINGS;
   const cadence = isObject(r.cadenceDays) ? r.cadenceDays : {};
   const reminders = isObject(r.reminders) ? r.reminders : {};
+  const roleCadence = isObject(r.roleCadenceDays) ? r.roleCadenceDays : {};
   return {
     version: SETTINGS_VERSION,
     sidebarSide: r.sidebarSide === 'left' ? 'left' : d.sidebarSide,
@@ -59,6 +64,12 @@ export function normaliseSettings(raw: unknown): Settings {
         return [s, isCadence(v) ? v : d.cadenceDays[s]];
       }),
     ) as Record<Stage, number>,
+    roleCadenceDays: Object.fromEntries(
+      ROLES.map((role) => {
+        const v = roleCadence[role];
+        return [role, v === null || isCadence(v) ? v : d.roleCadenceDays[role]];
+      }),
+    ) as RoleCadence,
     reminders: {
       enabled: typeof reminders.enabled === 'boolean' ? reminders.enabled : d.reminders.enabled,
       time:

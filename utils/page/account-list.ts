@@ -8,11 +8,12 @@ import type { Potential, Stage } from '@/utils/contract/enums';
 import { addDays, daysAgo, today as todayOf, type IsoDate } from '@/utils/shared/dates';
 import { POTENTIAL_ORDER, STAGE_ORDER, cadenceFor } from '@/utils/shared/stages';
 import { unicodeHost } from '@/utils/shared/idn';
+import { COVERAGE_LEVELS, type CoverageLevel } from '@/utils/shared/coverage';
 
 /** Rows per page: 10,000 accounts stay fast because only one page is in the DOM. */
 export const PAGE_SIZE = 100;
 
-export type SortKey = 'name' | 'stage' | 'potential' | 'due' | 'lastTouch';
+export type SortKey = 'name' | 'stage' | 'potential' | 'coverage' | 'due' | 'lastTouch';
 export type SortDir = 'asc' | 'desc';
 export type DueFilter = 'all' | 'overdue' | 'today' | 'week' | 'none';
 
@@ -21,6 +22,7 @@ export interface ListQuery {
   dir: SortDir;
   stage: Stage | '';
   potential: Potential | '';
+  coverage: CoverageLevel | '';
   due: DueFilter;
   text: string;
   /** Zero-based. */
@@ -32,6 +34,7 @@ export const DEFAULT_QUERY: ListQuery = {
   dir: 'asc',
   stage: '',
   potential: '',
+  coverage: '',
   due: 'all',
   text: '',
   page: 0,
@@ -87,6 +90,7 @@ export function filterRows(
     (r) =>
       (!q.stage || r.stage === q.stage) &&
       (!q.potential || r.potential === q.potential) &&
+      (!q.coverage || r.coverage.level === q.coverage) &&
       (q.due === 'all' ||
         (q.due === 'week'
           ? ['today', 'week'].includes(dueBucket(r, today))
@@ -111,6 +115,8 @@ export function sortRows(rows: readonly AccountRow[], sort: SortKey, dir: SortDi
         return STAGE_ORDER.indexOf(r.stage);
       case 'potential':
         return POTENTIAL_ORDER.indexOf(r.potential);
+      case 'coverage':
+        return COVERAGE_LEVELS.indexOf(r.coverage.level);
       case 'due':
         return r.nextAction?.due ?? null;
       case 'lastTouch':

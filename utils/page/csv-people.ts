@@ -8,7 +8,8 @@
  * | `account`   | the account's name (any case) or one of its domains; when empty, the domain |
  * |             | of the person's email. Accounts in the same import count too.               |
  * | `title`     | job title                                                                    |
- * | `role`      | decision maker, influencer, champion, user, gatekeeper, blocker or unknown  |
+ * | `role`      | decision maker, executive sponsor, influencer, champion, user, gatekeeper,  |
+ * |             | blocker or unknown                                                           |
  * | `influence` | 1 to 5 (default 3)                                                           |
  * | `attitude`  | supporter, neutral or sceptic (default neutral)                              |
  * | `notes`     | free text                                                                    |

@@ -6,6 +6,7 @@
  * only reads.
  */
 import * as z from 'zod/mini';
+import { COVERAGE_LEVELS } from '@/utils/contract/enums';
 import {
   Account,
   Activity,
@@ -39,6 +40,7 @@ import type {
   DomainProblem,
   DraftEntry,
   DueItem,
+  KeyPlayerDue,
   ImportSummary,
   TabState,
 } from '@/utils/contract/messages';
@@ -147,6 +149,11 @@ export const SettingsPatch = z.partial(
     railWhenNothingOpen: z.boolean(),
     disabledHosts: z.array(HostName),
     cadenceDays: z.partialRecord(Stage, z.int().check(z.gte(CADENCE_MIN), z.lte(CADENCE_MAX))),
+    /** Per role; null stops following that role. */
+    roleCadenceDays: z.partialRecord(
+      Role,
+      z.nullable(z.int().check(z.gte(CADENCE_MIN), z.lte(CADENCE_MAX))),
+    ),
     reminders: z.object({
       enabled: z.boolean(),
       time: z.string().check(z.regex(TIME_OF_DAY)),
@@ -189,10 +196,11 @@ export const ACCOUNT_PAGE_MAX = 500;
 
 /** One page of the accounts table: the page's query, and which rows of its result. */
 export const AccountPageQuery = z.object({
-  sort: z.enum(['name', 'stage', 'potential', 'due', 'lastTouch']),
+  sort: z.enum(['name', 'stage', 'potential', 'coverage', 'due', 'lastTouch']),
   dir: z.enum(['asc', 'desc']),
   stage: z.optional(Stage),
   potential: z.optional(Potential),
+  coverage: z.optional(z.enum(COVERAGE_LEVELS)),
   due: z.enum(['all', 'overdue', 'today', 'week', 'none']),
   text: str(200),
   offset: z.int().check(z.gte(0), z.lte(10_000_000)),
@@ -343,6 +351,12 @@ export const MESSAGES = {
     'page',
     'read',
   ).returns<DueItem[]>(),
+  /** Key players whose contact cadence runs out by `until`, earliest first. */
+  listKeyPlayersDue: message(
+    z.object({ until: IsoDate, limit: z.optional(z.int().check(z.gte(1), z.lte(10_000))) }),
+    'page',
+    'read',
+  ).returns<KeyPlayerDue[]>(),
   // Deleting a whole account is done from Rapport's own pages only, never from a host page.
   deleteAccount: message(ById, 'page').returns<{ undoUntil: number }>(),
   restoreAccount: message(ById, 'page').returns<AccountView>(),

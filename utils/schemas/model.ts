@@ -127,6 +127,11 @@ export const Person = z.object({
   /** The notes stay in this browser: team sync never sends them (entrypoints/background/sync/). */
   notesPrivate: z.optional(z.boolean()),
   lastContactAt: z.nullable(Timestamp),
+  /**
+   * When the person was last seen on a thread the user opened (to the day: the store is written
+   * at most once a day per person). Absent until then, and in records from before version 5.
+   */
+  lastSeenAt: z.optional(Timestamp),
 });
 
 export const ActivitySource = z.object({

@@ -13,6 +13,9 @@ import {
   lastTouchedByAccount,
   readView,
 } from '../account-reads';
+import { coverageByAccount } from '../coverage-reads';
+import { noteSightings } from '../sightings';
+import { coverageOf } from '@/utils/shared/coverage';
 import { dueCount, writesSoFar } from '../due-count';
 import {
   ALL_STORES,
@@ -155,6 +158,8 @@ export const accountHandlers = {
       ),
     ]);
     const matches: ContextResult['matches'] = views.filter((v) => v !== null);
+    // A sighting that cannot be stored (quota, a closing store) must not cost the user the read.
+    await noteSightings(ctx.db, req, matches, ctx.now()).catch(() => 0);
     return { data: { matches, unknown, dueCount: dueNow }, changed: [] };
   },
 
@@ -280,14 +285,16 @@ export const accountHandlers = {
   },
 
   async listAccounts(_req, ctx) {
-    const tx = unwrap(ctx.db).transaction(['accounts', 'activities'], 'readonly');
-    const [accounts, lastTouched] = await Promise.all([
+    const tx = unwrap(ctx.db).transaction(['accounts', 'activities', 'people'], 'readonly');
+    const [accounts, lastTouched, coverage] = await Promise.all([
       answer(tx.objectStore('accounts').getAll()) as Promise<StoredAccount[]>,
       lastTouchedByAccount(tx),
+      coverageByAccount(tx),
     ]);
     const data: AccountRow[] = accounts.map((a) => ({
       ...summary(a),
       cadenceDays: a.cadenceDays,
+      coverage: coverage.get(a.id) ?? coverageOf([]),
       lastTouchedAt: lastTouched.get(a.id) ?? null,
       updatedAt: a.updatedAt,
     }));

@@ -8,6 +8,7 @@ import { accountHandlers } from './accounts';
 import { accountPageHandlers } from './account-pages';
 import { activityHandlers } from './activities';
 import { dataHandlers } from './data';
+import { keyPlayerHandlers } from './key-players';
 import { peopleHandlers } from './people';
 import { settingsHandlers } from './settings';
 import { tabHandlers } from './tabs';
@@ -19,5 +20,6 @@ export const handlers: Handlers = {
   ...peopleHandlers,
   ...activityHandlers,
   ...dataHandlers,
+  ...keyPlayerHandlers,
   ...settingsHandlers,
 };

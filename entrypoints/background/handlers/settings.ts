@@ -15,6 +15,7 @@ export const settingsHandlers = {
       ...current,
       ...req,
       cadenceDays: { ...current.cadenceDays, ...req.cadenceDays },
+      roleCadenceDays: { ...current.roleCadenceDays, ...req.roleCadenceDays },
       version: current.version,
     } as Settings);
     return { data: true, changed: [] };

@@ -1,0 +1,85 @@
+// The options page's cadence per role: a bad value is refused next to its field and nothing is
+// sent; a good one is saved as a patch of that role alone; an empty field stops following it.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import en from '@/public/_locales/en/messages.json';
+import { RoleCadenceGroup } from '@/entrypoints/options/role-cadence';
+import { DEFAULT_SETTINGS } from '@/utils/contract/settings';
+import type { Envelope } from '@/utils/contract/messages';
+
+const messages = en as Record<
+  string,
+  { message: string; placeholders?: Record<string, { content: string }> }
+>;
+function getMessage(key: string, subs?: string | string[]): string {
+  const entry = messages[key];
+  if (!entry) return '';
+  const list = subs === undefined ? [] : [subs].flat();
+  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/g, (_m, i: string) => list[Number(i) - 1] ?? '');
+  });
+}
+
+let host: HTMLElement;
+let sent: Envelope[];
+beforeEach(() => {
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
+  sent = [];
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (m: Envelope) => {
+    sent.push(m);
+    return { ok: true, data: true };
+  }) as never);
+  host = document.createElement('div');
+  document.body.append(host);
+});
+afterEach(() => {
+  render(null, host);
+  host.remove();
+  vi.restoreAllMocks();
+});
+
+const settle = () =>
+  act(async () => {
+    for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 0));
+  });
+function change(selector: string, value: string) {
+  act(() => {
+    const input = host.querySelector<HTMLInputElement>(selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+describe('the cadence per role', () => {
+  it('shows every role with its default, the unknown role not followed', () => {
+    act(() => render(<RoleCadenceGroup settings={DEFAULT_SETTINGS} />, host));
+    expect(host.querySelector<HTMLInputElement>('#role-cadence-champion')!.value).toBe('14');
+    expect(host.querySelector<HTMLInputElement>('#role-cadence-decision_maker')!.value).toBe('30');
+    expect(host.querySelector<HTMLInputElement>('#role-cadence-unknown')!.value).toBe('');
+    expect(host.querySelector('#role-cadence-unknown-default')!.textContent).toBe('Not followed');
+  });
+
+  it('refuses a bad value next to its field and sends nothing; saves a good one and an empty one', async () => {
+    act(() => render(<RoleCadenceGroup settings={DEFAULT_SETTINGS} />, host));
+    // Letters never reach the value of a number field; the browser reports them as badInput.
+    for (const bad of ['0', '400', '2.5', '-3']) {
+      change('#role-cadence-champion', bad);
+      expect(host.querySelector('#role-cadence-champion-error')?.textContent, bad).toBe(
+        'Enter a whole number of days from 1 to 365.',
+      );
+    }
+    expect(sent).toEqual([]);
+    change('#role-cadence-champion', '7');
+    await settle();
+    change('#role-cadence-user', '');
+    await settle();
+    expect(sent.map((m) => [m.name, m.request])).toEqual([
+      ['updateSettings', { roleCadenceDays: { champion: 7 } }],
+      ['updateSettings', { roleCadenceDays: { user: null } }],
+    ]);
+    expect(host.querySelector('#role-cadence-champion-error')).toBeNull();
+  });
+});
