@@ -14,6 +14,7 @@ import {
   type StoreNames,
 } from 'idb';
 import { RECORD_KINDS, SCHEMA_VERSION } from '@/utils/contract/records';
+import type { BackupInfo } from '@/utils/contract/backups';
 import type {
   Account,
   Activity,
@@ -116,6 +117,19 @@ export interface RapportSchema extends DBSchema {
     value: Draft;
     indexes: { byAt: number };
   };
+  /** Backups kept in the store (backup-copy.ts): what each is, and how many records of each kind. */
+  backups: {
+    key: string;
+    value: BackupInfo;
+  };
+  /**
+   * The records of those backups, each as exported (an account without its index keys), keyed
+   * [backupId, kind, recordId] out of line: one range holds one backup, or one kind of it, in id order.
+   */
+  backupRecords: {
+    key: [string, string, string];
+    value: unknown;
+  };
 }
 
 export interface Draft {
@@ -179,6 +193,12 @@ export const MIGRATIONS: ((db: RapportDb, tx: UpgradeTx) => void)[] = [
   (db) => {
     const drafts = db.createObjectStore('drafts', { keyPath: 'key' });
     drafts.createIndex('byAt', 'at');
+  },
+  // 4 -> 5: backups kept in the store, so that a store of any size can be backed up before an
+  // erase or a replace, and an import staged before it is swapped in (issue 16).
+  (db) => {
+    db.createObjectStore('backups', { keyPath: 'id' });
+    db.createObjectStore('backupRecords');
   },
 ];
 

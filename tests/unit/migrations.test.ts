@@ -35,6 +35,8 @@ const SHIPPED: Record<number, { data: Records; expect: (current: Records) => voi
   3: { data: withIndexKeys(sampleBackup(SAMPLE_AT)), expect: unchanged },
   // 4 adds the drafts store.
   4: { data: withIndexKeys(sampleBackup(SAMPLE_AT)), expect: unchanged },
+  // 5 adds the backups and backupRecords stores.
+  5: { data: withIndexKeys(sampleBackup(SAMPLE_AT)), expect: unchanged },
 };
 
 function sortById(records: unknown[]) {

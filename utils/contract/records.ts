@@ -13,4 +13,4 @@ export const RECORD_KINDS = [
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;

@@ -9,6 +9,8 @@ import type { Backup } from '@/utils/contract/messages';
 import { RECORD_KINDS, SCHEMA_VERSION, type RecordKind } from '@/utils/contract/records';
 import type { Problem } from '@/utils/shared/problem';
 import { findBackupProblem } from '@/utils/schemas/backup-rules';
+import { canonical } from '@/utils/shared/canonical-json';
+import type { ImportPreview, StoreDiff } from '@/utils/contract/backups';
 
 export type BackupCheck = { ok: true; backup: Backup } | { ok: false; problem: Problem };
 
@@ -135,30 +137,8 @@ export function checkRecords(backup: Backup, storeAccountIds: ReadonlySet<string
 // ---------------------------------------------------------------------------------------------
 // Preview
 
-export interface StoreDiff {
-  /** In the file, not in the store. */
-  added: number;
-  /** In both, different. */
-  updated: number;
-  /** In both, the same. */
-  unchanged: number;
-  /** In the store, not in the file: deleted by a replace, kept by a merge. */
-  removed: number;
-}
-export type ImportPreview = Record<RecordKind, StoreDiff>;
+export type { ImportPreview, StoreDiff };
 
-/** JSON with sorted keys, so two records equal in content compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isObject(value)) {
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => value[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** What importing `incoming` would do to a store that holds `current`, kind by kind. */
 export function previewImport(incoming: Backup, current: Backup): ImportPreview {

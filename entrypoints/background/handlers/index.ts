@@ -6,6 +6,7 @@
 import type { Handlers } from './common';
 import { accountHandlers } from './accounts';
 import { activityHandlers } from './activities';
+import { backupHandlers } from './backups';
 import { dataHandlers } from './data';
 import { peopleHandlers } from './people';
 import { settingsHandlers } from './settings';
@@ -17,5 +18,6 @@ export const handlers: Handlers = {
   ...peopleHandlers,
   ...activityHandlers,
   ...dataHandlers,
+  ...backupHandlers,
   ...settingsHandlers,
 };
