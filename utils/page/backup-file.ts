@@ -6,7 +6,7 @@
  */
 import { Backup as BackupSchema } from '@/utils/schemas/messages';
 import type { Backup } from '@/utils/contract/messages';
-import { RECORD_KINDS, SCHEMA_VERSION, type RecordKind } from '@/utils/contract/records';
+import { RECORD_KINDS, SCHEMA_VERSION } from '@/utils/contract/records';
 import type { Problem } from '@/utils/shared/problem';
 import { findBackupProblem } from '@/utils/schemas/backup-rules';
 import { canonical } from '@/utils/shared/canonical-json';
@@ -16,9 +16,6 @@ export type BackupCheck = { ok: true; backup: Backup } | { ok: false; problem: P
 
 /** Larger files are refused before they are read: a backup of 10,000 accounts is ~30 MB. */
 export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
-
-/** Above this (in characters of JSON) that backup is only downloaded, not kept in storage. */
-export const MAX_KEPT_BACKUP_CHARS = 8_000_000;
 
 /** "rapport-backup-2026-11-28.json". */
 export function backupFileName(day: string): string {
