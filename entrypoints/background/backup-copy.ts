@@ -32,7 +32,11 @@ export function wholeBackup(backupId: string): IDBKeyRange {
 
 /** One kind of one backup, after `after` when given (arrays sort after every string id). */
 export function kindRange(backupId: string, kind: RecordKind, after?: string): IDBKeyRange {
-  return IDBKeyRange.bound([backupId, kind, after ?? ''], [backupId, kind, []], after !== undefined);
+  return IDBKeyRange.bound(
+    [backupId, kind, after ?? ''],
+    [backupId, kind, []],
+    after !== undefined,
+  );
 }
 
 /** A page of one kind's records from the record store itself, in id order, after `after`. */
@@ -127,10 +131,9 @@ export async function copyBackupToStore(
 
 /** Removes a backup and every record of it, in `tx`. */
 export async function dropBackup(tx: WriteTx, backupId: string): Promise<void> {
-  await Promise.all([
-    tx.objectStore('backupRecords').delete(wholeBackup(backupId)),
-    tx.objectStore('backups').delete(backupId),
-  ]);
+  // One after the other: a second request that throws must not leave the first's promise unheard.
+  await tx.objectStore('backupRecords').delete(wholeBackup(backupId));
+  await tx.objectStore('backups').delete(backupId);
 }
 
 /** How long an export snapshot or a staged import may outlive the page that made it. */
@@ -142,7 +145,8 @@ export const TRANSIENT_KEEP_MS = 60 * 60 * 1000;
  */
 export async function dropLeftovers(tx: WriteTx, now: number): Promise<number> {
   const stale = (await tx.objectStore('backups').getAll()).filter(
-    (b) => (b.reason === 'export' || b.reason === 'import') && b.createdAt < now - TRANSIENT_KEEP_MS,
+    (b) =>
+      (b.reason === 'export' || b.reason === 'import') && b.createdAt < now - TRANSIENT_KEEP_MS,
   );
   for (const b of stale) await dropBackup(tx, b.id);
   return stale.length;

@@ -12,7 +12,10 @@ function split(text: string, cuts: number[] = []) {
   const s = new BackupFileSplitter();
   const out: { kind: string; index: number; value: unknown }[] = [];
   let at = 0;
-  for (const cut of [...cuts.filter((c) => c > 0 && c < text.length).sort((a, b) => a - b), text.length]) {
+  for (const cut of [
+    ...cuts.filter((c) => c > 0 && c < text.length).sort((a, b) => a - b),
+    text.length,
+  ]) {
     for (const r of s.push(text.slice(at, cut)))
       out.push({ kind: r.kind, index: r.index, value: JSON.parse(r.text) });
     at = cut;
@@ -58,15 +61,19 @@ describe('BackupFileSplitter', () => {
     });
     const whole = split(text).records;
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: text.length - 1 }), { maxLength: 40 }), (cuts) => {
-        expect(split(text, cuts).records).toEqual(whole);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: text.length - 1 }), { maxLength: 40 }),
+        (cuts) => {
+          expect(split(text, cuts).records).toEqual(whole);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('takes an empty list and fields in any order', () => {
-    const text = '{"accounts":[],"people":[],"exportedAt":5,"format":"rapport-backup","schemaVersion":1}';
+    const text =
+      '{"accounts":[],"people":[],"exportedAt":5,"format":"rapport-backup","schemaVersion":1}';
     expect(split(text).fields).toMatchObject({ exportedAt: 5, schemaVersion: 1 });
   });
 
@@ -92,7 +99,9 @@ describe('BackupFileSplitter', () => {
     expect(problem('{"format":"rapport-backup","accounts":{}}')).toMatchObject({
       key: 'optionsBackupInvalid',
     });
-    expect(problem('{"format":"rapport-backup"}   x')).toMatchObject({ key: 'optionsBackupNotJson' });
+    expect(problem('{"format":"rapport-backup"}   x')).toMatchObject({
+      key: 'optionsBackupNotJson',
+    });
   });
 
   it('says a newer schema as soon as it reads it', () => {

@@ -136,7 +136,9 @@ async function chooseFile(selector: string, name: string, text: string) {
   await act(async () => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  await settle();
+  // A backup file is staged in the background a page at a time: wait for its outcome.
+  for (let i = 0; i < 50 && !host.querySelector('table.preview, .note, .csv-report'); i++)
+    await settle();
 }
 
 describe('settings fields', () => {
