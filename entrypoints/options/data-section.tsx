@@ -34,8 +34,9 @@ export function DataSection({ accountCount }: { accountCount: number | null }) {
       <ImportBackup onKept={reloadKept} />
       <CsvImport />
       <CsvExport />
-      <Wipe accountCount={accountCount} onKept={reloadKept} />
-      <KeptBackups backups={kept} legacy={legacy} onChange={reloadKept} />
+      <Wipe accountCount={accountCount} onKept={reloadKept}>
+        <KeptBackups backups={kept} legacy={legacy} onChange={reloadKept} />
+      </Wipe>
     </section>
   );
 }

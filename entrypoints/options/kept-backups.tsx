@@ -158,7 +158,10 @@ export function KeptBackups({
         {legacy && (
           <KeptRow
             busy={busy}
-            text={t('optionsKeptBackup', [formatWhen(legacy.savedAt), legacy.backup.accounts.length])}
+            text={t('optionsKeptBackup', [
+              formatWhen(legacy.savedAt),
+              legacy.backup.accounts.length,
+            ])}
             onRestore={() => void restoreLegacy(legacy)}
             onDelete={() => void removeLegacy()}
           />

@@ -4,13 +4,23 @@
  * the page then downloads that backup and says exactly what happened. The kept backup is restored,
  * downloaded again or deleted from the list below (kept-backups.tsx).
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '@/utils/contract/send';
 import { t } from '@/utils/shared/i18n';
 import { type Note, NoteLine } from './data-notes';
 import { downloadBackup } from './backup-transfer';
 
-export function Wipe({ accountCount, onKept }: { accountCount: number | null; onKept: () => void }) {
+export function Wipe({
+  accountCount,
+  onKept,
+  children,
+}: {
+  accountCount: number | null;
+  onKept: () => void;
+  /** The kept backups, listed under the erase that makes them. */
+  children?: ComponentChildren;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -106,6 +116,7 @@ export function Wipe({ accountCount, onKept }: { accountCount: number | null; on
         </p>
       )}
       <NoteLine note={note} />
+      {children}
     </div>
   );
 }

@@ -185,14 +185,20 @@ describe('an import staged in pages', () => {
     const r1 = await stageBackupFile(chunksOf(JSON.stringify(dup), 100), api(t), {
       pageRecords: 2,
     });
-    expect(r1).toMatchObject({ ok: false, error: expect.stringMatching(/appears twice/) });
+    expect(r1).toMatchObject({
+      ok: false,
+      problem: { subs: [expect.stringMatching(/people: the id "per-[\w-]+" appears twice/)] },
+    });
 
     const bad = structuredClone(t.backup) as unknown as { people: { name: string }[] };
     bad.people[3]!.name = '';
     const r2 = await stageBackupFile(chunksOf(JSON.stringify(bad), 100), api(t), {
       pageRecords: 2,
     });
-    expect(r2).toMatchObject({ ok: false, error: expect.stringMatching(/people\[3\] name/) });
+    expect(r2).toMatchObject({
+      ok: false,
+      problem: { key: 'optionsBackupInvalid', subs: [expect.stringMatching(/people\[3\] name/)] },
+    });
     expect(await snapshot(t.db)).toBe(before);
   });
 

@@ -100,7 +100,13 @@ export async function stageBackupFile(
   const flush = async (): Promise<string | null> => {
     if (batchKind === null || batch.length === 0) return null;
     const r = await api.stage(backupId, batchKind, batch);
-    if (!r.ok) return placeIssues(r.error, batchKind, batchFirst);
+    if (!r.ok) {
+      // The background refused the records themselves: worded as any bad record in a file.
+      const detail = placeIssues(r.error, batchKind, batchFirst);
+      if (r.code === 'invalid')
+        throw new SplitError({ key: 'optionsBackupInvalid', subs: [detail] });
+      return detail;
+    }
     sent += batch.length;
     options.onProgress?.(sent);
     batch = [];
