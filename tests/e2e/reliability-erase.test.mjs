@@ -78,7 +78,7 @@ test('an erase leaves no record payload anywhere in IndexedDB', { timeout: 90_00
     assert.equal(backups[0].reason, 'erased');
     assert.ok(JSON.stringify(backupRecords).includes('Anna Keller'), 'the kept backup is whole');
     // What the log still holds is only that the erase was applied: the backup's description.
-    for (const op of stores.ops) assert.equal(op.result.counts?.accounts, 2, op.name);
+    for (const op of stores.ops) assert.equal(op.result.data?.counts?.accounts, 2, op.name);
 
     // The backup the user chose to keep is still there, and puts everything back.
     await options.getByRole('button', { name: msg('optionsRestore'), exact: true }).click();
