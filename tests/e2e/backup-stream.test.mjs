@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import { bigStoreCounts, bigStoreSlices } from '../fixtures/big-store.mjs';
+import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { expectText, launch } from './harness.mjs';
 import { download, msg, shot, storedData } from './pages-helpers.mjs';
 import { readStore, sleep, workerKiller } from './reliability-helpers.mjs';
@@ -226,3 +227,24 @@ test(
     }
   },
 );
+
+test('the backups kept after an erase, listed in Russian', { timeout: 60_000 }, async () => {
+  const ru = await launch({ lang: 'ru' });
+  try {
+    await ru.seed(sampleBackup(Date.now()));
+    const kept = await ru.call('wipeData');
+    assert.equal(kept.counts.accounts, 3);
+    const page = await ru.openPage('options.html');
+    const list = page.locator('.kept-list');
+    await list.locator('li').first().waitFor();
+    await expectText(list, 'Данные, удалённые');
+    await expectText(list, 'Резервные копии, сохранённые здесь');
+    await list.getByRole('button', { name: 'Удалить эту копию…' }).click();
+    await expectText(list, 'Удалить эту копию навсегда?');
+    await shot(page, 'backup-stream-kept-ru', {
+      element: page.locator('.subsection', { has: list }),
+    });
+  } finally {
+    await ru.close();
+  }
+});
