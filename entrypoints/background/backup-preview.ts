@@ -18,8 +18,7 @@ export interface Preview {
 
 /** The store's ids in (after, upTo]: undefined bounds are open. */
 function between(after: string | undefined, upTo: string | undefined): IDBKeyRange | null {
-  if (after === undefined)
-    return upTo === undefined ? null : IDBKeyRange.upperBound(upTo);
+  if (after === undefined) return upTo === undefined ? null : IDBKeyRange.upperBound(upTo);
   return upTo === undefined
     ? IDBKeyRange.lowerBound(after, true)
     : IDBKeyRange.bound(after, upTo, true, false);

@@ -41,8 +41,7 @@ export async function downloadBackup(
 
 export const stagingApi: StagingApi = {
   begin: () => send('beginImport', {}),
-  stage: (backupId, kind, records) =>
-    send('stageBackupPage', { backupId, kind, records } as never),
+  stage: (backupId, kind, records) => send('stageBackupPage', { backupId, kind, records } as never),
   finish: (request) => send('finishImport', request),
   drop: (backupId) => send('deleteBackup', { backupId }),
 };

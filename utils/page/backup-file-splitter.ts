@@ -176,7 +176,8 @@ export class BackupFileSplitter {
   /** The file has ended: throws when it ended early, or is not a backup of ours. */
   end(): void {
     if (!this.seenAnything) throw new SplitError({ key: 'optionsBackupEmpty' });
-    if (this.state !== S.Done || this.capture) throw new SplitError({ key: 'optionsBackupTruncated' });
+    if (this.state !== S.Done || this.capture)
+      throw new SplitError({ key: 'optionsBackupTruncated' });
     if (this.fields.format !== 'rapport-backup')
       throw new SplitError({ key: 'optionsBackupWrongFormat' });
   }

@@ -136,7 +136,6 @@ export function checkRecords(backup: Backup, storeAccountIds: ReadonlySet<string
 
 export type { ImportPreview, StoreDiff };
 
-
 /** What importing `incoming` would do to a store that holds `current`, kind by kind. */
 export function previewImport(incoming: Backup, current: Backup): ImportPreview {
   const out = {} as ImportPreview;

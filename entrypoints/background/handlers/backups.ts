@@ -78,7 +78,10 @@ export const backupHandlers = {
     const info = await mustGetBackup(ctx, req.backupId);
     if (info.state !== 'complete')
       throw new HandlerError('conflict', 'That backup is not complete yet.');
-    return { data: await readPage(ctx.db, req.backupId, req.kind, req.after, req.limit), changed: [] };
+    return {
+      data: await readPage(ctx.db, req.backupId, req.kind, req.after, req.limit),
+      changed: [],
+    };
   },
 
   async listBackups(_req, ctx) {
