@@ -23,7 +23,10 @@ export function senderTag(kind: string, tabId: number | undefined): string {
   return `${kind}@${tabId ?? '-'}`;
 }
 
-/** The answer of an erase once its page has kept the backup: the retry copy is gone. */
+/**
+ * An erase's answer once its page had kept the backup, from when an erase answered with the whole
+ * backup: such records may still sit in the log, and a retry of them is refused.
+ */
 export interface ReleasedAnswer {
   released: true;
 }
@@ -67,24 +70,6 @@ export async function recordApplied(
   result: unknown,
 ): Promise<void> {
   await tx.objectStore('ops').put({ opId: op.id, name: op.name, sender: op.sender, at, result });
-}
-
-/**
- * Drops the answer of every applied `name` operation, keeping only the fact that it was applied
- * (so a late retry is refused, never applied again): for an erase whose page has its backup.
- */
-export async function releaseAnswers(tx: OpsTx, name: string): Promise<number> {
-  let released = 0;
-  let cursor = await tx.objectStore('ops').openCursor();
-  while (cursor) {
-    if (cursor.value.name === name && !isReleased(cursor.value.result)) {
-      const answer: ReleasedAnswer = { released: true };
-      await cursor.update({ ...cursor.value, result: answer });
-      released++;
-    }
-    cursor = await cursor.continue();
-  }
-  return released;
 }
 
 function isReleased(result: unknown): result is ReleasedAnswer {

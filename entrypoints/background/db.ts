@@ -17,6 +17,7 @@ import {
 } from 'idb';
 import { RECORD_KINDS } from '@/utils/contract/records';
 import { SORT_KEY_NAMES, sortKeysOf, type SortKeys } from './sort-keys';
+import type { BackupInfo } from '@/utils/contract/backups';
 import type {
   Account,
   Activity,
@@ -145,6 +146,19 @@ export interface RapportSchema extends DBSchema {
     key: string;
     value: unknown;
   };
+  /** Backups kept in the store (backup-copy.ts): what each is, and how many records of each kind. */
+  backups: {
+    key: string;
+    value: BackupInfo;
+  };
+  /**
+   * The records of those backups, each as exported (an account without its index keys), keyed
+   * [backupId, kind, recordId] out of line: one range holds one backup, or one kind of it, in id order.
+   */
+  backupRecords: {
+    key: [string, string, string];
+    value: unknown;
+  };
 }
 
 export interface Draft {
@@ -221,6 +235,12 @@ export const MIGRATIONS: ((db: RapportDb, tx: UpgradeTx) => void)[] = [
     accounts.createIndex('byDueSort', 'dueSort');
     accounts.createIndex('bySearchWord', 'searchWords', { multiEntry: true });
     startKeyRewrite(unwrap(tx.objectStore('meta')));
+  },
+  // 5 -> 6: backups kept in the store, so that a store of any size can be backed up before an
+  // erase or a replace, and an import staged before it is swapped in.
+  (db) => {
+    db.createObjectStore('backups', { keyPath: 'id' });
+    db.createObjectStore('backupRecords');
   },
 ];
 

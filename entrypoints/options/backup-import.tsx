@@ -1,22 +1,22 @@
 /**
- * Import of a JSON backup: the file is checked whole and its effect previewed, kind by kind,
- * before the user merges it or replaces everything with it (keeping a backup of what it replaces).
+ * Import of a JSON backup of any size: the file is read as a stream and staged in the store a page
+ * at a time (nothing of the user's data changes), its effect previewed kind by kind, and only then
+ * merged or swapped in whole by one transaction (a replace keeps a backup of what it replaces).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Backup } from '@/utils/contract/messages';
 import { send } from '@/utils/contract/send';
 import { t, type MessageKey } from '@/utils/shared/i18n';
 import { RECORD_KINDS, type RecordKind } from '@/utils/contract/records';
 import { say, type Problem } from '@/utils/shared/problem';
 import {
-  MAX_BACKUP_BYTES,
-  checkRecords,
-  parseBackup,
-  previewImport,
-  recordCount,
+  MAX_BACKUP_FILE_BYTES,
   type ImportPreview,
-} from '@/utils/page/backup-file';
-import { type Note, NoteLine, formatWhen, keepBackup, summaryText } from './data-notes';
+  type RecordProblem,
+  type StagedImport,
+} from '@/utils/contract/backups';
+import { stageBackupFile, textChunks } from '@/utils/page/backup-file-import';
+import { type Note, NoteLine, formatWhen, summaryText } from './data-notes';
+import { pageRecords, stagingApi } from './backup-transfer';
 
 const STORE_LABEL: Record<RecordKind, MessageKey> = {
   accounts: 'optionsKindAccounts',
@@ -28,11 +28,16 @@ const STORE_LABEL: Record<RecordKind, MessageKey> = {
 
 type Checked = {
   fileName: string;
-  backup: Backup;
-  preview: ImportPreview;
+  staged: StagedImport;
   /** Why a replace cannot work with this file (records whose account only the store has). */
   replaceProblem: Problem | null;
 };
+
+/** A cross-record rule the staged file breaks, worded as the page words any backup problem. */
+function recordProblem(p: RecordProblem): Problem {
+  const key = p.kind === 'duplicateId' ? 'optionsBackupDuplicateId' : 'optionsBackupOrphan';
+  return { key, subs: [p.store, p.id] };
+}
 
 function PreviewTable({ preview }: { preview: ImportPreview }) {
   return (
@@ -74,36 +79,53 @@ export function ImportBackup({ onKept }: { onKept: () => void }) {
     if (confirmReplace) replaceYes.current?.focus();
   }, [confirmReplace]);
 
+  const [progress, setProgress] = useState<number | null>(null);
+
   const reset = () => {
     setChecked(null);
     setConfirmReplace(false);
     setInputKey((k) => k + 1);
   };
+  /** Cancel: the staged records go; nothing else was touched. */
+  const cancel = async () => {
+    if (checked) await send('deleteBackup', { backupId: checked.staged.info.id });
+    reset();
+  };
 
   const choose = async (file: File | undefined) => {
     setNote(null);
+    if (checked) void send('deleteBackup', { backupId: checked.staged.info.id });
     setChecked(null);
     setConfirmReplace(false);
     if (!file) return;
-    if (file.size > MAX_BACKUP_BYTES) {
+    if (file.size > MAX_BACKUP_FILE_BYTES) {
       return setNote({ tone: 'error', text: t('optionsFileTooBig', file.name) });
     }
     setBusy(true);
+    setProgress(0);
     try {
-      const [text, current] = await Promise.all([file.text(), send('exportData', {})]);
-      if (!current.ok) return setNote({ tone: 'error', text: t('optionsFailed', current.error) });
-      const storeIds = new Set(current.data.accounts.map((a) => a.id));
-      const r = parseBackup(text, storeIds);
-      if (!r.ok)
-        return setNote({ tone: 'error', text: t('optionsRefused', [file.name, say(r.problem)]) });
+      const r = await stageBackupFile(textChunks(file), stagingApi, {
+        pageRecords: pageRecords(),
+        onProgress: setProgress,
+      });
+      if (!r.ok) {
+        const reason = 'problem' in r ? say(r.problem) : r.error;
+        return setNote({ tone: 'error', text: t('optionsRefused', [file.name, reason]) });
+      }
+      if (r.staged.mergeProblem) {
+        // Neither merge nor replace can take it: the staged records go at once.
+        await send('deleteBackup', { backupId: r.staged.info.id });
+        const reason = say(recordProblem(r.staged.mergeProblem));
+        return setNote({ tone: 'error', text: t('optionsRefused', [file.name, reason]) });
+      }
       setChecked({
         fileName: file.name,
-        backup: r.backup,
-        preview: previewImport(r.backup, current.data),
-        replaceProblem: checkRecords(r.backup, new Set()),
+        staged: r.staged,
+        replaceProblem: r.staged.replaceProblem && recordProblem(r.staged.replaceProblem),
       });
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -112,25 +134,18 @@ export function ImportBackup({ onKept }: { onKept: () => void }) {
     setBusy(true);
     setNote(null);
     try {
-      if (mode === 'replace') {
-        // What a replace deletes is downloaded and kept first, like an erase.
-        const current = await send('exportData', {});
-        if (!current.ok) return setNote({ tone: 'error', text: t('optionsFailed', current.error) });
-        if (recordCount(current.data) > 0) {
-          await keepBackup(current.data, 'before-replace');
-          onKept();
-        }
-      }
-      const r = await send('importData', { backup: checked.backup, mode });
+      const r = await send('restoreBackup', { backupId: checked.staged.info.id, mode });
       if (!r.ok) return setNote({ tone: 'error', text: t('optionsFailed', r.error) });
-      setNote({ tone: 'ok', text: summaryText(r.data) });
+      const text = summaryText(r.data);
+      setNote({ tone: 'ok', text: r.data.kept ? `${text} ${t('optionsReplacedKept')}` : text });
+      if (r.data.kept) onKept();
       reset();
     } finally {
       setBusy(false);
     }
   };
 
-  const removed = checked?.preview.accounts.removed ?? 0;
+  const removed = checked?.staged.preview.accounts.removed ?? 0;
   return (
     <div class="subsection">
       <h3>{t('optionsImportHeading')}</h3>
@@ -146,18 +161,22 @@ export function ImportBackup({ onKept }: { onKept: () => void }) {
           onChange={(e) => void choose(e.currentTarget.files?.[0])}
         />
       </div>
-      {busy && !checked && <p class="muted">{t('optionsChecking')}</p>}
+      {busy && !checked && (
+        <p class="muted" role="status">
+          {progress ? t('optionsBackupProgress', progress) : t('optionsChecking')}
+        </p>
+      )}
       <NoteLine note={note} />
       {checked && (
         <div class="preview-box">
           <p>
             {t('optionsPreviewOf', [
               checked.fileName,
-              formatWhen(checked.backup.exportedAt),
-              checked.backup.accounts.length,
+              formatWhen(checked.staged.info.exportedAt),
+              checked.staged.info.counts.accounts,
             ])}
           </p>
-          <PreviewTable preview={checked.preview} />
+          <PreviewTable preview={checked.staged.preview} />
           <p class="hint">{t('optionsMergeExplained')}</p>
           {checked.replaceProblem && (
             <p class="hint">{t('optionsReplaceImpossible', say(checked.replaceProblem))}</p>
@@ -180,7 +199,7 @@ export function ImportBackup({ onKept }: { onKept: () => void }) {
               >
                 {t('optionsReplace')}
               </button>
-              <button type="button" class="btn" disabled={busy} onClick={reset}>
+              <button type="button" class="btn" disabled={busy} onClick={() => void cancel()}>
                 {t('optionsCancel')}
               </button>
             </div>

@@ -1,27 +1,31 @@
 /**
- * "Erase all data": asked twice, done only with a backup of what it erases, and undone from that
- * backup with one click.
+ * "Erase all data": asked twice, done only once a complete backup of what it erases exists. The
+ * background copies every record into a backup kept in the store and erases, in one transaction;
+ * the page then downloads that backup and says exactly what happened. The kept backup is restored,
+ * downloaded again or deleted from the list below (kept-backups.tsx).
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { send } from '@/utils/contract/send';
 import { t } from '@/utils/shared/i18n';
-import { WIPE_BACKUP_KEY } from '@/utils/contract/storage-keys';
-import { type KeptBackup, type Note, NoteLine, formatWhen, keepBackup } from './data-notes';
+import { type Note, NoteLine } from './data-notes';
+import { downloadBackup } from './backup-transfer';
 
 export function Wipe({
   accountCount,
-  kept,
   onKept,
+  children,
 }: {
   accountCount: number | null;
-  kept: KeptBackup | null;
   onKept: () => void;
+  /** The kept backups, listed under the erase that makes them. */
+  children?: ComponentChildren;
 }) {
   const [confirming, setConfirming] = useState(false);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>(null);
+  const [progress, setProgress] = useState<number | null>(null);
   const count = accountCount ?? 0;
   const confirmInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -34,39 +38,22 @@ export function Wipe({
     try {
       const r = await send('wipeData', {});
       if (!r.ok) return setNote({ tone: 'error', text: t('optionsFailed', r.error) });
-      const stored = await keepBackup(r.data.backup, 'erased');
-      // The backup is downloaded (and kept here when it fits): the background's copy, held in
-      // case this erase had to be sent again, can go. Should this fail, that copy expires in a day.
-      await send('releaseEraseCopy', {});
+      // The erase is done and its backup is in the store: from here on, every outcome says so.
       onKept();
       setConfirming(false);
       setTyped('');
-      setNote({
-        tone: 'ok',
-        text: stored
-          ? t('optionsWiped', r.data.backup.accounts.length)
-          : t('optionsWipedDownloadOnly', r.data.backup.accounts.length),
-      });
+      const erased = r.data.counts.accounts;
+      try {
+        setProgress(0);
+        await downloadBackup(r.data, 'erased', setProgress);
+        setNote({ tone: 'ok', text: t('optionsWiped', erased) });
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        setNote({ tone: 'error', text: t('optionsWipedNotDownloaded', [erased, why]) });
+      }
     } finally {
       setBusy(false);
-    }
-  };
-
-  const restore = async () => {
-    if (!kept) return;
-    setBusy(true);
-    setNote(null);
-    try {
-      // Replace as the wipe left the store empty; if new data arrived since, merge keeps it.
-      const now = await send('countAccounts', {});
-      const mode = now.ok && now.data === 0 ? 'replace' : 'merge';
-      const r = await send('importData', { backup: kept.backup, mode });
-      if (!r.ok) return setNote({ tone: 'error', text: t('optionsFailed', r.error) });
-      await browser.storage.local.remove(WIPE_BACKUP_KEY);
-      onKept();
-      setNote({ tone: 'ok', text: t('optionsRestored', r.data.counts.accounts) });
-    } finally {
-      setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -123,15 +110,13 @@ export function Wipe({
           </div>
         </form>
       )}
-      <NoteLine note={note} />
-      {kept && (
-        <div class="kept">
-          <p>{t('optionsKeptBackup', [formatWhen(kept.savedAt), kept.backup.accounts.length])}</p>
-          <button type="button" class="btn primary" disabled={busy} onClick={() => void restore()}>
-            {t('optionsRestore')}
-          </button>
-        </div>
+      {progress !== null && (
+        <p class="muted" role="status">
+          {t('optionsBackupProgress', progress)}
+        </p>
       )}
+      <NoteLine note={note} />
+      {children}
     </div>
   );
 }

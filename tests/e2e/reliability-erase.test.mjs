@@ -1,6 +1,7 @@
-// "Erase all data" leaves nothing behind: after the erase, driven through the options page's real
-// buttons, no record (private notes included) is left anywhere in IndexedDB: not in the record
-// stores, the trash, the drafts, nor the operation-id log that makes retries safe.
+// "Erase all data" leaves nothing behind but the backup it keeps for the user: after the erase,
+// driven through the options page's real buttons, no record (private notes included) is left
+// anywhere else in IndexedDB: not in the record stores, the trash, the drafts, nor the
+// operation-id log that makes retries safe; and once that backup is deleted, nowhere at all.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
@@ -67,16 +68,25 @@ test('an erase leaves no record payload anywhere in IndexedDB', { timeout: 90_00
     await expectText(wipe.locator('.note.ok'), msg('optionsWiped', 2));
 
     const stores = await readStore(options);
-    const left = JSON.stringify(stores);
+    // The one place the records may still be is the backup the erase kept, which the user sees.
+    const { backups, backupRecords, ...outside } = stores;
+    const left = JSON.stringify(outside);
     for (const secret of SECRETS) assert.ok(!left.includes(secret), `left behind: ${secret}`);
     for (const name of ['accounts', 'people', 'activities', 'decisions', 'stageChanges', 'trash'])
       assert.deepEqual(stores[name], [], name);
-    // What the log still holds is only that the erase was applied, with no answer.
-    for (const op of stores.ops) assert.deepEqual(op.result, { released: true }, op.name);
+    assert.equal(backups.length, 1);
+    assert.equal(backups[0].reason, 'erased');
+    assert.ok(JSON.stringify(backupRecords).includes('Anna Keller'), 'the kept backup is whole');
+    // What the log still holds is only that the erase was applied: the backup's description.
+    for (const op of stores.ops) assert.equal(op.result.data?.counts?.accounts, 2, op.name);
 
     // The backup the user chose to keep is still there, and puts everything back.
     await options.getByRole('button', { name: msg('optionsRestore'), exact: true }).click();
-    await expectText(wipe.locator('.note.ok'), msg('optionsRestored', 2));
+    await expectText(wipe.locator('.kept-list .note.ok'), msg('optionsRestored', 2));
+    // Restored, the backup's copy is gone: nothing of the erased records outside the stores.
+    const after = await readStore(options);
+    assert.deepEqual(after.backups, []);
+    assert.deepEqual(after.backupRecords, []);
     assert.equal(
       (await app.call('exportData')).people.find((p) => p.id === 'per-anna').notes,
       'Private: budget is frozen until March.',

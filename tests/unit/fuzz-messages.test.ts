@@ -96,7 +96,24 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   restoreAccount: { id: 'id-1' },
   exportData: {},
   wipeData: {},
-  releaseEraseCopy: {},
+  snapshotBackup: {},
+  readBackupPage: { backupId: 'b-1', kind: 'people', after: 'per-1', limit: 10 },
+  listBackups: {},
+  deleteBackup: { backupId: 'b-1' },
+  beginImport: {},
+  stageBackupPage: {
+    backupId: 'b-1',
+    kind: 'decisions',
+    records: [{ id: 'd-1', accountId: 'id-1', date: '2026-11-01', what: 'w' }],
+  },
+  finishImport: {
+    backupId: 'b-1',
+    format: 'rapport-backup',
+    schemaVersion: 1,
+    exportedAt: 1,
+    counts: { accounts: 0, people: 0, activities: 0, decisions: 0, stageChanges: 0 },
+  },
+  restoreBackup: { backupId: 'b-1', mode: 'merge' },
   importData: {
     backup: {
       format: 'rapport-backup',

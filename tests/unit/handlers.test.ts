@@ -117,7 +117,14 @@ describe('bad input gets a clear error and changes nothing', () => {
     restoreAccount: { id: null },
     exportData: 'everything',
     wipeData: null,
-    releaseEraseCopy: 'all',
+    snapshotBackup: 'now',
+    readBackupPage: { backupId: 'b 1', kind: 'people' },
+    listBackups: [],
+    deleteBackup: { backupId: '' },
+    beginImport: 1,
+    stageBackupPage: { backupId: 'b-1', kind: 'people', records: [{ id: 'p-1' }] },
+    finishImport: { backupId: 'b-1', format: 'csv' },
+    restoreBackup: { backupId: 'b-1', mode: 'overwrite' },
     importData: { backup: { format: 'rapport-backup' }, mode: 'merge' },
     updateSettings: { sidebarSide: 'top' },
     checkReminders: { now: 'noon' },
@@ -439,7 +446,7 @@ describe('backup', () => {
     const { send, db } = await seeded();
     const exported = await ok(send('exportData', {}));
     const wiped = await ok(send('wipeData', {}));
-    expect(wiped.backup.accounts).toEqual(exported.accounts);
+    expect(wiped.counts.accounts).toEqual(exported.accounts.length);
     expect(await db.count('accounts')).toBe(0);
     const summary = await ok(
       send('importData', { backup: JSON.parse(JSON.stringify(exported)), mode: 'replace' }),

@@ -88,6 +88,7 @@ export async function ok<T>(result: Promise<Result<T>> | Result<T>): Promise<T> 
 /** Every record in every store, for "nothing changed" assertions. */
 export async function snapshot(db: RapportDb) {
   const out: Record<string, unknown[]> = {};
-  for (const s of [...RECORD_KINDS, 'trash', 'drafts'] as const) out[s] = await db.getAll(s);
+  for (const s of [...RECORD_KINDS, 'trash', 'drafts', 'backups', 'backupRecords'] as const)
+    out[s] = await db.getAll(s);
   return JSON.stringify(out);
 }

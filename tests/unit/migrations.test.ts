@@ -75,6 +75,8 @@ const SHIPPED: Record<number, { data: Records; expect: (current: Records) => voi
   // 5 adds the meta store and the accounts page's indexes; people may hold the executive_sponsor
   // role and a lastSeenAt (backups of schema 5).
   5: { data: withAllKeys(withSponsorSeen(sampleBackup(SAMPLE_AT))), expect: unchangedSeen },
+  // 6 adds the backups and backupRecords stores.
+  6: { data: withAllKeys(withSponsorSeen(sampleBackup(SAMPLE_AT))), expect: unchangedSeen },
 };
 
 const now = () => Promise.resolve();

@@ -1,6 +1,7 @@
-// The options page with a fake background: settings are sent as patches and refused next to the
-// field when invalid; a backup is previewed before it is merged; CSV rows are checked before the
-// one import; erasing keeps a backup to restore.
+// The options page with a fake background (and the real one, on a fake IndexedDB, for backups):
+// settings are sent as patches and refused next to the field when invalid; a backup is streamed
+// in pages, previewed before it is merged; CSV rows are checked before the one import; erasing
+// keeps a backup in the store to restore.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,7 +12,8 @@ import { DataSection } from '@/entrypoints/options/data-section';
 import { DEFAULT_SETTINGS } from '@/utils/contract/settings';
 import { addOwnDomain, parseCadence } from '@/utils/page/settings-input';
 import { isTimeOfDay } from '@/utils/contract/limits';
-import { WIPE_BACKUP_KEY } from '@/utils/contract/storage-keys';
+import { route } from '@/entrypoints/background/router';
+import { freshContext, ok } from './helpers';
 import type { Backup, Envelope, MessageName } from '@/utils/contract/messages';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 
@@ -34,14 +36,30 @@ let host: HTMLElement;
 let sent: Envelope[];
 let store: Backup;
 let downloads: string[];
+/** Messages answered as if the worker had died. */
+const failing = new Set<MessageName>();
+/** What each download's Blob held, in order. */
+let blobs: Blob[];
+/** The real background, on a fake IndexedDB, for every message of a backup streamed in pages. */
+let real: Awaited<ReturnType<typeof freshContext>>;
+const REAL = new Set<MessageName>([
+  'countAccounts',
+  'wipeData',
+  'snapshotBackup',
+  'readBackupPage',
+  'listBackups',
+  'deleteBackup',
+  'beginImport',
+  'stageBackupPage',
+  'finishImport',
+  'restoreBackup',
+]);
 
 /** The background, faked: answers from `store` and records every message. */
 function fakeBackground(name: MessageName, request: unknown): unknown {
   switch (name) {
     case 'exportData':
       return { ok: true, data: structuredClone(store) };
-    case 'countAccounts':
-      return { ok: true, data: store.accounts.length };
     case 'importData': {
       const { backup, mode } = request as { backup: Backup; mode: string };
       const counts = Object.fromEntries(
@@ -52,16 +70,15 @@ function fakeBackground(name: MessageName, request: unknown): unknown {
       );
       return { ok: true, data: { mode, counts } };
     }
-    case 'wipeData': {
-      const backup = structuredClone(store);
-      return { ok: true, data: { backup } };
-    }
     default:
       return { ok: true, data: true };
   }
 }
 
-beforeEach(() => {
+beforeEach(async () => {
+  real = await freshContext();
+  await ok(real.send('importData', { backup: sampleBackup(NOW) as Backup, mode: 'replace' }));
+  blobs = [];
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
   sent = [];
@@ -69,9 +86,15 @@ beforeEach(() => {
   downloads = [];
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Envelope) => {
     sent.push(message);
+    if (failing.has(message.name))
+      return { ok: false, code: 'disconnected', error: 'Rapport did not answer.' };
+    if (REAL.has(message.name)) return (await route(message, 'extension-page', real.ctx)).result;
     return fakeBackground(message.name, message.request);
   }) as never);
-  vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:fake');
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    blobs.push(blob as Blob);
+    return 'blob:fake';
+  });
   vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
     this: HTMLAnchorElement,
@@ -113,7 +136,9 @@ async function chooseFile(selector: string, name: string, text: string) {
   await act(async () => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  await settle();
+  // A backup file is staged in the background a page at a time: wait for its outcome.
+  for (let i = 0; i < 50 && !host.querySelector('table.preview, .note, .csv-report'); i++)
+    await settle();
 }
 
 describe('settings fields', () => {
@@ -202,13 +227,39 @@ describe('settings fields', () => {
   });
 });
 
+const recordsOf = (b: Backup) =>
+  (['accounts', 'people', 'activities', 'decisions', 'stageChanges'] as const).map(
+    (k) => b[k].length,
+  );
+
+describe('backup export', () => {
+  it('downloads every record, read in pages from a snapshot the background then drops', async () => {
+    act(() => render(<DataSection accountCount={3} />, host));
+    await settle();
+    await act(async () => byText('Download a backup').click());
+    await settle();
+    expect(downloads[0]).toMatch(/^rapport-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const file = JSON.parse(await blobs[0]!.text()) as Backup;
+    expect(recordsOf(file)).toEqual(recordsOf(store));
+    expect(file.accounts.map((a) => a.id).sort()).toEqual(store.accounts.map((a) => a.id).sort());
+    expect(names()).toContain('readBackupPage');
+    expect(names()).not.toContain('exportData');
+    expect(await real.db.count('backups')).toBe(0);
+    expect(await real.db.count('backupRecords')).toBe(0);
+  });
+});
+
 describe('backup import', () => {
-  it('refuses a truncated file with its reason and writes nothing', async () => {
+  it('refuses a truncated file with its reason and changes nothing', async () => {
+    const before = await real.db.count('people');
     act(() => render(<DataSection accountCount={3} />, host));
     await chooseFile('#backup-file', 'cut.json', JSON.stringify(store).slice(0, 500));
     expect(host.textContent).toContain('cut.json was not imported. The file is cut off');
-    expect(names()).not.toContain('importData');
+    expect(names()).not.toContain('restoreBackup');
     expect(host.querySelector('table.preview')).toBeNull();
+    expect(await real.db.count('people')).toBe(before);
+    // What was staged before the cut was found is gone.
+    expect(await real.db.count('backupRecords')).toBe(0);
   });
 
   it('previews new, updated and unchanged records, then merges', async () => {
@@ -224,31 +275,39 @@ describe('backup import', () => {
       String(store.accounts.length - 1),
       '0',
     ]);
-    expect(names()).not.toContain('importData');
-    act(() => byText('Merge into my data').click());
+    expect(names()).not.toContain('restoreBackup');
+    expect(await real.db.get('accounts', 'acc-new')).toBeUndefined();
+    await act(async () => byText('Merge into my data').click());
     await settle();
-    const call = sent.find((m) => m.name === 'importData');
-    expect(call?.request).toMatchObject({ mode: 'merge' });
-    expect((call?.request as { backup: Backup }).backup.accounts).toHaveLength(
-      file.accounts.length,
-    );
+    expect(sent.find((m) => m.name === 'restoreBackup')?.request).toMatchObject({ mode: 'merge' });
     expect(host.textContent).toContain(`Accounts: ${file.accounts.length}`);
+    expect((await real.db.get('accounts', 'acc-new'))?.name).toBe('Initech');
+    expect(await real.db.count('backupRecords')).toBe(0);
   });
 
-  it('asks before a replace, and downloads what it replaces first', async () => {
+  it('asks before a replace, and keeps what it replaces as a backup to restore', async () => {
     act(() => render(<DataSection accountCount={3} />, host));
-    await chooseFile(
-      '#backup-file',
-      'backup.json',
-      JSON.stringify({ ...store, accounts: store.accounts.slice(0, 3) }),
-    );
+    const kept = { ...store, accounts: store.accounts.slice(0, 3) };
+    const ids = new Set(kept.accounts.map((a) => a.id));
+    const only = <T extends { accountId: string }>(r: T[]) => r.filter((x) => ids.has(x.accountId));
+    const file = {
+      ...kept,
+      people: only(store.people),
+      activities: only(store.activities),
+      decisions: only(store.decisions),
+      stageChanges: only(store.stageChanges),
+    };
+    await chooseFile('#backup-file', 'backup.json', JSON.stringify(file));
     act(() => byText('Replace my data').click());
-    expect(names()).not.toContain('importData');
+    expect(names()).not.toContain('restoreBackup');
     expect(host.textContent).toContain('Replace all data with this file?');
-    act(() => byText('Yes, replace').click());
+    await act(async () => byText('Yes, replace').click());
     await settle();
-    expect(downloads[0]).toMatch(/^rapport-backup-\d{4}-\d{2}-\d{2}-before-replace\.json$/);
-    expect(sent.find((m) => m.name === 'importData')?.request).toMatchObject({ mode: 'replace' });
+    expect(sent.find((m) => m.name === 'restoreBackup')?.request).toMatchObject({
+      mode: 'replace',
+    });
+    expect(await real.db.count('accounts')).toBe(3);
+    expect(host.textContent).toContain('The data replaced on');
   });
 });
 
@@ -305,38 +364,81 @@ describe('CSV import', () => {
 
 describe('erase all data', () => {
   it('confirms with the account count, keeps and downloads the backup, and restores it', async () => {
-    act(() => render(<DataSection accountCount={3} />, host));
+    const count = store.accounts.length;
+    act(() => render(<DataSection accountCount={count} />, host));
     await settle();
     act(() => byText('Erase all data').click());
     const erase = byText('Erase everything');
     expect(erase.disabled).toBe(true);
     act(() => {
       const input = $<HTMLInputElement>('#wipe-confirm');
-      input.value = '2';
+      input.value = String(count - 1);
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     expect(erase.disabled).toBe(true);
     act(() => {
       const input = $<HTMLInputElement>('#wipe-confirm');
-      input.value = '3';
+      input.value = String(count);
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     expect(erase.disabled).toBe(false);
     await act(async () => erase.click());
     await settle();
     expect(names()).toContain('wipeData');
-    // Only once the backup is downloaded and kept does the background drop its retry copy.
-    expect(names().indexOf('releaseEraseCopy')).toBeGreaterThan(names().indexOf('wipeData'));
+    expect(await real.db.count('accounts')).toBe(0);
     expect(downloads[0]).toMatch(/-erased\.json$/);
-    const kept = (await fakeBrowser.storage.local.get(WIPE_BACKUP_KEY))[WIPE_BACKUP_KEY] as {
-      backup: Backup;
-    };
-    expect(kept.backup.accounts).toHaveLength(store.accounts.length);
-    store = { ...store, accounts: [], people: [], activities: [], decisions: [], stageChanges: [] };
-    act(() => byText('Restore it').click());
+    const file = JSON.parse(await blobs[0]!.text()) as Backup;
+    expect(recordsOf(file)).toEqual(recordsOf(store));
+    expect(host.textContent).toContain(`All data erased (accounts: ${count})`);
+    expect(host.textContent).toContain('The data erased on');
+    await act(async () => byText('Restore it').click());
     await settle();
-    const restore = sent.filter((m) => m.name === 'importData').at(-1);
-    expect(restore?.request).toMatchObject({ mode: 'replace' });
-    expect((await fakeBrowser.storage.local.get(WIPE_BACKUP_KEY))[WIPE_BACKUP_KEY]).toBeUndefined();
+    expect(sent.filter((m) => m.name === 'restoreBackup').at(-1)?.request).toMatchObject({
+      mode: 'replace',
+    });
+    expect(await real.db.count('accounts')).toBe(count);
+    expect(await real.db.count('backups')).toBe(0);
+  });
+
+  it('says the truth when the erase worked but the download did not', async () => {
+    const count = store.accounts.length;
+    act(() => render(<DataSection accountCount={count} />, host));
+    await settle();
+    act(() => byText('Erase all data').click());
+    act(() => {
+      const input = $<HTMLInputElement>('#wipe-confirm');
+      input.value = String(count);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // The worker answers the erase, then no page of its backup.
+    failing.add('readBackupPage');
+    try {
+      await act(async () => byText('Erase everything').click());
+      await settle();
+    } finally {
+      failing.delete('readBackupPage');
+    }
+    expect(await real.db.count('accounts')).toBe(0);
+    expect(host.querySelector('.note.error')?.textContent).toContain(
+      `All data erased (accounts: ${count}). The backup is kept here, but its download did not work`,
+    );
+    expect(downloads).toEqual([]);
+    // It is still there, and downloads from the list.
+    await act(async () => byText('Download it').click());
+    await settle();
+    expect(downloads[0]).toMatch(/-erased\.json$/);
+  });
+
+  it('deletes a kept backup only when asked twice', async () => {
+    await ok(real.send('wipeData', {}));
+    act(() => render(<DataSection accountCount={0} />, host));
+    await settle();
+    act(() => byText('Delete this backup').click());
+    expect(await real.db.count('backups')).toBe(1);
+    await act(async () => byText('Yes, delete it').click());
+    await settle();
+    expect(await real.db.count('backups')).toBe(0);
+    expect(await real.db.count('backupRecords')).toBe(0);
+    expect(host.textContent).toContain('The backup was deleted.');
   });
 });

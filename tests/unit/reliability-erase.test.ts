@@ -61,8 +61,16 @@ async function everything(db: Awaited<ReturnType<typeof freshContext>>['db']) {
   return JSON.stringify(out);
 }
 
+/** Every store but the backups the user keeps, as one text. */
+async function allButKept(db: Awaited<ReturnType<typeof freshContext>>['db']) {
+  const out: Record<string, unknown[]> = {};
+  for (const name of db.objectStoreNames)
+    if (name !== 'backups' && name !== 'backupRecords') out[name] = await db.getAll(name);
+  return JSON.stringify(out);
+}
+
 describe('an erase', () => {
-  it('leaves no record anywhere once the page has kept its backup', async () => {
+  it('leaves no record anywhere but the one backup it keeps, and none once that is deleted', async () => {
     const { db, sendOp } = await seeded();
     const before = await everything(db);
     for (const secret of SECRETS)
@@ -71,32 +79,39 @@ describe('an erase', () => {
     expect(await db.count('trash')).toBe(1);
 
     const wiped = await ok(sendOp('wipeData', {}, { opId: 'erase-op-0001' }));
-    expect(wiped.backup.accounts.map((a) => a.name)).toEqual(['Northwind Logistics']);
-    expect(wiped.backup.people[0]?.notes).toBe('prefers calls');
-    // Until the page says it has the backup, the erase's own answer is the one copy kept.
+    expect(wiped).toMatchObject({ reason: 'erased', state: 'complete' });
+    expect(wiped.counts).toEqual({
+      accounts: 1,
+      people: 1,
+      activities: 0,
+      decisions: 0,
+      stageChanges: 1,
+    });
+    // The erase's own answer is a description of the backup, not the records.
+    expect(JSON.stringify(await db.getAll('ops'))).not.toContain('Northwind');
     expect((await db.getAll('ops')).map((o) => o.opId)).toEqual(['erase-op-0001']);
     expect(await db.count('trash')).toBe(0);
     expect(await db.count('drafts')).toBe(0);
+    const outside = await allButKept(db);
+    for (const secret of SECRETS) expect(outside).not.toContain(secret);
+    // The backup kept holds exactly what the store held (the trash and drafts are not records).
+    const kept = JSON.stringify(await db.getAll('backupRecords'));
+    expect(kept).toContain('Northwind Logistics');
+    expect(kept).toContain('prefers calls');
 
-    expect(await ok(sendOp('releaseEraseCopy', {}, { opId: 'release-op-0001' }))).toBe(1);
+    await ok(sendOp('deleteBackup', { backupId: wiped.id }, { opId: 'delete-op-0001' }));
     const after = await everything(db);
     for (const secret of SECRETS) expect(after).not.toContain(secret);
   });
 
-  it('answers its retry with the same backup until it is released, then refuses it', async () => {
+  it('answers its retry with the same description and erases nothing more', async () => {
     const { db, sendOp } = await seeded();
     const first = await ok(sendOp('wipeData', {}, { opId: 'erase-op-0002' }));
-    const retry = await ok(sendOp('wipeData', {}, { opId: 'erase-op-0002' }));
-    expect(retry).toEqual(first);
-    expect(first.backup.accounts).toHaveLength(1);
-
-    expect(await ok(sendOp('releaseEraseCopy', {}, { opId: 'release-op-0002' }))).toBe(1);
-    expect(await ok(sendOp('releaseEraseCopy', {}, { opId: 'release-op-0002' }))).toBe(0);
-    // New data arrives; a late retry must neither erase it nor answer with an empty backup.
+    // New data arrives; a late retry must neither erase it nor make another backup.
     await ok(sendOp('createAccount', { name: 'Globex', domains: ['globex.com'] }));
     const before = await snapshot(db);
-    const late = await sendOp('wipeData', {}, { opId: 'erase-op-0002' });
-    expect(late).toMatchObject({ ok: false, code: 'conflict' });
+    const retry = await ok(sendOp('wipeData', {}, { opId: 'erase-op-0002' }));
+    expect(retry).toEqual(first);
     expect(await snapshot(db)).toBe(before);
   });
 });

@@ -145,6 +145,13 @@ async function seeded() {
   const gone = await ok(t.send('createAccount', { name: 'Initech', domains: ['initech.com'] }));
   await ok(t.send('deleteAccount', { id: gone.account.id }));
   const backup = await ok(t.send('exportData', {}));
+  // Backups kept in the store: two snapshots (one to restore, one to delete) and two imports
+  // being staged (one to take a page, one to finish).
+  const toRestore = await ok(t.send('snapshotBackup', {}));
+  const toDelete = await ok(t.send('snapshotBackup', {}));
+  const staging = await ok(t.send('beginImport', {}));
+  const toFinish = await ok(t.send('beginImport', {}));
+  const zero = { accounts: 0, people: 0, activities: 0, decisions: 0, stageChanges: 0 };
 
   const WRITES: Partial<Record<MessageName, unknown>> = {
     createAccount: {
@@ -171,6 +178,22 @@ async function seeded() {
     restoreAccount: { id: gone.account.id },
     wipeData: {},
     importData: { backup, mode: 'replace' },
+    snapshotBackup: {},
+    deleteBackup: { backupId: toDelete.id },
+    beginImport: {},
+    stageBackupPage: {
+      backupId: staging.id,
+      kind: 'accounts',
+      records: [{ ...backup.accounts[0]!, id: 'acc-staged' }],
+    },
+    finishImport: {
+      backupId: toFinish.id,
+      format: 'rapport-backup',
+      schemaVersion: backup.schemaVersion,
+      exportedAt: 1,
+      counts: zero,
+    },
+    restoreBackup: { backupId: toRestore.id, mode: 'replace' },
     keepDraft: { key: `${accountId}||Log follow-up|summary`, value: 'Called Anna' },
     linkCrmRecord: {
       accountId,
@@ -208,8 +231,8 @@ const NO_STORE_WRITES: MessageName[] = [
   'exportData',
   'checkReminders',
   'updateSettings',
-  // Only rewrites the erase's entry in the operation-id log (reliability-erase.test.ts).
-  'releaseEraseCopy',
+  'readBackupPage',
+  'listBackups',
   'listActivities',
 ];
 
@@ -234,6 +257,12 @@ const WRITE_NAMES = [
   'wipeData',
   'importData',
   'keepDraft',
+  'snapshotBackup',
+  'deleteBackup',
+  'beginImport',
+  'stageBackupPage',
+  'finishImport',
+  'restoreBackup',
 ] as const;
 
 function answerWithin<T>(promise: Promise<T>, ms: number): Promise<T> {

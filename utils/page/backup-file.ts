@@ -6,17 +6,16 @@
  */
 import { Backup as BackupSchema } from '@/utils/schemas/messages';
 import type { Backup } from '@/utils/contract/messages';
-import { RECORD_KINDS, SCHEMA_VERSION, type RecordKind } from '@/utils/contract/records';
+import { RECORD_KINDS, SCHEMA_VERSION } from '@/utils/contract/records';
 import type { Problem } from '@/utils/shared/problem';
 import { findBackupProblem } from '@/utils/schemas/backup-rules';
+import { canonical } from '@/utils/shared/canonical-json';
+import type { ImportPreview, StoreDiff } from '@/utils/contract/backups';
 
 export type BackupCheck = { ok: true; backup: Backup } | { ok: false; problem: Problem };
 
 /** Larger files are refused before they are read: a backup of 10,000 accounts is ~30 MB. */
 export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
-
-/** Above this (in characters of JSON) that backup is only downloaded, not kept in storage. */
-export const MAX_KEPT_BACKUP_CHARS = 8_000_000;
 
 /** "rapport-backup-2026-11-28.json". */
 export function backupFileName(day: string): string {
@@ -135,30 +134,7 @@ export function checkRecords(backup: Backup, storeAccountIds: ReadonlySet<string
 // ---------------------------------------------------------------------------------------------
 // Preview
 
-export interface StoreDiff {
-  /** In the file, not in the store. */
-  added: number;
-  /** In both, different. */
-  updated: number;
-  /** In both, the same. */
-  unchanged: number;
-  /** In the store, not in the file: deleted by a replace, kept by a merge. */
-  removed: number;
-}
-export type ImportPreview = Record<RecordKind, StoreDiff>;
-
-/** JSON with sorted keys, so two records equal in content compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isObject(value)) {
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => value[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
+export type { ImportPreview, StoreDiff };
 
 /** What importing `incoming` would do to a store that holds `current`, kind by kind. */
 export function previewImport(incoming: Backup, current: Backup): ImportPreview {

@@ -1,9 +1,14 @@
 /**
- * Saves text as a file through the browser's own download (a Blob URL on an `<a download>`), so
- * extension pages need no "downloads" permission.
+ * Saves a file through the browser's own download (a Blob URL on an `<a download>`), so extension
+ * pages need no "downloads" permission.
  */
 export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** A Blob built from parts (a backup of any size) is saved without ever being one string. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -45,6 +45,13 @@ import type {
   TabState,
 } from '@/utils/contract/messages';
 
+import type {
+  BackupInfo,
+  BackupPage,
+  RestoreSummary,
+  StagedImport,
+} from '@/utils/contract/backups';
+import { ByBackup, FinishImport, ReadPage, RestoreBackup, StagePage } from './backup-pages';
 import {
   BACKUP_MAX_RECORDS,
   CADENCE_MAX,
@@ -362,12 +369,25 @@ export const MESSAGES = {
   restoreAccount: message(ById, 'page').returns<AccountView>(),
   // Only Rapport's own pages may read everything, erase everything or change settings.
   exportData: message(Nothing, 'page', 'read').returns<Backup>(),
-  wipeData: message(Nothing, 'page').returns<{ backup: Backup }>(),
   /**
-   * The page has kept the erase's backup (downloaded or stored): the background drops the copy it
-   * held for the erase's retry. Answers how many copies went.
+   * Erases every record, the trash, the drafts and the operation-id log, in the one transaction
+   * that first copies every record into a backup kept in the store: no erase without a complete
+   * backup. Answers that backup's description; the page reads it out with readBackupPage.
    */
-  releaseEraseCopy: message(Nothing, 'page').returns<number>(),
+  wipeData: message(Nothing, 'page').returns<BackupInfo>(),
+  // A store of any size, in pages well below the message cap (utils/contract/backups.ts).
+  /** Copies the store into a snapshot, read out with readBackupPage, then deleteBackup. */
+  snapshotBackup: message(Nothing, 'page').returns<BackupInfo>(),
+  readBackupPage: message(ReadPage, 'page', 'read').returns<BackupPage>(),
+  /** The backups the user keeps (an erase's, a replace's), newest first. */
+  listBackups: message(Nothing, 'page', 'read').returns<BackupInfo[]>(),
+  deleteBackup: message(ByBackup, 'page').returns<true>(),
+  /** An import: begin, a page at a time, finish (checked and previewed), then restoreBackup. */
+  beginImport: message(Nothing, 'page').returns<BackupInfo>(),
+  stageBackupPage: message(StagePage, 'page').returns<number>(),
+  finishImport: message(FinishImport, 'page').returns<StagedImport>(),
+  /** Swaps a complete backup into the store in one transaction, and drops it. */
+  restoreBackup: message(RestoreBackup, 'page').returns<RestoreSummary>(),
   importData: message(
     z.object({ backup: Backup, mode: z.enum(['merge', 'replace']) }),
     'page',

@@ -17,6 +17,7 @@ import { coverageByAccount } from '../coverage-reads';
 import { noteSightings } from '../sightings';
 import { coverageOf } from '@/utils/shared/coverage';
 import { dueCount, writesSoFar } from '../due-count';
+import { dropLeftovers } from '../backup-copy';
 import {
   ALL_STORES,
   OPS_KEEP_MS,
@@ -350,10 +351,13 @@ export async function purgeTrash(db: RapportDb, now: number): Promise<number> {
     'byAt',
     IDBKeyRange.upperBound(now - DRAFTS_KEEP_MS),
   );
-  await write({ db, now: () => now }, ['trash', 'ops', 'drafts'], async (tx) => {
+  const stores: StoreName[] = ['trash', 'ops', 'drafts', 'backups', 'backupRecords'];
+  await write({ db, now: () => now }, stores, async (tx) => {
     for (const key of expired) await tx.objectStore('trash').delete(key);
     for (const key of oldOps) await tx.objectStore('ops').delete(key);
     for (const key of oldDrafts) await tx.objectStore('drafts').delete(key);
+    // Export snapshots and staged imports of pages that closed before they were done.
+    await dropLeftovers(tx, now);
   });
   return expired.length;
 }

@@ -102,6 +102,9 @@ export async function write<T>(
       durability: 'strict',
     },
   );
+  // A request queued without awaiting it (a page of puts) can fail and abort the transaction
+  // before this function next awaits tx.done: the rejection is handled here, and reported below.
+  tx.done.catch(() => undefined);
   try {
     if (op) {
       const applied = await appliedAnswer(tx, op);

@@ -1,8 +1,7 @@
 /**
- * The whole store at once, from Rapport's own pages: export, erase (answering with a backup of
- * what was erased) and import, merged or replacing.
+ * The whole store in one message, for a small store (tests, the bench's seeding): export and
+ * import, merged or replacing. A store of any size goes through backups.ts, in pages.
  */
-import { releaseAnswers } from '../applied-ops';
 import { unwrap } from 'idb';
 import { ALL_STORES, withKeys, withoutKeys, type StoreName } from '../db';
 import { RECORD_KINDS, SCHEMA_VERSION } from '@/utils/contract/records';
@@ -31,35 +30,10 @@ async function readBackup(tx: Tx, now: number): Promise<Backup> {
   };
 }
 
-/** Every store an erase empties: records, the trash, drafts and the operation-id log. */
-const ERASED_STORES = [...RECORD_KINDS, 'trash', 'drafts', 'ops'] as const;
-
 export const dataHandlers = {
   async exportData(_req, ctx) {
     const tx = ctx.db.transaction(RECORD_KINDS as unknown as StoreName[], 'readonly');
     return { data: await readBackup(tx, ctx.now()), changed: [] };
-  },
-
-  async wipeData(_req, ctx) {
-    // The backup is read inside the wipe's own transaction: no write can slip between the two.
-    return write(ctx, [...ALL_STORES, 'drafts', 'ops'], async (tx) => {
-      const backup = await readBackup(tx, ctx.now());
-      // Nothing of what is erased stays behind: unsaved text, deleted accounts waiting in the
-      // trash, and the answers of earlier writes (kept for their retries, they hold records).
-      for (const s of ERASED_STORES) await tx.objectStore(s).clear();
-      // The one copy left is this erase's own answer, for its retry, until the page that asked
-      // has kept the backup and says so (releaseEraseCopy).
-      return { data: { backup }, changed: backup.accounts.map((a) => a.id) };
-    });
-  },
-
-  async releaseEraseCopy(_req, ctx) {
-    // Idempotent by nature, so it records no operation id of its own: a retry releases nothing
-    // more and answers 0.
-    const released = await write({ ...ctx, op: undefined }, ['ops'], (tx) =>
-      releaseAnswers(tx, 'wipeData'),
-    );
-    return { data: released, changed: [] };
   },
 
   async importData(req, ctx) {

@@ -7,6 +7,7 @@ import type { Handlers } from './common';
 import { accountHandlers } from './accounts';
 import { accountPageHandlers } from './account-pages';
 import { activityHandlers } from './activities';
+import { backupHandlers } from './backups';
 import { dataHandlers } from './data';
 import { keyPlayerHandlers } from './key-players';
 import { peopleHandlers } from './people';
@@ -21,5 +22,6 @@ export const handlers: Handlers = {
   ...activityHandlers,
   ...dataHandlers,
   ...keyPlayerHandlers,
+  ...backupHandlers,
   ...settingsHandlers,
 };
