@@ -14,6 +14,7 @@ import { loadSettings, watchSettings, type Settings } from '@/utils/contract/set
 import { Sites } from './sites';
 import { FollowUpSettings, QuickSearch } from './quick-settings';
 import { OwnCompany } from './own-company';
+import { ReadingHealth } from './reading-health';
 
 /** What is open under one due item: the follow-up form (once its account is read) or snooze. */
 type Open = { id: string; mode: 'log'; view?: AccountView } | { id: string; mode: 'reschedule' };
@@ -226,6 +227,7 @@ export function App() {
       )}
 
       <Sites />
+      <ReadingHealth />
     </main>
   );
 }
