@@ -243,11 +243,12 @@ function readHubSpot(doc: Document, url: URL): ReadResult {
   if (!record) return { status: 'none' };
 
   const left = Array.from(doc.querySelectorAll(LEFT_SIDEBAR)).find((el) => !inPreview(el));
-  if (!left) return unreadable(`the URL shows a record but there is no ${LEFT_SIDEBAR}`);
+  if (!left)
+    return unreadable(`the URL shows a record but there is no ${LEFT_SIDEBAR}`, record.recordType);
   const nameEl = Array.from(left.querySelectorAll(RECORD_NAME)).find(
     (el) => squash(el.textContent ?? '', 200) !== '',
   );
-  if (!nameEl) return unreadable(`the record shows no name (${RECORD_NAME})`);
+  if (!nameEl) return unreadable(`the record shows no name (${RECORD_NAME})`, record.recordType);
   const name = squash(nameEl.textContent ?? '', 200);
   const right = Array.from(doc.querySelectorAll(RIGHT_SIDEBAR)).find((el) => !inPreview(el));
 

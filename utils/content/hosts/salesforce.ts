@@ -33,6 +33,7 @@ import {
 } from './read-helpers';
 import { MAX_DOMAINS, MAX_NAMES } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
+import type { PageThing } from '@/utils/contract/enums';
 
 // ---------------------------------------------------------------------------------------------
 // Selectors. Lightning's component tags, slots and field API names; never generated ids.
@@ -125,6 +126,14 @@ const FIELDS: Record<
   Contact: { company: 'AccountId', isPerson: true, nameIsCompany: false },
   Opportunity: { company: 'AccountId', isPerson: false, nameIsCompany: false },
   Lead: { website: 'Website', company: 'Company', isPerson: true, nameIsCompany: false },
+};
+
+/** Each object as the unreadable notice names it ("this Salesforce opportunity"). */
+const THINGS: Record<SalesforceObject, PageThing> = {
+  Account: 'account',
+  Contact: 'contact',
+  Opportunity: 'opportunity',
+  Lead: 'lead',
 };
 
 export interface SalesforceRecord {
@@ -340,16 +349,19 @@ function readSalesforce(doc: Document, url: URL): ReadResult {
   if (!record) return { status: 'none' };
   const { object, recordId } = record;
   const fields = FIELDS[object];
+  // What the user is looking at, in Salesforce's words, for a page that cannot be read.
+  const thing = THINGS[object];
 
   const page = deepQuerySelectorAll(doc, ACTIVE_PAGE).find((el) => !isHiddenAcrossShadow(el));
-  if (!page) return unreadable(`the URL shows a record but there is no ${ACTIVE_PAGE} page`);
+  if (!page) return unreadable(`the URL shows a record but there is no ${ACTIVE_PAGE} page`, thing);
   const nameEl = deepQuerySelectorAll(page, PRIMARY_FIELD).find(
     (el) =>
       deepClosest(el, HIGHLIGHTS) !== null &&
       !isHiddenAcrossShadow(el) &&
       squash(deepText(el), 200) !== '',
   );
-  if (!nameEl) return unreadable(`the record shows no name (${HIGHLIGHTS} ${PRIMARY_FIELD})`);
+  if (!nameEl)
+    return unreadable(`the record shows no name (${HIGHLIGHTS} ${PRIMARY_FIELD})`, thing);
   const name = squash(deepText(nameEl), 200);
 
   // The record's own fields (API names of its object), visible ones only, found once: the
