@@ -17,9 +17,6 @@ import {
   PRIMARY_FIELD,
   RECORD_FIELD,
   WATCH_ATTRIBUTES,
-  deepContains,
-  deepQuerySelectorAll,
-  deepText,
   isRecordUrl,
   isSalesforceUrl,
   objectOfId,
@@ -27,6 +24,7 @@ import {
   salesforceRecordFromUrl,
   toId18,
 } from '@/utils/content/hosts/salesforce';
+import { deepContains, deepQuerySelectorAll, deepText } from '@/utils/content/hosts/shadow-dom';
 import type { ReadResult } from '@/utils/content/hosts/types';
 import { DEFAULT_ATTRIBUTES, identityOf, watchContext } from '@/utils/content/watch';
 import { setPageUrl, settle, showPage } from './live-page';

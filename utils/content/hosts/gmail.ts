@@ -11,7 +11,7 @@
  * every selector below.
  */
 import type { HostContext } from '@/utils/contract/messages';
-import { isHidden, normaliseAddress, squash, unreadable } from './read-helpers';
+import { isHidden, normaliseAddress, readSafely, squash, unreadable } from './read-helpers';
 import { MAX_PARTICIPANTS } from '@/utils/contract/limits';
 import { layersTried, readInLayers } from './layers';
 import { MESSAGE, PEOPLE_LAYERS } from './gmail-people';
@@ -277,15 +277,7 @@ function readGmail(doc: Document, url: URL): ReadResult {
 export const gmailAdapter: HostAdapter = {
   host: 'gmail',
   matches: isGmailUrl,
-  read(doc, url) {
-    try {
-      return readGmail(doc, url);
-    } catch (error) {
-      return unreadable(
-        `reading the page failed: ${error instanceof Error ? error.message : 'unknown error'}`,
-      );
-    }
-  },
+  read: readSafely(readGmail),
   /**
    * The view container (`div.aeF > div.nH`), found as the parent of the active view: opening,
    * leaving or switching a conversation happens inside it, while the header, navigation, chat and
