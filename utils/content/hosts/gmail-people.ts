@@ -97,7 +97,8 @@ function personOfChip(chip: Element): Person | null {
     normaliseAddress(chip.getAttribute('data-hovercard-id'));
   if (!email) return null;
   const named = chip.getAttribute('name');
-  // Gmail names the user "me" in the chip (in every UI language the attribute stays "me").
+  // Gmail names the user "me" in an English chip; in any language the address is the user's own,
+  // which the reader leaves out as well.
   if (named === 'me') return { email, name: 'me' };
   const text = chip.tagName === 'IMG' ? '' : squash(chip.textContent ?? '', 200);
   return { email, name: squash(named || (normaliseAddress(text) ? '' : text), 200) };

@@ -83,6 +83,9 @@ const VIEWS_WITHOUT_THREADS = new Set(['settings', 'chat', 'calls', 'contacts', 
  */
 const THREAD_TOKEN = /^[A-Za-z0-9_-]{16,}$/;
 
+/** A pop-out window's thread, as its `th` parameter names it (`thread-f:1885968584768869285`). */
+const POPOUT_THREAD = /^thread-[a-z]:\d{1,30}$/;
+
 /** True for Gmail's web app (https://mail.google.com/mail/...). */
 export function isGmailUrl(url: URL): boolean {
   return (
@@ -101,6 +104,12 @@ export function isGmailUrl(url: URL): boolean {
  */
 export function threadTokenFromUrl(url: URL): string | null {
   if (!isGmailUrl(url)) return null;
+  // The pop-out thread window names its thread in a parameter, not in the hash:
+  //   /mail/u/0/popout?ver=...&search=inbox&th=%23thread-f%3A1885968584768869285 -> thread-f:1885...
+  if (url.pathname.endsWith('/popout')) {
+    const th = (url.searchParams.get('th') ?? '').replace(/^#/, '');
+    return POPOUT_THREAD.test(th) ? th : null;
+  }
   const hash = url.hash.replace(/^#/, '');
   const path = hash.split('?')[0] ?? '';
   const segments = path.split('/').filter((s) => s !== '');
