@@ -14,9 +14,11 @@ import type { ContextResult, FrameTarget, PageRead, TabState } from '@/utils/con
 import {
   OLD_SEEN_SELF_EMAIL_KEY,
   SEEN_SELF_EMAILS_KEY,
+  SELECTOR_HEALTH_KEY,
   tabStateKey,
 } from '@/utils/contract/storage-keys';
 import { readSeenSelfEmails, rememberSelfEmail } from '@/utils/shared/own-company';
+import { noteRead, readSelectorHealth, type SelectorHealth } from '@/utils/shared/selector-health';
 
 /** Sidebar frames remembered per tab: the dock's own, and a few a page may have added. */
 const MAX_FRAMES = 8;
@@ -81,6 +83,18 @@ export function sessionTabStates(): TabStates {
   // started. A read before every write cost ~3 ms right after a navigation, on the sidebar's path.
   const known = new Map<number, TabState>();
   let lastSelf: string | undefined;
+  /** The selector health record as this worker last wrote it (read from storage once). */
+  let health: SelectorHealth | undefined;
+  /** Keeps the selector health record: which layer read each host, and the last failure. */
+  const noteHealth = async (read: PageRead) => {
+    health ??= readSelectorHealth(
+      (await browser.storage.local.get(SELECTOR_HEALTH_KEY))[SELECTOR_HEALTH_KEY],
+    );
+    const next = noteRead(health, read, Date.now());
+    if (!next) return;
+    health = next;
+    await browser.storage.local.set({ [SELECTOR_HEALTH_KEY]: next });
+  };
   /** The newest state of the tab: what this worker last wrote, else what storage holds. */
   const get = async (tabId: number): Promise<TabState> => {
     if (!known.has(tabId)) {
@@ -131,6 +145,7 @@ export function sessionTabStates(): TabStates {
       const now = known.get(tabId)!;
       if (now.seq !== seq) return;
       await put(now, resolved);
+      await noteHealth(read).catch(() => undefined); // A full disk costs the record, not the read.
       // The popup shows the own company assumed from each mailbox's address: keep every mailbox's.
       const self = read.status === 'open' ? read.context.selfEmail : undefined;
       if (self && self !== lastSelf) {

@@ -8,6 +8,7 @@ import type { Settings } from '@/utils/contract/settings';
 import type { send } from '@/utils/contract/send';
 import { t } from '@/utils/shared/i18n';
 import { Sites } from './sites';
+import { ReadingHealth } from './reading-health';
 import { FollowUpSettings, QuickSearch } from './quick-settings';
 import { OwnCompany } from './own-company';
 
@@ -71,6 +72,7 @@ export function SettingsPanel({ settings, update }: PanelProps) {
       )}
 
       <Sites />
+      <ReadingHealth />
     </>
   );
 }

@@ -61,8 +61,8 @@ export function copyBuild(source, dest, { timeout = 60_000 } = {}) {
 }
 
 /** The saved page and the URL it was saved from (its first comment: `<!-- url: ... -->`). */
-export function loadFixture(state) {
-  const file = path.join(FIXTURES, `gmail-${FIXTURE_DATE}-${state}.html`);
+export function loadFixture(state, { date = FIXTURE_DATE } = {}) {
+  const file = path.join(FIXTURES, `gmail-${date}-${state}.html`);
   if (!fs.existsSync(file)) throw new Error(`No Gmail fixture for "${state}": ${file} is missing`);
   const html = fs.readFileSync(file, 'utf8');
   const url = /<!--\s*url:\s*(\S+)\s*-->/.exec(html)?.[1];
@@ -208,10 +208,11 @@ export async function launch({
 
   /**
    * Opens a Gmail fixture in a new tab at its real URL, so the content script's `matches` fire as
-   * on mail.google.com. `csp: true` serves it with Gmail's CSP and Trusted Types header.
+   * on mail.google.com. `csp: true` serves it with Gmail's CSP and Trusted Types header; `date`
+   * picks a later layout's fixture.
    */
-  async function openGmail(state, { csp = false } = {}) {
-    const { url, html } = loadFixture(state);
+  async function openGmail(state, { csp = false, date } = {}) {
+    const { url, html } = loadFixture(state, { date });
     return openHost(url, html, { csp });
   }
 

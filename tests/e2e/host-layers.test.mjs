@@ -96,3 +96,54 @@ test('in Russian, the notice names the Pipedrive person too', { timeout: 90_000 
     await ru.close();
   }
 });
+
+/** A HubSpot contact and a Salesforce opportunity with their record names taken away. */
+const UNNAMED = {
+  hubspot: {
+    state: 'contact',
+    edit: (html) => html.replaceAll('data-selenium-test="highlightTitle"', 'data-x="gone"'),
+  },
+  salesforce: {
+    state: 'opportunity',
+    edit: (html) => html.replaceAll('slot="primaryField"', 'slot="gone"'),
+  },
+};
+const NOTICE = {
+  en: {
+    hubspot: 'Rapport could not read this HubSpot contact',
+    salesforce: 'Rapport could not read this Salesforce opportunity',
+  },
+  ru: {
+    hubspot: 'Rapport не удалось прочитать карточку контакта в HubSpot',
+    salesforce: 'Rapport не удалось прочитать карточку возможности в Salesforce',
+  },
+};
+
+test(
+  'an unreadable HubSpot contact and Salesforce opportunity are named as such, in English and Russian',
+  { timeout: 120_000 },
+  async () => {
+    for (const lang of ['en', 'ru']) {
+      const browser = lang === 'en' ? app : await launch({ lang });
+      try {
+        if (browser !== app) await browser.seed(sampleBackup(Date.now()));
+        for (const host of ['hubspot', 'salesforce']) {
+          await (await allowHost(browser, host)).close();
+          const { state, edit } = UNNAMED[host];
+          const page = await openFixture(browser, host, state, { edit });
+          try {
+            await expectSidebarState(page, 'unreadable');
+            await expectText(sidebar(page, 'status'), NOTICE[lang][host], { page });
+            const status = await sidebar(page, 'status').textContent();
+            assert.ok(!/email|письм/i.test(status), `the notice speaks of an email: ${status}`);
+          } finally {
+            await screenshot(page, `host-layers-${host}-unreadable-${lang}`);
+            await page.close();
+          }
+        }
+      } finally {
+        if (browser !== app) await browser.close();
+      }
+    }
+  },
+);

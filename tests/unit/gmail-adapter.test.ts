@@ -242,6 +242,7 @@ describe('read()', () => {
     expect(result).toEqual({
       status: 'open',
       key: expected.key,
+      layer: 'person-chips',
       context: {
         host: 'gmail',
         url: url.href,
@@ -389,13 +390,16 @@ describe('mangled pages give unreadable, never an exception', () => {
     expect(result.status === 'unreadable' && result.reason).toMatch(/no message blocks/);
   });
 
-  it('people chips without their email attribute', () => {
+  it('people chips without any address attribute or address text', () => {
     const { doc, url } = load('several-companies');
     const view = doc.querySelector(MAIN_VIEW);
-    for (const el of Array.from(view?.querySelectorAll(PERSON_CHIP) ?? []))
+    for (const el of Array.from(view?.querySelectorAll('[email], [data-hovercard-id]') ?? [])) {
       el.removeAttribute('email');
+      el.removeAttribute('data-hovercard-id');
+    }
+    for (const el of Array.from(view?.querySelectorAll('.go') ?? [])) el.remove();
     const result = gmailAdapter.read(doc, url);
-    expect(result.status === 'unreadable' && result.reason).toMatch(/no people chips/);
+    expect(result.status === 'unreadable' && result.reason).toMatch(/shows no people/);
   });
 
   it('no main view at all', () => {

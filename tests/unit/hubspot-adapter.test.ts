@@ -284,6 +284,7 @@ describe('read()', () => {
     expect(hubspotAdapter.read(doc, atRecord)).toEqual({
       status: 'unreadable',
       reason: `the URL shows a record but there is no ${LEFT_SIDEBAR}`,
+      thing: 'contact',
     });
   });
 
@@ -333,6 +334,7 @@ describe('mangled pages give unreadable, never an exception', () => {
     expect(hubspotAdapter.read(doc, url)).toEqual({
       status: 'unreadable',
       reason: `the record shows no name (${RECORD_NAME})`,
+      thing: 'company',
     });
   });
 
@@ -348,6 +350,8 @@ describe('mangled pages give unreadable, never an exception', () => {
     doc.querySelector(LEFT_SIDEBAR)?.removeAttribute('data-test-id');
     const result = hubspotAdapter.read(doc, url);
     expect(result.status === 'unreadable' && result.reason).toMatch(/no \[data-test-id="left/);
+    // The notice names what the user is looking at: this HubSpot deal, never this email.
+    expect(result.status === 'unreadable' && result.thing).toBe('deal');
   });
 
   it('the same page at a list URL is simply no record', () => {

@@ -17,9 +17,6 @@ import {
   PRIMARY_FIELD,
   RECORD_FIELD,
   WATCH_ATTRIBUTES,
-  deepContains,
-  deepQuerySelectorAll,
-  deepText,
   isRecordUrl,
   isSalesforceUrl,
   objectOfId,
@@ -27,6 +24,7 @@ import {
   salesforceRecordFromUrl,
   toId18,
 } from '@/utils/content/hosts/salesforce';
+import { deepContains, deepQuerySelectorAll, deepText } from '@/utils/content/hosts/shadow-dom';
 import type { ReadResult } from '@/utils/content/hosts/types';
 import { DEFAULT_ATTRIBUTES, identityOf, watchContext } from '@/utils/content/watch';
 import { setPageUrl, settle, showPage } from './live-page';
@@ -285,6 +283,7 @@ describe('read()', () => {
     expect(salesforceAdapter.read(doc, url)).toEqual({
       status: 'unreadable',
       reason: `the record shows no name (${HIGHLIGHTS} ${PRIMARY_FIELD})`,
+      thing: 'account',
     });
   });
 
@@ -347,6 +346,7 @@ describe('mangled pages give unreadable, never an exception', () => {
     expect(salesforceAdapter.read(doc, url)).toEqual({
       status: 'unreadable',
       reason: `the URL shows a record but there is no ${ACTIVE_PAGE} page`,
+      thing: 'account',
     });
   });
 
@@ -365,7 +365,17 @@ describe('mangled pages give unreadable, never an exception', () => {
     expect(salesforceAdapter.read(doc, url)).toEqual({
       status: 'unreadable',
       reason: `the record shows no name (${HIGHLIGHTS} ${PRIMARY_FIELD})`,
+      thing: 'contact',
     });
+  });
+
+  it('an unreadable opportunity and lead are named as such, never as an email', () => {
+    for (const state of ['opportunity', 'lead'] as const) {
+      const { doc, url } = load(state);
+      for (const el of deepQuerySelectorAll(doc, PRIMARY_FIELD)) el.removeAttribute('slot');
+      const result = salesforceAdapter.read(doc, url);
+      expect(result.status === 'unreadable' && result.thing).toBe(state);
+    }
   });
 
   it('fields without their API names: the record still reads, with less', () => {

@@ -97,7 +97,10 @@ export async function runHostReporter(
 
 /** What the background keeps for the tab's frame: the adapter's read, with where it was read. */
 export function toPageRead(read: ReadResult, adapter: HostAdapter, url: string): PageRead {
-  if (read.status === 'open') return { status: 'open', key: read.key, context: read.context };
+  if (read.status === 'open')
+    return read.layer
+      ? { status: 'open', key: read.key, context: read.context, layer: read.layer }
+      : { status: 'open', key: read.key, context: read.context };
   if (read.status === 'none') return { status: 'none', host: adapter.host, url };
   const reason = read.reason.slice(0, 500);
   return read.thing

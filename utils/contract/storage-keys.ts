@@ -28,3 +28,8 @@ export const WIPE_BACKUP_KEY = 'rapport:lastWipeBackup';
 export const LAST_NOTIFIED_KEY = 'rapport:lastReminderDay';
 /** storage.session: what the background keeps for one tab's sidebar frame (TabState). */
 export const tabStateKey = (tabId: number) => `rapport:tab:${tabId}`;
+/**
+ * storage.local: per host, when a page was last read, which reading layer answered, and the last
+ * page that could not be read (utils/shared/selector-health.ts); the popup shows it.
+ */
+export const SELECTOR_HEALTH_KEY = 'rapport:selectorHealth';

@@ -235,7 +235,13 @@ function message<Req extends z.ZodMiniType>(
  * while it stays open), nothing, or a page whose markup could not be read.
  */
 export const PageRead = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('open'), key: str(600), context: HostContext }),
+  z.object({
+    status: z.literal('open'),
+    key: str(600),
+    context: HostContext,
+    /** Which of the adapter's reading layers answered, for the selector health record. */
+    layer: z.optional(str(60)),
+  }),
   z.object({ status: z.literal('none'), host: HostName, url: HttpsUrl }),
   z.object({
     status: z.literal('unreadable'),

@@ -11,8 +11,10 @@
  * every selector below.
  */
 import type { HostContext } from '@/utils/contract/messages';
-import { isHidden, normaliseAddress, squash, unreadable } from './read-helpers';
+import { isHidden, normaliseAddress, readSafely, squash, unreadable } from './read-helpers';
 import { MAX_PARTICIPANTS } from '@/utils/contract/limits';
+import { layersTried, readInLayers } from './layers';
+import { MESSAGE, PEOPLE_LAYERS } from './gmail-people';
 import type { HostAdapter, ReadResult } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -37,27 +39,8 @@ export const MAIN_VIEW = 'div[role="main"]';
  */
 export const THREAD_HEADING = 'h2[data-thread-perm-id]';
 
-/**
- * One block per message, collapsed (`div.adf`) or expanded (`div.adn`), in the conversation's
- * `div[role="list"]`:
- *   <div class="adn ads" data-message-id="#msg-f:1885..." data-legacy-message-id="1a2c...">
- */
-export const MESSAGE = 'div[data-message-id]';
-
-/**
- * People chips in a message header; `name` holds the display name, and "me" for the user:
- *   <span translate="no" class="gD" email="anna.keller@northwind.co.uk" name="Anna Keller"
- *         data-hovercard-id="anna.keller@northwind.co.uk"><span>Anna Keller</span></span>
- *   <span class="hb">to <span dir="ltr" email="sam.carter@brightwave.io" name="me" class="g2">me</span>,
- *   <span dir="ltr" email="tom.reyes@mail.northwind.co.uk" name="Tom Reyes" class="g2">Tom</span></span>
- */
-export const PERSON_CHIP = 'span[email]';
-
-/**
- * The sender's chip: the header's sender line is an h3 (`h3.iw`), recipients are not in it:
- *   <h3 class="iw"><span class="qu"><span class="gD" email="..." name="...">...</span></span></h3>
- */
-export const SENDER_CHIP = 'h3 span[email]';
+// The message blocks, people chips and the layers that read them: gmail-people.ts.
+export { MESSAGE, PERSON_CHIP, SENDER_CHIP } from './gmail-people';
 
 /** The user's own chip in a conversation, the last fallback for the signed-in address. */
 export const SELF_CHIP = 'span[email][name="me"]';
@@ -100,6 +83,9 @@ const VIEWS_WITHOUT_THREADS = new Set(['settings', 'chat', 'calls', 'contacts', 
  */
 const THREAD_TOKEN = /^[A-Za-z0-9_-]{16,}$/;
 
+/** A pop-out window's thread, as its `th` parameter names it (`thread-f:1885968584768869285`). */
+const POPOUT_THREAD = /^thread-[a-z]:\d{1,30}$/;
+
 /** True for Gmail's web app (https://mail.google.com/mail/...). */
 export function isGmailUrl(url: URL): boolean {
   return (
@@ -118,6 +104,12 @@ export function isGmailUrl(url: URL): boolean {
  */
 export function threadTokenFromUrl(url: URL): string | null {
   if (!isGmailUrl(url)) return null;
+  // The pop-out thread window names its thread in a parameter, not in the hash:
+  //   /mail/u/0/popout?ver=...&search=inbox&th=%23thread-f%3A1885968584768869285 -> thread-f:1885...
+  if (url.pathname.endsWith('/popout')) {
+    const th = (url.searchParams.get('th') ?? '').replace(/^#/, '');
+    return POPOUT_THREAD.test(th) ? th : null;
+  }
   const hash = url.hash.replace(/^#/, '');
   const path = hash.split('?')[0] ?? '';
   const segments = path.split('/').filter((s) => s !== '');
@@ -184,15 +176,32 @@ export function addressFromTitle(title: string): string | null {
   return null;
 }
 
-/** The signed-in user's address: account button, then page title, then the "me" chip. */
-export function readSelfEmail(doc: Document, conversation?: Element): string | null {
+/**
+ * A delegated mailbox (`/mail/b/<n>/u/<n>/`, or `/mail/u/<n>/d/...` in older links): someone else's
+ * mailbox, opened by the signed-in user. Its own address is the mailbox's, which the title shows;
+ * the account button still names the user who opened it.
+ */
+export function isDelegatedUrl(url: URL): boolean {
+  return /^\/mail\/b\/\d+\//.test(url.pathname);
+}
+
+/**
+ * The mailbox's own address: the account button, then the page title, then the "me" chip. In a
+ * delegated mailbox the title comes first: "me" there is the mailbox, not the user who opened it.
+ */
+export function readSelfEmail(
+  doc: Document,
+  conversation?: Element,
+  delegated = false,
+): string | null {
+  const fromTitle = addressFromTitle(doc.title ?? '');
+  if (delegated && fromTitle) return fromTitle;
   for (const selector of ACCOUNT_BUTTON) {
     for (const el of Array.from(doc.querySelectorAll(selector))) {
       const email = addressFromLabel(el.getAttribute('aria-label') ?? '');
       if (email) return email;
     }
   }
-  const fromTitle = addressFromTitle(doc.title ?? '');
   if (fromTitle) return fromTitle;
   const me = conversation?.querySelector(SELF_CHIP);
   return normaliseAddress(me?.getAttribute('email'));
@@ -219,34 +228,27 @@ function conversationOf(heading: Element): Element | null {
   return null;
 }
 
-/** People in the conversation: the first sender first, then in page order, each address once. */
+/**
+ * People in the conversation's shown messages (gmail-people.ts), the first sender first, each
+ * address once, without the user; and the layer that read them.
+ */
 function participantsOf(
   conversation: Element,
   self: string | null,
-): { chips: number; participants: HostContext['participants'] } {
-  const chips: Element[] = [];
-  for (const message of Array.from(conversation.querySelectorAll(MESSAGE))) {
-    if (isHidden(message)) continue;
-    chips.push(...Array.from(message.querySelectorAll(PERSON_CHIP)));
-  }
-  const firstSender = conversation.querySelector(`${MESSAGE} ${SENDER_CHIP}`);
-  if (firstSender && chips.includes(firstSender)) {
-    chips.splice(chips.indexOf(firstSender), 1);
-    chips.unshift(firstSender);
-  }
-  const seen = new Set<string>();
+): { layer: string; participants: HostContext['participants'] } | null {
+  const messages = Array.from(conversation.querySelectorAll(MESSAGE)).filter((m) => !isHidden(m));
+  const answer = readInLayers(PEOPLE_LAYERS, messages, (people) =>
+    people.some((p) => p.email !== self && p.name !== 'me'),
+  );
+  if (!answer) return null;
   const participants: HostContext['participants'] = [];
-  for (const chip of chips) {
-    const email = normaliseAddress(chip.getAttribute('email'));
-    if (!email || seen.has(email)) continue;
-    seen.add(email);
+  for (const { email, name } of answer.value) {
     // The user is not a participant to match; Gmail names them "me" anyway.
-    if (email === self || chip.getAttribute('name') === 'me') continue;
-    const name = squash(chip.getAttribute('name') || chip.textContent || '', 200);
+    if (email === self || name === 'me') continue;
     participants.push({ email, name });
     if (participants.length >= MAX_PARTICIPANTS) break;
   }
-  return { chips: chips.length, participants };
+  return { layer: answer.layer, participants };
 }
 
 function readGmail(doc: Document, url: URL): ReadResult {
@@ -265,34 +267,26 @@ function readGmail(doc: Document, url: URL): ReadResult {
   if (!id) return unreadable('the conversation heading has an empty thread id');
   const conversation = conversationOf(heading);
   if (!conversation) return unreadable(`the conversation has no message blocks (${MESSAGE})`);
-  const self = readSelfEmail(doc, conversation);
-  const { chips, participants } = participantsOf(conversation, self);
-  if (chips === 0) return unreadable(`the conversation shows no people chips (${PERSON_CHIP})`);
+  const self = readSelfEmail(doc, conversation, isDelegatedUrl(url));
+  const read = participantsOf(conversation, self);
+  if (!read) return unreadable(`the conversation shows no people (${layersTried(PEOPLE_LAYERS)})`);
 
   const context: HostContext = {
     host: 'gmail',
     url: url.href,
-    participants,
+    participants: read.participants,
     domains: [],
     names: [],
     thread: { id, subject: squash(textOf(heading), 1000) },
   };
   if (self) context.selfEmail = self;
-  return { status: 'open', key: id, context };
+  return { status: 'open', key: id, context, layer: read.layer };
 }
 
 export const gmailAdapter: HostAdapter = {
   host: 'gmail',
   matches: isGmailUrl,
-  read(doc, url) {
-    try {
-      return readGmail(doc, url);
-    } catch (error) {
-      return unreadable(
-        `reading the page failed: ${error instanceof Error ? error.message : 'unknown error'}`,
-      );
-    }
-  },
+  read: readSafely(readGmail),
   /**
    * The view container (`div.aeF > div.nH`), found as the parent of the active view: opening,
    * leaving or switching a conversation happens inside it, while the header, navigation, chat and

@@ -19,14 +19,20 @@ import type { HostContext } from '@/utils/contract/messages';
 import {
   addressesInText,
   addressesOfMailto,
+  cardAround,
   hostOf,
+  MAILTO_LINK,
   pushParticipant,
+  readSafely,
   pushUnique,
   squash,
   unreadable,
 } from './read-helpers';
 import { MAX_DOMAINS, MAX_NAMES } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
+
+// Email links, as every adapter reads them (read-helpers.ts); the fixture tests count them here.
+export { MAILTO_LINK };
 
 // ---------------------------------------------------------------------------------------------
 // Selectors. HubSpot's test attributes and link targets; never its generated class names.
@@ -89,12 +95,6 @@ export const DOMAIN_PROPERTY = [
  *   <input data-selenium-test="property-input-company" value="Northwind Logistics Ltd">
  */
 export const COMPANY_PROPERTY = '[data-selenium-test="property-input-company"]';
-
-/**
- * Email links, in the left sidebar (a contact's highlight shows its address as one):
- *   <a href="mailto:anna.keller@northwind.co.uk" class="...">anna.keller@northwind.co.uk</a>
- */
-export const MAILTO_LINK = 'a[href^="mailto:"]';
 
 /**
  * Association cards link to their records; the card around the link shows the company's domain
@@ -200,24 +200,6 @@ function linkedRecordId(link: Element): string | null {
   return /\/record\/\d+-\d+\/(\d+)/.exec(link.getAttribute('href') ?? '')?.[1] ?? null;
 }
 
-/**
- * The association card around a record link: the largest ancestor (inside `boundary`) that links to
- * no other record. A list of several cards stops at each card; a section with a single card takes
- * the whole section, whose only other text is its heading.
- */
-function cardOf(link: Element, boundary: Element): Element {
-  const own = linkedRecordId(link);
-  let card = link;
-  for (let node = link.parentElement; node && node !== boundary; node = node.parentElement) {
-    const others = Array.from(node.querySelectorAll(RECORD_LINK)).some(
-      (a) => linkedRecordId(a) !== own,
-    );
-    if (others) break;
-    card = node;
-  }
-  return card;
-}
-
 /** Associated records of one kind in the right sidebar, each once, in page order. */
 function associationCards(sidebar: Element, selector: string): { name: string; card: Element }[] {
   const seen = new Set<string>();
@@ -227,7 +209,7 @@ function associationCards(sidebar: Element, selector: string): { name: string; c
     const name = squash(link.textContent ?? '', 200);
     if (!id || seen.has(id) || name === '') continue;
     seen.add(id);
-    cards.push({ name, card: cardOf(link, sidebar) });
+    cards.push({ name, card: cardAround(link, sidebar, RECORD_LINK, linkedRecordId) });
   }
   return cards;
 }
@@ -243,11 +225,12 @@ function readHubSpot(doc: Document, url: URL): ReadResult {
   if (!record) return { status: 'none' };
 
   const left = Array.from(doc.querySelectorAll(LEFT_SIDEBAR)).find((el) => !inPreview(el));
-  if (!left) return unreadable(`the URL shows a record but there is no ${LEFT_SIDEBAR}`);
+  if (!left)
+    return unreadable(`the URL shows a record but there is no ${LEFT_SIDEBAR}`, record.recordType);
   const nameEl = Array.from(left.querySelectorAll(RECORD_NAME)).find(
     (el) => squash(el.textContent ?? '', 200) !== '',
   );
-  if (!nameEl) return unreadable(`the record shows no name (${RECORD_NAME})`);
+  if (!nameEl) return unreadable(`the record shows no name (${RECORD_NAME})`, record.recordType);
   const name = squash(nameEl.textContent ?? '', 200);
   const right = Array.from(doc.querySelectorAll(RIGHT_SIDEBAR)).find((el) => !inPreview(el));
 
@@ -317,15 +300,7 @@ function readHubSpot(doc: Document, url: URL): ReadResult {
 export const hubspotAdapter: HostAdapter = {
   host: 'hubspot',
   matches: isHubSpotUrl,
-  read(doc, url) {
-    try {
-      return readHubSpot(doc, url);
-    } catch (error) {
-      return unreadable(
-        `reading the page failed: ${error instanceof Error ? error.message : 'unknown error'}`,
-      );
-    }
-  },
+  read: readSafely(readHubSpot),
   /**
    * The page content below the navigation: moving from a list to a record, or from one record to
    * another, replaces what is inside it, while the navigation bar and chat widgets live outside.

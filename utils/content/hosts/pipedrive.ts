@@ -18,15 +18,21 @@
 import type { HostContext } from '@/utils/contract/messages';
 import {
   addressesOfMailto,
+  cardAround,
   hostOf,
   isHidden,
+  MAILTO_LINK,
   pushParticipant,
   pushUnique,
+  readSafely,
   squash,
   unreadable,
 } from './read-helpers';
 import { MAX_DOMAINS, MAX_NAMES } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
+
+// Email links, as every adapter reads them (read-helpers.ts); the fixture tests count them here.
+export { MAILTO_LINK };
 import { layersTried, readInLayers, type ReadLayer } from './layers';
 
 // ---------------------------------------------------------------------------------------------
@@ -74,12 +80,6 @@ export const LANDMARK_SIDEBAR = 'aside, [role="complementary"]';
 export const WEBSITE_FIELD = '[data-testid="field-website"]';
 
 /**
- * Email links: a person's addresses in its fields, and each linked person's address:
- *   <a href="mailto:tom.reyes@mail.northwind.co.uk" class="_value_...">tom.reyes@mail.northwind.co.uk</a>
- */
-export const MAILTO_LINK = 'a[href^="mailto:"]';
-
-/**
  * Links to a person or an organization (relative, or absolute on the same company host):
  *   <a href="/person/1187" class="_link_...">Tom Reyes</a>
  *   <a href="/organization/412" class="_link_...">Northwind Logistics</a>
@@ -88,6 +88,8 @@ export const PERSON_LINK = 'a[href*="/person/"]';
 export const ORGANIZATION_LINK = 'a[href*="/organization/"]';
 /** Deal links (`<a href="/deal/963">Northwind Q1 renewal</a>`) only bound the cards above. */
 const DEAL_LINK = 'a[href*="/deal/"]';
+/** Every link to a record: a card around a person's link holds no link to another record. */
+const RECORD_LINKS = `${PERSON_LINK}, ${ORGANIZATION_LINK}, ${DEAL_LINK}`;
 
 // ---------------------------------------------------------------------------------------------
 // URLs (pure)
@@ -160,24 +162,6 @@ function linkTarget(link: Element): string | null {
     link.getAttribute('href') ?? '',
   );
   return match ? `${match[1]}:${match[2]}` : null;
-}
-
-/**
- * The card around a link to a person: the largest ancestor inside `boundary` that links to no other
- * person, organization or deal. In a list of people that is the list item; a section with a single
- * person is the whole section.
- */
-function cardOf(link: Element, boundary: Element): Element {
-  const own = linkTarget(link);
-  let card = link;
-  for (let node = link.parentElement; node && node !== boundary; node = node.parentElement) {
-    const links = Array.from(
-      node.querySelectorAll(`${PERSON_LINK}, ${ORGANIZATION_LINK}, ${DEAL_LINK}`),
-    );
-    if (links.some((a) => linkTarget(a) !== own)) break;
-    card = node;
-  }
-  return card;
 }
 
 /** Where a record page shows the record's name and its fields. */
@@ -260,7 +244,9 @@ function readPipedrive(doc: Document, url: URL): ReadResult {
         const person = squash(link.textContent ?? '', 200);
         if (!target || seen.has(target) || person === '') continue;
         seen.add(target);
-        for (const mail of Array.from(cardOf(link, sidebar).querySelectorAll(MAILTO_LINK))) {
+        for (const mail of Array.from(
+          cardAround(link, sidebar, RECORD_LINKS, linkTarget).querySelectorAll(MAILTO_LINK),
+        )) {
           for (const email of addressesOfMailto(mail.getAttribute('href') ?? ''))
             pushParticipant(participants, email, person);
         }
@@ -305,15 +291,7 @@ function readPipedrive(doc: Document, url: URL): ReadResult {
 export const pipedriveAdapter: HostAdapter = {
   host: 'pipedrive',
   matches: isPipedriveUrl,
-  read(doc, url) {
-    try {
-      return readPipedrive(doc, url);
-    } catch (error) {
-      return unreadable(
-        `reading the page failed: ${error instanceof Error ? error.message : 'unknown error'}`,
-      );
-    }
-  },
+  read: readSafely(readPipedrive),
   /**
    * The page content right of the navigation rail: opening another record or going back to a list
    * replaces what is inside it; the navigation and the top bar are outside.

@@ -181,3 +181,49 @@ export function pushParticipant(
 export function unreadable(reason: string, thing?: PageThing): ReadResult {
   return thing ? { status: 'unreadable', reason, thing } : { status: 'unreadable', reason };
 }
+
+/**
+ * An adapter's `read` that never throws: a markup surprise deep in a reader (a host's own
+ * prototype patched, a detached node) becomes an unreadable page with the error's message.
+ */
+export function readSafely(
+  read: (doc: Document, url: URL) => ReadResult,
+): (doc: Document, url: URL) => ReadResult {
+  return (doc, url) => {
+    try {
+      return read(doc, url);
+    } catch (error) {
+      return unreadable(
+        `reading the page failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+      );
+    }
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links and cards
+// ---------------------------------------------------------------------------------------------
+
+/** Email links: `<a href="mailto:anna.keller@northwind.co.uk">anna.keller@northwind.co.uk</a>`. */
+export const MAILTO_LINK = 'a[href^="mailto:"]';
+
+/**
+ * The card around a link to a record in a CRM's sidebar: the largest ancestor inside `boundary`
+ * whose `links` all point where this one does (`targetOf` names where a link points). In a list of
+ * people that is the list item; a section with a single record is the whole section, whose only
+ * other text is its heading.
+ */
+export function cardAround(
+  link: Element,
+  boundary: Element,
+  links: string,
+  targetOf: (link: Element) => string | null,
+): Element {
+  const own = targetOf(link);
+  let card = link;
+  for (let node = link.parentElement; node && node !== boundary; node = node.parentElement) {
+    if (Array.from(node.querySelectorAll(links)).some((a) => targetOf(a) !== own)) break;
+    card = node;
+  }
+  return card;
+}

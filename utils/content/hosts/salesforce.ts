@@ -11,7 +11,8 @@
  * (native) shadow DOM in some. Under synthetic shadow, `document.querySelectorAll` leaves out
  * elements that belong to a component's shadow tree; under native shadow, a plain query cannot
  * reach them at all. So every lookup goes through `deepQuerySelectorAll`, which queries each open
- * shadow root as well, and text is read with `deepText`, which follows shadow roots and slots.
+ * shadow root as well, and text is read with `deepText`, which follows shadow roots and slots
+ * (both in shadow-dom.ts).
  * Lightning also keeps previously opened pages in the DOM (without the `active` class), so every
  * lookup starts from the active page.
  *
@@ -30,9 +31,13 @@ import {
   pushUnique,
   squash,
   unreadable,
+  MAILTO_LINK,
+  readSafely,
 } from './read-helpers';
 import { MAX_DOMAINS, MAX_NAMES } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
+import type { PageThing } from '@/utils/contract/enums';
+import { deepClosest, deepQuerySelectorAll, deepText } from './shadow-dom';
 
 // ---------------------------------------------------------------------------------------------
 // Selectors. Lightning's component tags, slots and field API names; never generated ids.
@@ -82,11 +87,8 @@ export const FIELD_VALUE = [
   '.slds-form-element__control',
 ];
 
-/**
- * Email links (`lightning-formatted-email`):
- *   <a href="mailto:h.scorpio@globex.com">h.scorpio@globex.com</a>
- */
-export const MAILTO_LINK = 'a[href^="mailto:"]';
+/** Email links (read-helpers.ts); the fixture tests count them here. */
+export { MAILTO_LINK };
 
 /**
  * Links inside a field: a website (`lightning-formatted-url`) or a lookup to a record
@@ -125,6 +127,14 @@ const FIELDS: Record<
   Contact: { company: 'AccountId', isPerson: true, nameIsCompany: false },
   Opportunity: { company: 'AccountId', isPerson: false, nameIsCompany: false },
   Lead: { website: 'Website', company: 'Company', isPerson: true, nameIsCompany: false },
+};
+
+/** Each object as the unreadable notice names it ("this Salesforce opportunity"). */
+const THINGS: Record<SalesforceObject, PageThing> = {
+  Account: 'account',
+  Contact: 'contact',
+  Opportunity: 'opportunity',
+  Lead: 'lead',
 };
 
 export interface SalesforceRecord {
@@ -211,106 +221,6 @@ export function isRecordUrl(url: URL): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shadow DOM (pure)
-// ---------------------------------------------------------------------------------------------
-
-type Scope = Document | Element | ShadowRoot;
-
-/** Nodes visited at most by one deep query: a record page has a few thousand. */
-const MAX_DEEP_NODES = 50_000;
-
-/**
- * `querySelectorAll` through open shadow roots: matches in `root` (and, when `root` is a shadow
- * host, in its shadow root), then in every open shadow root below, each element once. A selector
- * matches within one tree at a time: `a b` does not cross a shadow boundary, so callers query
- * simple selectors and check containment with `deepContains`. Closed shadow roots stay closed.
- */
-export function deepQuerySelectorAll(root: Scope, selector: string): Element[] {
-  const found: Element[] = [];
-  const seen = new Set<Element>();
-  const scopes: Scope[] = [root];
-  if (root.nodeType === 1 && (root as Element).shadowRoot) {
-    scopes.push((root as Element).shadowRoot as ShadowRoot);
-  }
-  let visited = 0;
-  for (let i = 0; i < scopes.length; i++) {
-    const scope = scopes[i] as Scope;
-    for (const el of Array.from(scope.querySelectorAll(selector))) {
-      if (!seen.has(el)) {
-        seen.add(el);
-        found.push(el);
-      }
-    }
-    for (const el of Array.from(scope.querySelectorAll('*'))) {
-      if (++visited > MAX_DEEP_NODES) return found;
-      if (el.shadowRoot) scopes.push(el.shadowRoot);
-    }
-  }
-  return found;
-}
-
-/** The parent in the composed tree: a shadow root's host instead of the shadow root. */
-function composedParent(node: Node): Node | null {
-  const parent = node.parentNode;
-  if (parent && parent.nodeType === 11 && (parent as ShadowRoot).host) {
-    return (parent as ShadowRoot).host;
-  }
-  return parent;
-}
-
-/** `ancestor.contains(node)` across shadow boundaries. */
-export function deepContains(ancestor: Node, node: Node): boolean {
-  for (let n: Node | null = node; n; n = composedParent(n)) if (n === ancestor) return true;
-  return false;
-}
-
-/** The nearest composed ancestor (or the element itself) matching `selector`. */
-function deepClosest(el: Element, selector: string): Element | null {
-  for (let n: Node | null = el; n; n = composedParent(n)) {
-    if (n.nodeType === 1 && (n as Element).matches(selector)) return n as Element;
-  }
-  return null;
-}
-
-/**
- * Text as rendered, through shadow roots: a shadow host's text is its shadow tree's, and a `<slot>`
- * reads as the host's children assigned to it (or as its fallback content when none are). Under
- * synthetic shadow the slotted children sit inside the slot element itself, which reads the same.
- */
-export function deepText(node: Node): string {
-  return textIn(node, 0);
-}
-
-const NO_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE']);
-
-/** The host's children a slot shows, when the slot is in a real shadow tree. */
-function assignedTo(slot: Element): ChildNode[] {
-  const root = slot.getRootNode();
-  if (root.nodeType !== 11 || !(root as ShadowRoot).host) return [];
-  const name = slot.getAttribute('name') ?? '';
-  return Array.from((root as ShadowRoot).host.childNodes).filter((child) =>
-    child.nodeType === 1
-      ? ((child as Element).getAttribute('slot') ?? '') === name
-      : name === '' && child.nodeType === 3,
-  );
-}
-
-function textIn(node: Node, depth: number): string {
-  if (depth > 200) return '';
-  if (node.nodeType === 3) return node.nodeValue ?? '';
-  if (node.nodeType !== 1 && node.nodeType !== 11) return '';
-  let children: ChildNode[] = Array.from(node.childNodes);
-  if (node.nodeType === 1) {
-    const el = node as Element;
-    if (NO_TEXT.has(el.tagName)) return '';
-    const assigned = el.tagName === 'SLOT' ? assignedTo(el) : [];
-    if (assigned.length > 0) children = assigned;
-    else if (el.shadowRoot) children = Array.from(el.shadowRoot.childNodes);
-  }
-  return children.map((child) => textIn(child, depth + 1)).join('');
-}
-
-// ---------------------------------------------------------------------------------------------
 // Reading (pure functions of a Document)
 // ---------------------------------------------------------------------------------------------
 
@@ -340,16 +250,19 @@ function readSalesforce(doc: Document, url: URL): ReadResult {
   if (!record) return { status: 'none' };
   const { object, recordId } = record;
   const fields = FIELDS[object];
+  // What the user is looking at, in Salesforce's words, for a page that cannot be read.
+  const thing = THINGS[object];
 
   const page = deepQuerySelectorAll(doc, ACTIVE_PAGE).find((el) => !isHiddenAcrossShadow(el));
-  if (!page) return unreadable(`the URL shows a record but there is no ${ACTIVE_PAGE} page`);
+  if (!page) return unreadable(`the URL shows a record but there is no ${ACTIVE_PAGE} page`, thing);
   const nameEl = deepQuerySelectorAll(page, PRIMARY_FIELD).find(
     (el) =>
       deepClosest(el, HIGHLIGHTS) !== null &&
       !isHiddenAcrossShadow(el) &&
       squash(deepText(el), 200) !== '',
   );
-  if (!nameEl) return unreadable(`the record shows no name (${HIGHLIGHTS} ${PRIMARY_FIELD})`);
+  if (!nameEl)
+    return unreadable(`the record shows no name (${HIGHLIGHTS} ${PRIMARY_FIELD})`, thing);
   const name = squash(deepText(nameEl), 200);
 
   // The record's own fields (API names of its object), visible ones only, found once: the
@@ -406,15 +319,7 @@ function readSalesforce(doc: Document, url: URL): ReadResult {
 export const salesforceAdapter: HostAdapter = {
   host: 'salesforce',
   matches: isSalesforceUrl,
-  read(doc, url) {
-    try {
-      return readSalesforce(doc, url);
-    } catch (error) {
-      return unreadable(
-        `reading the page failed: ${error instanceof Error ? error.message : 'unknown error'}`,
-      );
-    }
-  },
+  read: readSafely(readSalesforce),
   /**
    * The window manager around the page hosts (`div.oneCenterStage`): opening a record adds a page
    * host or moves `active` between them inside it; the global header and navigation are outside.
