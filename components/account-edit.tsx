@@ -39,7 +39,7 @@ export function AccountEditForm({ account, send, reload, onClose }: Props) {
     const typed = domains.split(/[\s,;]+/).filter(Boolean);
     if (!trimmed) return setProblems({ name: t('sidebarAccountNameRequired') });
     let refused = false;
-    const ok = await run(async () => {
+    const { ok } = await run(async () => {
       const check = await send('checkDomains', { accountId: account.id, domains: typed });
       if (!check.ok) return check;
       const found = check.data.problems.map(problemText);

@@ -133,7 +133,7 @@ export function FollowUpForm(props: FollowUpFormProps) {
       ...(source ? { sourceUrl: source.url } : {}),
     };
     let undo: Undo | undefined;
-    const ok = await run(async () => {
+    const { ok } = await run(async () => {
       if (!log) return send('setNextAction', { accountId: account.id, nextAction: next! });
       const outcome = get('outcome');
       const nextChoice: NextChoice =

@@ -35,7 +35,7 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
     form.show();
   };
   const done = async (kind: ActivityKind) => {
-    const ok = await run(async () => {
+    const { ok } = await run(async () => {
       const r = await send('completeNextAction', { accountId: account.id, at: Date.now(), kind });
       if (r.ok) {
         notify({
@@ -50,14 +50,11 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
     if (ok) edit(true);
   };
   const snooze = async (due: string) => {
-    if (
-      next &&
-      (await run(() =>
-        send('setNextAction', { accountId: account.id, nextAction: { ...next, due } }),
-      ))
-    ) {
-      setSnoozing(false);
-    }
+    if (!next) return;
+    const { ok } = await run(() =>
+      send('setNextAction', { accountId: account.id, nextAction: { ...next, due } }),
+    );
+    if (ok) setSnoozing(false);
   };
   const info = next ? dueInfo(next.due) : null;
 

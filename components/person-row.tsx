@@ -57,7 +57,7 @@ export function PersonRow({ person, onThread, onRecord, send, reload, toggleRef 
   }, [person]);
 
   const save = async (patch: Partial<RequestOf<'upsertPerson'>>) => {
-    const ok = await run(() => send('upsertPerson', input(person, patch)));
+    const { ok } = await run(() => send('upsertPerson', input(person, patch)));
     if (!ok) setLocal({});
     return ok;
   };

@@ -21,7 +21,8 @@ import {
 } from '@/utils/page/account-form';
 import { GUIDANCE_TEXT, POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 import { lastTouched } from '@/components/format';
-import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';
+import { Panel, SelectField, TextField } from '@/components/form-fields';
+import { ErrorNote, useWrite } from '@/components/ui';
 import { ActivitiesPanel } from './activities-panel';
 import { DecisionsPanel } from './decisions-panel';
 import { NextActionPanel } from './next-action-panel';
@@ -105,7 +106,7 @@ function DetailsPanel({
         }}
       >
         <div class="row-form">
-          <Field
+          <TextField
             id="account-name"
             label={t('accountsAccountName')}
             value={draft.name}
@@ -121,7 +122,7 @@ function DetailsPanel({
             options={POTENTIALS.map((p) => ({ value: p, label: t(POTENTIAL_LABEL[p]) }))}
             onChange={(potential) => set({ potential })}
           />
-          <Field
+          <TextField
             id="account-cadence"
             label={t('accountsCadence')}
             type="number"
@@ -134,7 +135,7 @@ function DetailsPanel({
             hint={t('accountsCadenceHint', [stageDefault, t(STAGE_LABEL[account.stage])])}
           />
         </div>
-        <Field
+        <TextField
           id="account-domains"
           label={t('accountsDomains')}
           hint={t('accountsDomainsHint')}
@@ -143,7 +144,7 @@ function DetailsPanel({
           problem={problems.domains}
         />
         <h3>{t('accountsProfileHeading')}</h3>
-        <Field
+        <TextField
           id="account-goals"
           label={t('accountsGoals')}
           value={draft.goals}
@@ -152,7 +153,7 @@ function DetailsPanel({
           multiline
           maxLength={LONG_MAX}
         />
-        <Field
+        <TextField
           id="account-pain"
           label={t('accountsPainPoints')}
           value={draft.painPoints}
@@ -161,7 +162,7 @@ function DetailsPanel({
           multiline
           maxLength={LONG_MAX}
         />
-        <Field
+        <TextField
           id="account-opportunities"
           label={t('accountsOpportunities')}
           value={draft.opportunities}
@@ -197,7 +198,7 @@ function DetailsPanel({
             {t('accountsConflict')}
           </p>
         )}
-        <WriteError error={error} />
+        <ErrorNote error={error} />
       </form>
     </Panel>
   );
@@ -280,7 +281,7 @@ export function AccountEditor({ id, settings, notice, onDelete, offerUndo, listH
           </button>
         </div>
       </div>
-      <WriteError error={deleteError} />
+      <ErrorNote error={deleteError} />
       <div class="editor-grid">
         <div class="col">
           <DetailsPanel view={view} settings={settings} reload={refresh} />

@@ -12,18 +12,19 @@ import { safeHref } from '@/utils/shared/links';
 import type { Problem } from '@/utils/shared/problem';
 import { LONG_MAX, instantOf } from '@/utils/page/account-form';
 import { ACTIVITY_LABEL } from '@/components/labels';
-import { formatInstant } from '@/components/format';
-import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';
+import { formatInstant, short } from '@/components/format';
+import { Panel, SelectField, TextField } from '@/components/form-fields';
+import {
+  ErrorNote,
+  FormActions,
+  escapeCloses,
+  focusFirstField,
+  useInline,
+  useWrite,
+} from '@/components/ui';
+import type { SectionProps } from './section';
 import { attr, focusWhenReady } from './undo';
 import { OLDER_PAGE, loadActivities } from './activity-pages';
-import {
-  FormActions,
-  type SectionProps,
-  autofocus,
-  escapeCloses,
-  short,
-  useToggle,
-} from './panel-bits';
 
 /** RECENT_ACTIVITIES in the background: getAccount carries at most this many follow-ups. */
 const RECENT = 10;
@@ -105,13 +106,13 @@ function ActivityItem({
           </div>
         </div>
       )}
-      <WriteError error={error} />
+      <ErrorNote error={error} />
     </li>
   );
 }
 
 export function ActivitiesPanel({ view, reload }: SectionProps) {
-  const add = useToggle();
+  const add = useInline();
   const [kind, setKind] = useState<ActivityKind>('call');
   const [day, setDay] = useState(today());
   const [summary, setSummary] = useState('');
@@ -200,7 +201,7 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
       setSummary('');
       setOutcome('');
       setPersonIds([]);
-      add.hide();
+      add.close();
     });
   };
 
@@ -225,10 +226,10 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
       {add.open && (
         <form
           noValidate
-          ref={autofocus}
+          ref={focusFirstField}
           class="stack-form"
           aria-label={t('accountsLogFollowUp')}
-          onKeyDown={escapeCloses(add.hide)}
+          onKeyDown={escapeCloses(add.close)}
           onSubmit={(e) => {
             e.preventDefault();
             submit();
@@ -242,7 +243,7 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
               options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(ACTIVITY_LABEL[k]) }))}
               onChange={setKind}
             />
-            <Field
+            <TextField
               id="activity-day"
               label={t('accountsActivityDay')}
               type="date"
@@ -251,7 +252,7 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
               required
             />
           </div>
-          <Field
+          <TextField
             id="activity-summary"
             label={t('accountsActivitySummary')}
             value={summary}
@@ -282,7 +283,7 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
               ))}
             </fieldset>
           )}
-          <Field
+          <TextField
             id="activity-outcome"
             label={t('accountsActivityOutcome')}
             value={outcome}
@@ -291,10 +292,10 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
             rows={2}
             maxLength={LONG_MAX}
           />
-          <FormActions busy={busy} submit={t('accountsSave')} onCancel={add.hide} />
+          <FormActions busy={busy} submit={t('accountsSave')} onCancel={add.close} />
         </form>
       )}
-      <WriteError error={error} />
+      <ErrorNote error={error} />
       {list.length === 0 ? (
         !add.open && <p class="muted">{t('accountsNoActivities')}</p>
       ) : (

@@ -7,13 +7,21 @@ import { t } from '@/utils/shared/i18n';
 import { today } from '@/utils/shared/dates';
 import type { FieldProblems } from '@/utils/page/account-form';
 import { dueInfo } from '@/components/format';
-import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';
-import { FormActions, type SectionProps, autofocus, escapeCloses, useToggle } from './panel-bits';
+import { Panel, SelectField, TextField } from '@/components/form-fields';
+import {
+  ErrorNote,
+  FormActions,
+  escapeCloses,
+  focusFirstField,
+  useInline,
+  useWrite,
+} from '@/components/ui';
+import type { SectionProps } from './section';
 
 export function NextActionPanel({ view, reload }: SectionProps) {
   const { account, people } = view;
   const next = account.nextAction;
-  const form = useToggle();
+  const form = useInline();
   const [text, setText] = useState('');
   const [due, setDue] = useState('');
   const [personId, setPersonId] = useState('');
@@ -40,7 +48,7 @@ export function NextActionPanel({ view, reload }: SectionProps) {
         nextAction: { ...next, text: text.trim(), due, personId: personId || undefined },
       }),
     );
-    if (r.ok) form.hide();
+    if (r.ok) form.close();
   };
   const who = next?.personId ? people.find((p) => p.id === next.personId) : undefined;
   const info = next ? dueInfo(next.due) : null;
@@ -94,16 +102,16 @@ export function NextActionPanel({ view, reload }: SectionProps) {
       ) : (
         <form
           noValidate
-          ref={autofocus}
+          ref={focusFirstField}
           class="stack-form"
           aria-label={t('accountsNextActionHeading')}
-          onKeyDown={escapeCloses(form.hide)}
+          onKeyDown={escapeCloses(form.close)}
           onSubmit={(e) => {
             e.preventDefault();
             void save();
           }}
         >
-          <Field
+          <TextField
             id="next-text"
             label={t('accountsNextActionWhat')}
             value={text}
@@ -113,7 +121,7 @@ export function NextActionPanel({ view, reload }: SectionProps) {
             required
           />
           <div class="row-form">
-            <Field
+            <TextField
               id="next-due"
               label={t('accountsNextActionDue')}
               type="date"
@@ -133,10 +141,10 @@ export function NextActionPanel({ view, reload }: SectionProps) {
               onChange={setPersonId}
             />
           </div>
-          <FormActions busy={busy} submit={t('accountsSave')} onCancel={form.hide} />
+          <FormActions busy={busy} submit={t('accountsSave')} onCancel={form.close} />
         </form>
       )}
-      <WriteError error={error} />
+      <ErrorNote error={error} />
     </Panel>
   );
 }

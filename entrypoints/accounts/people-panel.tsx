@@ -16,9 +16,17 @@ import {
   type PersonDraft,
 } from '@/utils/page/account-form';
 import { ATTITUDE_LABEL, ROLE_LABEL } from '@/components/labels';
-import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';
+import { Panel, SelectField, TextField } from '@/components/form-fields';
+import {
+  ErrorNote,
+  FormActions,
+  escapeCloses,
+  focusFirstField,
+  useInline,
+  useWrite,
+} from '@/components/ui';
+import type { SectionProps } from './section';
 import { attr, type OfferUndo } from './undo';
-import { FormActions, type SectionProps, autofocus, escapeCloses, useToggle } from './panel-bits';
 
 function PersonForm({
   person,
@@ -39,7 +47,7 @@ function PersonForm({
   return (
     <form
       noValidate
-      ref={autofocus}
+      ref={focusFirstField}
       class="stack-form person-form"
       aria-label={person ? t('accountsEditPersonNamed', person.name) : t('accountsAddPerson')}
       onKeyDown={escapeCloses(onDone)}
@@ -52,7 +60,7 @@ function PersonForm({
       }}
     >
       <div class="row-form">
-        <Field
+        <TextField
           id={`${prefix}-name`}
           label={t('accountsPersonName')}
           value={draft.name}
@@ -61,7 +69,7 @@ function PersonForm({
           maxLength={200}
           required
         />
-        <Field
+        <TextField
           id={`${prefix}-title`}
           label={t('accountsPersonTitle')}
           value={draft.title}
@@ -70,7 +78,7 @@ function PersonForm({
           maxLength={200}
         />
       </div>
-      <Field
+      <TextField
         id={`${prefix}-emails`}
         label={t('accountsPersonEmails')}
         hint={t('accountsPersonEmailsHint')}
@@ -104,7 +112,7 @@ function PersonForm({
           onChange={(attitude) => set({ attitude })}
         />
       </div>
-      <Field
+      <TextField
         id={`${prefix}-notes`}
         label={t('accountsPersonNotes')}
         value={draft.notes}
@@ -114,7 +122,7 @@ function PersonForm({
         maxLength={LONG_MAX}
       />
       <FormActions busy={busy} submit={t('accountsSave')} onCancel={onDone} />
-      <WriteError error={error} />
+      <ErrorNote error={error} />
     </form>
   );
 }
@@ -130,7 +138,7 @@ function PersonCard({
   reload: () => void;
   offerUndo: OfferUndo;
 }) {
-  const edit = useToggle();
+  const edit = useInline();
   const { busy, error, run } = useWrite(reload);
   const remove = async () => {
     const r = await run(() => send('deletePerson', { id: person.id }));
@@ -149,7 +157,7 @@ function PersonCard({
   if (edit.open)
     return (
       <li class="person editing" data-person-id={person.id}>
-        <PersonForm person={person} accountId={accountId} onDone={edit.hide} reload={reload} />
+        <PersonForm person={person} accountId={accountId} onDone={edit.close} reload={reload} />
       </li>
     );
   return (
@@ -178,7 +186,7 @@ function PersonCard({
           </button>
         </span>
       </div>
-      <WriteError error={error} />
+      <ErrorNote error={error} />
       <p class="person-meta">
         <span class={`tag role-${person.role}`}>{t(ROLE_LABEL[person.role])}</span>
         <span class="tag">{t('accountsInfluenceOf', person.influence)}</span>
@@ -200,7 +208,7 @@ function PersonCard({
 }
 
 export function PeoplePanel({ view, reload, offerUndo }: SectionProps & { offerUndo: OfferUndo }) {
-  const add = useToggle();
+  const add = useInline();
   const people = [...view.people].sort(
     (a, b) => b.influence - a.influence || a.name.localeCompare(b.name),
   );
@@ -224,7 +232,7 @@ export function PeoplePanel({ view, reload, offerUndo }: SectionProps & { offerU
       }
     >
       {add.open && (
-        <PersonForm person={null} accountId={view.account.id} onDone={add.hide} reload={reload} />
+        <PersonForm person={null} accountId={view.account.id} onDone={add.close} reload={reload} />
       )}
       {people.length === 0 && !add.open && <p class="muted">{t('accountsNoPeople')}</p>}
       {people.length === 1 && <p class="warn">{t('accountsSingleThreaded')}</p>}

@@ -1,8 +1,9 @@
-/** Labelled fields with their problem beside them, and the write helper the editor uses. */
+/**
+ * The UI kit's page-sized form pieces: a labelled field with its hint and its problem beside it,
+ * a labelled select, and a titled panel. The accounts page's editors are built from them; the
+ * narrow sidebar uses the compact Field of ui.tsx.
+ */
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
-import type { Result } from '@/utils/contract/messages';
-import { t } from '@/utils/shared/i18n';
 import { say, type Problem } from '@/utils/shared/problem';
 
 interface FieldProps {
@@ -22,7 +23,7 @@ interface FieldProps {
   max?: number;
 }
 
-export function Field(p: FieldProps) {
+export function TextField(p: FieldProps) {
   const describedBy =
     [p.hint ? `${p.id}-hint` : '', p.problem ? `${p.id}-error` : ''].filter(Boolean).join(' ') ||
     undefined;
@@ -110,36 +111,5 @@ export function Panel(props: {
       </div>
       {props.children}
     </section>
-  );
-}
-
-/**
- * Runs a write; on success calls `after` (the page re-reads: the background is the only truth),
- * on failure keeps the error to show beside the form that caused it.
- */
-export function useWrite(after: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async <T,>(write: () => Promise<Result<T>>): Promise<Result<T>> => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await write();
-      if (result.ok) after();
-      else setError(result.error);
-      return result;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, setError, run };
-}
-
-export function WriteError({ error }: { error: string | null }) {
-  if (!error) return null;
-  return (
-    <p class="write-error" role="alert">
-      {t('accountsNotSaved', error)}
-    </p>
   );
 }
