@@ -61,6 +61,8 @@ export interface FollowUpFormProps {
 export function FollowUpForm(props: FollowUpFormProps) {
   const { account, mode = 'log', people = [], source, send } = props;
   const log = mode === 'log';
+  // The next-action editor offers who the action is with when it is given the account's people.
+  const choosesWith = !log && people.length > 0;
   const prev = account.nextAction;
   const keep = props.fresh ? null : prev;
   const dueOf = presetsFor(account, props.cadence);
@@ -131,6 +133,8 @@ export function FollowUpForm(props: FollowUpFormProps) {
       ...(prev?.text === c.next.text ? prev : {}),
       ...c.next,
       ...(source ? { sourceUrl: source.url } : {}),
+      // The editor with a "With" choice (the accounts page) says who, or nobody.
+      ...(choosesWith ? { personId: get('with') || undefined } : {}),
     };
     let undo: Undo | undefined;
     const { ok } = await run(async () => {
@@ -261,6 +265,18 @@ export function FollowUpForm(props: FollowUpFormProps) {
           />
         </Field>
         <Problem k={errors.next} />
+        {choosesWith && (
+          <Field label={t('nextActionWith')}>
+            <select class="rp-select" name="with" defaultValue={keep?.personId ?? ''}>
+              <option value="">{t('nextActionNobody')}</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         {dating && (
           <>
             <DueField

@@ -289,7 +289,7 @@ export function AccountEditor({ id, settings, notice, onDelete, offerUndo, listH
         </div>
         <div class="col">
           <StagePanel view={view} reload={refresh} />
-          <NextActionPanel view={view} reload={refresh} />
+          <NextActionPanel view={view} reload={refresh} cadence={settings?.cadenceDays} />
           <PeoplePanel view={view} reload={refresh} offerUndo={offerUndo} />
           <ActivitiesPanel view={view} reload={refresh} />
         </div>
