@@ -317,3 +317,11 @@ export function FollowUpForm(props: FollowUpFormProps) {
     </InlineForm>
   );
 }
+
+/** The next-action editor alone, as the sidebar and the accounts page show it. */
+export function NextActionEditor(
+  props: Omit<FollowUpFormProps, 'mode' | 'onSaved' | 'onClose'> & { onDone: () => void },
+) {
+  const { onDone, ...rest } = props;
+  return <FollowUpForm {...rest} mode="next" onSaved={onDone} onClose={onDone} />;
+}

@@ -3,8 +3,9 @@
  * a labelled select, and a titled panel. The accounts page's editors are built from them; the
  * narrow sidebar uses the compact Field of ui.tsx.
  */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { say, type Problem } from '@/utils/shared/problem';
+import { escapeCloses, focusFirstField } from './ui';
 
 interface FieldProps {
   id: string;
@@ -111,5 +112,51 @@ export function Panel(props: {
       </div>
       {props.children}
     </section>
+  );
+}
+
+/** A panel's button that opens its form; it hides while the form is open and gets focus back. */
+export function OpenFormButton(props: {
+  id: string;
+  label: string;
+  form: { open: boolean; show: () => void; opener: Ref<HTMLButtonElement> };
+}) {
+  if (props.form.open) return null;
+  return (
+    <button
+      type="button"
+      id={props.id}
+      class="btn small"
+      ref={props.form.opener}
+      onClick={props.form.show}
+    >
+      {props.label}
+    </button>
+  );
+}
+
+/** A form in a panel: focus goes to its first field, Escape closes it, Enter submits it. */
+export function PanelForm(props: {
+  label?: string;
+  /** Classes beside stack-form. */
+  class?: string;
+  onSubmit: () => void;
+  onClose: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <form
+      noValidate
+      ref={focusFirstField}
+      class={props.class ? `stack-form ${props.class}` : 'stack-form'}
+      aria-label={props.label}
+      onKeyDown={escapeCloses(props.onClose)}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      {props.children}
+    </form>
   );
 }

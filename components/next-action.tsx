@@ -9,7 +9,7 @@ import type { ActivityKind } from '@/utils/contract/enums';
 import { kindOf, SNOOZE_PRESETS } from '@/utils/shared/follow-up';
 import { t } from '@/utils/shared/i18n';
 import { Presets, presetsFor } from './due-picker';
-import { FollowUpForm } from './follow-up-form';
+import { NextActionEditor } from './follow-up-form';
 import { dueInfo } from './format';
 import { ACTIVITY_LABEL } from './labels';
 import type { CardEnv } from './sidebar-types';
@@ -71,16 +71,7 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
         )}
       </div>
       {form.open ? (
-        <FollowUpForm
-          mode="next"
-          account={account}
-          fresh={fresh}
-          cadence={cadence}
-          send={send}
-          reload={reload}
-          onSaved={form.close}
-          onClose={form.close}
-        />
+        <NextActionEditor {...{ account, fresh, cadence, send, reload }} onDone={form.close} />
       ) : (
         <div class="rp-actions">
           <button type="button" class="rp-btn" ref={form.opener} onClick={() => edit(false)}>

@@ -13,15 +13,8 @@ import type { Problem } from '@/utils/shared/problem';
 import { LONG_MAX, instantOf } from '@/utils/page/account-form';
 import { ACTIVITY_LABEL } from '@/components/labels';
 import { formatInstant, short } from '@/components/format';
-import { Panel, SelectField, TextField } from '@/components/form-fields';
-import {
-  ErrorNote,
-  FormActions,
-  escapeCloses,
-  focusFirstField,
-  useInline,
-  useWrite,
-} from '@/components/ui';
+import { OpenFormButton, Panel, PanelForm, SelectField, TextField } from '@/components/form-fields';
+import { ErrorNote, FormActions, useInline, useWrite, escapeCloses } from '@/components/ui';
 import type { SectionProps } from './section';
 import { attr, focusWhenReady } from './undo';
 import { OLDER_PAGE, loadActivities } from './activity-pages';
@@ -209,32 +202,10 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
     <Panel
       id="activities"
       title={t('accountsActivitiesHeading')}
-      actions={
-        !add.open && (
-          <button
-            type="button"
-            id="activities-log"
-            class="btn small"
-            ref={add.opener}
-            onClick={add.show}
-          >
-            {t('accountsLogFollowUp')}
-          </button>
-        )
-      }
+      actions={<OpenFormButton id="activities-log" label={t('accountsLogFollowUp')} form={add} />}
     >
       {add.open && (
-        <form
-          noValidate
-          ref={focusFirstField}
-          class="stack-form"
-          aria-label={t('accountsLogFollowUp')}
-          onKeyDown={escapeCloses(add.close)}
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
+        <PanelForm label={t('accountsLogFollowUp')} onClose={add.close} onSubmit={submit}>
           <div class="row-form">
             <SelectField
               id="activity-kind"
@@ -293,7 +264,7 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
             maxLength={LONG_MAX}
           />
           <FormActions busy={busy} submit={t('accountsSave')} onCancel={add.close} />
-        </form>
+        </PanelForm>
       )}
       <ErrorNote error={error} />
       {list.length === 0 ? (

@@ -10,15 +10,8 @@ import { safeHref } from '@/utils/shared/links';
 import type { Problem } from '@/utils/shared/problem';
 import { LONG_MAX } from '@/utils/page/account-form';
 import { formatDay, short } from '@/components/format';
-import { Panel, TextField } from '@/components/form-fields';
-import {
-  ErrorNote,
-  FormActions,
-  escapeCloses,
-  focusFirstField,
-  useInline,
-  useWrite,
-} from '@/components/ui';
+import { OpenFormButton, Panel, PanelForm, TextField } from '@/components/form-fields';
+import { ErrorNote, FormActions, useInline, useWrite } from '@/components/ui';
 import type { SectionProps } from './section';
 import { attr, type OfferUndo } from './undo';
 
@@ -88,33 +81,11 @@ export function DecisionsPanel({
       id="decisions"
       title={t('accountsDecisionsHeading')}
       count={view.decisions.length}
-      actions={
-        !add.open && (
-          <button
-            type="button"
-            id="decisions-add"
-            class="btn small"
-            ref={add.opener}
-            onClick={add.show}
-          >
-            {t('accountsAddDecision')}
-          </button>
-        )
-      }
+      actions={<OpenFormButton id="decisions-add" label={t('accountsAddDecision')} form={add} />}
     >
       <p class="hint">{t('accountsDecisionsHint')}</p>
       {add.open && (
-        <form
-          noValidate
-          ref={focusFirstField}
-          class="stack-form"
-          aria-label={t('accountsAddDecision')}
-          onKeyDown={escapeCloses(add.close)}
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
+        <PanelForm label={t('accountsAddDecision')} onClose={add.close} onSubmit={submit}>
           <TextField
             id="decision-what"
             label={t('accountsDecisionWhat')}
@@ -169,7 +140,7 @@ export function DecisionsPanel({
             placeholder="https://"
           />
           <FormActions busy={busy} submit={t('accountsSave')} onCancel={add.close} />
-        </form>
+        </PanelForm>
       )}
       <ErrorNote error={error} />
       <ErrorNote error={removing.error} />

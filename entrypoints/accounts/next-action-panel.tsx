@@ -8,7 +8,7 @@ import { send } from '@/utils/contract/send';
 import type { Cadence } from '@/components/sidebar-types';
 import { t } from '@/utils/shared/i18n';
 import { dueInfo } from '@/components/format';
-import { FollowUpForm } from '@/components/follow-up-form';
+import { NextActionEditor } from '@/components/follow-up-form';
 import { Panel } from '@/components/form-fields';
 import { ErrorNote, useInline, useWrite } from '@/components/ui';
 import type { SectionProps } from './section';
@@ -36,16 +36,7 @@ export function NextActionPanel({ view, reload, cadence }: SectionProps & { cade
         <p class="muted">{t('accountsNoNextAction')}</p>
       )}
       {form.open ? (
-        <FollowUpForm
-          mode="next"
-          account={account}
-          people={people}
-          cadence={cadence}
-          send={send}
-          reload={reload}
-          onSaved={form.close}
-          onClose={form.close}
-        />
+        <NextActionEditor {...{ account, people, cadence, send, reload }} onDone={form.close} />
       ) : (
         <div class="form-actions">
           <button type="button" class="btn" ref={form.opener} onClick={form.show}>

@@ -16,15 +16,8 @@ import {
   type PersonDraft,
 } from '@/utils/page/account-form';
 import { ATTITUDE_LABEL, ROLE_LABEL } from '@/components/labels';
-import { Panel, SelectField, TextField } from '@/components/form-fields';
-import {
-  ErrorNote,
-  FormActions,
-  escapeCloses,
-  focusFirstField,
-  useInline,
-  useWrite,
-} from '@/components/ui';
+import { OpenFormButton, Panel, PanelForm, SelectField, TextField } from '@/components/form-fields';
+import { ErrorNote, FormActions, useInline, useWrite } from '@/components/ui';
 import type { SectionProps } from './section';
 import { attr, type OfferUndo } from './undo';
 
@@ -45,14 +38,11 @@ function PersonForm({
   const set = (patch: Partial<PersonDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const prefix = `person-${person?.id ?? 'new'}`;
   return (
-    <form
-      noValidate
-      ref={focusFirstField}
-      class="stack-form person-form"
-      aria-label={person ? t('accountsEditPersonNamed', person.name) : t('accountsAddPerson')}
-      onKeyDown={escapeCloses(onDone)}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <PanelForm
+      class="person-form"
+      label={person ? t('accountsEditPersonNamed', person.name) : t('accountsAddPerson')}
+      onClose={onDone}
+      onSubmit={() => {
         const r = personRequest(draft, accountId, person?.id);
         if (!r.ok) return setProblems(r.problems);
         setProblems({});
@@ -123,7 +113,7 @@ function PersonForm({
       />
       <FormActions busy={busy} submit={t('accountsSave')} onCancel={onDone} />
       <ErrorNote error={error} />
-    </form>
+    </PanelForm>
   );
 }
 
@@ -217,19 +207,7 @@ export function PeoplePanel({ view, reload, offerUndo }: SectionProps & { offerU
       id="people"
       title={t('accountsPeopleHeading')}
       count={people.length}
-      actions={
-        !add.open && (
-          <button
-            type="button"
-            id="people-add"
-            class="btn small"
-            ref={add.opener}
-            onClick={add.show}
-          >
-            {t('accountsAddPerson')}
-          </button>
-        )
-      }
+      actions={<OpenFormButton id="people-add" label={t('accountsAddPerson')} form={add} />}
     >
       {add.open && (
         <PersonForm person={null} accountId={view.account.id} onDone={add.close} reload={reload} />
