@@ -2,7 +2,7 @@
  * The account page's people panel: each person's card, their form, and removal with Undo.
  */
 import { Fragment } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Person } from '@/utils/contract/model';
 import { ATTITUDES, ROLES } from '@/utils/contract/enums';
 import { send } from '@/utils/contract/send';
@@ -19,6 +19,9 @@ import { ATTITUDE_LABEL, ROLE_LABEL } from '@/components/labels';
 import { OpenFormButton, Panel, PanelForm, SelectField, TextField } from '@/components/form-fields';
 import { ErrorNote, FormActions, useInline, useWrite } from '@/components/ui';
 import type { SectionProps } from './section';
+import { ConflictNotice, useMergedWrite } from '@/components/conflict-notice';
+import { personChange, sendPersonChange } from '@/components/account-actions';
+import type { Result } from '@/utils/contract/messages';
 import { attr, type OfferUndo } from './undo';
 
 function PersonForm({
@@ -34,20 +37,32 @@ function PersonForm({
 }) {
   const [draft, setDraft] = useState<PersonDraft>(() => personDraftOf(person));
   const [problems, setProblems] = useState<FieldProblems<keyof PersonDraft>>({});
-  const { busy, error, run } = useWrite(reload);
+  const writer = useWrite(reload);
+  const { busy, error, run } = writer;
+  const merged = useMergedWrite<Person>(writer, reload);
+  // The person as the form opened on it: an edit sends only what differs, with its values then.
+  const readAt = useRef(person);
   const set = (patch: Partial<PersonDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const prefix = `person-${person?.id ?? 'new'}`;
+  const doneOnSave = (r: Result<Person> | null) => (!r || r.ok) && onDone();
+  const submit = async () => {
+    const r = personRequest(draft, accountId, person?.id);
+    if (!r.ok) return setProblems(r.problems);
+    setProblems({});
+    if (!person || !readAt.current) {
+      return doneOnSave(await run(() => send('upsertPerson', r.request)));
+    }
+    const { id: _id, accountId: _account, ...fields } = r.request;
+    doneOnSave(
+      await merged.write(personChange(readAt.current, fields), sendPersonChange(send, person)),
+    );
+  };
   return (
     <PanelForm
       class="person-form"
       label={person ? t('accountsEditPersonNamed', person.name) : t('accountsAddPerson')}
       onClose={onDone}
-      onSubmit={() => {
-        const r = personRequest(draft, accountId, person?.id);
-        if (!r.ok) return setProblems(r.problems);
-        setProblems({});
-        void run(() => send('upsertPerson', r.request)).then((res) => res.ok && onDone());
-      }}
+      onSubmit={() => void submit()}
     >
       <div class="row-form">
         <TextField
@@ -112,6 +127,13 @@ function PersonForm({
         maxLength={LONG_MAX}
       />
       <FormActions busy={busy} submit={t('accountsSave')} onCancel={onDone} />
+      {merged.conflicts && (
+        <ConflictNotice
+          conflicts={merged.conflicts}
+          busy={busy}
+          onChoose={(choice) => void merged.choose(choice).then(doneOnSave)}
+        />
+      )}
       <ErrorNote error={error} />
     </PanelForm>
   );

@@ -1,7 +1,14 @@
 // The merge rule of concurrent edits (utils/shared/field-merge.ts), as a table of cases: what
 // is stored now, what the writer read, what it changes, and what comes of it.
 import { describe, expect, it } from 'vitest';
-import { flatten, mergeFields, sameValue } from '@/utils/shared/field-merge';
+import {
+  changesFrom,
+  flatten,
+  mergeFields,
+  nest,
+  sameValue,
+  settle,
+} from '@/utils/shared/field-merge';
 
 const stored = {
   name: 'Acme',
@@ -157,6 +164,36 @@ describe('sameValue and flatten', () => {
       name: 'A',
       'profile.goals': 'G',
       domains: ['a.com'],
+    });
+  });
+});
+
+describe('the writer’s side: what to send, and settling a conflict', () => {
+  const readAt = { name: 'Acme', profile: { goals: 'Grow', painPoints: '' } };
+  it('sends only the fields that differ from what was read, each with its read value', () => {
+    expect(
+      changesFrom(readAt, { name: 'Acme', 'profile.goals': 'Grow 20%', 'profile.painPoints': '' }),
+    ).toEqual({ changes: { 'profile.goals': 'Grow 20%' }, base: { 'profile.goals': 'Grow' } });
+    expect(nest({ 'profile.goals': 'G', name: 'N' })).toEqual({
+      profile: { goals: 'G' },
+      name: 'N',
+    });
+  });
+
+  it('keep mine rebases on their value; take theirs drops the field and keeps the rest', () => {
+    const change = { changes: { name: 'Mine', notes: 'N' }, base: { name: 'Old', notes: '' } };
+    const conflicts = [{ field: 'name', mine: 'Mine', theirs: 'Theirs' }];
+    const mine = settle(change, conflicts, 'mine');
+    expect(mine).toEqual({ changes: change.changes, base: { name: 'Theirs', notes: '' } });
+    // Sent again, the rebased change applies over their value.
+    const stored = { name: 'Theirs', notes: '' };
+    expect(mergeFields(stored, mine.changes, mine.base)).toMatchObject({
+      ok: true,
+      next: { name: 'Mine', notes: 'N' },
+    });
+    expect(settle(change, conflicts, 'theirs')).toEqual({
+      changes: { notes: 'N' },
+      base: { notes: '' },
     });
   });
 });

@@ -44,7 +44,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   );
 }
 
-const read = (record: object, field: string): unknown =>
+/** The value of a (dotted) field of a record; undefined when absent. */
+export const read = (record: object, field: string): unknown =>
   field
     .split('.')
     .reduce<unknown>(
@@ -108,4 +109,54 @@ export function flatten(
     } else flat[key] = v;
   }
   return flat;
+}
+
+/** `{ 'profile.goals': ... }` -> `{ profile: { goals: ... } }`: the wire's shape again. */
+export function nest(flat: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  let out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(flat)) out = write(out, field, value);
+  return out;
+}
+
+/** A write in hand: the fields it changes and the value each was read at. */
+export interface Change {
+  changes: Record<string, unknown>;
+  base: Record<string, unknown>;
+}
+
+/**
+ * What an edit changes against the record as it was read: only the fields whose value differs,
+ * each with its value when read. `edited` is flat (dotted names for nested fields).
+ */
+export function changesFrom(readAt: object, edited: Readonly<Record<string, unknown>>): Change {
+  const change: Change = { changes: {}, base: {} };
+  for (const [field, value] of Object.entries(edited)) {
+    const was = read(readAt, field);
+    if (sameValue(was, value)) continue;
+    change.changes[field] = value;
+    change.base[field] = was;
+  }
+  return change;
+}
+
+/**
+ * The user's answer to a conflict. Keep mine: the same change again, now based on their values,
+ * so it applies over them knowingly. Take theirs: the conflicting fields are dropped from the
+ * change (their values stay); the rest of the change still goes.
+ */
+export function settle(
+  change: Change,
+  conflicts: FieldConflict[],
+  choice: 'mine' | 'theirs',
+): Change {
+  const changes = { ...change.changes };
+  const base = { ...change.base };
+  for (const c of conflicts) {
+    if (choice === 'mine') base[c.field] = c.theirs;
+    else {
+      delete changes[c.field];
+      delete base[c.field];
+    }
+  }
+  return { changes, base };
 }
