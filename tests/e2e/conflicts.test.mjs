@@ -78,7 +78,8 @@ for (const lang of ['en', 'ru']) {
       // Nothing reverted, nothing overwritten while the user has not chosen.
       assert.equal((await account()).profile.painPoints, 'Invoices arrive late.');
       assert.equal(await b.locator('#account-pain').inputValue(), 'Customs delays at Calais.');
-      await screenshot(b, `conflict-accounts-${lang}`);
+      await notice.scrollIntoViewIfNeeded();
+    await screenshot(b, `conflict-accounts-${lang}`);
       await notice.locator('[data-testid="keep-mine"]').click();
       await waitFor(
         async () => (await account()).profile.painPoints === 'Customs delays at Calais.',
@@ -160,7 +161,8 @@ for (const lang of ['en', 'ru']) {
         { page: b },
       );
       assert.equal((await anna()).notes, 'Prefers email.', 'saved over without asking');
-      await screenshot(b, `conflict-sidebar-notes-${lang}`);
+      await notice.scrollIntoViewIfNeeded();
+    await screenshot(b, `conflict-sidebar-notes-${lang}`);
       await notice.locator('[data-testid="take-theirs"]').click();
       await waitFor(async () => (await notesOf(b).inputValue()) === 'Prefers email.', {
         message: 'Take theirs did not show their notes',
