@@ -79,7 +79,7 @@ for (const lang of ['en', 'ru']) {
       assert.equal((await account()).profile.painPoints, 'Invoices arrive late.');
       assert.equal(await b.locator('#account-pain').inputValue(), 'Customs delays at Calais.');
       await notice.scrollIntoViewIfNeeded();
-    await screenshot(b, `conflict-accounts-${lang}`);
+      await screenshot(b, `conflict-accounts-${lang}`);
       await notice.locator('[data-testid="keep-mine"]').click();
       await waitFor(
         async () => (await account()).profile.painPoints === 'Customs delays at Calais.',
@@ -162,7 +162,7 @@ for (const lang of ['en', 'ru']) {
       );
       assert.equal((await anna()).notes, 'Prefers email.', 'saved over without asking');
       await notice.scrollIntoViewIfNeeded();
-    await screenshot(b, `conflict-sidebar-notes-${lang}`);
+      await screenshot(b, `conflict-sidebar-notes-${lang}`);
       await notice.locator('[data-testid="take-theirs"]').click();
       await waitFor(async () => (await notesOf(b).inputValue()) === 'Prefers email.', {
         message: 'Take theirs did not show their notes',

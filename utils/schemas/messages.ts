@@ -115,13 +115,7 @@ const PersonInput = z
   .object({
     id: z.optional(Id),
     accountId: Id,
-    name: z.optional(Person.shape.name),
-    emails: z.optional(Person.shape.emails),
-    title: z.optional(Person.shape.title),
-    role: z.optional(Role),
-    influence: z.optional(Person.shape.influence),
-    attitude: z.optional(Attitude),
-    notes: z.optional(Person.shape.notes),
+    ...PersonFields,
     base: z.optional(z.object(PersonFields)),
   })
   .check(
