@@ -1,12 +1,14 @@
 /** One account as the sidebar shows it: who they are, where the relationship stands, what is next. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { AccountView, HostContext } from '@/utils/contract/messages';
+import type { Account } from '@/utils/contract/model';
 import type { ActivitySource, CrmRef } from '@/utils/contract/model';
 import type { Potential } from '@/utils/contract/enums';
 import { guidanceFor, POTENTIAL_ORDER } from '@/utils/shared/stages';
 import { t } from '@/utils/shared/i18n';
 import { hashOf } from '@/utils/page/account-list';
-import { patchAccount } from './account-actions';
+import { accountChange, sendAccountChange } from './account-actions';
+import { ConflictNotice, useMergedWrite } from './conflict-notice';
 import { AccountEditForm } from './account-edit';
 import { Activities } from './activities';
 import { CoverageBadge } from './coverage-badge';
@@ -39,6 +41,7 @@ export function AccountCard(props: Props) {
   const { view, threadEmails, participants, sourceUrl, send, reload } = props;
   const { account } = view;
   const potential = useWrite(reload);
+  const potentialWrite = useMergedWrite<Account>(potential, reload);
   const potentialId = `rp-potential-${account.id}`;
   const log = useInline();
   const edit = useInline();
@@ -140,8 +143,10 @@ export function AccountCard(props: Props) {
           value={account.potential}
           disabled={potential.busy}
           onChange={(e) =>
-            void potential.run(() =>
-              patchAccount(send, account, { potential: valueOf(e) as Potential }),
+            void potentialWrite.write(
+              // Based on the potential shown: one changed meanwhile elsewhere is asked about.
+              accountChange(account, { potential: valueOf(e) as Potential }),
+              sendAccountChange(send, account.id),
             )
           }
         >
@@ -152,6 +157,13 @@ export function AccountCard(props: Props) {
           ))}
         </select>
       </div>
+      {potentialWrite.conflicts && (
+        <ConflictNotice
+          conflicts={potentialWrite.conflicts}
+          busy={potential.busy}
+          onChoose={(choice) => void potentialWrite.choose(choice)}
+        />
+      )}
       <ErrorNote error={potential.error} />
       <p class="rp-guidance">{t(GUIDANCE_TEXT[guidanceFor(account.stage, account.potential)])}</p>
       <ProfileSummary profile={account.profile} />

@@ -5,9 +5,10 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { Account } from '@/utils/contract/model';
-import type { DomainProblem } from '@/utils/contract/messages';
+import type { DomainProblem, Result } from '@/utils/contract/messages';
 import { t } from '@/utils/shared/i18n';
-import { patchAccount } from './account-actions';
+import { accountChange, sendAccountChange } from './account-actions';
+import { ConflictNotice, useMergedWrite } from './conflict-notice';
 import type { Send } from './sidebar-types';
 import { ErrorNote, InlineForm, useWrite, valueOf } from './ui';
 import { showDomains, unicodeHost } from '@/utils/shared/idn';
@@ -30,29 +31,27 @@ export function AccountEditForm({ account, send, reload, onClose }: Props) {
   const [name, setName] = useState(account.name);
   const [domains, setDomains] = useState(showDomains(account.domains));
   const [problems, setProblems] = useState<{ name?: string; domains?: string[] }>({});
-  const { busy, error, run } = useWrite(reload);
+  const writer = useWrite(reload);
+  const { busy, error, setError } = writer;
+  const merged = useMergedWrite<Account>(writer, reload);
+  // The account as the form opened on it: the save sends what differs from it, with its values.
+  const readAt = useRef(account);
   const domainsField = useRef<HTMLInputElement>(null);
   const id = `rp-edit-${account.id}`;
+  const closeOnSave = (r: Result<Account> | null) => (!r || r.ok) && onClose();
 
   const submit = async () => {
     const trimmed = name.trim();
     const typed = domains.split(/[\s,;]+/).filter(Boolean);
     if (!trimmed) return setProblems({ name: t('sidebarAccountNameRequired') });
-    let refused = false;
-    const ok = await run(async () => {
-      const check = await send('checkDomains', { accountId: account.id, domains: typed });
-      if (!check.ok) return check;
-      const found = check.data.problems.map(problemText);
-      setProblems({ domains: found });
-      // Refused before anything is written: the form stays open with the reasons by the field.
-      if (found.length > 0) {
-        refused = true;
-        return { ok: true, data: null };
-      }
-      return patchAccount(send, account, { name: trimmed, domains: check.data.domains });
-    });
-    if (refused) domainsField.current?.focus();
-    else if (ok) onClose();
+    const check = await send('checkDomains', { accountId: account.id, domains: typed });
+    if (!check.ok) return setError(check.error);
+    const found = check.data.problems.map(problemText);
+    setProblems({ domains: found });
+    // Refused before anything is written: the form stays open with the reasons by the field.
+    if (found.length > 0) return domainsField.current?.focus();
+    const change = accountChange(readAt.current, { name: trimmed, domains: check.data.domains });
+    closeOnSave(await merged.write(change, sendAccountChange(send, account.id)));
   };
 
   const domainError = problems.domains && problems.domains.length > 0;
@@ -121,6 +120,13 @@ export function AccountEditForm({ account, send, reload, onClose }: Props) {
         <p class="rp-form-hint" id={`${id}-domains-hint`}>
           {t('sidebarAccountDomainsHint')}
         </p>
+      )}
+      {merged.conflicts && (
+        <ConflictNotice
+          conflicts={merged.conflicts}
+          busy={busy}
+          onChoose={(choice) => void merged.choose(choice).then(closeOnSave)}
+        />
       )}
       <ErrorNote error={error} />
     </InlineForm>

@@ -47,7 +47,7 @@ export function Decisions({ accountId, decisions, sourceUrl, send, reload }: Pro
   const save = async () => {
     const what = draft.what.trim();
     if (!what) return;
-    const ok = await run(async () => {
+    const { ok } = await run(async () => {
       const result = await send('addDecision', {
         accountId,
         date: today(),

@@ -61,6 +61,8 @@ export interface FollowUpFormProps {
 export function FollowUpForm(props: FollowUpFormProps) {
   const { account, mode = 'log', people = [], source, send } = props;
   const log = mode === 'log';
+  // The next-action editor offers who the action is with when it is given the account's people.
+  const choosesWith = !log && people.length > 0;
   const prev = account.nextAction;
   const keep = props.fresh ? null : prev;
   const dueOf = presetsFor(account, props.cadence);
@@ -131,9 +133,11 @@ export function FollowUpForm(props: FollowUpFormProps) {
       ...(prev?.text === c.next.text ? prev : {}),
       ...c.next,
       ...(source ? { sourceUrl: source.url } : {}),
+      // The editor with a "With" choice (the accounts page) says who, or nobody.
+      ...(choosesWith ? { personId: get('with') || undefined } : {}),
     };
     let undo: Undo | undefined;
-    const ok = await run(async () => {
+    const { ok } = await run(async () => {
       if (!log) return send('setNextAction', { accountId: account.id, nextAction: next! });
       const outcome = get('outcome');
       const nextChoice: NextChoice =
@@ -261,6 +265,18 @@ export function FollowUpForm(props: FollowUpFormProps) {
           />
         </Field>
         <Problem k={errors.next} />
+        {choosesWith && (
+          <Field label={t('nextActionWith')}>
+            <select class="rp-select" name="with" defaultValue={keep?.personId ?? ''}>
+              <option value="">{t('nextActionNobody')}</option>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         {dating && (
           <>
             <DueField
@@ -300,4 +316,12 @@ export function FollowUpForm(props: FollowUpFormProps) {
       </div>
     </InlineForm>
   );
+}
+
+/** The next-action editor alone, as the sidebar and the accounts page show it. */
+export function NextActionEditor(
+  props: Omit<FollowUpFormProps, 'mode' | 'onSaved' | 'onClose'> & { onDone: () => void },
+) {
+  const { onDone, ...rest } = props;
+  return <FollowUpForm {...rest} mode="next" onSaved={onDone} onClose={onDone} />;
 }

@@ -83,3 +83,8 @@ export function dueInfo(due: IsoDate, now: number = Date.now()): { tone: DueTone
   if (days === 1) return { tone: 'later', label: t('sidebarDueTomorrow') };
   return { tone: 'later', label: t('sidebarDueOn', formatDay(due, now)) };
 }
+
+/** A long text cut for a label or a toast: the first 60 characters. */
+export function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}

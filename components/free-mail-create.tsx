@@ -15,7 +15,7 @@ interface Props {
   name: string;
   send: Send;
   busy: boolean;
-  run: (write: () => Promise<Result<unknown>>) => Promise<boolean>;
+  run: (write: () => Promise<Result<unknown>>) => Promise<Result<unknown>>;
 }
 
 export function FreeMailCreate({ email, name, send, busy, run }: Props) {
@@ -41,7 +41,7 @@ export function FreeMailCreate({ email, name, send, busy, run }: Props) {
     if (!typed) return setMissing(true);
     void run(() =>
       send('createAccount', { name: typed, domains: [], people: [{ name, email }] }),
-    ).then((ok) => ok && inline.close());
+    ).then((r) => r.ok && inline.close());
   };
   return (
     <InlineForm

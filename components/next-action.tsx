@@ -9,7 +9,7 @@ import type { ActivityKind } from '@/utils/contract/enums';
 import { kindOf, SNOOZE_PRESETS } from '@/utils/shared/follow-up';
 import { t } from '@/utils/shared/i18n';
 import { Presets, presetsFor } from './due-picker';
-import { FollowUpForm } from './follow-up-form';
+import { NextActionEditor } from './follow-up-form';
 import { dueInfo } from './format';
 import { ACTIVITY_LABEL } from './labels';
 import type { CardEnv } from './sidebar-types';
@@ -35,7 +35,7 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
     form.show();
   };
   const done = async (kind: ActivityKind) => {
-    const ok = await run(async () => {
+    const { ok } = await run(async () => {
       const r = await send('completeNextAction', { accountId: account.id, at: Date.now(), kind });
       if (r.ok) {
         notify({
@@ -50,14 +50,11 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
     if (ok) edit(true);
   };
   const snooze = async (due: string) => {
-    if (
-      next &&
-      (await run(() =>
-        send('setNextAction', { accountId: account.id, nextAction: { ...next, due } }),
-      ))
-    ) {
-      setSnoozing(false);
-    }
+    if (!next) return;
+    const { ok } = await run(() =>
+      send('setNextAction', { accountId: account.id, nextAction: { ...next, due } }),
+    );
+    if (ok) setSnoozing(false);
   };
   const info = next ? dueInfo(next.due) : null;
 
@@ -74,16 +71,7 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
         )}
       </div>
       {form.open ? (
-        <FollowUpForm
-          mode="next"
-          account={account}
-          fresh={fresh}
-          cadence={cadence}
-          send={send}
-          reload={reload}
-          onSaved={form.close}
-          onClose={form.close}
-        />
+        <NextActionEditor {...{ account, fresh, cadence, send, reload }} onDone={form.close} />
       ) : (
         <div class="rp-actions">
           <button type="button" class="rp-btn" ref={form.opener} onClick={() => edit(false)}>

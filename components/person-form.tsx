@@ -31,7 +31,7 @@ export function AddPersonForm({ accountId, send, reload, onAdded, onCancel }: Pr
     if (!name) return;
     const email = draft.email.trim();
     let added: Person | null = null;
-    const ok = await run(async () => {
+    const { ok } = await run(async () => {
       const result = await send('upsertPerson', {
         accountId,
         name,

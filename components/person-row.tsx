@@ -5,7 +5,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Person } from '@/utils/contract/model';
 import { ATTITUDES, ROLES } from '@/utils/contract/enums';
-import type { RequestOf } from '@/utils/contract/messages';
 import { daysAgo } from '@/utils/shared/dates';
 import { t } from '@/utils/shared/i18n';
 import { ATTITUDE_LABEL, ROLE_LABEL } from './labels';
@@ -13,13 +12,11 @@ import type { Send } from './sidebar-types';
 import { ErrorNote, useWrite, valueOf } from './ui';
 import { FreshnessFlag, seenFact } from './freshness-flag';
 import type { RoleCadence } from '@/utils/shared/freshness';
+import { personChange, sendPersonChange } from './account-actions';
+import { ConflictNotice, useMergedWrite } from './conflict-notice';
+import type { Change } from '@/utils/shared/field-merge';
 
 const INFLUENCE = [1, 2, 3, 4, 5] as const;
-
-/** Only the changed fields: another tab may be editing this person's other fields right now. */
-function input(p: Person, patch: Partial<RequestOf<'upsertPerson'>>): RequestOf<'upsertPerson'> {
-  return { id: p.id, accountId: p.accountId, ...patch };
-}
 
 function lastContact(at: number | null, now = Date.now()): string {
   if (at === null) return t('sidebarContactNever');
@@ -47,7 +44,10 @@ export function PersonRow(props: RowProps) {
   const [local, setLocal] = useState<Partial<Person>>({});
   const [notes, setNotes] = useState(person.notes);
   const [dirty, setDirty] = useState(false);
-  const { error, run } = useWrite(reload);
+  const writer = useWrite(reload);
+  const merged = useMergedWrite<Person>(writer, reload);
+  // The notes as they were when typing began: what the save says it changed from.
+  const notesReadAt = useRef(person.notes);
   const toggle = useRef<HTMLButtonElement | null>(null);
   const shown = { ...person, ...local };
 
@@ -61,19 +61,35 @@ export function PersonRow(props: RowProps) {
     if (!dirty) setNotes(person.notes);
   }, [person]);
 
-  const save = async (patch: Partial<RequestOf<'upsertPerson'>>) => {
-    const ok = await run(() => send('upsertPerson', input(person, patch)));
+  // Only the changed fields, each with the value it was read at: another tab may be editing
+  // this person's other fields (merged), or the same one (a conflict notice, never an overwrite).
+  const save = async (change: Change) => {
+    const r = await merged.write(change, sendPersonChange(send, person));
+    const ok = !r || r.ok;
     if (!ok) setLocal({});
     return ok;
   };
   const choose = (patch: Partial<Person>) => {
     setLocal((l) => ({ ...l, ...patch }));
-    void save(patch);
+    void save(personChange(person, patch));
+  };
+  const typeNotes = (value: string) => {
+    if (!dirty) notesReadAt.current = person.notes;
+    setNotes(value);
+    setDirty(true);
   };
   const saveNotes = async () => {
     if (!dirty) return;
-    if (notes === person.notes) return setDirty(false);
-    if (await save({ notes })) setDirty(false);
+    if (notes === notesReadAt.current) return setDirty(false);
+    if (await save(personChange({ notes: notesReadAt.current }, { notes }))) setDirty(false);
+  };
+  const settle = async (choice: 'mine' | 'theirs') => {
+    const r = await merged.choose(choice);
+    if (r && !r.ok) return;
+    // Theirs taken, nothing of mine left to send: the field shows what is saved.
+    if (!r) setNotes(person.notes);
+    setLocal({});
+    setDirty(false);
   };
   const close = () => {
     setOpen(false);
@@ -193,10 +209,7 @@ export function PersonRow(props: RowProps) {
             maxLength={20000}
             value={notes}
             placeholder={t('sidebarNotesPlaceholder')}
-            onInput={(e) => {
-              setNotes(valueOf(e));
-              setDirty(true);
-            }}
+            onInput={(e) => typeNotes(valueOf(e))}
             onBlur={() => void saveNotes()}
             onKeyDown={(e) => {
               if (e.key === 'Escape') {
@@ -216,7 +229,14 @@ export function PersonRow(props: RowProps) {
           </div>
         </div>
       )}
-      <ErrorNote error={error} />
+      {merged.conflicts && (
+        <ConflictNotice
+          conflicts={merged.conflicts}
+          busy={writer.busy}
+          onChoose={(choice) => void settle(choice)}
+        />
+      )}
+      <ErrorNote error={writer.error} />
     </li>
   );
 }

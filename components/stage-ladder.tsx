@@ -44,7 +44,7 @@ export function StageLadder({ account, stageChanges, send, reload }: Props) {
   };
   const submit = async () => {
     if (!pending) return;
-    const ok = await run(() =>
+    const { ok } = await run(() =>
       send('setStage', { id: account.id, stage: pending, reason: reason.trim() }),
     );
     // The button of the new stage becomes the current one when the account is read again.

@@ -58,7 +58,7 @@ function ToastBody({ undo, send, reload, onClose }: Props & { undo: Undo }) {
         data-testid="undo"
         disabled={busy}
         onClick={async () => {
-          if (await run(() => undoWrite(send, undo))) onClose();
+          if ((await run(() => undoWrite(send, undo))).ok) onClose();
         }}
       >
         {t('toastUndo')}

@@ -1,32 +1,65 @@
-/** Small building blocks shared by the sidebar's sections. */
+/**
+ * The UI kit's building blocks, shared by the sidebar, the accounts page and the popup: the write
+ * hook, inline forms and their buttons, the error note. Form fields and panels are in
+ * form-fields.tsx.
+ */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '@/utils/contract/messages';
 import { t } from '@/utils/shared/i18n';
 
 /**
- * Runs a write and reports its failure. On success `after` runs (the caller re-reads what it
- * shows: the background is the only source of truth, so nothing is patched locally).
+ * Runs a write and keeps its failure to show beside the form that caused it. On success `after`
+ * runs (the caller re-reads what it shows: the background is the only source of truth, so
+ * nothing is patched locally). The result comes back whole, so a caller can read its data or
+ * its error code (a conflict, say).
  */
 export function useWrite(after: () => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = async (write: () => Promise<Result<unknown>>): Promise<boolean> => {
+  const run = async <R extends Result<unknown>>(write: () => Promise<R>): Promise<R> => {
     setBusy(true);
     setError(null);
     try {
       const result = await write();
-      if (!result.ok) {
-        setError(result.error);
-        return false;
-      }
-      after();
-      return true;
+      const r: Result<unknown> = result;
+      if (r.ok) after();
+      else setError(r.error);
+      return result;
     } finally {
       setBusy(false);
     }
   };
-  return { busy, error, run, clearError: () => setError(null) };
+  return { busy, error, setError, run, clearError: () => setError(null) };
+}
+
+/** Escape closes what it is bound to (a form, a question). */
+export const escapeCloses = (close: () => void) => (e: KeyboardEvent) => {
+  if (e.key === 'Escape') {
+    e.preventDefault();
+    close();
+  }
+};
+
+/** Focus goes to a form's first field when it opens (usable as a ref). */
+export function focusFirstField(el: HTMLElement | null) {
+  el?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+}
+
+/** A form's buttons: the submit, and Cancel when the form can be closed. */
+export function FormActions(props: { busy?: boolean; submit: string; onCancel?: () => void }) {
+  return (
+    <div class="rp-actions">
+      <button type="submit" class="rp-btn rp-primary" disabled={props.busy}>
+        {props.submit}
+      </button>
+      {props.onCancel && (
+        <button type="button" class="rp-btn" onClick={props.onCancel}>
+          {t('sidebarCancel')}
+        </button>
+      )}
+    </div>
+  );
 }
 
 /** An inline form's open state; closing it gives focus back to the button that opened it. */
@@ -80,9 +113,7 @@ interface InlineFormProps {
 export function InlineForm(props: InlineFormProps) {
   const form = useRef<HTMLFormElement>(null);
   // Before the first paint, not after it: keys typed right after the shortcut land in the field.
-  useLayoutEffect(() => {
-    form.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
-  }, []);
+  useLayoutEffect(() => focusFirstField(form.current), []);
   return (
     <form
       ref={form}
@@ -92,22 +123,10 @@ export function InlineForm(props: InlineFormProps) {
         e.preventDefault();
         props.onSubmit();
       }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          props.onCancel();
-        }
-      }}
+      onKeyDown={escapeCloses(props.onCancel)}
     >
       {props.children}
-      <div class="rp-actions">
-        <button type="submit" class="rp-btn rp-primary" disabled={props.busy}>
-          {props.submitLabel}
-        </button>
-        <button type="button" class="rp-btn" onClick={props.onCancel}>
-          {t('sidebarCancel')}
-        </button>
-      </div>
+      <FormActions busy={props.busy} submit={props.submitLabel} onCancel={props.onCancel} />
     </form>
   );
 }

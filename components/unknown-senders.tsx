@@ -99,7 +99,7 @@ export function UnknownSenders({ unknown, send, reload }: Props) {
                   onPick={(a) =>
                     void run(() =>
                       send('upsertPerson', { accountId: a.id, name, emails: [u.email] }),
-                    ).then((ok) => ok && setAdding(null))
+                    ).then((r) => r.ok && setAdding(null))
                   }
                 />
               )}

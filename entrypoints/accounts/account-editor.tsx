@@ -4,7 +4,7 @@
  * this account changed; an edit in progress is kept when someone else saves meanwhile.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AccountView } from '@/utils/contract/messages';
+import type { AccountView, Result } from '@/utils/contract/messages';
 import type { ChangeNotice } from '@/utils/contract/events';
 import type { Account } from '@/utils/contract/model';
 import { POTENTIALS } from '@/utils/contract/enums';
@@ -22,7 +22,10 @@ import {
 import { GUIDANCE_TEXT, POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 import { lastTouched } from '@/components/format';
 import { CoverageBadge } from '@/components/coverage-badge';
-import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';
+import { Panel, SelectField, TextField } from '@/components/form-fields';
+import { ErrorNote, useWrite } from '@/components/ui';
+import { ConflictNotice, useMergedWrite } from '@/components/conflict-notice';
+import { accountChange, sendAccountChange } from '@/components/account-actions';
 import { ActivitiesPanel } from './activities-panel';
 import { DecisionsPanel } from './decisions-panel';
 import { NextActionPanel } from './next-action-panel';
@@ -61,12 +64,21 @@ function DetailsPanel({
   const [dirty, setDirty] = useState(false);
   const [problems, setProblems] = useState<FieldProblems<keyof AccountDraft>>({});
   const [saved, setSaved] = useState(false);
-  const [conflict, setConflict] = useState(false);
-  const { busy, error, setError, run } = useWrite(reload);
+  const writer = useWrite(reload);
+  const { busy, error } = writer;
+  const merged = useMergedWrite<Account>(writer, reload);
+  // The account as the draft was taken from it: a save sends only what differs from it, each
+  // field with its value then, so another view's changes to other fields are merged, not undone.
+  const readAt = useRef(account);
+  const startFrom = (a: Account) => {
+    readAt.current = a;
+    setDraft(draftOf(a));
+    setDirty(false);
+  };
 
   // A newer revision arrived (our own save, or another view's): show it unless mid-edit.
   useEffect(() => {
-    if (!dirty) setDraft(draftOf(account));
+    if (!dirty) startFrom(account);
   }, [account.revision]);
 
   const set = (patch: Partial<AccountDraft>) => {
@@ -78,20 +90,18 @@ function DetailsPanel({
     const r = accountPatch(draft);
     if (!r.ok) return setProblems(r.problems);
     setProblems({});
-    const result = await run(() =>
-      send('updateAccount', { id: account.id, revision: account.revision, patch: r.patch }),
+    done(
+      await merged.write(
+        accountChange(readAt.current, r.patch),
+        sendAccountChange(send, account.id),
+      ),
     );
-    if (result.ok) {
-      setDirty(false);
-      setConflict(false);
-      setSaved(true);
-      setDraft(draftOf(result.data));
-    } else if (result.code === 'conflict') {
-      // Keep what the user typed; the next save is based on the latest revision.
-      setError(null);
-      setConflict(true);
-      reload();
-    }
+  };
+  // Saved (or nothing left to save): the form shows the account as stored now.
+  const done = (result: Result<Account> | null) => {
+    if (result && !result.ok) return;
+    startFrom(result ? result.data : account);
+    setSaved(true);
   };
   const stageDefault = cadenceFor(account.stage, null, settings?.cadenceDays);
 
@@ -106,7 +116,7 @@ function DetailsPanel({
         }}
       >
         <div class="row-form">
-          <Field
+          <TextField
             id="account-name"
             label={t('accountsAccountName')}
             value={draft.name}
@@ -122,7 +132,7 @@ function DetailsPanel({
             options={POTENTIALS.map((p) => ({ value: p, label: t(POTENTIAL_LABEL[p]) }))}
             onChange={(potential) => set({ potential })}
           />
-          <Field
+          <TextField
             id="account-cadence"
             label={t('accountsCadence')}
             type="number"
@@ -135,7 +145,7 @@ function DetailsPanel({
             hint={t('accountsCadenceHint', [stageDefault, t(STAGE_LABEL[account.stage])])}
           />
         </div>
-        <Field
+        <TextField
           id="account-domains"
           label={t('accountsDomains')}
           hint={t('accountsDomainsHint')}
@@ -144,7 +154,7 @@ function DetailsPanel({
           problem={problems.domains}
         />
         <h3>{t('accountsProfileHeading')}</h3>
-        <Field
+        <TextField
           id="account-goals"
           label={t('accountsGoals')}
           value={draft.goals}
@@ -153,7 +163,7 @@ function DetailsPanel({
           multiline
           maxLength={LONG_MAX}
         />
-        <Field
+        <TextField
           id="account-pain"
           label={t('accountsPainPoints')}
           value={draft.painPoints}
@@ -162,7 +172,7 @@ function DetailsPanel({
           multiline
           maxLength={LONG_MAX}
         />
-        <Field
+        <TextField
           id="account-opportunities"
           label={t('accountsOpportunities')}
           value={draft.opportunities}
@@ -180,10 +190,9 @@ function DetailsPanel({
               type="button"
               class="btn"
               onClick={() => {
-                setDraft(draftOf(account));
-                setDirty(false);
+                startFrom(account);
                 setProblems({});
-                setConflict(false);
+                merged.dismiss();
               }}
             >
               {t('accountsDiscard')}
@@ -193,12 +202,14 @@ function DetailsPanel({
             {saved && !dirty ? t('accountsSaved') : dirty ? t('accountsUnsaved') : ''}
           </span>
         </div>
-        {conflict && (
-          <p class="warn" role="alert">
-            {t('accountsConflict')}
-          </p>
+        {merged.conflicts && (
+          <ConflictNotice
+            conflicts={merged.conflicts}
+            busy={busy}
+            onChoose={(choice) => void merged.choose(choice).then(done)}
+          />
         )}
-        <WriteError error={error} />
+        <ErrorNote error={error} />
       </form>
     </Panel>
   );
@@ -282,7 +293,7 @@ export function AccountEditor({ id, settings, notice, onDelete, offerUndo, listH
           </button>
         </div>
       </div>
-      <WriteError error={deleteError} />
+      <ErrorNote error={deleteError} />
       <div class="editor-grid">
         <div class="col">
           <DetailsPanel view={view} settings={settings} reload={refresh} />
@@ -290,7 +301,7 @@ export function AccountEditor({ id, settings, notice, onDelete, offerUndo, listH
         </div>
         <div class="col">
           <StagePanel view={view} reload={refresh} />
-          <NextActionPanel view={view} reload={refresh} />
+          <NextActionPanel view={view} reload={refresh} cadence={settings?.cadenceDays} />
           <PeoplePanel view={view} reload={refresh} offerUndo={offerUndo} />
           <ActivitiesPanel view={view} reload={refresh} />
         </div>

@@ -12,18 +12,12 @@ import { safeHref } from '@/utils/shared/links';
 import type { Problem } from '@/utils/shared/problem';
 import { LONG_MAX, instantOf } from '@/utils/page/account-form';
 import { ACTIVITY_LABEL } from '@/components/labels';
-import { formatInstant } from '@/components/format';
-import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';
+import { formatInstant, short } from '@/components/format';
+import { OpenFormButton, Panel, PanelForm, SelectField, TextField } from '@/components/form-fields';
+import { ErrorNote, FormActions, useInline, useWrite, escapeCloses } from '@/components/ui';
+import type { SectionProps } from './section';
 import { attr, focusWhenReady } from './undo';
 import { OLDER_PAGE, loadActivities } from './activity-pages';
-import {
-  FormActions,
-  type SectionProps,
-  autofocus,
-  escapeCloses,
-  short,
-  useToggle,
-} from './panel-bits';
 
 /** RECENT_ACTIVITIES in the background: getAccount carries at most this many follow-ups. */
 const RECENT = 10;
@@ -105,13 +99,13 @@ function ActivityItem({
           </div>
         </div>
       )}
-      <WriteError error={error} />
+      <ErrorNote error={error} />
     </li>
   );
 }
 
 export function ActivitiesPanel({ view, reload }: SectionProps) {
-  const add = useToggle();
+  const add = useInline();
   const [kind, setKind] = useState<ActivityKind>('call');
   const [day, setDay] = useState(today());
   const [summary, setSummary] = useState('');
@@ -200,7 +194,7 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
       setSummary('');
       setOutcome('');
       setPersonIds([]);
-      add.hide();
+      add.close();
     });
   };
 
@@ -208,32 +202,10 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
     <Panel
       id="activities"
       title={t('accountsActivitiesHeading')}
-      actions={
-        !add.open && (
-          <button
-            type="button"
-            id="activities-log"
-            class="btn small"
-            ref={add.opener}
-            onClick={add.show}
-          >
-            {t('accountsLogFollowUp')}
-          </button>
-        )
-      }
+      actions={<OpenFormButton id="activities-log" label={t('accountsLogFollowUp')} form={add} />}
     >
       {add.open && (
-        <form
-          noValidate
-          ref={autofocus}
-          class="stack-form"
-          aria-label={t('accountsLogFollowUp')}
-          onKeyDown={escapeCloses(add.hide)}
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
+        <PanelForm label={t('accountsLogFollowUp')} onClose={add.close} onSubmit={submit}>
           <div class="row-form">
             <SelectField
               id="activity-kind"
@@ -242,7 +214,7 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
               options={ACTIVITY_KINDS.map((k) => ({ value: k, label: t(ACTIVITY_LABEL[k]) }))}
               onChange={setKind}
             />
-            <Field
+            <TextField
               id="activity-day"
               label={t('accountsActivityDay')}
               type="date"
@@ -251,7 +223,7 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
               required
             />
           </div>
-          <Field
+          <TextField
             id="activity-summary"
             label={t('accountsActivitySummary')}
             value={summary}
@@ -282,7 +254,7 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
               ))}
             </fieldset>
           )}
-          <Field
+          <TextField
             id="activity-outcome"
             label={t('accountsActivityOutcome')}
             value={outcome}
@@ -291,10 +263,10 @@ export function ActivitiesPanel({ view, reload }: SectionProps) {
             rows={2}
             maxLength={LONG_MAX}
           />
-          <FormActions busy={busy} submit={t('accountsSave')} onCancel={add.hide} />
-        </form>
+          <FormActions busy={busy} submit={t('accountsSave')} onCancel={add.close} />
+        </PanelForm>
       )}
-      <WriteError error={error} />
+      <ErrorNote error={error} />
       {list.length === 0 ? (
         !add.open && <p class="muted">{t('accountsNoActivities')}</p>
       ) : (

@@ -9,17 +9,11 @@ import { today } from '@/utils/shared/dates';
 import { safeHref } from '@/utils/shared/links';
 import type { Problem } from '@/utils/shared/problem';
 import { LONG_MAX } from '@/utils/page/account-form';
-import { formatDay } from '@/components/format';
-import { Field, Panel, WriteError, useWrite } from './form-bits';
+import { formatDay, short } from '@/components/format';
+import { OpenFormButton, Panel, PanelForm, TextField } from '@/components/form-fields';
+import { ErrorNote, FormActions, useInline, useWrite } from '@/components/ui';
+import type { SectionProps } from './section';
 import { attr, type OfferUndo } from './undo';
-import {
-  FormActions,
-  type SectionProps,
-  autofocus,
-  escapeCloses,
-  short,
-  useToggle,
-} from './panel-bits';
 
 type DecisionDraft = Pick<Decision, 'date' | 'what' | 'why' | 'decidedBy' | 'alternatives'> & {
   sourceUrl: string;
@@ -30,7 +24,7 @@ export function DecisionsPanel({
   reload,
   offerUndo,
 }: SectionProps & { offerUndo: OfferUndo }) {
-  const add = useToggle();
+  const add = useInline();
   const blank = (): DecisionDraft => ({
     date: today(),
     what: '',
@@ -78,7 +72,7 @@ export function DecisionsPanel({
     ).then((r) => {
       if (!r.ok) return;
       setDraft(blank());
-      add.hide();
+      add.close();
     });
   };
 
@@ -87,34 +81,12 @@ export function DecisionsPanel({
       id="decisions"
       title={t('accountsDecisionsHeading')}
       count={view.decisions.length}
-      actions={
-        !add.open && (
-          <button
-            type="button"
-            id="decisions-add"
-            class="btn small"
-            ref={add.opener}
-            onClick={add.show}
-          >
-            {t('accountsAddDecision')}
-          </button>
-        )
-      }
+      actions={<OpenFormButton id="decisions-add" label={t('accountsAddDecision')} form={add} />}
     >
       <p class="hint">{t('accountsDecisionsHint')}</p>
       {add.open && (
-        <form
-          noValidate
-          ref={autofocus}
-          class="stack-form"
-          aria-label={t('accountsAddDecision')}
-          onKeyDown={escapeCloses(add.hide)}
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
-          <Field
+        <PanelForm label={t('accountsAddDecision')} onClose={add.close} onSubmit={submit}>
+          <TextField
             id="decision-what"
             label={t('accountsDecisionWhat')}
             value={draft.what}
@@ -124,7 +96,7 @@ export function DecisionsPanel({
             required
           />
           <div class="row-form">
-            <Field
+            <TextField
               id="decision-date"
               label={t('accountsDecisionDate')}
               type="date"
@@ -133,7 +105,7 @@ export function DecisionsPanel({
               problem={problems.date}
               required
             />
-            <Field
+            <TextField
               id="decision-who"
               label={t('accountsDecisionWho')}
               value={draft.decidedBy}
@@ -141,7 +113,7 @@ export function DecisionsPanel({
               maxLength={200}
             />
           </div>
-          <Field
+          <TextField
             id="decision-why"
             label={t('accountsDecisionWhy')}
             value={draft.why}
@@ -149,7 +121,7 @@ export function DecisionsPanel({
             multiline
             maxLength={LONG_MAX}
           />
-          <Field
+          <TextField
             id="decision-alternatives"
             label={t('accountsDecisionAlternatives')}
             value={draft.alternatives}
@@ -158,7 +130,7 @@ export function DecisionsPanel({
             rows={2}
             maxLength={LONG_MAX}
           />
-          <Field
+          <TextField
             id="decision-source"
             label={t('accountsDecisionSource')}
             type="url"
@@ -167,11 +139,11 @@ export function DecisionsPanel({
             problem={problems.sourceUrl}
             placeholder="https://"
           />
-          <FormActions busy={busy} submit={t('accountsSave')} onCancel={add.hide} />
-        </form>
+          <FormActions busy={busy} submit={t('accountsSave')} onCancel={add.close} />
+        </PanelForm>
       )}
-      <WriteError error={error} />
-      <WriteError error={removing.error} />
+      <ErrorNote error={error} />
+      <ErrorNote error={removing.error} />
       {view.decisions.length === 0 && !add.open && <p class="muted">{t('accountsNoDecisions')}</p>}
       <ol class="decisions">
         {view.decisions.map((d) => {

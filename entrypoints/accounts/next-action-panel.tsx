@@ -1,47 +1,23 @@
 /**
  * The account page's next-action panel: what is next and when, set, changed, done or cleared.
+ * The editor is the sidebar's (components/follow-up-form.tsx in its "next" mode): the same due
+ * picker, the same checks (checkNext) and the same confirm step for a past day; here it also
+ * offers who the action is with.
  */
-import { useState } from 'preact/hooks';
 import { send } from '@/utils/contract/send';
+import type { Cadence } from '@/components/sidebar-types';
 import { t } from '@/utils/shared/i18n';
-import { today } from '@/utils/shared/dates';
-import type { FieldProblems } from '@/utils/page/account-form';
 import { dueInfo } from '@/components/format';
-import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';
-import { FormActions, type SectionProps, autofocus, escapeCloses, useToggle } from './panel-bits';
+import { NextActionEditor } from '@/components/follow-up-form';
+import { Panel } from '@/components/form-fields';
+import { ErrorNote, useInline, useWrite } from '@/components/ui';
+import type { SectionProps } from './section';
 
-export function NextActionPanel({ view, reload }: SectionProps) {
+export function NextActionPanel({ view, reload, cadence }: SectionProps & { cadence?: Cadence }) {
   const { account, people } = view;
   const next = account.nextAction;
-  const form = useToggle();
-  const [text, setText] = useState('');
-  const [due, setDue] = useState('');
-  const [personId, setPersonId] = useState('');
-  const [problems, setProblems] = useState<FieldProblems<'text' | 'due'>>({});
+  const form = useInline();
   const { busy, error, run } = useWrite(reload);
-
-  const open = () => {
-    setText(next?.text ?? '');
-    setDue(next?.due ?? today());
-    setPersonId(next?.personId ?? '');
-    setProblems({});
-    form.show();
-  };
-  const save = async () => {
-    const p: FieldProblems<'text' | 'due'> = {};
-    if (!text.trim()) p.text = { key: 'accountsActionRequired' };
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(due)) p.due = { key: 'accountsDateRequired' };
-    setProblems(p);
-    if (Object.keys(p).length) return;
-    const r = await run(() =>
-      send('setNextAction', {
-        accountId: account.id,
-        // Fields this form does not show (such as the thread it came from) are kept.
-        nextAction: { ...next, text: text.trim(), due, personId: personId || undefined },
-      }),
-    );
-    if (r.ok) form.hide();
-  };
   const who = next?.personId ? people.find((p) => p.id === next.personId) : undefined;
   const info = next ? dueInfo(next.due) : null;
 
@@ -59,9 +35,11 @@ export function NextActionPanel({ view, reload }: SectionProps) {
       ) : (
         <p class="muted">{t('accountsNoNextAction')}</p>
       )}
-      {!form.open ? (
+      {form.open ? (
+        <NextActionEditor {...{ account, people, cadence, send, reload }} onDone={form.close} />
+      ) : (
         <div class="form-actions">
-          <button type="button" class="btn" ref={form.opener} onClick={open}>
+          <button type="button" class="btn" ref={form.opener} onClick={form.show}>
             {next ? t('accountsEditNextAction') : t('accountsSetNextAction')}
           </button>
           {next && (
@@ -91,52 +69,8 @@ export function NextActionPanel({ view, reload }: SectionProps) {
             </>
           )}
         </div>
-      ) : (
-        <form
-          noValidate
-          ref={autofocus}
-          class="stack-form"
-          aria-label={t('accountsNextActionHeading')}
-          onKeyDown={escapeCloses(form.hide)}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <Field
-            id="next-text"
-            label={t('accountsNextActionWhat')}
-            value={text}
-            onInput={setText}
-            maxLength={200}
-            problem={problems.text}
-            required
-          />
-          <div class="row-form">
-            <Field
-              id="next-due"
-              label={t('accountsNextActionDue')}
-              type="date"
-              value={due}
-              onInput={setDue}
-              problem={problems.due}
-              required
-            />
-            <SelectField
-              id="next-person"
-              label={t('accountsNextActionWith')}
-              value={personId}
-              options={[
-                { value: '', label: t('accountsNobody') },
-                ...people.map((p) => ({ value: p.id, label: p.name })),
-              ]}
-              onChange={setPersonId}
-            />
-          </div>
-          <FormActions busy={busy} submit={t('accountsSave')} onCancel={form.hide} />
-        </form>
       )}
-      <WriteError error={error} />
+      <ErrorNote error={error} />
     </Panel>
   );
 }

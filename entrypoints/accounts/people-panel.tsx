@@ -2,7 +2,7 @@
  * The account page's people panel: each person's card, their form, and removal with Undo.
  */
 import { Fragment } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Person } from '@/utils/contract/model';
 import { ATTITUDES, ROLES } from '@/utils/contract/enums';
 import { send } from '@/utils/contract/send';
@@ -16,9 +16,13 @@ import {
   type PersonDraft,
 } from '@/utils/page/account-form';
 import { ATTITUDE_LABEL, ROLE_LABEL } from '@/components/labels';
-import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';
+import { OpenFormButton, Panel, PanelForm, SelectField, TextField } from '@/components/form-fields';
+import { ErrorNote, FormActions, useInline, useWrite } from '@/components/ui';
+import type { SectionProps } from './section';
+import { ConflictNotice, useMergedWrite } from '@/components/conflict-notice';
+import { personChange, sendPersonChange } from '@/components/account-actions';
+import type { Result } from '@/utils/contract/messages';
 import { attr, type OfferUndo } from './undo';
-import { FormActions, type SectionProps, autofocus, escapeCloses, useToggle } from './panel-bits';
 
 function PersonForm({
   person,
@@ -33,26 +37,35 @@ function PersonForm({
 }) {
   const [draft, setDraft] = useState<PersonDraft>(() => personDraftOf(person));
   const [problems, setProblems] = useState<FieldProblems<keyof PersonDraft>>({});
-  const { busy, error, run } = useWrite(reload);
+  const writer = useWrite(reload);
+  const { busy, error, run } = writer;
+  const merged = useMergedWrite<Person>(writer, reload);
+  // The person as the form opened on it: an edit sends only what differs, with its values then.
+  const readAt = useRef(person);
   const set = (patch: Partial<PersonDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const prefix = `person-${person?.id ?? 'new'}`;
+  const doneOnSave = (r: Result<Person> | null) => (!r || r.ok) && onDone();
+  const submit = async () => {
+    const r = personRequest(draft, accountId, person?.id);
+    if (!r.ok) return setProblems(r.problems);
+    setProblems({});
+    if (!person || !readAt.current) {
+      return doneOnSave(await run(() => send('upsertPerson', r.request)));
+    }
+    const { id: _id, accountId: _account, ...fields } = r.request;
+    doneOnSave(
+      await merged.write(personChange(readAt.current, fields), sendPersonChange(send, person)),
+    );
+  };
   return (
-    <form
-      noValidate
-      ref={autofocus}
-      class="stack-form person-form"
-      aria-label={person ? t('accountsEditPersonNamed', person.name) : t('accountsAddPerson')}
-      onKeyDown={escapeCloses(onDone)}
-      onSubmit={(e) => {
-        e.preventDefault();
-        const r = personRequest(draft, accountId, person?.id);
-        if (!r.ok) return setProblems(r.problems);
-        setProblems({});
-        void run(() => send('upsertPerson', r.request)).then((res) => res.ok && onDone());
-      }}
+    <PanelForm
+      class="person-form"
+      label={person ? t('accountsEditPersonNamed', person.name) : t('accountsAddPerson')}
+      onClose={onDone}
+      onSubmit={() => void submit()}
     >
       <div class="row-form">
-        <Field
+        <TextField
           id={`${prefix}-name`}
           label={t('accountsPersonName')}
           value={draft.name}
@@ -61,7 +74,7 @@ function PersonForm({
           maxLength={200}
           required
         />
-        <Field
+        <TextField
           id={`${prefix}-title`}
           label={t('accountsPersonTitle')}
           value={draft.title}
@@ -70,7 +83,7 @@ function PersonForm({
           maxLength={200}
         />
       </div>
-      <Field
+      <TextField
         id={`${prefix}-emails`}
         label={t('accountsPersonEmails')}
         hint={t('accountsPersonEmailsHint')}
@@ -104,7 +117,7 @@ function PersonForm({
           onChange={(attitude) => set({ attitude })}
         />
       </div>
-      <Field
+      <TextField
         id={`${prefix}-notes`}
         label={t('accountsPersonNotes')}
         value={draft.notes}
@@ -114,8 +127,15 @@ function PersonForm({
         maxLength={LONG_MAX}
       />
       <FormActions busy={busy} submit={t('accountsSave')} onCancel={onDone} />
-      <WriteError error={error} />
-    </form>
+      {merged.conflicts && (
+        <ConflictNotice
+          conflicts={merged.conflicts}
+          busy={busy}
+          onChoose={(choice) => void merged.choose(choice).then(doneOnSave)}
+        />
+      )}
+      <ErrorNote error={error} />
+    </PanelForm>
   );
 }
 
@@ -130,7 +150,7 @@ function PersonCard({
   reload: () => void;
   offerUndo: OfferUndo;
 }) {
-  const edit = useToggle();
+  const edit = useInline();
   const { busy, error, run } = useWrite(reload);
   const remove = async () => {
     const r = await run(() => send('deletePerson', { id: person.id }));
@@ -149,7 +169,7 @@ function PersonCard({
   if (edit.open)
     return (
       <li class="person editing" data-person-id={person.id}>
-        <PersonForm person={person} accountId={accountId} onDone={edit.hide} reload={reload} />
+        <PersonForm person={person} accountId={accountId} onDone={edit.close} reload={reload} />
       </li>
     );
   return (
@@ -178,7 +198,7 @@ function PersonCard({
           </button>
         </span>
       </div>
-      <WriteError error={error} />
+      <ErrorNote error={error} />
       <p class="person-meta">
         <span class={`tag role-${person.role}`}>{t(ROLE_LABEL[person.role])}</span>
         <span class="tag">{t('accountsInfluenceOf', person.influence)}</span>
@@ -200,7 +220,7 @@ function PersonCard({
 }
 
 export function PeoplePanel({ view, reload, offerUndo }: SectionProps & { offerUndo: OfferUndo }) {
-  const add = useToggle();
+  const add = useInline();
   const people = [...view.people].sort(
     (a, b) => b.influence - a.influence || a.name.localeCompare(b.name),
   );
@@ -209,22 +229,10 @@ export function PeoplePanel({ view, reload, offerUndo }: SectionProps & { offerU
       id="people"
       title={t('accountsPeopleHeading')}
       count={people.length}
-      actions={
-        !add.open && (
-          <button
-            type="button"
-            id="people-add"
-            class="btn small"
-            ref={add.opener}
-            onClick={add.show}
-          >
-            {t('accountsAddPerson')}
-          </button>
-        )
-      }
+      actions={<OpenFormButton id="people-add" label={t('accountsAddPerson')} form={add} />}
     >
       {add.open && (
-        <PersonForm person={null} accountId={view.account.id} onDone={add.hide} reload={reload} />
+        <PersonForm person={null} accountId={view.account.id} onDone={add.close} reload={reload} />
       )}
       {people.length === 0 && !add.open && <p class="muted">{t('accountsNoPeople')}</p>}
       {people.length === 1 && <p class="warn">{t('accountsSingleThreaded')}</p>}

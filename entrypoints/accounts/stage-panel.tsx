@@ -7,8 +7,9 @@ import { send } from '@/utils/contract/send';
 import { t } from '@/utils/shared/i18n';
 import { STAGE_LABEL, STAGE_MEANING } from '@/components/labels';
 import { formatInstant } from '@/components/format';
-import { Field, Panel, SelectField, WriteError, useWrite } from './form-bits';
-import type { SectionProps } from './panel-bits';
+import { Panel, SelectField, TextField } from '@/components/form-fields';
+import { ErrorNote, useWrite } from '@/components/ui';
+import type { SectionProps } from './section';
 
 export function StagePanel({ view, reload }: SectionProps) {
   const { account, stageChanges } = view;
@@ -39,7 +40,7 @@ export function StagePanel({ view, reload }: SectionProps) {
           options={STAGES.map((s) => ({ value: s, label: t(STAGE_LABEL[s]) }))}
           onChange={setStage}
         />
-        <Field
+        <TextField
           id="stage-reason"
           label={t('accountsStageReason')}
           value={reason}
@@ -53,7 +54,7 @@ export function StagePanel({ view, reload }: SectionProps) {
           </button>
         </div>
       </form>
-      <WriteError error={error} />
+      <ErrorNote error={error} />
       <h3>{t('accountsStageHistory')}</h3>
       {stageChanges.length === 0 ? (
         <p class="muted">{t('accountsNoStageHistory')}</p>

@@ -95,7 +95,15 @@ export async function route(
     return { result: { ok: true, data }, changed };
   } catch (error) {
     if (error instanceof HandlerError)
-      return { result: { ok: false, code: error.code, error: error.message }, changed: [] };
+      return {
+        result: {
+          ok: false,
+          code: error.code,
+          error: error.message,
+          ...(error.conflicts ? { conflicts: error.conflicts } : {}),
+        },
+        changed: [],
+      };
     return { result: { ok: false, code: 'storage', error: storageMessage(error) }, changed: [] };
   }
 }

@@ -27,8 +27,8 @@ test('renaming the account shows in the open sidebar', { timeout: 30_000 }, asyn
     await frame.evaluate(() => (window.__rapportTestMark = true));
     await app.call('updateAccount', {
       id: account.id,
-      revision: account.revision,
       patch: { name: 'Northwind Logistics Group' },
+      base: { name: account.name },
     });
     await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics Group', {
       page: gmail,
@@ -70,6 +70,7 @@ test('editing a person’s notes shows in the open sidebar', { timeout: 30_000 }
       influence: anna.influence,
       attitude: anna.attitude,
       notes: changed,
+      base: { notes: anna.notes },
     });
     await expectText(notes, changed, { page: gmail, timeout: LIVE });
   } finally {

@@ -46,6 +46,7 @@ test('an erase leaves no record payload anywhere in IndexedDB', { timeout: 90_00
       id: 'per-anna',
       accountId: 'acc-northwind',
       notes: 'Private: budget is frozen until March.',
+      base: { notes: 'Prefers short calls before 10:00. Cares about invoicing accuracy.' },
     });
     assert.equal(noted.ok, true, JSON.stringify(noted));
     assert.equal((await sendWithOpId(options, 'deleteAccount', { id: 'acc-umbrella' })).ok, true);

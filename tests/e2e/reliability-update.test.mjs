@@ -48,8 +48,8 @@ test(
     const { account } = await app.call('getAccount', { id: 'acc-northwind' });
     await app.call('updateAccount', {
       id: account.id,
-      revision: account.revision,
       patch: { name: renamed },
+      base: { name: account.name },
     });
     // Allowed outcomes: no sidebar; the one-line notice; or one sidebar, fresh and live.
     const outcome = async () => {

@@ -255,7 +255,11 @@ test(
 
     const huge = 'A'.repeat(200 * 1024);
     const anna = before.people.find((p) => p.id === 'per-anna');
-    const notes = await app.send('upsertPerson', { ...anna, notes: huge });
+    const notes = await app.send('upsertPerson', {
+      ...anna,
+      notes: huge,
+      base: { notes: anna.notes },
+    });
     assert.deepEqual({ ok: notes.ok, code: notes.code }, { ok: false, code: 'invalid' });
     assert.match(notes.error, /^notes: Too big: expected string to have <=20000 characters$/);
     const name = await app.send('createAccount', { name: huge, domains: [] });

@@ -44,8 +44,8 @@ test(
       const { account } = await app.call('getAccount', { id: 'acc-northwind' });
       await app.call('updateAccount', {
         id: account.id,
-        revision: account.revision,
         patch: { name: 'Northwind Logistics (restarted)' },
+        base: { name: account.name },
       });
       await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics (restarted)', {
         page: gmail,

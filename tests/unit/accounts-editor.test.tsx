@@ -287,6 +287,39 @@ describe('the account editor', () => {
     expect($('[role="status"].hint').textContent).toBe('Follow-up deleted.');
   });
 
+  it('edits the next action with the sidebar’s due picker, checks and "With" choice', async () => {
+    await open('acc-northwind');
+    await click(button('Edit the next action'));
+    const form = $('[data-testid="next-form"]');
+    const text = $<HTMLInputElement>('[data-testid="next-form"] input[name="next"]');
+    act(() => {
+      text.value = '';
+      text.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await click($('form[aria-label="Next action"] button[type="submit"]'));
+    // checkNext refuses an empty action, and nothing is written.
+    expect(form.querySelector('[role="alert"]')?.textContent).toBeTruthy();
+    const before = await ok(env.send('getAccount', { id: 'acc-northwind' }));
+    act(() => {
+      text.value = 'Send the renewal terms';
+      text.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const tomorrow = $<HTMLButtonElement>('[data-testid="next-form"] [data-preset="tomorrow"]');
+    await click(tomorrow);
+    const withWhom = $<HTMLSelectElement>('[data-testid="next-form"] select[name="with"]');
+    act(() => void (withWhom.value = 'per-tom'));
+    await click($('form[aria-label="Next action"] button[type="submit"]'));
+    const after = await ok(env.send('getAccount', { id: 'acc-northwind' }));
+    expect(before.account.nextAction?.text).not.toBe('Send the renewal terms');
+    expect(after.account.nextAction).toMatchObject({
+      text: 'Send the renewal terms',
+      due: tomorrow.dataset.day,
+      personId: 'per-tom',
+    });
+    expect(host.querySelector('[data-testid="next-form"]')).toBeNull();
+    expect($('.next-now').textContent).toContain('Tom Reyes');
+  });
+
   it('shows older follow-ups a page at a time until there are none', async () => {
     const backup = sampleBackup(Date.now());
     for (let i = 0; i < 30; i++) {

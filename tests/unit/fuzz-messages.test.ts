@@ -28,7 +28,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   },
   getAccount: { id: 'id-1' },
   createAccount: { name: 'Acme', domains: ['acme.com'], stage: 'tactical' },
-  updateAccount: { id: 'id-1', revision: 1, patch: { potential: 'high' } },
+  updateAccount: { id: 'id-1', patch: { potential: 'high' }, base: { potential: 'low' } },
   checkDomains: { accountId: 'id-1', domains: ['acme.com'] },
   setStage: { id: 'id-1', stage: 'strategic', reason: 'r' },
   linkCrmRecord: {

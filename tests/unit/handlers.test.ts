@@ -81,7 +81,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     resolveContext: { host: 'myspace', url: 'https://x', participants: [], domains: [], names: [] },
     getAccount: { id: '' },
     createAccount: { name: '   ', domains: [] },
-    updateAccount: { id: 'id-1', revision: 0, patch: {} },
+    updateAccount: { id: 'id-1', patch: {} },
     checkDomains: { accountId: 'id-1', domains: ['x'.repeat(254)] },
     setStage: { id: 'id-1', stage: 'friendly', reason: '' },
     linkCrmRecord: {
@@ -189,20 +189,85 @@ describe('sender authorisation', () => {
 });
 
 describe('writes', () => {
-  it('refuses an update based on an old revision, and accepts the current one', async () => {
+  it('merges changes to different fields read at the same time, and refuses the same field', async () => {
     const { send, nw } = await seeded();
-    const first = await ok(
-      send('updateAccount', { id: nw.account.id, revision: 1, patch: { potential: 'medium' } }),
+    const read = nw.account;
+    // Tab A saves the goals; tab B, which loaded before, saves a name change: both stay.
+    await ok(
+      send('updateAccount', {
+        id: read.id,
+        patch: { profile: { goals: 'Grow EMEA' } },
+        base: { profile: { goals: read.profile.goals } },
+      }),
     );
-    expect(first.revision).toBe(2);
+    const merged = await ok(
+      send('updateAccount', {
+        id: read.id,
+        patch: { name: 'Northwind Group' },
+        base: { name: read.name },
+      }),
+    );
+    expect(merged).toMatchObject({ name: 'Northwind Group', profile: { goals: 'Grow EMEA' } });
+    expect(merged.revision).toBe(read.revision + 2);
+    // Tab C, also from the old read, changes the goals again: a conflict with both values.
     const stale = await send('updateAccount', {
-      id: nw.account.id,
-      revision: 1,
-      patch: { potential: 'low' },
+      id: read.id,
+      patch: { profile: { goals: 'Hold' }, potential: 'low' },
+      base: { profile: { goals: read.profile.goals }, potential: read.potential },
     });
-    expect(stale).toMatchObject({ ok: false, code: 'conflict' });
+    expect(stale).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      conflicts: [{ field: 'profile.goals', mine: 'Hold', theirs: 'Grow EMEA' }],
+    });
+    const view = await ok(send('getAccount', { id: read.id }));
+    // Nothing of the refused write landed, not even its other field.
+    expect(view.account).toMatchObject({
+      potential: read.potential,
+      profile: { goals: 'Grow EMEA' },
+    });
+    expect(view.account.revision).toBe(read.revision + 2);
+  });
+
+  it('merges person fields, and refuses notes changed since they were read', async () => {
+    const { send, nw } = await seeded();
+    const p = nw.people[0]!;
+    await ok(
+      send('upsertPerson', {
+        id: p.id,
+        accountId: p.accountId,
+        notes: 'A',
+        base: { notes: p.notes },
+      }),
+    );
+    await ok(
+      send('upsertPerson', {
+        id: p.id,
+        accountId: p.accountId,
+        role: 'champion',
+        base: { role: p.role },
+      }),
+    );
+    const stale = await send('upsertPerson', {
+      id: p.id,
+      accountId: p.accountId,
+      notes: 'B',
+      base: { notes: p.notes },
+    });
+    expect(stale).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      conflicts: [{ field: 'notes', mine: 'B', theirs: 'A' }],
+    });
     const view = await ok(send('getAccount', { id: nw.account.id }));
-    expect(view.account.potential).toBe('medium');
+    expect(view.people.find((x) => x.id === p.id)).toMatchObject({ notes: 'A', role: 'champion' });
+    // An update that does not say what it read is refused at the boundary.
+    expect(
+      await send('upsertPerson', { id: p.id, accountId: p.accountId, notes: 'C' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
   });
 
   it('renames an account and changes its domains, refusing free mail and another account’s domain', async () => {
@@ -239,7 +304,11 @@ describe('writes', () => {
     ]) {
       const refused = await send(
         'updateAccount',
-        { id: nw.account.id, revision: 1, patch: { name: 'Northwind', domains } },
+        {
+          id: nw.account.id,
+          patch: { name: 'Northwind', domains },
+          base: { name: nw.account.name, domains: nw.account.domains },
+        },
         'sidebar-frame',
       );
       expect(refused).toMatchObject({ ok: false, code: 'invalid' });
@@ -254,8 +323,8 @@ describe('writes', () => {
         'updateAccount',
         {
           id: nw.account.id,
-          revision: 1,
           patch: { name: 'Northwind Group', domains: ['northwind.co.uk', 'nw-freight.com'] },
+          base: { name: nw.account.name, domains: nw.account.domains },
         },
         'sidebar-frame',
       ),
@@ -602,13 +671,17 @@ describe('retries', () => {
       rapport: 1,
       name: 'updateAccount',
       opId: 'op-00000003',
-      request: { id: nw.account.id, revision: 9, patch: { potential: 'low' } },
+      // Based on a potential the account no longer has: a conflict.
+      request: { id: nw.account.id, patch: { potential: 'low' }, base: { potential: 'medium' } },
     };
     expect((await route(stale, 'extension-page', ctx)).result).toMatchObject({
       ok: false,
       code: 'conflict',
     });
-    const fixed = { ...stale, request: { ...stale.request, revision: 1 } };
+    const fixed = {
+      ...stale,
+      request: { ...stale.request, base: { potential: nw.account.potential } },
+    };
     expect((await route(fixed, 'extension-page', ctx)).result).toMatchObject({ ok: true });
   });
 });
@@ -751,8 +824,8 @@ describe('CRM records', () => {
     await ok(
       send('updateAccount', {
         id: nw.account.id,
-        revision: linked.revision,
         patch: { name: 'Northwind Group' },
+        base: { name: linked.name },
       }),
     );
     expect(await found({ names: ['Northwind Logistics'] }, elsewhere)).toEqual([]);

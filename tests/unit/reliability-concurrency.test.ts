@@ -1,11 +1,11 @@
 /**
  * Several views saving to the same account at once (five Gmail tabs, the popup, the accounts
  * page): after all settle, no change is lost. Writes go through the real router and handlers;
- * account edits go through the sidebar's own conflict retry (components/account-actions.ts).
+ * account edits send only their fields, each with its read value (components/account-actions.ts).
  * The same scenario runs in Chromium with real tabs in tests/e2e/reliability-tabs.test.mjs.
  */
 import { describe, expect, it } from 'vitest';
-import { patchAccount } from '@/components/account-actions';
+import { accountChange, sendAccountChange } from '@/components/account-actions';
 import type { Send } from '@/components/sidebar-types';
 import { route } from '@/entrypoints/background/router';
 import type { Result } from '@/utils/contract/messages';
@@ -37,7 +37,7 @@ async function seeded() {
 }
 
 describe('five tabs saving to one account at once', () => {
-  it('five account fields patched from the same stale view all land (sidebar conflict retry)', async () => {
+  it('five account fields patched from the same stale view all land (the background merges them)', async () => {
     const { view, send } = await seeded();
     const stale = view.account;
     const patches = [
@@ -47,7 +47,9 @@ describe('five tabs saving to one account at once', () => {
       { domains: ['northwind.co.uk', 'northwind.de'] },
       { profile: { goals: 'Grow EMEA', painPoints: '', opportunities: '' } },
     ];
-    const results = await Promise.all(patches.map((p) => patchAccount(send, stale, p)));
+    const results = await Promise.all(
+      patches.map((p) => sendAccountChange(send, stale.id)(accountChange(stale, p))),
+    );
     const failed = results
       .map((r, i) => (r.ok ? null : `${Object.keys(patches[i]!)[0]}: ${r.code} ${r.error}`))
       .filter(Boolean);
@@ -70,7 +72,7 @@ describe('five tabs saving to one account at once', () => {
     const { view, send, db } = await seeded();
     await Promise.all(
       view.people.map((p, i) =>
-        send('upsertPerson', { ...p, notes: `Notes from tab ${i}` }).then((r) => {
+        send('upsertPerson', { ...p, notes: `Notes from tab ${i}`, base: p }).then((r) => {
           if (!r.ok) throw new Error(r.error);
         }),
       ),

@@ -159,9 +159,9 @@ async function seeded() {
       domains: ['globex.com'],
       people: [{ name: 'Hank', email: 'hank@globex.com' }],
     },
-    updateAccount: { id: accountId, revision: logged.account.revision, patch: { name: 'NW' } },
+    updateAccount: { id: accountId, patch: { name: 'NW' }, base: { name: logged.account.name } },
     setStage: { id: accountId, stage: 'strategic', reason: 'Signed' },
-    upsertPerson: { id: anna.id, accountId, name: 'Anna K', emails: anna.emails },
+    upsertPerson: { id: anna.id, accountId, name: 'Anna K', emails: anna.emails, base: anna },
     logActivity: {
       activity: { accountId, personIds: [anna.id], kind: 'email', at: 9, summary: 'Sent' },
       next: {

@@ -105,7 +105,7 @@ describe('oversized text', () => {
     const cases: [Promise<unknown>, RegExp][] = [
       [t.send('createAccount', { name: KB200, domains: [] }), /^name: Too big/],
       [
-        t.send('upsertPerson', { ...anna, notes: KB200 }),
+        t.send('upsertPerson', { ...anna, notes: KB200, base: anna }),
         /^notes: Too big: expected string to have <=20000 characters/,
       ],
       [
@@ -143,7 +143,9 @@ describe('oversized text', () => {
       }),
     );
     const notes = '<script>alert(1)</script>\u202E'.padEnd(20_000, 'n');
-    const saved = await ok(t.send('upsertPerson', { ...nw.people[0]!, notes }));
+    const saved = await ok(
+      t.send('upsertPerson', { ...nw.people[0]!, notes, base: nw.people[0]! }),
+    );
     expect(saved.notes).toBe(notes);
   });
 });

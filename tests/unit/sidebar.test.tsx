@@ -343,48 +343,59 @@ describe('sidebar, ready', () => {
     expect(calls).toEqual([]);
   });
 
-  it('changes potential with the revision it read, and retries once on a conflict', async () => {
+  it('changes potential with the value it read; a conflict shows both values and a choice', async () => {
     let attempts = 0;
     const { send, calls } = fakeSend({
       updateAccount: () =>
         ++attempts === 1
-          ? { ok: false, code: 'conflict', error: 'This account was changed elsewhere.' }
-          : account({ revision: 8 }),
-      getAccount: () => view({ account: account({ revision: 7 }) }),
+          ? {
+              ok: false,
+              code: 'conflict',
+              error: 'Changed elsewhere since it was read: potential.',
+              conflicts: [{ field: 'potential', mine: 'low', theirs: 'medium' }],
+            }
+          : account({ potential: 'low', revision: 8 }),
+      getAccount: () => view({ account: account({ potential: 'medium', revision: 7 }) }),
     });
-    const props = await mount({ state: ready(), send });
+    await mount({ state: ready(), send });
     await choose(testId('potential'), 'low');
     await settle();
-    expect(calls).toEqual([
-      {
-        name: 'updateAccount',
-        request: { id: 'acc-northwind', revision: 4, patch: { potential: 'low' } },
-      },
-      { name: 'getAccount', request: { id: 'acc-northwind' } },
-      {
-        name: 'updateAccount',
-        request: { id: 'acc-northwind', revision: 7, patch: { potential: 'low' } },
-      },
-    ]);
-    expect(props.onRefresh).toHaveBeenCalledTimes(1);
-    expect(host.querySelector('[role="alert"]')).toBeNull();
+    expect(calls[0]).toEqual({
+      name: 'updateAccount',
+      request: { id: 'acc-northwind', patch: { potential: 'low' }, base: { potential: 'high' } },
+    });
+    // Never a silent retry over the other value: the notice asks, with both values.
+    expect(calls.filter((c) => c.name === 'updateAccount')).toHaveLength(1);
+    const notice = testId('conflict')!;
+    expect(notice.textContent).toContain('Yours: Low');
+    expect(notice.textContent).toContain('Saved elsewhere: Medium');
+    await click(notice.querySelector('[data-testid="keep-mine"]'));
+    await settle();
+    expect(calls.at(-1)).toEqual({
+      name: 'updateAccount',
+      request: { id: 'acc-northwind', patch: { potential: 'low' }, base: { potential: 'medium' } },
+    });
+    expect(host.querySelector('[data-testid="conflict"]')).toBeNull();
   });
 
-  it('reports a conflict that keeps recurring instead of retrying forever', async () => {
+  it('take theirs drops the conflicting change and sends nothing more', async () => {
     const { send, calls } = fakeSend({
-      updateAccount: () => ({ ok: false, code: 'conflict', error: 'Changed elsewhere.' }),
+      updateAccount: () => ({
+        ok: false,
+        code: 'conflict',
+        error: 'Changed elsewhere.',
+        conflicts: [{ field: 'potential', mine: 'medium', theirs: 'low' }],
+      }),
       getAccount: () => view(),
     });
-    const props = await mount({ state: ready(), send });
+    await mount({ state: ready(), send });
     await choose(testId('potential'), 'medium');
     await settle();
-    // Five attempts, each on a freshly read revision, then the conflict is shown.
-    expect(calls.map((c) => c.name)).toEqual([
-      'updateAccount',
-      ...Array.from({ length: 4 }, () => ['getAccount', 'updateAccount']).flat(),
-    ]);
-    expect(props.onRefresh).not.toHaveBeenCalled();
-    expect(host.querySelector('[role="alert"]')?.textContent).toContain('Changed elsewhere.');
+    await click(testId('conflict')!.querySelector('[data-testid="take-theirs"]'));
+    await settle();
+    expect(calls.filter((c) => c.name === 'updateAccount')).toHaveLength(1);
+    expect(host.querySelector('[data-testid="conflict"]')).toBeNull();
+    expect(host.querySelector('[role="alert"]')).toBeNull();
   });
 
   it('edits a person in place with upsertPerson, sending only the field that changed', async () => {
@@ -401,12 +412,20 @@ describe('sidebar, ready', () => {
     });
     await act(async () => {});
     // Only what changed: a concurrent edit of another field in another tab is not overwritten.
-    const base = { id: 'per-anna', accountId: 'acc-northwind' };
+    // Each with the value it was read at, so the same field changed elsewhere is a conflict.
+    const ids = { id: 'per-anna', accountId: 'acc-northwind' };
     expect(calls).toEqual([
-      { name: 'upsertPerson', request: { ...base, role: 'champion' } },
       {
         name: 'upsertPerson',
-        request: { ...base, notes: 'Prefers short calls; back from leave in May' },
+        request: { ...ids, role: 'champion', base: { role: 'decision_maker' } },
+      },
+      {
+        name: 'upsertPerson',
+        request: {
+          ...ids,
+          notes: 'Prefers short calls; back from leave in May',
+          base: { notes: 'Prefers short calls' },
+        },
       },
     ]);
   });
@@ -852,8 +871,8 @@ describe('sidebar, the account at a glance and from where the user is', () => {
     expect(calls.map((c) => c.name)).toEqual(['checkDomains', 'checkDomains', 'updateAccount']);
     expect(calls[2]!.request).toEqual({
       id: 'acc-northwind',
-      revision: 4,
       patch: { name: 'Northwind Group', domains: ['northwind.co.uk', 'nw-freight.com'] },
+      base: { name: 'Northwind Logistics', domains: ['northwind.co.uk'] },
     });
     // Saved: the form closes and focus is back on the account's name.
     expect($('form[aria-label="Edit account"]')).toBeNull();

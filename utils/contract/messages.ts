@@ -5,6 +5,7 @@
  * requests derive from them. Responses are typed rather than parsed: they come from the
  * background's own code.
  */
+import type { FieldConflict } from '@/utils/shared/field-merge';
 import type { MessageName, PageRead, RequestOf } from '@/utils/schemas/messages';
 import type { Potential, Role, Stage } from './enums';
 import type { RecordKind } from './records';
@@ -155,7 +156,13 @@ export interface FrameTarget {
 
 export type ErrorCode =
   'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'storage' | 'disconnected';
-export type Result<T> = { ok: true; data: T } | { ok: false; error: string; code: ErrorCode };
+/**
+ * A write refused with code 'conflict' names the fields someone else changed since they were
+ * read, with both values (utils/shared/field-merge.ts), so the UI can offer the choice.
+ */
+export type Result<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; code: ErrorCode; conflicts?: FieldConflict[] };
 
 /** The envelope on the wire. */
 export interface Envelope<K extends MessageName = MessageName> {

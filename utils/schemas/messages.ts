@@ -89,24 +89,24 @@ const NewPerson = z.object({
   email: Email,
 });
 
-const AccountPatch = z.partial(
-  z.object({
-    name: Account.shape.name,
-    domains: Account.shape.domains,
-    potential: Potential,
-    profile: Profile,
-    cadenceDays: Account.shape.cadenceDays,
-    crmRefs: Account.shape.crmRefs,
-  }),
-);
-
+const AccountFields = z.object({
+  name: Account.shape.name,
+  domains: Account.shape.domains,
+  potential: Potential,
+  profile: z.partial(Profile),
+  cadenceDays: Account.shape.cadenceDays,
+  crmRefs: Account.shape.crmRefs,
+});
+/** Only the fields a write changes; each part of the profile is a field of its own. */
+const AccountPatch = z.partial(AccountFields);
 /**
- * A new person (no id) needs a name; an update carries only the fields that changed, so two
- * tabs editing different fields of one person do not overwrite each other.
+ * The value each changed field had when the writer read it: the background merges changes to
+ * different fields and refuses, naming both values, a field someone else changed since
+ * (utils/shared/field-merge.ts). A field missing here was read as absent.
  */
-const PersonInput = z.object({
-  id: z.optional(Id),
-  accountId: Id,
+const AccountBase = z.partial(AccountFields);
+
+const PersonFields = {
   name: z.optional(Person.shape.name),
   emails: z.optional(Person.shape.emails),
   title: z.optional(Person.shape.title),
@@ -114,7 +114,26 @@ const PersonInput = z.object({
   influence: z.optional(Person.shape.influence),
   attitude: z.optional(Attitude),
   notes: z.optional(Person.shape.notes),
-});
+};
+
+/**
+ * A new person (no id) needs a name; an update carries only the fields that changed, each with
+ * the value it was read at (`base`), so two tabs editing different fields of one person merge,
+ * and the same field changed in both is a conflict the user settles, never a silent overwrite.
+ */
+const PersonInput = z
+  .object({
+    id: z.optional(Id),
+    accountId: Id,
+    ...PersonFields,
+    base: z.optional(z.object(PersonFields)),
+  })
+  .check(
+    z.refine((r) => !r.id || r.base !== undefined, {
+      message: 'base: an update says what each changed field was when read',
+      path: ['base'],
+    }),
+  );
 
 const ActivityInput = z.object({
   accountId: Id,
@@ -283,7 +302,7 @@ export const MESSAGES = {
     }),
   ).returns<AccountView>(),
   updateAccount: message(
-    z.object({ id: Id, revision: Account.shape.revision, patch: AccountPatch }),
+    z.object({ id: Id, patch: AccountPatch, base: AccountBase }),
   ).returns<Account>(),
   /**
    * Checks domains as typed before an account is given them (null: a new account): the domains

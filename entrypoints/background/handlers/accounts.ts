@@ -39,6 +39,7 @@ import type {
 import { checkDomains, describeProblem } from '../domain-rules';
 import type { Account, CrmRef, StageChange } from '@/utils/contract/model';
 import { today } from '@/utils/shared/dates';
+import { flatten, mergeFields } from '@/utils/shared/field-merge';
 import { ownDomainsFor } from '@/utils/shared/own-company';
 import { newPerson } from './people';
 import {
@@ -49,6 +50,7 @@ import {
   write,
   mustGetAccount,
   bump,
+  conflictError,
   summary,
   cleanDomains,
   DRAFTS_KEEP_MS,
@@ -225,12 +227,6 @@ export const accountHandlers = {
   async updateAccount(req, ctx) {
     const next = await write(ctx, ['accounts'], async (tx) => {
       const account = await mustGetAccount(tx, req.id);
-      if (account.revision !== req.revision) {
-        throw new HandlerError(
-          'conflict',
-          'This account was changed elsewhere; showing the latest version.',
-        );
-      }
       if (req.patch.domains) {
         const { problems } = await checkDomains(tx, account.id, req.patch.domains);
         if (problems[0]) throw new HandlerError('invalid', describeProblem(problems[0]));
@@ -238,7 +234,14 @@ export const accountHandlers = {
       const patch = req.patch.domains
         ? { ...req.patch, domains: cleanDomains(req.patch.domains) }
         : req.patch;
-      const updated = bump(account, ctx.now(), patch);
+      const merged = mergeFields(
+        account,
+        flatten(patch, ['profile']),
+        flatten(req.base, ['profile']),
+      );
+      if (!merged.ok) throw conflictError(merged.conflicts);
+      if (merged.applied.length === 0) return account;
+      const updated = bump(merged.next, ctx.now());
       await tx.objectStore('accounts').put(updated);
       return updated;
     });

@@ -2,6 +2,7 @@
  * What every handler shares: its context, its error, the one way it writes (a strict-durability
  * transaction that a retried operation does not apply twice), and the reads several domains need.
  */
+import type { FieldConflict } from '@/utils/shared/field-merge';
 import { unwrap, type IDBPTransaction } from 'idb';
 import { readView } from '../account-reads';
 import { appliedAnswer, OpReplayError, recordApplied, type OpTag } from '../applied-ops';
@@ -63,6 +64,8 @@ export class HandlerError extends Error {
   constructor(
     readonly code: 'not_found' | 'conflict' | 'invalid',
     message: string,
+    /** With 'conflict' from a merge: the fields changed since they were read, both values. */
+    readonly conflicts?: FieldConflict[],
   ) {
     super(message);
   }
@@ -167,3 +170,11 @@ export function senderTab(ctx: HandlerContext): number {
   if (ctx.tabId === undefined) throw new HandlerError('invalid', 'This message needs a tab.');
   return ctx.tabId;
 }
+
+/** A write refused by the merge rule: it names the fields changed since they were read. */
+export const conflictError = (conflicts: FieldConflict[]) =>
+  new HandlerError(
+    'conflict',
+    `Changed elsewhere since it was read: ${conflicts.map((c) => c.field).join(', ')}.`,
+    conflicts,
+  );

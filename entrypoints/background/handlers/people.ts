@@ -2,7 +2,35 @@
  * The people of an account: added or edited field by field, removed, and put back by Undo.
  */
 import type { Person } from '@/utils/contract/model';
-import { type HandlerContext, type Handlers, HandlerError, write, mustGetAccount } from './common';
+import {
+  type HandlerContext,
+  type Handlers,
+  HandlerError,
+  conflictError,
+  write,
+  mustGetAccount,
+} from './common';
+import { mergeFields } from '@/utils/shared/field-merge';
+
+/**
+ * An update of a stored person: the fields it changes, merged with what others changed since it
+ * read them (utils/shared/field-merge.ts). The same person comes back when nothing changes.
+ */
+function merged(
+  existing: Person,
+  given: Record<string, unknown>,
+  read: Record<string, unknown>,
+): Person {
+  const { id: _id, ...changes } = given;
+  // The record's keys (its id and account) address it; they are not merged but moved as given.
+  const { accountId, ...rest } = changes;
+  const m = mergeFields(existing, rest, read);
+  if (!m.ok) throw conflictError(m.conflicts);
+  if (accountId === existing.accountId || accountId === undefined) {
+    return m.applied.length ? m.next : existing;
+  }
+  return { ...m.next, accountId: accountId as string };
+}
 
 export function newPerson(
   ctx: HandlerContext,
@@ -28,14 +56,16 @@ export const peopleHandlers = {
       if (req.id && !existing) throw new HandlerError('not_found', 'That person no longer exists.');
       if (!existing && !req.name)
         throw new HandlerError('invalid', 'name: a new person needs a name');
-      const given = Object.fromEntries(Object.entries(req).filter(([, v]) => v !== undefined));
-      const base =
-        existing ?? newPerson(ctx, { accountId: req.accountId, name: req.name!, emails: [] });
-      const person = {
-        ...base,
-        ...given,
-        emails: [...new Set(req.emails ?? base.emails)],
-      } as Person;
+      const { base: read, ...fields } = req;
+      const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+      if (given.emails) given.emails = [...new Set(req.emails)];
+      const person = existing
+        ? merged(existing, given, read ?? {})
+        : ({
+            ...newPerson(ctx, { accountId: req.accountId, name: req.name!, emails: [] }),
+            ...given,
+          } as Person);
+      if (existing && person === existing) return { data: existing, changed: [] };
       await tx.objectStore('people').put(person);
       const moved = existing && existing.accountId !== person.accountId;
       return {

@@ -1,9 +1,11 @@
-/** Labelled fields with their problem beside them, and the write helper the editor uses. */
-import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
-import type { Result } from '@/utils/contract/messages';
-import { t } from '@/utils/shared/i18n';
+/**
+ * The UI kit's page-sized form pieces: a labelled field with its hint and its problem beside it,
+ * a labelled select, and a titled panel. The accounts page's editors are built from them; the
+ * narrow sidebar uses the compact Field of ui.tsx.
+ */
+import type { ComponentChildren, Ref } from 'preact';
 import { say, type Problem } from '@/utils/shared/problem';
+import { escapeCloses, focusFirstField } from './ui';
 
 interface FieldProps {
   id: string;
@@ -22,7 +24,7 @@ interface FieldProps {
   max?: number;
 }
 
-export function Field(p: FieldProps) {
+export function TextField(p: FieldProps) {
   const describedBy =
     [p.hint ? `${p.id}-hint` : '', p.problem ? `${p.id}-error` : ''].filter(Boolean).join(' ') ||
     undefined;
@@ -113,33 +115,48 @@ export function Panel(props: {
   );
 }
 
-/**
- * Runs a write; on success calls `after` (the page re-reads: the background is the only truth),
- * on failure keeps the error to show beside the form that caused it.
- */
-export function useWrite(after: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async <T,>(write: () => Promise<Result<T>>): Promise<Result<T>> => {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await write();
-      if (result.ok) after();
-      else setError(result.error);
-      return result;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, setError, run };
+/** A panel's button that opens its form; it hides while the form is open and gets focus back. */
+export function OpenFormButton(props: {
+  id: string;
+  label: string;
+  form: { open: boolean; show: () => void; opener: Ref<HTMLButtonElement> };
+}) {
+  if (props.form.open) return null;
+  return (
+    <button
+      type="button"
+      id={props.id}
+      class="btn small"
+      ref={props.form.opener}
+      onClick={props.form.show}
+    >
+      {props.label}
+    </button>
+  );
 }
 
-export function WriteError({ error }: { error: string | null }) {
-  if (!error) return null;
+/** A form in a panel: focus goes to its first field, Escape closes it, Enter submits it. */
+export function PanelForm(props: {
+  label?: string;
+  /** Classes beside stack-form. */
+  class?: string;
+  onSubmit: () => void;
+  onClose: () => void;
+  children: ComponentChildren;
+}) {
   return (
-    <p class="write-error" role="alert">
-      {t('accountsNotSaved', error)}
-    </p>
+    <form
+      noValidate
+      ref={focusFirstField}
+      class={props.class ? `stack-form ${props.class}` : 'stack-form'}
+      aria-label={props.label}
+      onKeyDown={escapeCloses(props.onClose)}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      {props.children}
+    </form>
   );
 }

@@ -1,0 +1,127 @@
+/**
+ * The conflict notice: a save refused because someone else (another tab, the popup) changed the
+ * same field since this form read it. It shows both values, field by field, and asks which to
+ * keep; nothing is reverted or overwritten without that choice (utils/shared/field-merge.ts has
+ * the rule). The sidebar and the accounts page both show it.
+ */
+import { useState } from 'preact/hooks';
+import type { Result } from '@/utils/contract/messages';
+import type { Attitude, Potential, Role } from '@/utils/contract/enums';
+import { settle, type Change, type FieldConflict } from '@/utils/shared/field-merge';
+import { t, type MessageKey } from '@/utils/shared/i18n';
+import { ATTITUDE_LABEL, POTENTIAL_LABEL, ROLE_LABEL } from './labels';
+
+/** The name of each field a write may conflict on, in the words of the forms. */
+const FIELD_LABEL: Record<string, MessageKey> = {
+  name: 'sidebarAccountName',
+  domains: 'sidebarAccountDomains',
+  potential: 'sidebarPotential',
+  cadenceDays: 'accountsCadence',
+  'profile.goals': 'sidebarGoals',
+  'profile.painPoints': 'sidebarPainPoints',
+  'profile.opportunities': 'sidebarOpportunities',
+  title: 'sidebarPersonTitle',
+  emails: 'accountsPersonEmails',
+  role: 'sidebarRole',
+  influence: 'sidebarInfluence',
+  attitude: 'sidebarAttitude',
+  notes: 'sidebarNotes',
+};
+
+/** A value as the user knows it: labels for coded choices, lists joined, empty said so. */
+function shown(field: string, value: unknown): string {
+  if (value === undefined || value === null || value === '') return t('conflictEmpty');
+  if (field === 'potential') return t(POTENTIAL_LABEL[value as Potential]);
+  if (field === 'role') return t(ROLE_LABEL[value as Role]);
+  if (field === 'attitude') return t(ATTITUDE_LABEL[value as Attitude]);
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
+}
+
+interface NoticeProps {
+  conflicts: FieldConflict[];
+  busy?: boolean;
+  onChoose: (choice: 'mine' | 'theirs') => void;
+}
+
+export function ConflictNotice({ conflicts, busy, onChoose }: NoticeProps) {
+  return (
+    <div class="rp-conflict" role="alert" data-testid="conflict">
+      <p class="rp-conflict-title">{t('conflictTitle')}</p>
+      <dl class="rp-conflict-fields">
+        {conflicts.map((c) => (
+          <div key={c.field} data-field={c.field}>
+            <dt>{FIELD_LABEL[c.field] ? t(FIELD_LABEL[c.field]!) : c.field}</dt>
+            <dd data-testid="conflict-mine">{t('conflictYours', shown(c.field, c.mine))}</dd>
+            <dd data-testid="conflict-theirs">{t('conflictTheirs', shown(c.field, c.theirs))}</dd>
+          </div>
+        ))}
+      </dl>
+      <div class="rp-actions">
+        <button
+          type="button"
+          class="rp-btn rp-primary"
+          data-testid="keep-mine"
+          disabled={busy}
+          onClick={() => onChoose('mine')}
+        >
+          {t('conflictKeepMine')}
+        </button>
+        <button
+          type="button"
+          class="rp-btn"
+          data-testid="take-theirs"
+          disabled={busy}
+          onClick={() => onChoose('theirs')}
+        >
+          {t('conflictTakeTheirs')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface Writer {
+  run: <R extends Result<unknown>>(write: () => Promise<R>) => Promise<R>;
+  clearError: () => void;
+}
+type SendChange<T> = (change: Change) => Promise<Result<T>>;
+
+/**
+ * A merged write and the conflict it may come back with, held until the user settles it.
+ * `writer` is useWrite's (busy and error); `reload` re-reads after a conflict, so the view shows
+ * what is saved now while the notice shows both values.
+ */
+export function useMergedWrite<T>(writer: Writer, reload: () => void) {
+  const [pending, setPending] = useState<{
+    change: Change;
+    conflicts: FieldConflict[];
+    send: SendChange<T>;
+  } | null>(null);
+
+  const write = async (change: Change, send: SendChange<T>): Promise<Result<T> | null> => {
+    if (Object.keys(change.changes).length === 0) return null;
+    const r = await writer.run(() => send(change));
+    if (!r.ok && r.code === 'conflict' && r.conflicts?.length) {
+      // The notice says it all; the error line would only repeat it.
+      writer.clearError();
+      setPending({ change, conflicts: r.conflicts, send });
+      reload();
+    } else setPending(null);
+    return r;
+  };
+  /** Keep mine or take theirs; what is left of the change is sent again. */
+  const choose = async (choice: 'mine' | 'theirs'): Promise<Result<T> | null> => {
+    if (!pending) return null;
+    setPending(null);
+    const next = settle(pending.change, pending.conflicts, choice);
+    if (Object.keys(next.changes).length === 0) {
+      reload();
+      return null;
+    }
+    return write(next, pending.send);
+  };
+  /** The edit was dropped (Discard): the question goes with it. */
+  const dismiss = () => setPending(null);
+  return { conflicts: pending?.conflicts ?? null, write, choose, dismiss };
+}
