@@ -3,10 +3,9 @@
  * backup with one click.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { send } from '@/utils/contract/send';
 import { t } from '@/utils/shared/i18n';
-import { WIPE_BACKUP_KEY } from '@/utils/contract/storage-keys';
+import { dropKept } from '@/utils/page/kept-backup';
 import { type KeptBackup, type Note, NoteLine, formatWhen, keepBackup } from './data-notes';
 
 export function Wipe({
@@ -62,7 +61,7 @@ export function Wipe({
       const mode = now.ok && now.data === 0 ? 'replace' : 'merge';
       const r = await send('importData', { backup: kept.backup, mode });
       if (!r.ok) return setNote({ tone: 'error', text: t('optionsFailed', r.error) });
-      await browser.storage.local.remove(WIPE_BACKUP_KEY);
+      await dropKept();
       onKept();
       setNote({ tone: 'ok', text: t('optionsRestored', r.data.counts.accounts) });
     } finally {

@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '@/utils/contract/settings';
 import { addOwnDomain, parseCadence } from '@/utils/page/settings-input';
 import { isTimeOfDay } from '@/utils/contract/limits';
 import { WIPE_BACKUP_KEY } from '@/utils/contract/storage-keys';
+import { readKept } from '@/utils/page/kept-backup';
 import type { Backup, Envelope, MessageName } from '@/utils/contract/messages';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 
@@ -328,15 +329,15 @@ describe('erase all data', () => {
     // Only once the backup is downloaded and kept does the background drop its retry copy.
     expect(names().indexOf('releaseEraseCopy')).toBeGreaterThan(names().indexOf('wipeData'));
     expect(downloads[0]).toMatch(/-erased\.json$/);
-    const kept = (await fakeBrowser.storage.local.get(WIPE_BACKUP_KEY))[WIPE_BACKUP_KEY] as {
-      backup: Backup;
-    };
+    // Kept out of storage.local, which every content script can read.
+    expect(await fakeBrowser.storage.local.get(null)).not.toHaveProperty(WIPE_BACKUP_KEY);
+    const kept = (await readKept()) as { backup: Backup };
     expect(kept.backup.accounts).toHaveLength(store.accounts.length);
     store = { ...store, accounts: [], people: [], activities: [], decisions: [], stageChanges: [] };
     act(() => byText('Restore it').click());
     await settle();
     const restore = sent.filter((m) => m.name === 'importData').at(-1);
     expect(restore?.request).toMatchObject({ mode: 'replace' });
-    expect((await fakeBrowser.storage.local.get(WIPE_BACKUP_KEY))[WIPE_BACKUP_KEY]).toBeUndefined();
+    expect(await readKept()).toBeNull();
   });
 });
