@@ -66,11 +66,11 @@ test(
         has: options.getByRole('heading', { name: msg('optionsWipeHeading') }),
       });
       await options.getByRole('button', { name: msg('optionsWipeButton'), exact: true }).click();
-      await options.locator('#wipe-confirm').fill('2');
+      await options.locator('#wipe-confirm').fill('3');
       await download(options, () =>
         options.getByRole('button', { name: msg('optionsWipeYes'), exact: true }).click(),
       );
-      await expectText(wipe.locator('.note.ok'), msg('optionsWiped', 2));
+      await expectText(wipe.locator('.note.ok'), msg('optionsWiped', 3));
       // The backup is kept (the page offers to restore it), so there is something to look for.
       await options.reload();
       await options.getByRole('button', { name: msg('optionsRestore'), exact: true }).waitFor();
@@ -95,8 +95,8 @@ test(
 
       // The kept backup still puts everything back.
       await options.getByRole('button', { name: msg('optionsRestore'), exact: true }).click();
-      await expectText(wipe.locator('.note.ok'), msg('optionsRestored', 2));
-      assert.equal((await app.call('exportData')).accounts.length, 2);
+      await expectText(wipe.locator('.note.ok'), msg('optionsRestored', 3));
+      assert.equal((await app.call('exportData')).accounts.length, 3);
     } finally {
       await options.close();
     }
