@@ -34,6 +34,14 @@ describe('normaliseAddress', () => {
     // Not one address: a name, a display form, a list, no dot in the domain, too long.
     ['me', null],
     ['Tom Reyes', null],
+    // Bidi and other format or control characters: shown, they would spoof another address.
+    ['\u202Eku.oc.dniwhtron@evil.io', null],
+    ['anna.keller@evil.io\u202Eku.oc', null],
+    ['\u2067anna.keller\u2069@evil.io', null],
+    ['anna\u200B.keller@northwind.co.uk', null],
+    ['anna.keller@northwind.co.uk\u0000', null],
+    // Non-ASCII letters are not control characters: an internationalised address still reads.
+    ['anna@müller.de', 'anna@müller.de'],
     ['Anna Keller <anna.keller@northwind.co.uk>', null],
     ['Anna Keller<anna.keller@northwind.co.uk>', null],
     ['Hank Scorpio <h.scorpio@globex.com>', null],
@@ -73,6 +81,13 @@ describe('addressesOfMailto', () => {
     ['mailto:Anna%20Keller', []],
     [`mailto:${TOM};%zz`, [TOM]],
     ['mailto:', []],
+    // Odd syntax from a hostile sender: nothing but the plain address is ever read.
+    ['mailto:?to=evil@evil.io', []],
+    [`mailto:${ANNA}%0A@evil.io`, []],
+    [`mailto:${ANNA}%3F@evil.io`, []],
+    ['mailto:%22anna.keller%40northwind.co.uk%22@evil.io', []],
+    ['mailto:%E2%80%AEku.oc.dniwhtron@evil.io', []],
+    [`mailto:${ANNA}%00`, []],
   ];
   it.each(LINKS)('addressesOfMailto(%j) is %j', (href, expected) => {
     expect(addressesOfMailto(href)).toEqual(expected);

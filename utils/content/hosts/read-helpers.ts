@@ -19,9 +19,12 @@ import { MAX_PARTICIPANTS } from '@/utils/contract/limits';
 /**
  * One address and nothing else: no white space, no brackets, quotes or list separators (so
  * "Anna Keller <anna@x.io>" and "a@x.io, b@x.io" are not one), and a dot in the domain (so
- * "anna@localhost" and a user name such as "me" are not one either).
+ * "anna@localhost" and a user name such as "me" are not one either). No control or format
+ * characters either: a bidi override in a sender's address (`\u202Eku.oc.dniwhtron@evil.io`) would
+ * make the sidebar show it as "oi.live@northwind.co.uk", and no real address needs one.
  */
-const EMAIL = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+const EMAIL =
+  /^[^\s@<>()",;\p{Cc}\p{Cf}]+@[^\s@<>()",;\p{Cc}\p{Cf}]+\.[^\s@<>()",;\p{Cc}\p{Cf}]+$/u;
 
 /**
  * Addresses inside free text, such as a card's text or a semicolon-separated property: the
