@@ -89,6 +89,7 @@ describe('listAccounts gives each account its coverage', () => {
         accountId: nw.account.id,
         role: 'executive_sponsor',
         attitude: 'supporter',
+        base: { role: anna.role, attitude: anna.attitude },
       }),
     );
     const rows = await ok(t.send('listAccounts', {}));

@@ -159,7 +159,12 @@ describe('a sighting from an opened thread', () => {
     await ok(t.send('resolveContext', thread(['anna@northwind.co.uk']), 'sidebar-frame'));
     const first = (await t.db.get('people', t.anna.id))!.lastSeenAt!;
     await ok(
-      t.send('upsertPerson', { id: t.anna.id, accountId: t.nw.account.id, notes: 'Edited' }),
+      t.send('upsertPerson', {
+        id: t.anna.id,
+        accountId: t.nw.account.id,
+        notes: 'Edited',
+        base: { notes: t.anna.notes },
+      }),
     );
     t.advance(DAY - 1000);
     await ok(t.send('resolveContext', thread(['anna@northwind.co.uk']), 'sidebar-frame'));
@@ -186,6 +191,7 @@ describe('a sighting from an opened thread', () => {
       id: t.anna.id,
       accountId: t.nw.account.id,
       lastSeenAt: 5,
+      base: {},
     } as never);
     // The unknown field is dropped by the schema; the stored sighting stays.
     expect(r.ok && r.data.lastSeenAt).toBe(t.ctx.now());
@@ -229,10 +235,20 @@ describe('listKeyPlayersDue', () => {
   it('lists key players whose cadence has run out by the day asked, earliest first, with the account', async () => {
     const t = await seeded();
     await ok(
-      t.send('upsertPerson', { id: t.anna.id, accountId: t.nw.account.id, role: 'champion' }),
+      t.send('upsertPerson', {
+        id: t.anna.id,
+        accountId: t.nw.account.id,
+        role: 'champion',
+        base: { role: t.anna.role },
+      }),
     );
     await ok(
-      t.send('upsertPerson', { id: t.tom.id, accountId: t.nw.account.id, role: 'decision_maker' }),
+      t.send('upsertPerson', {
+        id: t.tom.id,
+        accountId: t.nw.account.id,
+        role: 'decision_maker',
+        base: { role: t.tom.role },
+      }),
     );
     // Both seen today: nothing is due today, Anna (champion, 14 days) is due in two weeks.
     await ok(
@@ -263,6 +279,7 @@ describe('the backup keeps the buying group', () => {
         id: t.tom.id,
         accountId: t.nw.account.id,
         role: 'executive_sponsor',
+        base: { role: t.tom.role },
       }),
     );
     await ok(t.send('resolveContext', thread(['anna@northwind.co.uk']), 'sidebar-frame'));

@@ -38,7 +38,12 @@ async function seeded() {
   await ok(
     sendOp(
       'upsertPerson',
-      { id: anna.id, accountId: nw.account.id, notes: 'prefers calls' },
+      {
+        id: anna.id,
+        accountId: nw.account.id,
+        notes: 'prefers calls',
+        base: { notes: anna.notes },
+      },
       { sender: 'sidebar-frame' },
     ),
   );
