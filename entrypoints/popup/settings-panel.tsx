@@ -71,8 +71,10 @@ export function SettingsPanel({ settings, update }: PanelProps) {
         </section>
       )}
 
-      <Sites />
-      <ReadingHealth />
+      {/* Page reading sits under the sites, as one more line of that section. */}
+      <Sites>
+        <ReadingHealth />
+      </Sites>
     </>
   );
 }

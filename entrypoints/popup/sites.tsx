@@ -11,6 +11,7 @@
  * run on. Elsewhere the address is hidden, so it cannot tell which site the tab is; the list of
  * sites is then what it offers.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import {
@@ -54,7 +55,8 @@ async function readCurrentPage(): Promise<CurrentPage> {
   return currentPageOf(tab?.url);
 }
 
-export function Sites() {
+/** `children`: more lines of the section (the popup's Page reading). */
+export function Sites({ children }: { children?: ComponentChildren }) {
   const [grants, setGrants] = useState<Record<OptionalHost, boolean> | null>(null);
   const [page, setPage] = useState<CurrentPage | null>(null);
   const [refused, setRefused] = useState<OptionalHost | null>(null);
@@ -155,6 +157,7 @@ export function Sites() {
           {t('popupSiteNotGranted', t(HOST_LABEL[refused]))}
         </p>
       )}
+      {children}
     </section>
   );
 }

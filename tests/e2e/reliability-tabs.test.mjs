@@ -136,7 +136,7 @@ test(
       return () => select.press(to > from ? 'ArrowDown' : 'ArrowUp');
     };
     const edits = [
-      (t) => step(selects(t).nth(0), 'influencer'),
+      (t) => step(selects(t).nth(0), 'executive_sponsor'),
       (t) => step(selects(t).nth(1), '4'),
       (t) => step(selects(t).nth(2), 'neutral'),
       async (t) => {
@@ -154,7 +154,7 @@ test(
     await Promise.all(commits.map((commit) => commit()));
 
     const expected = {
-      role: 'influencer',
+      role: 'executive_sponsor',
       influence: 4,
       attitude: 'neutral',
       notes: 'Anna moved to the Rotterdam office.',
@@ -187,7 +187,7 @@ test(
       const values = await selects(tab).evaluateAll((els) => els.map((e) => e.value));
       const potential = await sidebar(tab, 'potential').inputValue();
       return (
-        values.join() === 'influencer,4,neutral' &&
+        values.join() === 'executive_sponsor,4,neutral' &&
         potential === 'medium' &&
         (await textOf(anna(tab).locator('[data-testid="person-notes"]'))) === expected.notes
       );
