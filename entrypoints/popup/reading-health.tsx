@@ -42,7 +42,7 @@ export function ReadingHealth() {
   const hosts = HOSTS.filter((host) => health[host]);
   const failed = hosts.some((host) => health[host]?.failure);
   return (
-    <details class="sites-list" open={failed} data-testid="reading-health">
+    <details class="reading-health" open={failed} data-testid="reading-health">
       <summary>{t('popupHealthHeading')}</summary>
       {hosts.length === 0 && <p class="muted">{t('popupHealthEmpty')}</p>}
       <ul class="health">

@@ -98,11 +98,7 @@ async function everything() {
   delete settings['rapport:seenSelfEmails'];
   // How the last page was read (the popup's Page reading) follows the pages opened, not a message.
   delete settings['rapport:selectorHealth'];
-  const store = await storeState(app);
-  // A thread the user opens notes when its people were last seen (sightings.ts): that follows the
-  // page shown, at most once a day per person, and is not what a refused message could write.
-  for (const person of store.people) delete person.lastSeenAt;
-  return { store, settings };
+  return { store: await storeState(app), settings };
 }
 
 /** Opens a Gmail fixture and waits until its sidebar shows `name` (an account, or a sender). */
