@@ -10,10 +10,10 @@ import type { Settings } from '@/utils/contract/settings';
 import { CADENCE_MAX, CADENCE_MIN } from '@/utils/contract/limits';
 import { DEFAULT_ROLE_CADENCE } from '@/utils/shared/freshness';
 import { t } from '@/utils/shared/i18n';
-import { say, type Problem } from '@/utils/shared/problem';
+import type { Problem } from '@/utils/shared/problem';
 import { parseCadence } from '@/utils/page/settings-input';
 import { ROLE_LABEL } from '@/components/labels';
-import { Group, useSave } from './settings-sections';
+import { FieldError, Group, useSave } from './settings-sections';
 
 function RoleCadenceField({
   role,
@@ -70,11 +70,7 @@ function RoleCadenceField({
           {t('optionsUseDefault')}
         </button>
       )}
-      {problem && (
-        <p id={`${id}-error`} class="field-error">
-          {say(problem)}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} problem={problem} />
     </div>
   );
 }

@@ -61,7 +61,7 @@ export function Group(props: {
   );
 }
 
-function FieldError({ id, problem }: { id: string; problem: Problem | null }) {
+export function FieldError({ id, problem }: { id: string; problem: Problem | null }) {
   if (!problem) return null;
   return (
     <p id={id} class="field-error">

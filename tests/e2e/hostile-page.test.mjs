@@ -25,6 +25,7 @@ import {
 } from './harness.mjs';
 import {
   backupOf,
+  contentScriptWorld,
   frameSeen,
   pageView,
   sendFromFrame,
@@ -745,39 +746,6 @@ test('the sidebar frame is refused every whole-store message, and the store is u
   }
 });
 
-/**
- * Runs `expression` in the content script's own isolated world of `page` (the extension's world
- * that the page cannot see), through the DevTools protocol: the powers of a compromised content
- * script, or of a renderer that has taken over the page's process.
- */
-async function contentScriptWorld(page) {
-  const cdp = await app.context.newCDPSession(page);
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-  await cdp.send('Runtime.enable');
-  const { frameTree } = await cdp.send('Page.getFrameTree');
-  const world = await waitFor(
-    () =>
-      contexts.find(
-        (c) =>
-          c.auxData?.type === 'isolated' &&
-          c.auxData.frameId === frameTree.frame.id &&
-          c.origin === app.origin,
-      ),
-    { message: "the content script's world was not found" },
-  );
-  return async (fn, arg) => {
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-      contextId: world.id,
-      expression: `(${fn})(${JSON.stringify(arg)})`,
-      awaitPromise: true,
-      returnByValue: true,
-    });
-    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description);
-    return result.value;
-  };
-}
-
 test('a content script is refused everything but reportContext, and the store is unchanged', async () => {
   await reseed();
   const northwind = await app.call('getAccount', { id: 'acc-northwind' });
@@ -785,7 +753,7 @@ test('a content script is refused everything but reportContext, and the store is
   const before = await everything();
   const { page } = await openThread();
   try {
-    const inWorld = await contentScriptWorld(page);
+    const inWorld = await contentScriptWorld(app, page);
     const send = (name, request) =>
       inWorld((envelope) => chrome.runtime.sendMessage(envelope), { rapport: 1, name, request });
     const refused = {};

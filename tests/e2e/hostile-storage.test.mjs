@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import { expectText, launch, sidebar, waitFor } from './harness.mjs';
+import { expectText, launch, sidebar } from './harness.mjs';
 import { download, msg } from './pages-helpers.mjs';
+import { contentScriptWorld } from './reliability-helpers.mjs';
 
 let app;
 before(async () => {
@@ -24,35 +25,6 @@ const SECRETS = [
   'Prefers short calls before 10:00',
   'Renewal kick-off call',
 ];
-
-/** Runs `fn` in the isolated world of `page`'s content script (the page's own cannot see it). */
-async function contentScriptWorld(page) {
-  const cdp = await app.context.newCDPSession(page);
-  const contexts = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-  await cdp.send('Runtime.enable');
-  const { frameTree } = await cdp.send('Page.getFrameTree');
-  const world = await waitFor(
-    () =>
-      contexts.find(
-        (c) =>
-          c.auxData?.type === 'isolated' &&
-          c.auxData.frameId === frameTree.frame.id &&
-          c.origin === app.origin,
-      ),
-    { message: "the content script's world was not found" },
-  );
-  return async (fn) => {
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-      contextId: world.id,
-      expression: `(${fn})()`,
-      awaitPromise: true,
-      returnByValue: true,
-    });
-    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description);
-    return result.value;
-  };
-}
 
 test(
   'after an erase, a content script finds no record in extension storage',
@@ -78,7 +50,7 @@ test(
       const gmail = await app.openGmail('thread');
       try {
         await sidebar(gmail, 'sidebar').waitFor();
-        const inWorld = await contentScriptWorld(gmail);
+        const inWorld = await contentScriptWorld(app, gmail);
         const seen = await inWorld(async () =>
           JSON.stringify([
             await chrome.storage.local.get(null),

@@ -347,3 +347,36 @@ export function nextOption(select) {
     return el.options[i + 1 < el.options.length ? i + 1 : i - 1].value;
   });
 }
+
+/**
+ * Runs a function in the content script's own isolated world of `page` (the extension's world
+ * that the page cannot see), through the DevTools protocol: the powers of a compromised content
+ * script, or of a renderer that has taken over the page's process.
+ */
+export async function contentScriptWorld(app, page) {
+  const cdp = await app.context.newCDPSession(page);
+  const contexts = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const world = await waitFor(
+    () =>
+      contexts.find(
+        (c) =>
+          c.auxData?.type === 'isolated' &&
+          c.auxData.frameId === frameTree.frame.id &&
+          c.origin === app.origin,
+      ),
+    { message: "the content script's world was not found" },
+  );
+  return async (fn, arg) => {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      contextId: world.id,
+      expression: `(${fn})(${JSON.stringify(arg)})`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description);
+    return result.value;
+  };
+}
