@@ -17,6 +17,8 @@ import {
   SELECTOR_HEALTH_KEY,
   tabStateKey,
 } from '@/utils/contract/storage-keys';
+import type { PageSnapshot } from '@/utils/schemas/messages';
+import { requestPageSnapshot } from './page-snapshot-relay';
 import { readSeenSelfEmails, rememberSelfEmail } from '@/utils/shared/own-company';
 import { noteRead, readSelectorHealth, type SelectorHealth } from '@/utils/shared/selector-health';
 import { latestOnly, type LatestOnlyOptions } from './latest-only';
@@ -56,6 +58,8 @@ export interface TabStates {
   forget(tabId: number): Promise<void>;
   /** Asks the tab's top frame (its content script) to give keyboard focus back to the page. */
   returnFocus(tabId: number): Promise<void>;
+  /** Asks the tab's top frame for its page's sanitised snapshot (null: no usable answer). */
+  snapshot(tabId: number): Promise<PageSnapshot | null>;
 }
 
 /** The message that carries a tab's news to its sidebar frame. */
@@ -214,5 +218,6 @@ export function sessionTabStates(): TabStates {
         .sendMessage(tabId, { rapport: 1, event: RETURN_FOCUS_EVENT }, { frameId: 0 })
         .catch(() => undefined); // The page navigated away: nothing to give focus back to.
     },
+    snapshot: requestPageSnapshot,
   };
 }

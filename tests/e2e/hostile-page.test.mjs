@@ -620,6 +620,7 @@ function requests(northwind) {
   return {
     getTabState: {},
     returnFocus: {},
+    snapshotPage: {},
     resolveContext: {
       host: 'gmail',
       url: 'https://mail.google.com/mail/u/0/#inbox',

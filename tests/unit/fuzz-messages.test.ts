@@ -17,6 +17,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   reportContext: { status: 'none', host: 'gmail', url: 'https://mail.google.com/' },
   getTabState: {},
   returnFocus: {},
+  snapshotPage: {},
   keepDraft: { key: 'acc-1||Log follow-up|summary', value: 'Called' },
   listDrafts: {},
   resolveContext: {

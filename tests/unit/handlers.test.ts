@@ -76,6 +76,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     reportContext: { status: 'open', key: 'k', context: { host: 'myspace', url: 'https://x' } },
     getTabState: 'mine',
     returnFocus: 'now',
+    snapshotPage: 'the other tab',
     keepDraft: { key: 'k', value: 42 },
     listDrafts: null,
     resolveContext: { host: 'myspace', url: 'https://x', participants: [], domains: [], names: [] },

@@ -218,6 +218,7 @@ const NO_STORE_WRITES: MessageName[] = [
   'reportContext',
   'getTabState',
   'returnFocus',
+  'snapshotPage',
   'listDrafts',
   'resolveContext',
   'getAccount',

@@ -271,6 +271,15 @@ export const PageRead = z.discriminatedUnion('status', [
 ]);
 export type PageRead = z.infer<typeof PageRead>;
 
+/** The most a page snapshot may weigh (characters of HTML); a bigger page is refused. */
+export const MAX_SNAPSHOT_CHARS = 8_000_000;
+
+/** A content script's answer to SNAPSHOT_PAGE_EVENT, checked by the worker before it is relayed. */
+export const PageSnapshot = z.object({
+  html: z.string().check(z.minLength(1), z.maxLength(MAX_SNAPSHOT_CHARS)),
+});
+export type PageSnapshot = z.infer<typeof PageSnapshot>;
+
 export const MESSAGES = {
   /** The content script's report of what its page shows; the tab's sidebar frame learns it. */
   reportContext: message(PageRead, 'content').returns<true>(),
@@ -289,6 +298,12 @@ export const MESSAGES = {
   listDrafts: message(Nothing, 'frame', 'read').returns<DraftEntry[]>(),
   /** Escape in the sidebar frame: the tab's content script gives keyboard focus back to the page. */
   returnFocus: message(Nothing, 'frame', 'read').returns<true>(),
+  /**
+   * "Save this page for a report": the sidebar frame asks for its own tab's page, sanitised by that
+   * tab's content script (the worker relays it and checks the answer with PageSnapshot). Only a
+   * sidebar frame, only on the user's click; nothing is stored or sent anywhere else.
+   */
+  snapshotPage: message(Nothing, 'frame', 'read').returns<PageSnapshot>(),
   resolveContext: message(HostContext, 'frame', 'read').returns<ContextResult>(),
   getAccount: message(ById, 'frame', 'read').returns<AccountView>(),
   createAccount: message(
