@@ -316,6 +316,7 @@ describe('sidebar, ready', () => {
           id: 'acc-northwind',
           stage: 'strategic',
           reason: 'Signed the three-year framework',
+          base: 'cooperative',
         },
       },
     ]);
@@ -477,6 +478,7 @@ describe('sidebar, ready', () => {
         request: {
           accountId: 'acc-northwind',
           nextAction: { text: 'Send the revised rate card', due: '2027-01-15' },
+          base: null,
         },
       },
     ]);
