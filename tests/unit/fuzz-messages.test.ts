@@ -184,6 +184,7 @@ describe('message fuzzing', () => {
       t.send('setNextAction', {
         accountId: nw.account.id,
         nextAction: { text: 'Call', due: '2026-12-01' },
+        base: null,
       }),
     );
     const before = await snapshot(t.db);

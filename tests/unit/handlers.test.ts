@@ -53,6 +53,7 @@ describe('createAccount and resolveContext', () => {
       send('setNextAction', {
         accountId: nw.account.id,
         nextAction: { text: 'Call Anna', due: '2026-11-28' },
+        base: null,
       }),
     );
     const r = await ok(send('resolveContext', thread(['priya@initech-systems.com'])));
@@ -150,6 +151,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     const r = await send('setNextAction', {
       accountId: 'id-1',
       nextAction: { text: 'Call', due: '2026-13-01' },
+      base: null,
     });
     expect(r).toMatchObject({ ok: false, code: 'invalid' });
     if (!r.ok) expect(r.error).toMatch(/nextAction\.due: .*(date|YYYY)/);
@@ -360,6 +362,7 @@ describe('writes', () => {
         id: nw.account.id,
         stage: 'interdependent',
         reason: 'Sole supplier from January',
+        base: 'cooperative',
       }),
     );
     const view = await ok(send('getAccount', { id: nw.account.id }));

@@ -317,6 +317,7 @@ describe('sidebar, ready', () => {
           id: 'acc-northwind',
           stage: 'strategic',
           reason: 'Signed the three-year framework',
+          base: 'cooperative',
         },
       },
     ]);
@@ -478,6 +479,7 @@ describe('sidebar, ready', () => {
         request: {
           accountId: 'acc-northwind',
           nextAction: { text: 'Send the revised rate card', due: '2027-01-15' },
+          base: null,
         },
       },
     ]);

@@ -155,14 +155,16 @@ const ActivityInput = z.object({
  */
 export const NextChoice = z.discriminatedUnion('choice', [
   z.object({ choice: z.literal('keep') }),
+  // `seen` is the whole next action as the form read it: a snoozed one (same words, another
+  // day) has changed too, and is not finished or replaced without the user seeing it.
   z.object({
     choice: z.literal('done'),
-    seen: NextAction.shape.text,
+    seen: NextAction,
     then: z.optional(NextAction),
   }),
   z.object({
     choice: z.literal('replace'),
-    seen: z.nullable(NextAction.shape.text),
+    seen: z.nullable(NextAction),
     nextAction: NextAction,
   }),
 ]);
@@ -339,8 +341,9 @@ export const MESSAGES = {
       domains: z.array(str(253)).check(z.maxLength(MAX_DOMAINS)),
     }),
   ).returns<Account>(),
+  /** `base` is the stage as read: another tab's move since is a conflict, not overwritten. */
   setStage: message(
-    z.object({ id: Id, stage: Stage, reason: StageChange.shape.reason }),
+    z.object({ id: Id, stage: Stage, reason: StageChange.shape.reason, base: Stage }),
   ).returns<Account>(),
   upsertPerson: message(PersonInput).returns<Person>(),
   /** Removes a person; the answer is the removed record, for Undo through restorePerson. */
@@ -356,8 +359,13 @@ export const MESSAGES = {
     account: Account;
   }>(),
   deleteActivity: message(ById).returns<{ accountId: string }>(),
+  /** `base` is the next action as read (null: none); changed since, the answer is a conflict. */
   setNextAction: message(
-    z.object({ accountId: Id, nextAction: z.nullable(NextAction) }),
+    z.object({
+      accountId: Id,
+      nextAction: z.nullable(NextAction),
+      base: z.nullable(NextAction),
+    }),
   ).returns<Account>(),
   completeNextAction: message(
     z.object({
