@@ -2,14 +2,16 @@
  * The conflict notice: a save refused because someone else (another tab, the popup) changed the
  * same field since this form read it. It shows both values, field by field, and asks which to
  * keep; nothing is reverted or overwritten without that choice (utils/shared/field-merge.ts has
- * the rule). The sidebar and the accounts page both show it.
+ * the rule). The sidebar, the accounts page and the popup show it.
  */
 import { useState } from 'preact/hooks';
 import type { Result } from '@/utils/contract/messages';
-import type { Attitude, Potential, Role } from '@/utils/contract/enums';
+import type { Attitude, Potential, Role, Stage } from '@/utils/contract/enums';
+import type { NextAction } from '@/utils/contract/model';
 import { settle, type Change, type FieldConflict } from '@/utils/shared/field-merge';
 import { t, type MessageKey } from '@/utils/shared/i18n';
-import { ATTITUDE_LABEL, POTENTIAL_LABEL, ROLE_LABEL } from './labels';
+import { formatDay } from './format';
+import { ATTITUDE_LABEL, POTENTIAL_LABEL, ROLE_LABEL, STAGE_LABEL } from './labels';
 
 /** The name of each field a write may conflict on, in the words of the forms. */
 const FIELD_LABEL: Record<string, MessageKey> = {
@@ -26,6 +28,8 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   influence: 'sidebarInfluence',
   attitude: 'sidebarAttitude',
   notes: 'sidebarNotes',
+  nextAction: 'sidebarNextAction',
+  stage: 'sidebarStageLabel',
 };
 
 /** A value as the user knows it: labels for coded choices, lists joined, empty said so. */
@@ -34,6 +38,11 @@ function shown(field: string, value: unknown): string {
   if (field === 'potential') return t(POTENTIAL_LABEL[value as Potential]);
   if (field === 'role') return t(ROLE_LABEL[value as Role]);
   if (field === 'attitude') return t(ATTITUDE_LABEL[value as Attitude]);
+  if (field === 'stage') return t(STAGE_LABEL[value as Stage]);
+  if (field === 'nextAction') {
+    const next = value as NextAction;
+    return `${next.text} · ${formatDay(next.due)}`;
+  }
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
 }

@@ -9,7 +9,7 @@
  * Nothing is sent until every check in utils/shared/follow-up.ts passes; a past due day asks first.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Account, ActivitySource, Person } from '@/utils/contract/model';
+import type { Account, ActivitySource, NextAction, Person } from '@/utils/contract/model';
 import type { ActivityKind } from '@/utils/contract/enums';
 import type { NextChoice } from '@/utils/contract/messages';
 import { today } from '@/utils/shared/dates';
@@ -17,10 +17,13 @@ import {
   checkFollowUp,
   checkNext,
   DUE_PRESETS,
+  settleNextChoice,
   type Choice,
   type FollowUpErrors,
 } from '@/utils/shared/follow-up';
 import { t, type MessageKey } from '@/utils/shared/i18n';
+import type { FieldConflict } from '@/utils/shared/field-merge';
+import { ConflictNotice } from './conflict-notice';
 import { DueField, dueError, Presets, presetsFor, WeekdayPick } from './due-picker';
 import { formatDay, formatTyped, parseTyped } from './format';
 import { ACTIVITY_LABEL } from './labels';
@@ -29,6 +32,12 @@ import type { Cadence, Send, Undo } from './sidebar-types';
 import { ErrorNote, Field, InlineForm, useWrite } from './ui';
 
 const KINDS = Object.keys(ACTIVITY_LABEL) as ActivityKind[];
+
+/** A write refused because the next action changed since the form read it, and its answer. */
+interface Pending {
+  conflicts: FieldConflict[];
+  again: (pick: 'mine' | 'theirs') => Promise<void> | void;
+}
 
 const Problem = ({ k, text }: { k?: MessageKey; text?: string }) =>
   k ? (
@@ -63,8 +72,12 @@ export function FollowUpForm(props: FollowUpFormProps) {
   const log = mode === 'log';
   // The next-action editor offers who the action is with when it is given the account's people.
   const choosesWith = !log && people.length > 0;
-  const prev = account.nextAction;
+  // The next action as the form read it when it opened: what the write is based on, even when
+  // another tab changes it while the form is open (the write then answers a conflict). Fresh
+  // (after Done) there is none, even if the account here was read before it was completed.
+  const [prev] = useState(() => (props.fresh ? null : account.nextAction));
   const keep = props.fresh ? null : prev;
+  const [conflict, setConflict] = useState<Pending | null>(null);
   const dueOf = presetsFor(account, props.cadence);
   const onThread = new Set(props.threadEmails?.map((e) => e.toLowerCase()));
   // Most fields are read when saving; the next action's text, its due day and the choice are
@@ -82,7 +95,7 @@ export function FollowUpForm(props: FollowUpFormProps) {
   const box = useRef<HTMLDivElement>(null);
   const nextField = useRef<HTMLInputElement>(null);
   const anyway = useRef<HTMLButtonElement>(null);
-  const { busy, error, run } = useWrite(props.reload);
+  const { busy, error, run, clearError } = useWrite(props.reload);
   const parsed = parseTyped(dueText);
   const due = parsed.ok ? parsed.day : '';
 
@@ -136,40 +149,61 @@ export function FollowUpForm(props: FollowUpFormProps) {
       // The editor with a "With" choice (the accounts page) says who, or nobody.
       ...(choosesWith ? { personId: get('with') || undefined } : {}),
     };
-    let undo: Undo | undefined;
-    const { ok } = await run(async () => {
-      if (!log) return send('setNextAction', { accountId: account.id, nextAction: next! });
-      const outcome = get('outcome');
-      const nextChoice: NextChoice =
-        picked === 'keep'
-          ? { choice: 'keep' }
-          : picked === 'done'
-            ? { choice: 'done', seen: prev!.text, ...(next ? { then: next } : {}) }
-            : { choice: 'replace', seen: prev?.text ?? null, nextAction: next! };
-      const r = await send('logActivity', {
-        activity: {
-          accountId: account.id,
-          personIds: form.getAll('person').map(String),
-          kind: get('kind') as ActivityKind,
-          // Logged as it happens: now.
-          at: Date.now(),
-          summary,
-          ...(outcome ? { outcome } : {}),
-          ...(source ? { source } : {}),
-        },
-        next: nextChoice,
+    const nextChoice: NextChoice =
+      picked === 'keep'
+        ? { choice: 'keep' }
+        : picked === 'done'
+          ? { choice: 'done', seen: prev!, ...(next ? { then: next } : {}) }
+          : { choice: 'replace', seen: prev, nextAction: next! };
+    const activity = {
+      accountId: account.id,
+      personIds: form.getAll('person').map(String),
+      kind: get('kind') as ActivityKind,
+      // Logged as it happens: now.
+      at: Date.now(),
+      summary,
+      ...(get('outcome') ? { outcome: get('outcome') } : {}),
+      ...(source ? { source } : {}),
+    };
+    /**
+     * Sends the write made against `base`, the next action as this form read it. Changed since
+     * (another tab, the popup), the answer is a conflict: the form stays open with both values,
+     * and the user's choice is sent again against what is there now.
+     */
+    const attempt = async (choiceNow: NextChoice, base: NextAction | null): Promise<void> => {
+      let undo: Undo | undefined;
+      const r = await run(async () => {
+        if (!log) return send('setNextAction', { accountId: account.id, nextAction: next!, base });
+        const r = await send('logActivity', { activity, next: choiceNow });
+        if (r.ok) {
+          undo = {
+            message: picked === 'done' ? 'toastLoggedDone' : 'toastLogged',
+            accountId: account.id,
+            activityId: r.data.activity.id,
+          };
+          if (choiceNow.choice !== 'keep') {
+            undo.previous = choiceNow.seen;
+            undo.current = r.data.account.nextAction;
+          }
+        }
+        return r;
       });
-      if (r.ok) {
-        undo = {
-          message: picked === 'done' ? 'toastLoggedDone' : 'toastLogged',
-          accountId: account.id,
-          activityId: r.data.activity.id,
-        };
-        if (picked !== 'keep') undo.previous = prev;
-      }
-      return r;
-    });
-    if (ok) props.onSaved(undo);
+      if (r.ok) return props.onSaved(undo);
+      if (r.code !== 'conflict' || !r.conflicts?.length) return;
+      clearError();
+      const theirs = (r.conflicts[0]!.theirs ?? null) as NextAction | null;
+      setConflict({
+        conflicts: r.conflicts,
+        again: (pick) =>
+          log
+            ? attempt(settleNextChoice(choiceNow, theirs, pick), base)
+            : pick === 'mine'
+              ? attempt(choiceNow, theirs)
+              : props.onClose(),
+      });
+    };
+    setConflict(null);
+    await attempt(nextChoice, prev);
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -311,6 +345,16 @@ export function FollowUpForm(props: FollowUpFormProps) {
               {t('followUpSaveAnyway')}
             </button>
           </div>
+        )}
+        {conflict && (
+          <ConflictNotice
+            conflicts={conflict.conflicts}
+            busy={busy}
+            onChoose={(pick) => {
+              setConflict(null);
+              void conflict.again(pick);
+            }}
+          />
         )}
         <ErrorNote error={error} />
       </div>

@@ -4,7 +4,9 @@
  * as that and at once asks for the next one; Snooze moves it to a later day.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Account } from '@/utils/contract/model';
+import type { Account, NextAction } from '@/utils/contract/model';
+import type { Change } from '@/utils/shared/field-merge';
+import { ConflictNotice, useMergedWrite } from './conflict-notice';
 import type { ActivityKind } from '@/utils/contract/enums';
 import { kindOf, SNOOZE_PRESETS } from '@/utils/shared/follow-up';
 import { t } from '@/utils/shared/i18n';
@@ -25,7 +27,15 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
   const [snoozing, setSnoozing] = useState(false);
   // Mark done first asks what kind of thing was done; null while not asking.
   const [doneAs, setDoneAs] = useState<ActivityKind | null>(null);
-  const { busy, error, run } = useWrite(reload);
+  const writer = useWrite(reload);
+  const { busy, error, run } = writer;
+  const merged = useMergedWrite<Account>(writer, reload);
+  const sendNext = (c: Change) =>
+    send('setNextAction', {
+      accountId: account.id,
+      nextAction: (c.changes.nextAction ?? null) as NextAction | null,
+      base: (c.base.nextAction ?? null) as NextAction | null,
+    });
   const dueOf = presetsFor(account, cadence);
 
   const edit = (asNew: boolean) => {
@@ -43,6 +53,7 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
           accountId: account.id,
           activityId: r.data.activity.id,
           previous: next,
+          current: r.data.account.nextAction,
         });
       }
       return r;
@@ -51,10 +62,12 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
   };
   const snooze = async (due: string) => {
     if (!next) return;
-    const { ok } = await run(() =>
-      send('setNextAction', { accountId: account.id, nextAction: { ...next, due } }),
+    // Sent with the next action as shown: moved or replaced meanwhile, the notice asks.
+    const r = await merged.write(
+      { changes: { nextAction: { ...next, due } }, base: { nextAction: next } },
+      sendNext,
     );
-    if (ok) setSnoozing(false);
+    if (r?.ok || r?.code === 'conflict') setSnoozing(false);
   };
   const info = next ? dueInfo(next.due) : null;
 
@@ -122,6 +135,13 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
           presets={SNOOZE_PRESETS}
           dueOf={dueOf}
           onPick={(due) => void snooze(due)}
+        />
+      )}
+      {merged.conflicts && (
+        <ConflictNotice
+          conflicts={merged.conflicts}
+          busy={busy}
+          onChoose={(pick) => void merged.choose(pick)}
         />
       )}
       <ErrorNote error={error} />

@@ -34,6 +34,8 @@ export interface Undo {
   activityId: string;
   /** The next action before the write; absent when the write left it alone. */
   previous?: NextAction | null;
+  /** The next action the write left: Undo puts `previous` back only over this one. */
+  current?: NextAction | null;
 }
 
 /** What the panel gives each account card besides the account itself. */

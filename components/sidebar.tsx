@@ -9,6 +9,7 @@ import type { AccountView } from '@/utils/contract/messages';
 import { t } from '@/utils/shared/i18n';
 import { AccountCard } from './account-card';
 import { AccountSearch } from './account-search';
+import { PageSnapshotOffer } from './page-snapshot-offer';
 import { MAX_WIDTH, MIN_WIDTH, RESIZE_STEP } from '@/utils/contract/dock-layout';
 import { type CardEnv, type SidebarProps, type SidebarState, type Undo } from './sidebar-types';
 import { Toast } from './toast';
@@ -385,6 +386,7 @@ function Unreadable(
           {error}
         </p>
       )}
+      {!view && <PageSnapshotOffer send={send} host={props.host} />}
     </>
   );
 }

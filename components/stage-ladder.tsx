@@ -13,6 +13,7 @@ import { useFitColumns } from './fit-columns';
 import { formatInstant } from './format';
 import { STAGE_LABEL, STAGE_MEANING } from './labels';
 import type { Send } from './sidebar-types';
+import { ConflictNotice, useMergedWrite } from './conflict-notice';
 import { ErrorNote, Field, InlineForm, useWrite, valueOf } from './ui';
 
 interface Props {
@@ -29,7 +30,12 @@ const COLUMNS = [4, 2, 1] as const;
 export function StageLadder({ account, stageChanges, send, reload }: Props) {
   const [pending, setPending] = useState<Stage | null>(null);
   const [reason, setReason] = useState('');
-  const { busy, error, run } = useWrite(reload);
+  const writer = useWrite(reload);
+  const { busy, error } = writer;
+  const merged = useMergedWrite<Account>(writer, reload);
+  // The stage as shown when a rung was clicked: the move is based on it (another tab's move
+  // meanwhile is a conflict, never overwritten).
+  const [readAt, setReadAt] = useState<Stage>(account.stage);
   const ladder = useRef<HTMLOListElement>(null);
   useFitColumns(ladder, COLUMNS);
   const currentIndex = STAGE_ORDER.indexOf(account.stage);
@@ -44,11 +50,17 @@ export function StageLadder({ account, stageChanges, send, reload }: Props) {
   };
   const submit = async () => {
     if (!pending) return;
-    const { ok } = await run(() =>
-      send('setStage', { id: account.id, stage: pending, reason: reason.trim() }),
+    const why = reason.trim();
+    const r = await merged.write({ changes: { stage: pending }, base: { stage: readAt } }, (c) =>
+      send('setStage', {
+        id: account.id,
+        stage: c.changes.stage as Stage,
+        reason: why,
+        base: c.base.stage as Stage,
+      }),
     );
     // The button of the new stage becomes the current one when the account is read again.
-    if (ok) close();
+    if (r?.ok || r?.code === 'conflict') close();
   };
 
   return (
@@ -71,6 +83,7 @@ export function StageLadder({ account, stageChanges, send, reload }: Props) {
                 data-stage={stage}
                 onClick={() => {
                   if (current) return;
+                  setReadAt(account.stage);
                   setPending(stage);
                 }}
               >
@@ -106,6 +119,13 @@ export function StageLadder({ account, stageChanges, send, reload }: Props) {
         </InlineForm>
       ) : (
         <LastMove account={account} change={stageChanges[0]} />
+      )}
+      {merged.conflicts && (
+        <ConflictNotice
+          conflicts={merged.conflicts}
+          busy={busy}
+          onChoose={(pick) => void merged.choose(pick)}
+        />
       )}
       <ErrorNote error={error} />
     </div>

@@ -16,7 +16,12 @@ export const TOAST_MS = 8000;
 export async function undoWrite(send: Send, undo: Undo): Promise<Result<unknown>> {
   const deleted = await send('deleteActivity', { id: undo.activityId });
   if (!deleted.ok || undo.previous === undefined) return deleted;
-  return send('setNextAction', { accountId: undo.accountId, nextAction: undo.previous });
+  return send('setNextAction', {
+    accountId: undo.accountId,
+    nextAction: undo.previous,
+    // Changed again since the write (another tab), the undo is refused rather than lost over it.
+    base: undo.current ?? null,
+  });
 }
 
 interface Props {

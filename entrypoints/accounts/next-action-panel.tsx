@@ -61,7 +61,10 @@ export function NextActionPanel({ view, reload, cadence }: SectionProps & { cade
                 class="btn"
                 disabled={busy}
                 onClick={() =>
-                  void run(() => send('setNextAction', { accountId: account.id, nextAction: null }))
+                  void run(() =>
+                    // Cleared only if it is still the one shown; changed since, the answer says so.
+                    send('setNextAction', { accountId: account.id, nextAction: null, base: next }),
+                  )
                 }
               >
                 {t('accountsClearNextAction')}

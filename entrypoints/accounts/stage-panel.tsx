@@ -9,13 +9,17 @@ import { STAGE_LABEL, STAGE_MEANING } from '@/components/labels';
 import { formatInstant } from '@/components/format';
 import { Panel, SelectField, TextField } from '@/components/form-fields';
 import { ErrorNote, useWrite } from '@/components/ui';
+import { ConflictNotice, useMergedWrite } from '@/components/conflict-notice';
+import type { Account } from '@/utils/contract/model';
 import type { SectionProps } from './section';
 
 export function StagePanel({ view, reload }: SectionProps) {
   const { account, stageChanges } = view;
   const [stage, setStage] = useState<Stage>(account.stage);
   const [reason, setReason] = useState('');
-  const { busy, error, run } = useWrite(reload);
+  const writer = useWrite(reload);
+  const { busy, error } = writer;
+  const merged = useMergedWrite<Account>(writer, reload);
   useEffect(() => setStage(account.stage), [account.stage]);
 
   return (
@@ -28,9 +32,18 @@ export function StagePanel({ view, reload }: SectionProps) {
         class="row-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void run(() => send('setStage', { id: account.id, stage, reason: reason.trim() })).then(
-            (r) => r.ok && setReason(''),
-          );
+          const why = reason.trim();
+          // Based on the stage shown above the form: moved elsewhere since, the notice asks.
+          void merged
+            .write({ changes: { stage }, base: { stage: account.stage } }, (c) =>
+              send('setStage', {
+                id: account.id,
+                stage: c.changes.stage as Stage,
+                reason: why,
+                base: c.base.stage as Stage,
+              }),
+            )
+            .then((r) => r?.ok && setReason(''));
         }}
       >
         <SelectField
@@ -54,6 +67,13 @@ export function StagePanel({ view, reload }: SectionProps) {
           </button>
         </div>
       </form>
+      {merged.conflicts && (
+        <ConflictNotice
+          conflicts={merged.conflicts}
+          busy={busy}
+          onChoose={(pick) => void merged.choose(pick)}
+        />
+      )}
       <ErrorNote error={error} />
       <h3>{t('accountsStageHistory')}</h3>
       {stageChanges.length === 0 ? (

@@ -17,11 +17,27 @@ import {
   SELECTOR_HEALTH_KEY,
   tabStateKey,
 } from '@/utils/contract/storage-keys';
+import type { PageSnapshot } from '@/utils/schemas/messages';
+import { requestPageSnapshot } from './page-snapshot-relay';
 import { readSeenSelfEmails, rememberSelfEmail } from '@/utils/shared/own-company';
 import { noteRead, readSelectorHealth, type SelectorHealth } from '@/utils/shared/selector-health';
+import { latestOnly, type LatestOnlyOptions } from './latest-only';
 
 /** Sidebar frames remembered per tab: the dock's own, and a few a page may have added. */
 const MAX_FRAMES = 8;
+
+/**
+ * How fast one tab's reports are handled: ten back to back (a user clicking through threads never
+ * waits), then one per 100 ms while a page keeps changing what it shows.
+ */
+export const REPORT_PACE: LatestOnlyOptions = { burst: 10, refillMs: 100 };
+
+/** A read waiting to be resolved, sent and stored. */
+interface Pending {
+  read: PageRead;
+  seq: number;
+  resolve?: ResolveRead;
+}
 
 /** What the worker resolves a read to, sent with it (undefined: the frame resolves it itself). */
 export type ResolveRead = (read: PageRead) => Promise<ContextResult | undefined>;
@@ -42,6 +58,8 @@ export interface TabStates {
   forget(tabId: number): Promise<void>;
   /** Asks the tab's top frame (its content script) to give keyboard focus back to the page. */
   returnFocus(tabId: number): Promise<void>;
+  /** Asks the tab's top frame for its page's sanitised snapshot (null: no usable answer). */
+  snapshot(tabId: number): Promise<PageSnapshot | null>;
 }
 
 /** The message that carries a tab's news to its sidebar frame. */
@@ -128,6 +146,36 @@ export function sessionTabStates(): TabStates {
     const plain: TabNews = { rapport: 1, event: TAB_STATE_EVENT, state };
     void browser.tabs.sendMessage(state.tabId, plain).catch(() => undefined);
   };
+  /**
+   * Resolves the tab's newest read, sends and stores it. Per tab one runs at a time, and only the
+   * newest read waits for it (latest-only): a page changing what it shows every frame costs a few
+   * resolves and writes a second, not sixty.
+   */
+  const handleLatest = latestOnly<Pending>(async (tabId, { read, seq, resolve }) => {
+    // A newer read came in meanwhile: it is the one to send.
+    if (known.get(tabId)?.seq !== seq) return;
+    const state = known.get(tabId)!;
+    const resolved =
+      state.frames?.length && resolve ? await resolve(read).catch(() => undefined) : undefined;
+    // A newer read came in while this one resolved: it is the one to send. Otherwise the state
+    // as it is now (a frame that introduced itself, a log request, in the meantime).
+    const now = known.get(tabId);
+    if (now?.seq !== seq) return;
+    await put(now, resolved);
+    await noteHealth(read).catch(() => undefined); // A full disk costs the record, not the read.
+    // The popup shows the own company assumed from each mailbox's address: keep every mailbox's.
+    const self = read.status === 'open' ? read.context.selfEmail : undefined;
+    if (self && self !== lastSelf) {
+      lastSelf = self;
+      const got = await browser.storage.local.get(SEEN_SELF_EMAILS_KEY);
+      const seen = readSeenSelfEmails(got[SEEN_SELF_EMAILS_KEY]);
+      const next = rememberSelfEmail(seen, self);
+      if (next.join() !== seen.join()) {
+        await browser.storage.local.set({ [SEEN_SELF_EMAILS_KEY]: next });
+        await browser.storage.local.remove(OLD_SEEN_SELF_EMAIL_KEY);
+      }
+    }
+  }, REPORT_PACE);
   return {
     get,
     async report(tabId, read, resolve) {
@@ -136,28 +184,9 @@ export function sessionTabStates(): TabStates {
       const state = known.get(tabId)!;
       if (sameRead(state.read, sortedKeys(read))) return;
       const seq = state.seq + 1;
-      // Until the resolve is done, a second report must see this one as the tab's newest.
+      // Until it is sent, a later report must see this one as the tab's newest.
       known.set(tabId, sortedKeys({ ...state, read, seq }));
-      const resolved =
-        state.frames?.length && resolve ? await resolve(read).catch(() => undefined) : undefined;
-      // A newer read came in meanwhile: it is the one to send. Otherwise the state as it is now
-      // (a frame that introduced itself, a log request, in the meantime).
-      const now = known.get(tabId)!;
-      if (now.seq !== seq) return;
-      await put(now, resolved);
-      await noteHealth(read).catch(() => undefined); // A full disk costs the record, not the read.
-      // The popup shows the own company assumed from each mailbox's address: keep every mailbox's.
-      const self = read.status === 'open' ? read.context.selfEmail : undefined;
-      if (self && self !== lastSelf) {
-        lastSelf = self;
-        const got = await browser.storage.local.get(SEEN_SELF_EMAILS_KEY);
-        const seen = readSeenSelfEmails(got[SEEN_SELF_EMAILS_KEY]);
-        const next = rememberSelfEmail(seen, self);
-        if (next.join() !== seen.join()) {
-          await browser.storage.local.set({ [SEEN_SELF_EMAILS_KEY]: next });
-          await browser.storage.local.remove(OLD_SEEN_SELF_EMAIL_KEY);
-        }
-      }
+      await handleLatest(tabId, { read, seq, resolve });
     },
     async attach(tabId, frame) {
       await get(tabId);
@@ -181,6 +210,7 @@ export function sessionTabStates(): TabStates {
     },
     forget: (tabId) => {
       known.delete(tabId);
+      handleLatest.forget(tabId);
       return area.remove(tabStateKey(tabId));
     },
     async returnFocus(tabId) {
@@ -188,5 +218,6 @@ export function sessionTabStates(): TabStates {
         .sendMessage(tabId, { rapport: 1, event: RETURN_FOCUS_EVENT }, { frameId: 0 })
         .catch(() => undefined); // The page navigated away: nothing to give focus back to.
     },
+    snapshot: requestPageSnapshot,
   };
 }

@@ -43,7 +43,7 @@ function RoleCadenceField({
     if (r.days !== value) onSave(r.days);
   };
   return (
-    <div class="field cadence">
+    <div class="field cadence role">
       <label for={id}>{t(ROLE_LABEL[role])}</label>
       <span class="with-unit">
         <input

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Presets, presetsFor } from '@/components/due-picker';
+import { ConflictNotice } from '@/components/conflict-notice';
 import { FollowUpForm } from '@/components/follow-up-form';
 import { dayName } from '@/components/format';
 import type { Undo } from '@/components/sidebar-types';
@@ -8,6 +9,8 @@ import { Toast } from '@/components/toast';
 import { watchChanges } from '@/utils/contract/events';
 import { SNOOZE_PRESETS } from '@/utils/shared/follow-up';
 import type { AccountView, DueItem } from '@/utils/contract/messages';
+import type { NextAction } from '@/utils/contract/model';
+import type { FieldConflict } from '@/utils/shared/field-merge';
 import { send } from '@/utils/contract/send';
 
 import { t } from '@/utils/shared/i18n';
@@ -26,6 +29,12 @@ export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [open, setOpen] = useState<Open | null>(null);
   const [toast, setToast] = useState<Undo | null>(null);
+  /** A reschedule refused because the next action changed since the list was read. */
+  const [clash, setClash] = useState<{
+    id: string;
+    conflicts: FieldConflict[];
+    mine: NextAction;
+  } | null>(null);
   /** The Log or Reschedule button that opened what is open: focus goes back to it. */
   const opener = useRef<HTMLButtonElement | null>(null);
   const [Panel, setPanel] = useState<ComponentType<PanelProps> | null>(null);
@@ -49,14 +58,29 @@ export function App() {
     if (!r.ok) return setError(r.error);
     setOpen((o) => (o?.id === next.id && o.mode === 'log' ? { ...o, view: r.data } : o));
   };
-  const reschedule = async (item: DueItem, day: string) => {
-    const r = await send('setNextAction', {
-      accountId: item.id,
-      nextAction: { ...item.nextAction, due: day },
-    });
-    if (!r.ok) return setError(r.error);
-    close();
-    void reload();
+  /**
+   * Moves the due item's next action, based on it as listed: changed since (the sidebar, the
+   * accounts page), the answer is a conflict, shown under the item with both values.
+   */
+  const reschedule = async (id: string, mine: NextAction, base: NextAction | null) => {
+    setClash(null);
+    const r = await send('setNextAction', { accountId: id, nextAction: mine, base });
+    if (r.ok) {
+      close();
+      return void reload();
+    }
+    if (r.code === 'conflict' && r.conflicts?.length) {
+      setClash({ id, conflicts: r.conflicts, mine });
+      return void reload();
+    }
+    setError(r.error);
+  };
+  const settleClash = (pick: 'mine' | 'theirs') => {
+    if (!clash) return;
+    setClash(null);
+    const theirs = (clash.conflicts[0]!.theirs ?? null) as NextAction | null;
+    if (pick === 'mine') void reschedule(clash.id, clash.mine, theirs);
+    else close();
   };
 
   useEffect(() => {
@@ -143,8 +167,13 @@ export function App() {
                       label={t('sidebarSnoozeTo')}
                       presets={SNOOZE_PRESETS}
                       dueOf={presetsFor(item, settings?.cadenceDays)}
-                      onPick={(day) => void reschedule(item, day)}
+                      onPick={(day) =>
+                        void reschedule(item.id, { ...item.nextAction, due: day }, item.nextAction)
+                      }
                     />
+                  )}
+                  {clash?.id === item.id && (
+                    <ConflictNotice conflicts={clash.conflicts} onChoose={settleClash} />
                   )}
                   {mine?.mode === 'log' && mine.view && (
                     // No thread here, so no source. The due action shows in the form with

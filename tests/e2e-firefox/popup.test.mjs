@@ -223,9 +223,11 @@ test(
     const popup = await openPopup();
     try {
       const badge = () => popup.evaluate(() => globalThis.browser.action.getBadgeText({}));
+      const { account: umbrella } = await app.call('getAccount', { id: 'acc-umbrella' });
       await app.call('setNextAction', {
         accountId: 'acc-umbrella',
         nextAction: { text: 'Check in after the tender', due: isoDay(0) },
+        base: umbrella.nextAction,
       });
       // Today: only Globex is overdue; what is due today is not late yet.
       const now = await app.call('checkReminders', {});

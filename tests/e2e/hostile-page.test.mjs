@@ -617,6 +617,7 @@ function requests(northwind) {
   return {
     getTabState: {},
     returnFocus: {},
+    snapshotPage: {},
     resolveContext: {
       host: 'gmail',
       url: 'https://mail.google.com/mail/u/0/#inbox',
@@ -641,7 +642,7 @@ function requests(northwind) {
       },
       domains: [],
     },
-    setStage: { id: 'acc-northwind', stage: 'strategic', reason: 'forged' },
+    setStage: { id: 'acc-northwind', stage: 'strategic', reason: 'forged', base: 'cooperative' },
     upsertPerson: { id: 'per-anna', accountId: 'acc-northwind', notes: 'forged' },
     deletePerson: { id: 'per-anna' },
     restorePerson: { person: { ...anna, notes: 'forged' } },
@@ -656,7 +657,7 @@ function requests(northwind) {
       next: { choice: 'keep' },
     },
     deleteActivity: { id: 'act-1' },
-    setNextAction: { accountId: 'acc-northwind', nextAction: null },
+    setNextAction: { accountId: 'acc-northwind', nextAction: null, base: null },
     completeNextAction: { accountId: 'acc-northwind', at: now },
     addDecision: { accountId: 'acc-northwind', date: '2026-11-01', what: 'forged' },
     deleteDecision: { id: 'dec-1' },

@@ -88,6 +88,7 @@ test(
         id: 'acc-northwind',
         stage: 'strategic',
         reason: 'Signed the three-year framework.',
+        base: 'cooperative',
       });
       await expectText(sidebar(gmail, 'stage-current'), 'Strategic', {
         page: gmail,

@@ -121,7 +121,7 @@ test(
         },
         next: {
           choice: 'replace',
-          seen: 'Agree the QBR agenda with Hank',
+          seen: (await app.call('getAccount', { id: 'acc-globex' })).account.nextAction,
           nextAction: { text: 'Retried next action', due: '2027-01-15' },
         },
       },
@@ -149,7 +149,7 @@ test(
       const racing = { ...envelope, opId: `retry-${Date.now()}-race` };
       racing.request = {
         activity: { ...envelope.request.activity, summary: 'Racing retry' },
-        next: { ...envelope.request.next, seen: 'Retried next action' },
+        next: { ...envelope.request.next, seen: account.nextAction },
       };
       const [a, b] = await page.evaluate(
         (e) => Promise.all([chrome.runtime.sendMessage(e), chrome.runtime.sendMessage(e)]),

@@ -33,9 +33,11 @@ test(
   'the badge shows the overdue count once the due day has passed',
   { timeout: 60_000 },
   async () => {
+    const { account: umbrella } = await app.call('getAccount', { id: 'acc-umbrella' });
     await app.call('setNextAction', {
       accountId: 'acc-umbrella',
       nextAction: { text: 'Check in after the tender', due: isoDay(0) },
+      base: umbrella.nextAction,
     });
     // Today: only Globex is overdue; what is due today is not late yet.
     const now = await app.call('checkReminders', {});

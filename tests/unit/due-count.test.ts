@@ -40,6 +40,7 @@ describe('the due count the sidebar shows', () => {
       t.send('setNextAction', {
         accountId: t.account.id,
         nextAction: { text: 'Call', due: '2026-11-28' },
+        base: null,
       }),
     );
     expect(await t.due()).toBe(1);
@@ -53,6 +54,7 @@ describe('the due count the sidebar shows', () => {
       t.send('setNextAction', {
         accountId: t.account.id,
         nextAction: { text: 'Call', due: '2026-11-29' },
+        base: null,
       }),
     );
     expect(await t.due()).toBe(0);

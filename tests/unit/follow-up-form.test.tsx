@@ -289,7 +289,7 @@ describe('follow-up form: what becomes of the next action', () => {
     // The field below now asks for the one after it, which may stay empty.
     expect(field('next').closest('label')!.textContent).toContain(text('followUpThenNext'));
     await press(field('summary'), 'Enter');
-    expect(request(calls).next).toEqual({ choice: 'done', seen: current.text });
+    expect(request(calls).next).toEqual({ choice: 'done', seen: current });
     expect(props.onSaved).toHaveBeenCalledWith({
       message: 'toastLoggedDone',
       accountId: 'acc-northwind',
@@ -308,7 +308,7 @@ describe('follow-up form: what becomes of the next action', () => {
     await press(field('next'), 'Enter');
     expect(request(calls).next).toEqual({
       choice: 'done',
-      seen: current.text,
+      seen: current,
       then: { text: 'Book the Q1 review', due: '2026-12-05', sourceUrl: THREAD_URL },
     });
   });
@@ -343,7 +343,7 @@ describe('follow-up form: what becomes of the next action', () => {
           // Another action: the old one's person does not carry over.
           next: {
             choice: 'replace',
-            seen: current.text,
+            seen: current,
             nextAction: { text: 'Send the pallet price', due: '2026-12-05', sourceUrl: THREAD_URL },
           },
         },
@@ -571,6 +571,7 @@ describe('next-action editor (mode "next")', () => {
         request: {
           accountId: 'acc-northwind',
           nextAction: { text: 'Book the QBR', due: '2026-12-01' },
+          base: null,
         },
       },
     ]);
@@ -604,7 +605,7 @@ describe('undo toast', () => {
       { name: 'deleteActivity', request: { id: 'act-new' } },
       {
         name: 'setNextAction',
-        request: { accountId: 'acc-northwind', nextAction: account().nextAction },
+        request: { accountId: 'acc-northwind', nextAction: account().nextAction, base: null },
       },
     ]);
     expect(onClose).toHaveBeenCalledTimes(1);
@@ -624,7 +625,7 @@ describe('undo toast', () => {
     await click($('[data-testid="undo"]'));
     expect(first.calls[1]).toEqual({
       name: 'setNextAction',
-      request: { accountId: 'acc-northwind', nextAction: null },
+      request: { accountId: 'acc-northwind', nextAction: null, base: null },
     });
     render(null, host!);
     host!.remove();
@@ -797,7 +798,7 @@ describe('in the sidebar', () => {
       { name: 'deleteActivity', request: { id: 'act-new' } },
       {
         name: 'setNextAction',
-        request: { accountId: 'acc-northwind', nextAction: account().nextAction },
+        request: { accountId: 'acc-northwind', nextAction: account().nextAction, base: null },
       },
     ]);
   });
@@ -831,6 +832,7 @@ describe('in the sidebar', () => {
         request: {
           accountId: 'acc-northwind',
           nextAction: { ...account().nextAction, due: '2026-11-29' },
+          base: account().nextAction,
         },
       },
     ]);

@@ -17,6 +17,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   reportContext: { status: 'none', host: 'gmail', url: 'https://mail.google.com/' },
   getTabState: {},
   returnFocus: {},
+  snapshotPage: {},
   keepDraft: { key: 'acc-1||Log follow-up|summary', value: 'Called' },
   listDrafts: {},
   resolveContext: {
@@ -183,6 +184,7 @@ describe('message fuzzing', () => {
       t.send('setNextAction', {
         accountId: nw.account.id,
         nextAction: { text: 'Call', due: '2026-12-01' },
+        base: null,
       }),
     );
     const before = await snapshot(t.db);

@@ -53,6 +53,7 @@ describe('createAccount and resolveContext', () => {
       send('setNextAction', {
         accountId: nw.account.id,
         nextAction: { text: 'Call Anna', due: '2026-11-28' },
+        base: null,
       }),
     );
     const r = await ok(send('resolveContext', thread(['priya@initech-systems.com'])));
@@ -76,6 +77,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     reportContext: { status: 'open', key: 'k', context: { host: 'myspace', url: 'https://x' } },
     getTabState: 'mine',
     returnFocus: 'now',
+    snapshotPage: 'the other tab',
     keepDraft: { key: 'k', value: 42 },
     listDrafts: null,
     resolveContext: { host: 'myspace', url: 'https://x', participants: [], domains: [], names: [] },
@@ -149,6 +151,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     const r = await send('setNextAction', {
       accountId: 'id-1',
       nextAction: { text: 'Call', due: '2026-13-01' },
+      base: null,
     });
     expect(r).toMatchObject({ ok: false, code: 'invalid' });
     if (!r.ok) expect(r.error).toMatch(/nextAction\.due: .*(date|YYYY)/);
@@ -359,6 +362,7 @@ describe('writes', () => {
         id: nw.account.id,
         stage: 'interdependent',
         reason: 'Sole supplier from January',
+        base: 'cooperative',
       }),
     );
     const view = await ok(send('getAccount', { id: nw.account.id }));

@@ -16,13 +16,18 @@ import type { TabStates } from '@/entrypoints/background/tab-state';
 let counter = 0;
 
 /** The per-tab state in memory (the background keeps it in storage.session). */
-export function memoryTabStates(): TabStates & { focusReturned: number[] } {
+export function memoryTabStates(): TabStates & {
+  focusReturned: number[];
+  snapshotsAsked: number[];
+} {
   const states = new Map<number, TabState>();
   const focusReturned: number[] = [];
+  const snapshotsAsked: number[] = [];
   const get = async (tabId: number) =>
     states.get(tabId) ?? { tabId, read: null, seq: 0, logRequest: 0 };
   return {
     focusReturned,
+    snapshotsAsked,
     get,
     async report(tabId, read) {
       const state = await get(tabId);
@@ -42,6 +47,10 @@ export function memoryTabStates(): TabStates & { focusReturned: number[] } {
     },
     async returnFocus(tabId) {
       focusReturned.push(tabId);
+    },
+    async snapshot(tabId) {
+      snapshotsAsked.push(tabId);
+      return { html: `<!-- url: https://example.com/ -->\n<html><body>tab ${tabId}</body></html>` };
     },
   };
 }

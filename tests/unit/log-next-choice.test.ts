@@ -16,7 +16,7 @@ async function seeded() {
     }),
   );
   const accountId = nw.account.id;
-  await ok(t.send('setNextAction', { accountId, nextAction: DUE_TODAY }));
+  await ok(t.send('setNextAction', { accountId, nextAction: DUE_TODAY, base: null }));
   const activity = {
     accountId,
     personIds: [],
@@ -50,11 +50,11 @@ describe('logActivity: what becomes of the open next action', () => {
 
   it.each([
     ['an unknown choice', { choice: 'later' }],
-    ['Replace without a next action', { choice: 'replace', seen: DUE_TODAY.text }],
+    ['Replace without a next action', { choice: 'replace', seen: DUE_TODAY }],
     ['Done without the action seen', { choice: 'done' }],
     [
       'Replace with a due day that is not a date',
-      { choice: 'replace', seen: DUE_TODAY.text, nextAction: { text: 'X', due: '25.12.2026' } },
+      { choice: 'replace', seen: DUE_TODAY, nextAction: { text: 'X', due: '25.12.2026' } },
     ],
   ])('%s is refused', async (_, next) => {
     const { send, db, activity } = await seeded();
@@ -67,7 +67,7 @@ describe('logActivity: what becomes of the open next action', () => {
   it('Done logs the follow-up as having done it, and clears it', async () => {
     const { send, accountId, activity, nextOf } = await seeded();
     const r = await ok(
-      send('logActivity', { activity, next: { choice: 'done', seen: DUE_TODAY.text } }),
+      send('logActivity', { activity, next: { choice: 'done', seen: DUE_TODAY } }),
     );
     expect(r.activity.completed).toBe(DUE_TODAY.text);
     expect(await nextOf()).toBeNull();
@@ -81,9 +81,7 @@ describe('logActivity: what becomes of the open next action', () => {
   it('Done with a next one sets it', async () => {
     const { send, activity, nextOf } = await seeded();
     const then = { text: 'Book the Q1 review', due: '2026-12-11' };
-    await ok(
-      send('logActivity', { activity, next: { choice: 'done', seen: DUE_TODAY.text, then } }),
-    );
+    await ok(send('logActivity', { activity, next: { choice: 'done', seen: DUE_TODAY, then } }));
     expect(await nextOf()).toEqual(then);
   });
 
@@ -93,7 +91,7 @@ describe('logActivity: what becomes of the open next action', () => {
     const r = await ok(
       send('logActivity', {
         activity,
-        next: { choice: 'replace', seen: DUE_TODAY.text, nextAction },
+        next: { choice: 'replace', seen: DUE_TODAY, nextAction },
       }),
     );
     expect(r.activity).not.toHaveProperty('completed');
@@ -103,13 +101,13 @@ describe('logActivity: what becomes of the open next action', () => {
   it('Done and Replace refuse when the next action changed since the form showed it', async () => {
     const { send, db, accountId, activity, nextOf } = await seeded();
     const moved = { text: 'Something else now', due: '2026-12-09' };
-    await ok(send('setNextAction', { accountId, nextAction: moved }));
+    await ok(send('setNextAction', { accountId, nextAction: moved, base: DUE_TODAY }));
     const before = await snapshot(db);
     for (const next of [
-      { choice: 'done' as const, seen: DUE_TODAY.text },
+      { choice: 'done' as const, seen: DUE_TODAY },
       {
         choice: 'replace' as const,
-        seen: DUE_TODAY.text,
+        seen: DUE_TODAY,
         nextAction: { text: 'New', due: '2026-12-10' },
       },
       { choice: 'replace' as const, seen: null, nextAction: { text: 'New', due: '2026-12-10' } },
@@ -131,7 +129,13 @@ describe('completeNextAction logs the kind that was done', () => {
     ['a note when the words say nothing', 'Think about pricing', undefined, 'note'],
   ] as const)('%s', async (_, text, kind, expected) => {
     const { send, accountId, nextOf } = await seeded();
-    await ok(send('setNextAction', { accountId, nextAction: { text, due: '2026-12-04' } }));
+    await ok(
+      send('setNextAction', {
+        accountId,
+        nextAction: { text, due: '2026-12-04' },
+        base: DUE_TODAY,
+      }),
+    );
     const r = await ok(send('completeNextAction', { accountId, at: 5, ...(kind ? { kind } : {}) }));
     expect(r.activity).toMatchObject({ kind: expected, summary: text });
     expect(await nextOf()).toBeNull();

@@ -4,7 +4,12 @@
  * page did, with stand-ins for its people.
  */
 import { describe, expect, it } from 'vitest';
-import { cleanUrl, placeholderText, snapshotPage } from '@/utils/content/page-snapshot';
+import {
+  cleanUrl,
+  placeholderText,
+  snapshotPage,
+  tenantStandIn,
+} from '@/utils/content/page-snapshot';
 import { gmailAdapter } from '@/utils/content/hosts/gmail';
 import { outlookAdapter } from '@/utils/content/hosts/outlook';
 import { pipedriveAdapter } from '@/utils/content/hosts/pipedrive';
@@ -112,5 +117,23 @@ describe('the pieces', () => {
       'mailto:person1@example.com',
     );
     expect(cleanUrl('javascript:alert(1)', same)).toBe('');
+    expect(cleanUrl('tel:+442079460388', same)).toBe('tel:+000000000000');
+    expect(cleanUrl('skype:anna.keller?call', same)).toBe('skype:xxxx.xxxxxx?xxxx');
+  });
+
+  it("a CRM host's customer name is taken out, everywhere in the page", () => {
+    expect(tenantStandIn('brightwave.pipedrive.com')).toBe('company.pipedrive.com');
+    expect(tenantStandIn('northwind--uat.sandbox.lightning.force.com')).toBe(
+      'company.lightning.force.com',
+    );
+    expect(tenantStandIn('northwind.my.salesforce.com')).toBe('company.my.salesforce.com');
+    expect(tenantStandIn('app.hubspot.com')).toBeNull();
+    expect(tenantStandIn('mail.google.com')).toBeNull();
+    const { doc, url } = loadHostFixture('pipedrive', 'organization');
+    const tenant = url.hostname.split('.')[0] as string;
+    expect(tenant).not.toBe('company');
+    const snapshot = snapshotPage(doc, url);
+    expect(snapshot.toLowerCase()).not.toContain(`${tenant.toLowerCase()}.pipedrive.com`);
+    expect(snapshot).toMatch(/^<!-- url: https:\/\/company\.pipedrive\.com\//);
   });
 });

@@ -64,6 +64,7 @@ describe('links', () => {
         t.send('setNextAction', {
           accountId,
           nextAction: { text: 'x', due: '2026-12-01', sourceUrl: url },
+          base: null,
         }),
         t.send('createAccount', {
           name: 'Globex',
@@ -120,7 +121,7 @@ describe('oversized text', () => {
         /^why: Too big/,
       ],
       [
-        t.send('setStage', { id: accountId, stage: 'strategic', reason: KB200 }),
+        t.send('setStage', { id: accountId, stage: 'strategic', reason: KB200, base: 'tactical' }),
         /^reason: Too big/,
       ],
     ];

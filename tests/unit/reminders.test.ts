@@ -46,6 +46,7 @@ describe('the reminder query', () => {
           t.send('setNextAction', {
             accountId: v.account.id,
             nextAction: { text: `Call ${name}`, due },
+            base: null,
           }),
         );
       return v.account.id;

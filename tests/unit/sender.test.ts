@@ -69,6 +69,7 @@ const FRAME_MESSAGES = [
   'keepDraft',
   'listDrafts',
   'returnFocus',
+  'snapshotPage',
   'resolveContext',
   'getAccount',
   'createAccount',

@@ -1,4 +1,5 @@
 // The account sidebar, rendered alone with a fake `send`: what it shows and what it asks for.
+import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -316,6 +317,7 @@ describe('sidebar, ready', () => {
           id: 'acc-northwind',
           stage: 'strategic',
           reason: 'Signed the three-year framework',
+          base: 'cooperative',
         },
       },
     ]);
@@ -477,6 +479,7 @@ describe('sidebar, ready', () => {
         request: {
           accountId: 'acc-northwind',
           nextAction: { text: 'Send the revised rate card', due: '2027-01-15' },
+          base: null,
         },
       },
     ]);
@@ -884,5 +887,73 @@ describe('sidebar, the account at a glance and from where the user is', () => {
     const focusable = $$('button, [tabindex="0"], a[href], input, select, textarea');
     expect(focusable[0]).toBe(testId('edit-account'));
     expect(focusable.indexOf($('.rp-resize')!)).toBe(focusable.length - 1);
+  });
+});
+
+describe('sidebar, bidi controls in text from the page reorder nothing beside them', () => {
+  /** The inline elements that components/bidi.css makes bidi isolates (what <bdi> is). */
+  const ISOLATING = /:where\(([^)]*)\)\s*\{\s*unicode-bidi:\s*isolate;/.exec(
+    readFileSync('components/bidi.css', 'utf8'),
+  )![1]!;
+  const OVERRIDE = '\u202Egnp.exe';
+
+  it('each name, subject, note and summary sits in an isolating element, with nothing after it there', async () => {
+    const hostile = view({
+      account: account({ name: `${OVERRIDE} account` }),
+      people: [person('per-x', `${OVERRIDE} person`, 'x@northwind.co.uk', { title: OVERRIDE })],
+      activities: [
+        {
+          id: 'act-x',
+          accountId: 'acc-northwind',
+          personIds: [],
+          kind: 'email',
+          at: Date.now(),
+          summary: `${OVERRIDE} summary`,
+          outcome: '',
+          source: { host: 'gmail', url: 'https://mail.google.com/x', subject: OVERRIDE },
+        },
+      ],
+    });
+    await mount({
+      state: {
+        status: 'ready',
+        context: {
+          ...context,
+          participants: [{ email: 'new@northwind.co.uk', name: `${OVERRIDE} newcomer` }],
+          thread: { id: 'x', subject: OVERRIDE },
+        },
+        result: {
+          matches: [{ ...hostile, matchedBy: 'email', threadEmails: ['new@northwind.co.uk'] }],
+          unknown: [
+            {
+              email: 'evil@globex.io',
+              name: `${OVERRIDE} sender`,
+              domain: 'globex.io',
+              freeMail: false,
+            },
+          ],
+          dueCount: 0,
+        },
+      },
+    });
+    const walker = document.createTreeWalker(host, NodeFilter.SHOW_TEXT);
+    const runs: Text[] = [];
+    while (walker.nextNode()) {
+      if (walker.currentNode.textContent!.includes('\u202E')) runs.push(walker.currentNode as Text);
+    }
+    const shown = runs.map((r) => r.textContent!.replace(OVERRIDE, '').trim());
+    for (const kind of ['account', 'person', 'summary', 'newcomer', 'sender'])
+      expect(shown, `the ${kind} name is shown`).toContain(kind);
+    for (const run of runs) {
+      const parent = run.parentElement!;
+      expect(
+        parent.matches(ISOLATING),
+        `<${parent.localName} class="${parent.className}"> isolates`,
+      ).toBe(true);
+      let after = run.nextSibling;
+      for (; after; after = after.nextSibling) {
+        expect(after.textContent!.trim(), `text after "${run.textContent}"`).toBe('');
+      }
+    }
   });
 });

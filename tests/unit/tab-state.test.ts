@@ -134,3 +134,68 @@ describe('the tab state the worker keeps and sends', () => {
     expect(toTab()[0]!.news.resolved).toBeUndefined();
   });
 });
+
+describe('a page that changes what it shows every frame', () => {
+  it('200 reports in a burst: one resolve at a time, a bounded few, and the last read wins', async () => {
+    const tabs = sessionTabStates();
+    await tabs.attach(TAB, { frameId: 4, documentId: 'DOC-A' });
+    const sets = vi.spyOn(fakeBrowser.storage.session, 'set');
+    let running = 0;
+    let most = 0;
+    const resolved: string[] = [];
+    const resolve = async (r: PageRead) => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((done) => setTimeout(done, 5));
+      running--;
+      const key = r.status === 'open' ? r.key : '';
+      resolved.push(key);
+      return resolvedFor(key);
+    };
+    const reports = Array.from({ length: 200 }, (_, i) =>
+      tabs.report(TAB, read(`thread${i}`), resolve),
+    );
+    await Promise.all(reports);
+    // Never two resolves at once; the reports that came while one ran wait as one, the newest.
+    expect(most).toBe(1);
+    expect(resolved.length).toBeLessThanOrEqual(2);
+    expect(resolved.at(-1)).toBe('thread199');
+    expect(sets.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(toFrames().length).toBeLessThanOrEqual(2);
+    expect(toFrames().at(-1)!.news.state.read).toEqual(read('thread199'));
+    expect(toFrames().at(-1)!.news.resolved).toEqual(resolvedFor('thread199'));
+    expect(toFrames().at(-1)!.news.state.seq).toBe(200);
+    expect((await stored()).read).toEqual(read('thread199'));
+  });
+
+  it('a page that changes every 16 ms is paced: a burst, then about one resolve per 100 ms', async () => {
+    const tabs = sessionTabStates();
+    await tabs.attach(TAB, { frameId: 4, documentId: 'DOC-A' });
+    let resolves = 0;
+    const resolve = async (r: PageRead) => {
+      resolves++;
+      return resolvedFor(r.status === 'open' ? r.key : '');
+    };
+    const reports: Promise<void>[] = [];
+    const started = Date.now();
+    for (let i = 0; i < 60; i++) {
+      reports.push(tabs.report(TAB, read(`thread${i}`), resolve));
+      await new Promise((done) => setTimeout(done, 16));
+    }
+    await Promise.all(reports);
+    const elapsed = Date.now() - started;
+    // Unpaced, each of the 60 would be resolved (each resolve is done before the next report).
+    expect(resolves).toBeLessThanOrEqual(10 + Math.ceil(elapsed / 100) + 1);
+    expect(resolves).toBeLessThan(40);
+    expect(toFrames().at(-1)!.news.state.read).toEqual(read('thread59'));
+  });
+
+  it('a single report in a quiet tab is resolved and sent at once', async () => {
+    const tabs = sessionTabStates();
+    await tabs.attach(TAB, { frameId: 4, documentId: 'DOC-A' });
+    const started = performance.now();
+    await tabs.report(TAB, read('northwind'), async () => resolvedFor('northwind'));
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(toFrames()).toHaveLength(1);
+  });
+});

@@ -68,10 +68,34 @@ export function placeholderText(text: string): string {
   });
 }
 
-/** Other sites' hosts (a client's website) as numbered stand-ins, the page's own host kept. */
+/**
+ * CRM hosts whose first labels name the customer (`brightwave.pipedrive.com`,
+ * `northwind.lightning.force.com`): the labels before these become `company`, the part the
+ * adapters match is kept.
+ */
+const TENANT_SUFFIXES = [
+  'pipedrive.com',
+  'lightning.force.com',
+  'my.salesforce.com',
+  'force.com',
+  'salesforce.com',
+];
+
+/** A CRM tenant's host with the customer's name taken out, or null for any other host. */
+export function tenantStandIn(host: string): string | null {
+  const suffix = TENANT_SUFFIXES.find((s) => host.endsWith(`.${s}`));
+  return suffix ? `company.${suffix}` : null;
+}
+
+/**
+ * Other sites' hosts (a client's website) as numbered stand-ins; the page's own host kept, except
+ * a CRM tenant's name.
+ */
 function hostStandIns(pageHost: string): (host: string) => string {
   const seen = new Map<string, string>();
   return (host) => {
+    const tenant = tenantStandIn(host);
+    if (tenant) return tenant;
     if (host === pageHost || host.endsWith('.example.com')) return host;
     if (!seen.has(host)) seen.set(host, `site${seen.size + 1}.example.com`);
     return seen.get(host) as string;
@@ -105,6 +129,9 @@ export function cleanUrl(
   const raw = value.trim();
   if (/^mailto:/i.test(raw)) return `mailto:${standIn(raw.slice(7).split('?')[0] ?? '')}`;
   if (/^(javascript|data|blob|vbscript):/i.test(raw)) return '';
+  // Phone and messenger links carry a number or a handle: placeholders, the scheme kept.
+  const dial = /^(tel|sms|callto|skype|facetime|sip|sips|whatsapp|im|xmpp):/i.exec(raw);
+  if (dial) return `${dial[0].toLowerCase()}${placeholderText(standIn(raw.slice(dial[0].length)))}`;
   let url: URL;
   try {
     url = new URL(raw, 'https://placeholder.invalid/');
@@ -199,7 +226,7 @@ export function snapshotPage(doc: Document, url: URL, takenAt: Date = new Date()
   cleanElement(root, standIn, hostStandIn);
   for (const el of Array.from(root.querySelectorAll('*'))) cleanElement(el, standIn, hostStandIn);
   // The title is the one text outside the body that the adapters read (Gmail's address).
-  const pageUrl = cleanUrl(url.href, standIn).replace(/--+/g, '-');
+  const pageUrl = cleanUrl(url.href, standIn, hostStandIn).replace(/--+/g, '-');
   const date = takenAt.toISOString().slice(0, 10);
   return [
     `<!-- url: ${pageUrl} -->`,

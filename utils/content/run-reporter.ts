@@ -10,7 +10,13 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ext as browser } from '@/utils/shared/ext';
-import { isLogFollowUp, isReturnFocus, isToggleSidebar, watchLocal } from '@/utils/contract/events';
+import {
+  isLogFollowUp,
+  isReturnFocus,
+  isSnapshotPage,
+  isToggleSidebar,
+  watchLocal,
+} from '@/utils/contract/events';
 import { GRANTED_HOSTS_KEY, LAYOUT_KEY } from '@/utils/contract/storage-keys';
 import {
   panelWidth,
@@ -23,6 +29,7 @@ import type { PageRead } from '@/utils/contract/messages';
 import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
 import { watchContext, type WatchOptions } from '@/utils/content/watch';
 import { mountDock } from './dock';
+import { snapshotPage } from './page-snapshot';
 import { reportSender } from './report-port';
 
 export interface HostReporterOptions {
@@ -210,6 +217,22 @@ function runDocked(
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+  // The tab's own sidebar frame asked for a snapshot, on the user's click (the worker relays it
+  // and checks the answer). Answered at once, so no message channel is left open.
+  const onSnapshot = (message: unknown, _sender: unknown, answer: (reply: unknown) => void) => {
+    if (!isSnapshotPage(message)) return undefined;
+    try {
+      answer({ html: snapshotPage(document, new URL(location.href)) });
+    } catch {
+      answer(null); // The worker tells the frame the page did not answer.
+    }
+    return undefined;
+  };
+  type Listener = Parameters<typeof browser.runtime.onMessage.addListener>[0];
+  browser.runtime.onMessage.addListener(onSnapshot as Listener);
+  signal.addEventListener('abort', () =>
+    browser.runtime.onMessage.removeListener(onSnapshot as Listener),
+  );
 
   void (async () => {
     const stored = await browser.storage.local

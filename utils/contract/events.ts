@@ -44,6 +44,13 @@ function isEvent(message: unknown, event: string): boolean {
 export const RETURN_FOCUS_EVENT = 'returnFocus';
 
 /**
+ * Sent by the background to a tab's top frame (its content script), only when that tab's own
+ * sidebar frame asked (snapshotPage): answer with the page's sanitised snapshot
+ * (utils/content/page-snapshot.ts). Never sent on the content script's or the page's initiative.
+ */
+export const SNAPSHOT_PAGE_EVENT = 'snapshotPage';
+
+/**
  * Sent by the background to a tab's sidebar frame, and to no other document: the tab's new state
  * (`{ ..., state, resolved? }`), with the read already resolved to accounts when it could be. It is
  * how the frame paints a navigation without a request of its own, and the only news a Firefox frame
@@ -54,6 +61,7 @@ export const TAB_STATE_EVENT = 'tabState';
 export const isToggleSidebar = (message: unknown) => isEvent(message, TOGGLE_SIDEBAR_EVENT);
 export const isLogFollowUp = (message: unknown) => isEvent(message, LOG_FOLLOW_UP_EVENT);
 export const isReturnFocus = (message: unknown) => isEvent(message, RETURN_FOCUS_EVENT);
+export const isSnapshotPage = (message: unknown) => isEvent(message, SNAPSHOT_PAGE_EVENT);
 export const isTabStateEvent = (message: unknown) => isEvent(message, TAB_STATE_EVENT);
 export const isReportAck = (message: unknown): message is ReportAck =>
   isEvent(message, REPORTED_EVENT);

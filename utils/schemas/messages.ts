@@ -155,14 +155,16 @@ const ActivityInput = z.object({
  */
 export const NextChoice = z.discriminatedUnion('choice', [
   z.object({ choice: z.literal('keep') }),
+  // `seen` is the whole next action as the form read it: a snoozed one (same words, another
+  // day) has changed too, and is not finished or replaced without the user seeing it.
   z.object({
     choice: z.literal('done'),
-    seen: NextAction.shape.text,
+    seen: NextAction,
     then: z.optional(NextAction),
   }),
   z.object({
     choice: z.literal('replace'),
-    seen: z.nullable(NextAction.shape.text),
+    seen: z.nullable(NextAction),
     nextAction: NextAction,
   }),
 ]);
@@ -271,6 +273,15 @@ export const PageRead = z.discriminatedUnion('status', [
 ]);
 export type PageRead = z.infer<typeof PageRead>;
 
+/** The most a page snapshot may weigh (characters of HTML); a bigger page is refused. */
+export const MAX_SNAPSHOT_CHARS = 8_000_000;
+
+/** A content script's answer to SNAPSHOT_PAGE_EVENT, checked by the worker before it is relayed. */
+export const PageSnapshot = z.object({
+  html: z.string().check(z.minLength(1), z.maxLength(MAX_SNAPSHOT_CHARS)),
+});
+export type PageSnapshot = z.infer<typeof PageSnapshot>;
+
 export const MESSAGES = {
   /** The content script's report of what its page shows; the tab's sidebar frame learns it. */
   reportContext: message(PageRead, 'content').returns<true>(),
@@ -289,6 +300,12 @@ export const MESSAGES = {
   listDrafts: message(Nothing, 'frame', 'read').returns<DraftEntry[]>(),
   /** Escape in the sidebar frame: the tab's content script gives keyboard focus back to the page. */
   returnFocus: message(Nothing, 'frame', 'read').returns<true>(),
+  /**
+   * "Save this page for a report": the sidebar frame asks for its own tab's page, sanitised by that
+   * tab's content script (the worker relays it and checks the answer with PageSnapshot). Only a
+   * sidebar frame, only on the user's click; nothing is stored or sent anywhere else.
+   */
+  snapshotPage: message(Nothing, 'frame', 'read').returns<PageSnapshot>(),
   resolveContext: message(HostContext, 'frame', 'read').returns<ContextResult>(),
   getAccount: message(ById, 'frame', 'read').returns<AccountView>(),
   createAccount: message(
@@ -324,8 +341,9 @@ export const MESSAGES = {
       domains: z.array(str(253)).check(z.maxLength(MAX_DOMAINS)),
     }),
   ).returns<Account>(),
+  /** `base` is the stage as read: another tab's move since is a conflict, not overwritten. */
   setStage: message(
-    z.object({ id: Id, stage: Stage, reason: StageChange.shape.reason }),
+    z.object({ id: Id, stage: Stage, reason: StageChange.shape.reason, base: Stage }),
   ).returns<Account>(),
   upsertPerson: message(PersonInput).returns<Person>(),
   /** Removes a person; the answer is the removed record, for Undo through restorePerson. */
@@ -341,8 +359,13 @@ export const MESSAGES = {
     account: Account;
   }>(),
   deleteActivity: message(ById).returns<{ accountId: string }>(),
+  /** `base` is the next action as read (null: none); changed since, the answer is a conflict. */
   setNextAction: message(
-    z.object({ accountId: Id, nextAction: z.nullable(NextAction) }),
+    z.object({
+      accountId: Id,
+      nextAction: z.nullable(NextAction),
+      base: z.nullable(NextAction),
+    }),
   ).returns<Account>(),
   completeNextAction: message(
     z.object({

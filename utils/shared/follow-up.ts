@@ -12,6 +12,7 @@ import type { NextChoice } from '@/utils/contract/messages';
 import type { NextAction } from '@/utils/contract/model';
 import type { ActivityKind, Stage } from '@/utils/contract/enums';
 import { cadenceFor } from '@/utils/shared/stages';
+import { sameValue, type FieldConflict } from '@/utils/shared/field-merge';
 
 /** "Next week" is seven days on: the same weekday, which is what people mean when they snooze. */
 export const DUE_PRESETS = ['tomorrow', 'in3', 'week', 'cadence'] as const;
@@ -97,23 +98,40 @@ export function checkFollowUp(draft: FollowUpDraft, today: IsoDate): FollowUpChe
 /**
  * What a logged follow-up does to the account's open next action (the user's choice in the
  * form; see NextChoice). Keep never touches it. Done and Replace act only on the next action the
- * user saw: if it has changed since, the write is refused rather than applied to another one.
+ * user saw (its words and its day): if it has changed since, the write is refused with both
+ * values, rather than applied to another one.
  */
 export function applyNextChoice(
   current: NextAction | null,
   choice: NextChoice,
-): { ok: true; nextAction?: NextAction | null; completed?: string } | { ok: false; error: string } {
+):
+  | { ok: true; nextAction?: NextAction | null; completed?: string }
+  | { ok: false; conflict: FieldConflict } {
   if (choice.choice === 'keep') return { ok: true };
-  const changed = {
-    ok: false as const,
-    error: 'The next action changed meanwhile; look at it again before you log.',
-  };
-  if (choice.choice === 'done') {
-    if (current?.text !== choice.seen) return changed;
-    return { ok: true, nextAction: choice.then ?? null, completed: current.text };
+  const mine = choice.choice === 'done' ? (choice.then ?? null) : choice.nextAction;
+  if (!sameValue(current, choice.seen)) {
+    return { ok: false, conflict: { field: 'nextAction', mine, theirs: current } };
   }
-  if ((current?.text ?? null) !== choice.seen) return changed;
-  return { ok: true, nextAction: choice.nextAction };
+  if (choice.choice === 'replace') return { ok: true, nextAction: mine };
+  return { ok: true, nextAction: mine, completed: current!.text };
+}
+
+/**
+ * The user's answer to that conflict. Take theirs: the follow-up is logged and their next action
+ * stays (Keep). Keep mine: the same choice, now made about the next action they see now; Done on
+ * a next action someone else already finished becomes setting the one after it, if any.
+ */
+export function settleNextChoice(
+  choice: NextChoice,
+  theirs: NextAction | null,
+  pick: 'mine' | 'theirs',
+): NextChoice {
+  if (pick === 'theirs' || choice.choice === 'keep') return { choice: 'keep' };
+  if (choice.choice === 'replace') return { ...choice, seen: theirs };
+  if (theirs) return { ...choice, seen: theirs };
+  return choice.then
+    ? { choice: 'replace', seen: null, nextAction: choice.then }
+    : { choice: 'keep' };
 }
 
 /**

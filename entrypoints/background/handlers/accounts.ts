@@ -252,6 +252,9 @@ export const accountHandlers = {
     return write(ctx, ['accounts', 'stageChanges'], async (tx) => {
       const account = await mustGetAccount(tx, req.id);
       if (account.stage === req.stage) return { data: account, changed: [] };
+      // Moved by someone else since it was read: their move stands until the user chooses.
+      if (account.stage !== req.base)
+        throw conflictError([{ field: 'stage', mine: req.stage, theirs: account.stage }]);
       const now = ctx.now();
       const next = bump(account, now, { stage: req.stage });
       const change: StageChange = {

@@ -7,10 +7,12 @@ import { type StoredAccount } from '../db';
 import type { DueItem } from '@/utils/contract/messages';
 import type { Account, Activity, Decision } from '@/utils/contract/model';
 import { today } from '@/utils/shared/dates';
+import { mergeFields } from '@/utils/shared/field-merge';
 import { applyNextChoice, kindOf } from '@/utils/shared/follow-up';
 import {
   type Handlers,
   HandlerError,
+  conflictError,
   type WriteTx,
   write,
   mustGetAccount,
@@ -23,7 +25,7 @@ export const activityHandlers = {
     return write(ctx, ['accounts', 'people', 'activities'], async (tx) => {
       const account = await mustGetAccount(tx, req.activity.accountId);
       const choice = applyNextChoice(account.nextAction, req.next);
-      if (!choice.ok) throw new HandlerError('conflict', choice.error);
+      if (!choice.ok) throw conflictError([choice.conflict]);
       const { source, ...rest } = req.activity;
       const activity: Activity = {
         ...rest,
@@ -54,6 +56,9 @@ export const activityHandlers = {
   async setNextAction(req, ctx) {
     return write(ctx, ['accounts'], async (tx) => {
       const account = await mustGetAccount(tx, req.accountId);
+      const merged = mergeFields(account, { nextAction: req.nextAction }, { nextAction: req.base });
+      if (!merged.ok) throw conflictError(merged.conflicts);
+      if (merged.applied.length === 0) return { data: account, changed: [] };
       const next = bump(account, ctx.now(), { nextAction: req.nextAction });
       await tx.objectStore('accounts').put(next);
       return { data: next, changed: [next.id] };
