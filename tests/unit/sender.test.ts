@@ -79,6 +79,8 @@ const FRAME_MESSAGES = [
   'upsertPerson',
   'deletePerson',
   'restorePerson',
+  'addLine',
+  'removeLine',
   'logActivity',
   'deleteActivity',
   'setNextAction',
