@@ -9,6 +9,7 @@ import { t } from '@/utils/shared/i18n';
 import { nameFromEmail } from './guess-name';
 import { AddPersonForm } from './person-form';
 import { PersonRow } from './person-row';
+import { RelationshipLines } from './relationship-lines';
 import type { Send } from './sidebar-types';
 import type { RoleCadence } from '@/utils/shared/freshness';
 import { ErrorNote, Section, useFocusOnArrival, useInline, useWrite } from './ui';
@@ -138,6 +139,7 @@ export function People({
       ) : (
         people.length !== 1 && <div class="rp-actions">{addButton('add-person')}</div>
       )}
+      <RelationshipLines accountId={accountId} people={people} send={send} reload={reload} />
     </Section>
   );
 }

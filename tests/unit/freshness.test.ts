@@ -13,6 +13,7 @@ import {
   type Freshness,
 } from '@/utils/shared/freshness';
 import { normaliseSettings } from '@/utils/contract/settings';
+import { SCHEMA_VERSION } from '@/utils/contract/records';
 import type { Attitude, Role } from '@/utils/contract/enums';
 
 const DAY = 86_400_000;
@@ -284,7 +285,7 @@ describe('the backup keeps the buying group', () => {
     );
     await ok(t.send('resolveContext', thread(['anna@northwind.co.uk']), 'sidebar-frame'));
     const backup = await ok(t.send('exportData', {}));
-    expect(backup.schemaVersion).toBe(5);
+    expect(backup.schemaVersion).toBe(SCHEMA_VERSION);
     const other = await freshContext();
     await ok(other.send('importData', { backup, mode: 'replace' }));
     const again = await ok(other.send('exportData', {}));

@@ -64,6 +64,8 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   },
   countAccounts: {},
   deletePerson: { id: 'id-2' },
+  addLine: { fromId: 'id-2', toId: 'id-3', kind: 'influences', note: '' },
+  removeLine: { fromId: 'id-2', toId: 'id-3', kind: 'influences' },
   restorePerson: {
     person: {
       id: 'p9',

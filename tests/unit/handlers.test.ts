@@ -109,6 +109,8 @@ describe('bad input gets a clear error and changes nothing', () => {
     listAccountsPage: { sort: 'name', dir: 'up', due: 'all', text: '', offset: -1, limit: 0 },
     countAccounts: 7,
     deletePerson: { id: 7 },
+    addLine: { fromId: 'p1', toId: 'p2', kind: 'likes', note: '' },
+    removeLine: { fromId: 'p1', toId: 'p2' },
     restorePerson: { person: { id: 'p1', accountId: 'id-1', name: '' } },
     deleteDecision: { id: '' },
     restoreDecision: { decision: { id: 'd1' } },

@@ -64,6 +64,25 @@ const unchangedSeen = (current: Records) => {
   expect((current.people as Person[]).some((p) => p.role === 'executive_sponsor')).toBe(true);
 };
 
+/** As version 6 may store it since backups of schema 6: a line from one person to another. */
+function withLines(data: Records): Records {
+  const people = data.people as Person[];
+  const to = people.find((p) => p.id !== people[0]!.id && p.accountId === people[0]!.accountId);
+  const line = { to: to!.id, kind: 'influences' as const, note: 'Plays golf with' };
+  return { ...data, people: people.map((p, i) => (i === 0 ? { ...p, lines: [line] } : p)) };
+}
+
+/** Records with lines come through whole, the lines included. */
+const unchangedLines = (current: Records) => {
+  const original = withLines(withSponsorSeen(sampleBackup(SAMPLE_AT)));
+  for (const s of RECORD_KINDS) {
+    const expected =
+      s === 'accounts' ? (original.accounts as Account[]).map(withKeys) : original[s];
+    expect(sortById(current[s])).toEqual(sortById(expected));
+  }
+  expect((current.people as Person[]).some((p) => p.lines?.length === 1)).toBe(true);
+};
+
 /** Data as each shipped version stored it, and what it must look like at the current version. */
 const SHIPPED: Record<number, { data: Records; expect: (current: Records) => void }> = {
   1: { data: sampleBackup(SAMPLE_AT), expect: unchanged },
@@ -75,8 +94,11 @@ const SHIPPED: Record<number, { data: Records; expect: (current: Records) => voi
   // 5 adds the meta store and the accounts page's indexes; people may hold the executive_sponsor
   // role and a lastSeenAt (backups of schema 5).
   5: { data: withAllKeys(withSponsorSeen(sampleBackup(SAMPLE_AT))), expect: unchangedSeen },
-  // 6 adds the backups and backupRecords stores.
-  6: { data: withAllKeys(withSponsorSeen(sampleBackup(SAMPLE_AT))), expect: unchangedSeen },
+  // 6 adds the backups and backupRecords stores; people may hold lines (backups of schema 6).
+  6: {
+    data: withLines(withAllKeys(withSponsorSeen(sampleBackup(SAMPLE_AT)))),
+    expect: unchangedLines,
+  },
 };
 
 const now = () => Promise.resolve();

@@ -124,11 +124,16 @@ async function seeded() {
     t.send('createAccount', {
       name: 'Northwind',
       domains: ['northwind.co.uk'],
-      people: [{ name: 'Anna', email: 'anna@northwind.co.uk' }],
+      people: [
+        { name: 'Anna', email: 'anna@northwind.co.uk' },
+        { name: 'Tom', email: 'tom@northwind.co.uk' },
+      ],
     }),
   );
   const accountId = nw.account.id;
-  const anna = nw.people[0]!;
+  const anna = nw.people.find((p) => p.name === 'Anna')!;
+  const tom = nw.people.find((p) => p.name === 'Tom')!;
+  await ok(t.send('addLine', { fromId: tom.id, toId: anna.id, kind: 'reports_to', note: '' }));
   const logged = await ok(
     t.send('logActivity', {
       activity: { accountId, personIds: [anna.id], kind: 'call', at: 5, summary: 'Kick-off' },
@@ -209,6 +214,8 @@ async function seeded() {
       },
       domains: ['northwind.de'],
     },
+    addLine: { fromId: anna.id, toId: tom.id, kind: 'influences', note: 'Old friends' },
+    removeLine: { fromId: tom.id, toId: anna.id, kind: 'reports_to' },
     deletePerson: { id: anna.id },
     restorePerson: { person: { ...anna, name: 'Anna Keller' } },
     deleteDecision: { id: decision.id },
@@ -250,6 +257,8 @@ const WRITE_NAMES = [
   'upsertPerson',
   'deletePerson',
   'restorePerson',
+  'addLine',
+  'removeLine',
   'logActivity',
   'deleteActivity',
   'setNextAction',

@@ -80,6 +80,8 @@ const FRAME_MESSAGES = [
   'upsertPerson',
   'deletePerson',
   'restorePerson',
+  'addLine',
+  'removeLine',
   'logActivity',
   'deleteActivity',
   'setNextAction',

@@ -17,6 +17,11 @@ export const ROLES = [
 export const ATTITUDES = ['supporter', 'neutral', 'sceptic'] as const;
 /** How well an account's buying group is covered (utils/shared/coverage.ts), worst first. */
 export const COVERAGE_LEVELS = ['red', 'amber', 'green'] as const;
+/**
+ * The kinds of line between two people of an account (utils/shared/relationships.ts). The last two
+ * run both ways: "Anna is in conflict with Tom" is the same line as "Tom is in conflict with Anna".
+ */
+export const LINE_KINDS = ['reports_to', 'influences', 'conflicts_with', 'informal'] as const;
 export const ACTIVITY_KINDS = ['email', 'call', 'meeting', 'note'] as const;
 export const CRM_SYSTEMS = ['hubspot', 'salesforce', 'pipedrive'] as const;
 export const HOSTS = ['gmail', 'outlook', ...CRM_SYSTEMS] as const;
@@ -41,6 +46,7 @@ export type Potential = (typeof POTENTIALS)[number];
 export type Role = (typeof ROLES)[number];
 export type Attitude = (typeof ATTITUDES)[number];
 export type CoverageLevel = (typeof COVERAGE_LEVELS)[number];
+export type LineKind = (typeof LINE_KINDS)[number];
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export type CrmSystem = (typeof CRM_SYSTEMS)[number];
 export type HostName = (typeof HOSTS)[number];

@@ -35,3 +35,6 @@ export const MAX_NAMES = 10;
 
 /** The most records of one kind a backup may hold: a bound, so a hostile file cannot exhaust memory. */
 export const BACKUP_MAX_RECORDS = 200_000;
+
+/** The most lines one person may start (utils/shared/relationships.ts): a map stays readable. */
+export const MAX_LINES = 30;

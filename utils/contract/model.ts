@@ -8,6 +8,7 @@ export type {
   ActivitySource,
   CrmRef,
   Decision,
+  Line,
   NextAction,
   Person,
   Profile,

@@ -17,5 +17,6 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
  * The version of the records' shape, as backups record it. The IndexedDB store has its own
  * version (entrypoints/background/db.ts DB_VERSION): a new index changes no record a backup holds.
  * 5: people may hold the executive_sponsor role and lastSeenAt, which an older Rapport cannot read.
+ * 6: people may hold lines to other people (reports to, influences...), which an older one would drop.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;

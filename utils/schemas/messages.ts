@@ -20,6 +20,8 @@ import {
   HttpsUrl,
   Id,
   IsoDate,
+  Line,
+  LineKind,
   NextAction,
   PageThing,
   Person,
@@ -349,6 +351,15 @@ export const MESSAGES = {
   /** Removes a person; the answer is the removed record, for Undo through restorePerson. */
   deletePerson: message(ById).returns<Person>(),
   restorePerson: message(z.object({ person: Person })).returns<Person>(),
+  /**
+   * Draws a line from one person to another of the same account (utils/shared/relationships.ts);
+   * a line to oneself, across accounts or already drawn is refused. The answer is the person the
+   * line starts from.
+   */
+  addLine: message(
+    z.object({ fromId: Id, toId: Line.shape.to, kind: LineKind, note: Line.shape.note }),
+  ).returns<Person>(),
+  removeLine: message(z.object({ fromId: Id, toId: Id, kind: LineKind })).returns<Person>(),
   /**
    * Logs a follow-up and says, explicitly, what becomes of the open next action. There is no
    * default: a request without `next` (the old shape, which carried a bare nextAction) is

@@ -14,12 +14,13 @@ import {
   ATTITUDES,
   CRM_SYSTEMS,
   HOSTS,
+  LINE_KINDS,
   PAGE_THINGS,
   POTENTIALS,
   ROLES,
   STAGES,
 } from '@/utils/contract/enums';
-import { CADENCE_MAX, CADENCE_MIN, MAX_ACCOUNT_DOMAINS } from '@/utils/contract/limits';
+import { CADENCE_MAX, CADENCE_MIN, MAX_ACCOUNT_DOMAINS, MAX_LINES } from '@/utils/contract/limits';
 
 // zod/mini ships without messages; English ones make errors readable in the UI.
 z.config(en());
@@ -114,6 +115,15 @@ export const Account = z.object({
   revision: z.int().check(z.gte(1)),
 });
 
+export const LineKind = z.enum(LINE_KINDS);
+
+/** A line from a person to another of the same account (utils/shared/relationships.ts). */
+export const Line = z.object({
+  to: Id,
+  kind: LineKind,
+  note: text(SHORT),
+});
+
 export const Person = z.object({
   id: Id,
   accountId: Id,
@@ -132,6 +142,11 @@ export const Person = z.object({
    * at most once a day per person). Absent until then, and in records from before version 5.
    */
   lastSeenAt: z.optional(Timestamp),
+  /**
+   * The lines this person starts (reports to, influences...). Kept on the person so that deleting
+   * and restoring a person takes its lines with it. Absent in records from before version 6.
+   */
+  lines: z.optional(z.array(Line).check(z.maxLength(MAX_LINES))),
 });
 
 export const ActivitySource = z.object({
@@ -179,6 +194,7 @@ export type CrmRef = z.infer<typeof CrmRef>;
 export type Profile = z.infer<typeof Profile>;
 export type Account = z.infer<typeof Account>;
 export type Person = z.infer<typeof Person>;
+export type Line = z.infer<typeof Line>;
 export type Activity = z.infer<typeof Activity>;
 export type ActivitySource = z.infer<typeof ActivitySource>;
 export type Decision = z.infer<typeof Decision>;

@@ -10,6 +10,7 @@ import { activityHandlers } from './activities';
 import { backupHandlers } from './backups';
 import { dataHandlers } from './data';
 import { keyPlayerHandlers } from './key-players';
+import { lineHandlers } from './lines';
 import { peopleHandlers } from './people';
 import { settingsHandlers } from './settings';
 import { tabHandlers } from './tabs';
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...accountHandlers,
   ...accountPageHandlers,
   ...peopleHandlers,
+  ...lineHandlers,
   ...activityHandlers,
   ...dataHandlers,
   ...keyPlayerHandlers,

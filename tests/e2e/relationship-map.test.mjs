@@ -1,0 +1,132 @@
+// The relationship map in the sidebar, in a real browser, in English and Russian at 240 and 320
+// px: a seeded line reads as a sentence, a new one is added from the form and stored, a line to
+// oneself is refused with a clear error and stores nothing, and a line is removed. One name is
+// markup, which must show as text.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sampleBackup } from '../fixtures/sample-data.mjs';
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import ru from '../../public/_locales/ru/messages.json' with { type: 'json' };
+import {
+  expectSidebarState,
+  expectText,
+  launch,
+  screenshot,
+  sidebar,
+  sidebarFrameOf,
+  waitFor,
+} from './harness.mjs';
+import { storedData } from './pages-helpers.mjs';
+
+const LAYOUT_KEY = 'rapport:sidebar';
+const HOSTILE = 'Mara <b>Quint</b><img src=x onerror="document.title=1">';
+
+/** Northwind with Anna, Tom (who reports to Anna) and Mara, whose name is markup. */
+function seed(now) {
+  const data = sampleBackup(now);
+  data.people = data.people.map((p) =>
+    p.id === 'per-tom' ? { ...p, lines: [{ to: 'per-anna', kind: 'reports_to', note: '' }] } : p,
+  );
+  data.people.push({
+    ...data.people.find((p) => p.id === 'per-anna'),
+    id: 'per-mara',
+    name: HOSTILE,
+    emails: ['mara.quint@northwind.co.uk'],
+  });
+  return data;
+}
+
+for (const lang of ['en', 'ru']) {
+  const messages = lang === 'ru' ? ru : en;
+  const msg = (key, ...subs) => {
+    const entry = messages[key];
+    return entry.message.replace(/\$([A-Z_]+)\$/g, (_, name) => {
+      const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+      return content.replace(/\$(\d)/g, (_m, i) => String(subs[Number(i) - 1]));
+    });
+  };
+
+  describe(`the relationship map in ${lang === 'ru' ? 'Russian' : 'English'}`, () => {
+    let app;
+    let extension;
+    before(async () => {
+      app = await launch({ lang });
+      extension = await app.openPage('popup.html');
+    });
+    after(() => app?.close());
+
+    for (const width of [240, 320]) {
+      test(`edited in the sidebar at ${width} px`, { timeout: 60_000 }, async () => {
+        await app.seed(seed(Date.now()));
+        await extension.evaluate(
+          ([key, width]) => chrome.storage.local.set({ [key]: { collapsed: false, width } }),
+          [LAYOUT_KEY, width],
+        );
+        const gmail = await app.openGmail('thread');
+        await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+        await expectSidebarState(gmail, 'ready');
+        const frame = await sidebarFrameOf(gmail);
+        const map = frame.locator('[data-testid="relationship-lines"]');
+        const sentences = async () =>
+          (await map.locator('[data-testid="line"] .rp-grow').allTextContents()).map((s) =>
+            s.trim(),
+          );
+        await map.waitFor();
+        assert.deepEqual(await sentences(), [msg('lineReportsTo', 'Tom Reyes', 'Anna Keller')]);
+
+        // A line to oneself is refused with a clear error, and nothing is stored.
+        await map.locator('[data-testid="add-line"]').click();
+        const form = map.locator('form');
+        await form.locator('select[name="line-from"]').selectOption('per-mara');
+        await form.locator('select[name="line-kind"]').selectOption('influences');
+        await form.locator('select[name="line-to"]').selectOption('per-mara');
+        await form.locator('button[type="submit"]').click();
+        await expectText(form.locator('[role="alert"]'), new RegExp(msg('lineErrorSelf')));
+        const mara = async () =>
+          (await storedData(app)).people.find((p) => p.id === 'per-mara').lines;
+        assert.equal(await mara(), undefined);
+        await screenshot(gmail, `relmap-refused-${lang}-${width}`);
+
+        // Mara (a name that is markup) influences Tom, with a note.
+        await form.locator('select[name="line-to"]').selectOption('per-tom');
+        await form.locator('input[name="line-note"]').fill('Old colleagues');
+        await form.locator('button[type="submit"]').click();
+        const added = msg('lineInfluences', HOSTILE, 'Tom Reyes');
+        await waitFor(async () => (await sentences()).length === 2, {
+          message: 'the new line did not show',
+        });
+        assert.ok(
+          (await sentences()).some((s) => s.startsWith(added)),
+          await sentences(),
+        );
+        assert.equal(await map.locator('b, img').count(), 0, 'the name was parsed as markup');
+        assert.deepEqual(await mara(), [
+          { to: 'per-tom', kind: 'influences', note: 'Old colleagues' },
+        ]);
+        // Nothing sticks out of the panel at this width.
+        const outside = await frame.evaluate(() => {
+          const panel = document.querySelector('[data-testid="sidebar"]').getBoundingClientRect();
+          return [...document.querySelectorAll('[data-testid="relationship-lines"] *')]
+            .filter((el) => el.getBoundingClientRect().right > panel.right + 1)
+            .map((el) => el.textContent.slice(0, 80));
+        });
+        assert.deepEqual(outside, []);
+        await map.scrollIntoViewIfNeeded();
+        await screenshot(gmail, `relmap-sidebar-${lang}-${width}`);
+
+        // Removing the seeded line, by its sentence's button.
+        await map
+          .getByRole('button', {
+            name: msg('linesRemoveNamed', msg('lineReportsTo', 'Tom Reyes', 'Anna Keller')),
+          })
+          .click();
+        await waitFor(async () => (await sentences()).length === 1, {
+          message: 'the removed line still shows',
+        });
+        assert.deepEqual((await storedData(app)).people.find((p) => p.id === 'per-tom').lines, []);
+        assert.notEqual(await gmail.title(), '1');
+        await gmail.close();
+      });
+    }
+  });
+}
