@@ -88,6 +88,7 @@ const FRAME_MESSAGES = [
   'restoreDecision',
   'listActivities',
   'searchAccounts',
+  'getAccountSync',
 ];
 const PAGE_ONLY = [
   'listAccounts',
@@ -110,6 +111,11 @@ const PAGE_ONLY = [
   'importData',
   'updateSettings',
   'checkReminders',
+  'teamStatus',
+  'teamConnect',
+  'teamDisconnect',
+  'shareAccount',
+  'unshareAccount',
 ];
 const CONTENT_ONLY = ['reportContext'];
 

@@ -13,6 +13,7 @@ import { keyPlayerHandlers } from './key-players';
 import { peopleHandlers } from './people';
 import { settingsHandlers } from './settings';
 import { tabHandlers } from './tabs';
+import { teamHandlers } from './team';
 
 export const handlers: Handlers = {
   ...tabHandlers,
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...keyPlayerHandlers,
   ...backupHandlers,
   ...settingsHandlers,
+  ...teamHandlers,
 };
