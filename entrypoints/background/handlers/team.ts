@@ -66,8 +66,8 @@ export const teamHandlers = {
     const reached = await stated(() => engine.verify(req.server, token));
     await stated(() => engine.configure({ url: req.server, email, token }));
     const status = teamStatusOf(engine);
-    if (reached === 'unreachable')
-      status.error = 'The server cannot be reached now; Rapport keeps trying.';
+    if (!reached.reached)
+      status.error = `The server cannot be reached now (${reached.why}); Rapport keeps trying.`;
     return { data: status, changed: [] };
   },
 

@@ -192,26 +192,29 @@ export function createSyncEngine(deps: SyncEngineDeps) {
      * the token before anything else (401), so a question about no document answers it. An
      * unreachable server is not a refusal: the caller keeps the settings and shows "offline".
      */
-    async verify(url: string, token: string): Promise<'accepted' | 'unreachable'> {
+    async verify(
+      url: string,
+      token: string,
+    ): Promise<{ reached: true } | { reached: false; why: string }> {
       const checked = checkServerUrl(url);
       if (!checked.ok) throw new Error(`Server address: ${checked.reason}.`);
       let response: Response;
       try {
         response = await fetch(
-          new URL('/api/documents/account:-/members', checked.url.replace(/^ws/, 'http')),
+          new URL('/api/documents/account:token-check/members', checked.url.replace(/^ws/, 'http')),
           {
             headers: { Authorization: `Bearer ${token}` },
           },
         );
-      } catch {
-        return 'unreachable';
+      } catch (error) {
+        return { reached: false, why: error instanceof Error ? error.message : String(error) };
       }
       if (response.status === 401) {
         const answer = (await response.json().catch(() => null)) as { error?: unknown } | null;
         const reason = typeof answer?.error === 'string' ? `: ${answer.error}` : '';
         throw new Error(`The server refused this invitation token${reason}.`);
       }
-      return 'accepted';
+      return { reached: true };
     },
 
     /** Sets the server and this person's token; reconnects every shared document. */
