@@ -56,6 +56,21 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/**
+ * The harness fails every http(s) request fast (nothing leaves the machine); this test's own
+ * server on 127.0.0.1 is let through, and only it.
+ */
+async function launchWithServer(options) {
+  const app = await launch(options);
+  apps.push(app);
+  const port = new URL(url).port;
+  await app.context.route(
+    (u) => u.hostname === '127.0.0.1' && u.port === port,
+    (route) => route.continue(),
+  );
+  return app;
+}
+
 /** Connects the options page's Team section with this server and token. */
 async function connectTeam(app, token, { say = msg } = {}) {
   const options = await app.openPage('options.html');
@@ -79,8 +94,7 @@ test(
   'a bad address or token is refused with a reason, and nothing is kept',
   { timeout: 60_000 },
   async () => {
-    const app = await launch();
-    apps.push(app);
+    const app = await launchWithServer();
     const options = await app.openPage('options.html');
     await options.locator('#team-heading').waitFor();
     await options.fill('#team-server', 'ws://sync.example.com');
@@ -104,8 +118,7 @@ test(
   'connect, share an account, and see a teammate’s change arrive',
   { timeout: 90_000 },
   async () => {
-    const app = await launch();
-    apps.push(app);
+    const app = await launchWithServer();
     await app.seed(sampleBackup(Date.now()));
     const [account] = await app.call('listAccounts', {});
     assert.ok(account, 'the sample data has an account');
@@ -167,8 +180,7 @@ test(
 );
 
 test('the Team section and Share in Russian', { timeout: 90_000 }, async () => {
-  const app = await launch({ lang: 'ru' });
-  apps.push(app);
+  const app = await launchWithServer({ lang: 'ru' });
   await app.seed(sampleBackup(Date.now()));
   const [account] = await app.call('listAccounts', {});
   const options = await connectTeam(app, invite('carol@firm.com'), { say: ruMsg });
