@@ -22,6 +22,7 @@ import { People } from './people';
 import { ProfileSummary } from './profile-summary';
 import type { CardEnv } from './sidebar-types';
 import { StageLadder } from './stage-ladder';
+import { AccountSyncLine } from './sync-line';
 import { ErrorNote, useInline, useWrite, valueOf } from './ui';
 import { showDomains } from '@/utils/shared/idn';
 
@@ -88,6 +89,7 @@ export function AccountCard(props: Props) {
           </div>
         )}
         <div class="rp-muted">{lastTouched(view.lastTouchedAt)}</div>
+        <AccountSyncLine accountId={account.id} send={send} />
         <div class="rp-head-links">
           {/* Our own page, in a new tab: a relative address resolves inside the extension. */}
           <a

@@ -31,6 +31,7 @@ import { DecisionsPanel } from './decisions-panel';
 import { NextActionPanel } from './next-action-panel';
 import { PeoplePanel } from './people-panel';
 import { StagePanel } from './stage-panel';
+import { SharePanel } from './share-panel';
 import type { OfferUndo } from './undo';
 import { CADENCE_MAX, CADENCE_MIN } from '@/utils/contract/limits';
 
@@ -304,6 +305,7 @@ export function AccountEditor({ id, settings, notice, onDelete, offerUndo, listH
           <NextActionPanel view={view} reload={refresh} cadence={settings?.cadenceDays} />
           <PeoplePanel view={view} reload={refresh} offerUndo={offerUndo} />
           <ActivitiesPanel view={view} reload={refresh} />
+          <SharePanel accountId={account.id} />
         </div>
       </div>
     </div>

@@ -88,6 +88,7 @@ export default defineBackground(() => {
       settings: currentSettings,
       saveSettings,
       checkReminders,
+      sync,
     };
     const { result, changed } = await route(message, kind, ctx);
     if (changed.length > 0) {

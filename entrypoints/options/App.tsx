@@ -13,6 +13,7 @@ import {
 } from './settings-sections';
 import { DataSection } from './data-section';
 import { RoleCadenceGroup } from './role-cadence';
+import { TeamSection } from './team-section';
 
 /** The options page: every setting, grouped, and the Data section (backup, CSV, erase). */
 export function App() {
@@ -60,6 +61,7 @@ export function App() {
           <OwnDomainsGroup settings={settings} />
         </>
       )}
+      <TeamSection />
       <DataSection accountCount={accountCount} />
     </main>
   );

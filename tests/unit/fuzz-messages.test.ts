@@ -132,6 +132,12 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   },
   updateSettings: { sidebarSide: 'left' },
   checkReminders: { now: 1 },
+  teamStatus: {},
+  teamConnect: { server: 'ws://127.0.0.1:1', token: 'a.eyJzdWIiOiJhQGIuY28ifQ.c' },
+  teamDisconnect: {},
+  shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'editor' }] },
+  unshareAccount: { accountId: 'acc-1' },
+  getAccountSync: { accountId: 'acc-1' },
 };
 
 const names = Object.keys(MESSAGES) as MessageName[];

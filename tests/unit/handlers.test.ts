@@ -132,6 +132,12 @@ describe('bad input gets a clear error and changes nothing', () => {
     importData: { backup: { format: 'rapport-backup' }, mode: 'merge' },
     updateSettings: { sidebarSide: 'top' },
     checkReminders: { now: 'noon' },
+    teamStatus: 'now',
+    teamConnect: { server: 'ws://127.0.0.1:1', token: '' },
+    teamDisconnect: null,
+    shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'owner' }] },
+    unshareAccount: { accountId: '../x' },
+    getAccountSync: {},
   };
 
   it.each(Object.keys(MESSAGES) as MessageName[])('%s', async (name) => {

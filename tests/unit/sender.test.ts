@@ -91,6 +91,7 @@ const FRAME_MESSAGES = [
   'restoreDecision',
   'listActivities',
   'searchAccounts',
+  'getAccountSync',
 ];
 const PAGE_ONLY = [
   'listAccounts',
@@ -113,6 +114,11 @@ const PAGE_ONLY = [
   'importData',
   'updateSettings',
   'checkReminders',
+  'teamStatus',
+  'teamConnect',
+  'teamDisconnect',
+  'shareAccount',
+  'unshareAccount',
 ];
 const CONTENT_ONLY = ['reportContext'];
 

@@ -53,6 +53,7 @@ import type {
   RestoreSummary,
   StagedImport,
 } from '@/utils/contract/backups';
+import type { AccountSync, TeamStatus } from '@/utils/contract/team';
 import { ByBackup, FinishImport, ReadPage, RestoreBackup, StagePage } from './backup-pages';
 import {
   BACKUP_MAX_RECORDS,
@@ -284,6 +285,9 @@ export const PageSnapshot = z.object({
 });
 export type PageSnapshot = z.infer<typeof PageSnapshot>;
 
+/** A teammate's address and role on a shared account (the owner is whoever shares it). */
+const TeamMember = z.object({ email: Email, role: z.enum(['editor', 'viewer']) });
+
 export const MESSAGES = {
   /** The content script's report of what its page shows; the tab's sidebar frame learns it. */
   reportContext: message(PageRead, 'content').returns<true>(),
@@ -457,6 +461,25 @@ export const MESSAGES = {
     overdue: number;
     notified: number;
   }>(),
+  // Team sync. The token goes in and never comes out: no answer carries it.
+  teamStatus: message(Nothing, 'page', 'read').returns<TeamStatus>(),
+  /** Checked again by the engine: wss:// except on loopback (sync/server-url.ts). */
+  teamConnect: message(
+    z.object({ server: str(2000), token: str(8000).check(z.minLength(1)) }),
+    'page',
+  ).returns<TeamStatus>(),
+  teamDisconnect: message(Nothing, 'page').returns<TeamStatus>(),
+  shareAccount: message(
+    z.object({ accountId: Id, members: z.array(TeamMember).check(z.maxLength(50)) }),
+    'page',
+  ).returns<AccountSync>(),
+  unshareAccount: message(z.object({ accountId: Id }), 'page').returns<true>(),
+  /** One account's sync line for its views, the sidebar's card included: no address, no token. */
+  getAccountSync: message(
+    z.object({ accountId: Id }),
+    'frame',
+    'read',
+  ).returns<AccountSync | null>(),
 };
 
 export type MessageName = keyof typeof MESSAGES;

@@ -27,6 +27,7 @@ import type {
 import type { Account } from '@/utils/contract/model';
 import type { Settings } from '@/utils/contract/settings';
 import type { TabStates } from '../tab-state';
+import type { SyncEngine } from '../sync/sync-engine';
 
 /** The most unsaved fields kept, and for how long: a week is plenty to come back to one. */
 export const MAX_DRAFTS = 100;
@@ -51,6 +52,8 @@ export interface HandlerContext {
   saveSettings: (s: Settings) => Promise<void>;
   /** The reminder check (badge and notifications): browser APIs, so injected. */
   checkReminders: (now: number) => Promise<{ overdue: number; notified: number }>;
+  /** Team sync (the worker's one engine); absent where there is none. */
+  sync?: SyncEngine;
 }
 
 export interface Outcome<T> {

@@ -14,6 +14,7 @@ import { lineHandlers } from './lines';
 import { peopleHandlers } from './people';
 import { settingsHandlers } from './settings';
 import { tabHandlers } from './tabs';
+import { teamHandlers } from './team';
 
 export const handlers: Handlers = {
   ...tabHandlers,
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...keyPlayerHandlers,
   ...backupHandlers,
   ...settingsHandlers,
+  ...teamHandlers,
 };

@@ -37,6 +37,13 @@ export interface SyncStatus {
   error: string | null;
 }
 
+/** One shared account's line in its views: "Shared · synced", "No longer shared"... */
+export interface AccountSyncState {
+  phase: SyncPhase;
+  waiting: number;
+  revoked: boolean;
+}
+
 export interface SyncEngineDeps {
   getDb: () => Promise<RapportDb>;
   getSyncDb: () => Promise<SyncDb>;
@@ -180,6 +187,36 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   }
 
   return {
+    /**
+     * Asks the server whether it takes this token, before it is kept: the access-list API checks
+     * the token before anything else (401), so a question about no document answers it. An
+     * unreachable server is not a refusal: the caller keeps the settings and shows "offline".
+     */
+    async verify(
+      url: string,
+      token: string,
+    ): Promise<{ reached: true } | { reached: false; why: string }> {
+      const checked = checkServerUrl(url);
+      if (!checked.ok) throw new Error(`Server address: ${checked.reason}.`);
+      let response: Response;
+      try {
+        response = await fetch(
+          new URL('/api/documents/account:token-check/members', checked.url.replace(/^ws/, 'http')),
+          {
+            headers: { Authorization: `Bearer ${token}` },
+          },
+        );
+      } catch (error) {
+        return { reached: false, why: error instanceof Error ? error.message : String(error) };
+      }
+      if (response.status === 401) {
+        const answer = (await response.json().catch(() => null)) as { error?: unknown } | null;
+        const reason = typeof answer?.error === 'string' ? `: ${answer.error}` : '';
+        throw new Error(`The server refused this invitation token${reason}.`);
+      }
+      return { reached: true };
+    },
+
     /** Sets the server and this person's token; reconnects every shared document. */
     async configure(input: Omit<SyncConnection, 'key'> | null): Promise<void> {
       let next: SyncConnection | null = null;
@@ -271,6 +308,47 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         await enqueue(entry, async () => void (await pushLocal(entry)));
         connect(entry);
       }
+    },
+
+    /** The server and the person signed in, never the token (it stays in this worker). */
+    connectionInfo(): { url: string; email: string } | null {
+      return connection ? { url: connection.url, email: connection.email } : null;
+    },
+
+    /** One account's sync as its views show it; null when it was never shared here. */
+    async accountState(accountId: string): Promise<AccountSyncState | null> {
+      const name = accountDocName(accountId);
+      const entry = live.get(name);
+      const record = entry?.record ?? (await (await deps.getSyncDb()).get('docs', name));
+      if (!record) return null;
+      const waiting = entry?.provider?.unsyncedChanges ?? 0;
+      const connected = socket?.status === 'connected' && entry?.provider != null;
+      return {
+        revoked: record.revoked,
+        phase: record.revoked ? 'off' : !connected ? 'offline' : waiting > 0 ? 'pending' : 'synced',
+        waiting: waiting + (record.dirty ? 1 : 0),
+      };
+    },
+
+    /**
+     * Stops sharing an account from this browser. The owner takes every teammate off the access
+     * list first (their connections close at once, their copies stay theirs); then the document
+     * is closed and forgotten here. The account itself stays in the store, untouched.
+     */
+    async unshare(accountId: string): Promise<void> {
+      const name = accountDocName(accountId);
+      const listed = (await api('GET', `/api/documents/${name}/members`).catch(() => null)) as {
+        members?: { email: string; role: string }[];
+      } | null;
+      for (const member of listed?.members ?? []) {
+        if (member.role === 'owner' || member.email === connection?.email) continue;
+        await api('DELETE', `/api/documents/${name}/members/${encodeURIComponent(member.email)}`);
+      }
+      const entry = live.get(name);
+      if (entry) await entry.queue;
+      entry?.provider?.destroy();
+      live.delete(name);
+      await (await deps.getSyncDb()).delete('docs', name);
     },
 
     status(): SyncStatus {

@@ -1,0 +1,62 @@
+/**
+ * A shared account's sync line, the same in the account view and the sidebar's card:
+ * "Shared · synced", "Shared · offline, 3 changes waiting", "No longer shared". Nothing at all
+ * for an account that was never shared. The waiting count moves without any store write (the
+ * server acknowledges), so the line also asks again every few seconds while it is shown.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { send } from '@/utils/contract/send';
+import { watchChanges } from '@/utils/contract/events';
+import type { AccountSync, TeamPhase } from '@/utils/contract/team';
+import { t } from '@/utils/shared/i18n';
+
+const POLL_MS = 3000;
+
+/** The words for a phase and a count, shared with the options page's Team section. */
+export function syncWords(phase: TeamPhase, waiting: number): string {
+  const base =
+    phase === 'synced' || phase === 'pending'
+      ? t('syncSynced')
+      : phase === 'connecting'
+        ? t('syncConnecting')
+        : t('syncOffline');
+  if (waiting <= 0) return base;
+  const count = t('syncWaiting', waiting);
+  return phase === 'synced' || phase === 'pending' ? count : `${base}, ${count}`;
+}
+
+export function accountSyncText(state: AccountSync): string {
+  return state.revoked
+    ? t('syncNoLongerShared')
+    : t('syncShared', syncWords(state.phase, state.waiting));
+}
+
+/** Reads one account's sync state and keeps it fresh while mounted. */
+export function useAccountSync(accountId: string, sender: typeof send = send): AccountSync | null {
+  const [state, setState] = useState<AccountSync | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    const read = async () => {
+      const r = await sender('getAccountSync', { accountId });
+      if (!controller.signal.aborted) setState(r.ok ? r.data : null);
+    };
+    void read();
+    watchChanges((notice) => {
+      if (notice.accountIds.includes(accountId)) void read();
+    }, controller.signal);
+    const timer = setInterval(() => void read(), POLL_MS);
+    controller.signal.addEventListener('abort', () => clearInterval(timer));
+    return () => controller.abort();
+  }, [accountId, sender]);
+  return state;
+}
+
+export function AccountSyncLine(props: { accountId: string; send?: typeof send }) {
+  const state = useAccountSync(props.accountId, props.send);
+  if (!state) return null;
+  return (
+    <p class={`sync-line ${state.revoked ? 'revoked' : state.phase}`} role="status" data-sync-line>
+      {accountSyncText(state)}
+    </p>
+  );
+}

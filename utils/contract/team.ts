@@ -1,0 +1,29 @@
+/**
+ * Team sync as the pages see it. The worker alone holds the invitation token (in its own
+ * `rapport-sync` database): no answer here carries it, so neither a content script nor the
+ * sidebar frame can ever read it.
+ */
+export type TeamPhase = 'off' | 'offline' | 'connecting' | 'synced' | 'pending';
+
+export interface TeamStatus {
+  phase: TeamPhase;
+  /** The server's address and the person signed in, when set up. */
+  server: string | null;
+  email: string | null;
+  /** Changes made here that the server has not acknowledged yet. */
+  waiting: number;
+  /** How many accounts this browser shares. */
+  shared: number;
+  /** The last error, stated for the user; null when all is well. */
+  error: string | null;
+}
+
+/** One account's sync line; null from getAccountSync when it was never shared here. */
+export interface AccountSync {
+  phase: TeamPhase;
+  waiting: number;
+  /** Access was removed: the copy here is kept, no longer shared. */
+  revoked: boolean;
+}
+
+export type TeamRole = 'editor' | 'viewer';
