@@ -2,7 +2,7 @@
  * A shared account's sync line, the same in the account view and the sidebar's card:
  * "Shared · synced", "Shared · offline, 3 changes waiting", "No longer shared". Nothing at all
  * for an account that was never shared. The waiting count moves without any store write (the
- * server acknowledges), so the line also asks again every few seconds while it is shown.
+ * server acknowledges), so while the account is shared the line asks again every few seconds.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '@/utils/contract/send';
@@ -36,16 +36,21 @@ export function useAccountSync(accountId: string, sender: typeof send = send): A
   const [state, setState] = useState<AccountSync | null>(null);
   useEffect(() => {
     const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Polls only while the account is shared: a never-shared account (most of them) costs one read.
     const read = async () => {
+      clearTimeout(timer);
       const r = await sender('getAccountSync', { accountId });
-      if (!controller.signal.aborted) setState(r.ok ? r.data : null);
+      if (controller.signal.aborted) return;
+      const next = r.ok ? r.data : null;
+      setState(next);
+      if (next) timer = setTimeout(() => void read(), POLL_MS);
     };
     void read();
     watchChanges((notice) => {
       if (notice.accountIds.includes(accountId)) void read();
     }, controller.signal);
-    const timer = setInterval(() => void read(), POLL_MS);
-    controller.signal.addEventListener('abort', () => clearInterval(timer));
+    controller.signal.addEventListener('abort', () => clearTimeout(timer));
     return () => controller.abort();
   }, [accountId, sender]);
   return state;
