@@ -9,7 +9,7 @@ import { t } from '@/utils/shared/i18n';
 import { nameFromEmail } from './guess-name';
 import { AddPersonForm } from './person-form';
 import { PersonRow } from './person-row';
-import { RelationshipLines } from './relationship-lines';
+import { AddLineButton, RelationshipLines } from './relationship-lines';
 import type { Send } from './sidebar-types';
 import type { RoleCadence } from '@/utils/shared/freshness';
 import { ErrorNote, Section, useFocusOnArrival, useInline, useWrite } from './ui';
@@ -49,6 +49,7 @@ export function People({
   const newcomers = [...onThread].filter((e) => !known.has(e));
   const { busy, error, run } = useWrite(reload);
   const adding = useInline();
+  const addingLine = useInline();
   const arrival = useFocusOnArrival();
 
   /** Adds someone from the thread; focus goes to their row when it comes. */
@@ -137,9 +138,20 @@ export function People({
           onCancel={adding.close}
         />
       ) : (
-        people.length !== 1 && <div class="rp-actions">{addButton('add-person')}</div>
+        people.length !== 1 && (
+          <div class="rp-actions">
+            {addButton('add-person')}
+            <AddLineButton people={people} adding={addingLine} />
+          </div>
+        )
       )}
-      <RelationshipLines accountId={accountId} people={people} send={send} reload={reload} />
+      <RelationshipLines
+        accountId={accountId}
+        people={people}
+        send={send}
+        reload={reload}
+        adding={addingLine}
+      />
     </Section>
   );
 }

@@ -22,16 +22,34 @@ interface Props {
   people: Person[];
   send: Send;
   reload: () => void;
+  /** The add-line form's state; its "Add a line" button sits beside "Add person" (AddLineButton). */
+  adding: ReturnType<typeof useInline>;
 }
 
 const sentence = (l: { from: Person; to: Person; kind: LineKind }) =>
   t(LINE_SENTENCE[l.kind], [l.from.name, l.to.name]);
 
-export function RelationshipLines({ accountId, people, send, reload }: Props) {
+/** "Add a line", for the People section's actions: lines need two people of the account. */
+export function AddLineButton({ people, adding }: Pick<Props, 'people' | 'adding'>) {
+  if (people.length < 2 || adding.open) return null;
+  return (
+    <button
+      type="button"
+      class="rp-btn rp-small"
+      ref={adding.opener}
+      data-testid="add-line"
+      onClick={adding.show}
+    >
+      {t('linesAdd')}
+    </button>
+  );
+}
+
+/** The lines, and the form while it is open; nothing at all for an account with no lines yet. */
+export function RelationshipLines({ accountId, people, send, reload, adding }: Props) {
   const lines = accountLines(people, accountId);
   const { busy, error, run } = useWrite(reload);
-  const adding = useInline();
-  if (people.length < 2) return null;
+  if (people.length < 2 || (lines.length === 0 && !adding.open)) return null;
 
   const remove = (l: DrawnLine) =>
     void run(() => send('removeLine', { fromId: l.from.id, toId: l.to.id, kind: l.kind }));
@@ -39,7 +57,6 @@ export function RelationshipLines({ accountId, people, send, reload }: Props) {
   return (
     <div class="rp-lines" data-testid="relationship-lines">
       <h3 class="rp-h3">{t('linesTitle')}</h3>
-      {lines.length === 0 && <p class="rp-muted">{t('linesEmpty')}</p>}
       <ul class="rp-list">
         {lines.map((l) => (
           <li key={`${l.from.id}|${l.kind}|${l.to.id}`} class="rp-row" data-testid="line">
@@ -60,20 +77,8 @@ export function RelationshipLines({ accountId, people, send, reload }: Props) {
         ))}
       </ul>
       {!adding.open && <ErrorNote error={error} />}
-      {adding.open ? (
+      {adding.open && (
         <AddLineForm people={people} send={send} reload={reload} onDone={adding.close} />
-      ) : (
-        <div class="rp-actions">
-          <button
-            type="button"
-            class="rp-btn rp-small"
-            ref={adding.opener}
-            data-testid="add-line"
-            onClick={adding.show}
-          >
-            {t('linesAdd')}
-          </button>
-        </div>
       )}
     </div>
   );

@@ -75,7 +75,8 @@ for (const lang of ['en', 'ru']) {
         assert.deepEqual(await sentences(), [msg('lineReportsTo', 'Tom Reyes', 'Anna Keller')]);
 
         // A line to oneself is refused with a clear error, and nothing is stored.
-        await map.locator('[data-testid="add-line"]').click();
+        // "Add a line" sits beside "Add person", in the People section's actions.
+        await frame.locator('[data-testid="add-line"]').click();
         const form = map.locator('form');
         await form.locator('select[name="line-from"]').selectOption('per-mara');
         await form.locator('select[name="line-kind"]').selectOption('influences');
@@ -124,6 +125,10 @@ for (const lang of ['en', 'ru']) {
           message: 'the removed line still shows',
         });
         assert.deepEqual((await storedData(app)).people.find((p) => p.id === 'per-tom').lines, []);
+        // With no line left the map takes no room; its button stays.
+        await map.locator('[data-testid="line"]').first().getByRole('button').click();
+        await map.waitFor({ state: 'detached' });
+        assert.equal(await frame.locator('[data-testid="add-line"]').count(), 1);
         assert.notEqual(await gmail.title(), '1');
         await gmail.close();
       });
