@@ -12,6 +12,7 @@ import {
   Activity,
   ActivityKind,
   Attitude,
+  BuyingUnit,
   CrmRef,
   Decision,
   Domain,
@@ -23,6 +24,7 @@ import {
   Line,
   LineKind,
   NextAction,
+  Objective,
   PageThing,
   Person,
   Potential,
@@ -31,6 +33,7 @@ import {
   Stage,
   StageChange,
   Timestamp,
+  WhitespaceCell,
 } from './model';
 import type {
   AccountPage,
@@ -62,12 +65,20 @@ import {
   MAX_DOMAINS,
   MAX_NAMES,
   MAX_NEW_ACCOUNT_PEOPLE,
+  MAX_OFFERINGS,
   MAX_OWN_DOMAINS,
   MAX_PARTICIPANTS,
+  OFFERING_NAME_MAX,
   TIME_OF_DAY,
 } from '@/utils/contract/limits';
 
 const str = (max: number) => z.string().check(z.maxLength(max));
+
+/** An offering of the settings (utils/contract/settings.ts): a column of the whitespace grid. */
+const Offering = z.object({
+  id: Id,
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(OFFERING_NAME_MAX)),
+});
 
 export const Participant = z.object({ email: str(320), name: str(200) });
 
@@ -190,6 +201,10 @@ export const SettingsPatch = z.partial(
       time: z.string().check(z.regex(TIME_OF_DAY)),
     }),
     ownDomains: z.array(Domain).check(z.maxLength(MAX_OWN_DOMAINS)),
+    offerings: z.array(Offering).check(
+      z.maxLength(MAX_OFFERINGS),
+      z.refine((list) => new Set(list.map((o) => o.id)).size === list.length, 'ids must differ'),
+    ),
   }),
 );
 
@@ -206,6 +221,10 @@ export const Backup = z.object({
   activities: records(Activity),
   decisions: records(Decision),
   stageChanges: records(StageChange),
+  // The account plan; absent from backups made before schema 7.
+  objectives: z._default(records(Objective), () => []),
+  buyingUnits: z._default(records(BuyingUnit), () => []),
+  whitespace: z._default(records(WhitespaceCell), () => []),
 });
 export type Backup = z.infer<typeof Backup>;
 
