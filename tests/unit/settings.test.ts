@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, normaliseSettings } from '@/utils/contract/settings';
-import { SettingsPatch } from '@/utils/schemas/messages';
+import { SettingsPatch } from '@/utils/schemas/requests';
 import { addDays, daysBetween, isRealDate, today } from '@/utils/shared/dates';
 import { cadenceFor, guidanceFor } from '@/utils/shared/stages';
 

@@ -31,7 +31,8 @@ z.config(en());
 const SHORT = 200;
 const LONG = 20_000;
 
-const text = (max: number) => z.string().check(z.maxLength(max));
+/** A string of at most `max` characters. */
+export const text = (max: number) => z.string().check(z.maxLength(max));
 const requiredText = (max: number) =>
   z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max));
 
