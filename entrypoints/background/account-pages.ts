@@ -10,7 +10,7 @@ import { coverageByAccount } from './coverage-reads';
 import { summary } from './handlers/common';
 import type { StoredAccount } from './db';
 import type { AccountPage, AccountRow } from '@/utils/contract/messages';
-import type { AccountPageQuery } from '@/utils/schemas/messages';
+import type { AccountPageQuery } from '@/utils/schemas/requests';
 import { addDays, type IsoDate } from '@/utils/shared/dates';
 import { POTENTIAL_ORDER, STAGE_ORDER } from '@/utils/shared/stages';
 import { COVERAGE_LEVELS, coverageOf, type Coverage } from '@/utils/shared/coverage';

@@ -21,10 +21,13 @@ import type { BackupInfo } from '@/utils/contract/backups';
 import type {
   Account,
   Activity,
+  BuyingUnit,
   CrmRef,
   Decision,
+  Objective,
   Person,
   StageChange,
+  WhitespaceCell,
 } from '@/utils/contract/model';
 import { startKeyRewrite } from './rewrite-marker';
 
@@ -39,6 +42,10 @@ export interface TrashEntry {
   activities: Activity[];
   decisions: Decision[];
   stageChanges: StageChange[];
+  /** The account plan; absent in entries trashed before store version 7. */
+  objectives?: Objective[];
+  buyingUnits?: BuyingUnit[];
+  whitespace?: WhitespaceCell[];
 }
 
 /**
@@ -119,6 +126,22 @@ export interface RapportSchema extends DBSchema {
     key: string;
     value: StageChange;
     indexes: { byAccount: string };
+  };
+  objectives: {
+    key: string;
+    value: Objective;
+    indexes: { byAccount: string };
+  };
+  buyingUnits: {
+    key: string;
+    value: BuyingUnit;
+    indexes: { byAccount: string };
+  };
+  /** Whitespace cells; byUnit finds a buying unit's cells, to take them with it when it goes. */
+  whitespace: {
+    key: string;
+    value: WhitespaceCell;
+    indexes: { byAccount: string; byUnit: string };
   };
   trash: {
     key: string;
@@ -241,6 +264,14 @@ export const MIGRATIONS: ((db: RapportDb, tx: UpgradeTx) => void)[] = [
   (db) => {
     db.createObjectStore('backups', { keyPath: 'id' });
     db.createObjectStore('backupRecords');
+  },
+  // 6 -> 7: the account plan: objectives, buying units and the whitespace grid's cells.
+  (db) => {
+    db.createObjectStore('objectives', { keyPath: 'id' }).createIndex('byAccount', 'accountId');
+    db.createObjectStore('buyingUnits', { keyPath: 'id' }).createIndex('byAccount', 'accountId');
+    const whitespace = db.createObjectStore('whitespace', { keyPath: 'id' });
+    whitespace.createIndex('byAccount', 'accountId');
+    whitespace.createIndex('byUnit', 'unitId');
   },
 ];
 

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { SNAPSHOT_PAGE_EVENT } from '@/utils/contract/events';
-import { PageSnapshot } from '@/utils/schemas/messages';
+import { PageSnapshot } from '@/utils/schemas/page-read';
 
 /** The snapshot of the tab's page, or null when its content script did not answer as expected. */
 export async function requestPageSnapshot(tabId: number): Promise<PageSnapshot | null> {

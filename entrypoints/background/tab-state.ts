@@ -17,7 +17,7 @@ import {
   SELECTOR_HEALTH_KEY,
   tabStateKey,
 } from '@/utils/contract/storage-keys';
-import type { PageSnapshot } from '@/utils/schemas/messages';
+import type { PageSnapshot } from '@/utils/schemas/page-read';
 import { requestPageSnapshot } from './page-snapshot-relay';
 import { readSeenSelfEmails, rememberSelfEmail } from '@/utils/shared/own-company';
 import { noteRead, readSelectorHealth, type SelectorHealth } from '@/utils/shared/selector-health';

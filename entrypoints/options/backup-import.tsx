@@ -24,6 +24,9 @@ const STORE_LABEL: Record<RecordKind, MessageKey> = {
   activities: 'optionsKindActivities',
   decisions: 'optionsKindDecisions',
   stageChanges: 'optionsKindStageChanges',
+  objectives: 'optionsKindObjectives',
+  buyingUnits: 'optionsKindBuyingUnits',
+  whitespace: 'optionsKindWhitespace',
 };
 
 type Checked = {

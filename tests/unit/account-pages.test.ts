@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { withKeys } from '@/entrypoints/background/db';
 import { localRowSource } from '@/entrypoints/accounts/row-source';
 import { DEFAULT_QUERY, type ListQuery } from '@/utils/page/account-list';
-import type { AccountPageQuery } from '@/utils/schemas/messages';
+import type { AccountPageQuery } from '@/utils/schemas/requests';
 import type { Account, Activity, Person } from '@/utils/contract/model';
 import { POTENTIALS, STAGES } from '@/utils/contract/enums';
 import { addDays, today } from '@/utils/shared/dates';

@@ -18,7 +18,7 @@ import {
   restoreCell,
   type ImportContext,
 } from '@/utils/page/csv';
-import { Backup } from '@/utils/schemas/messages';
+import { Backup } from '@/utils/schemas/requests';
 import type { Account, Person } from '@/utils/contract/model';
 
 const NOW = Date.UTC(2026, 10, 28, 12);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor, adapterForHost } from '@/utils/content/hosts/index';
-import { HostContext } from '@/utils/schemas/messages';
+import { HostContext } from '@/utils/schemas/page-read';
 import { HOSTS, type HostName } from '@/utils/contract/enums';
 import { allHostFixtures, attachDeclarativeShadowRoots } from './host-fixtures';
 

@@ -25,7 +25,7 @@ const SAMPLE_AT = Date.UTC(2026, 10, 1);
 const unchanged = (current: Records) => {
   const original = sampleBackup(SAMPLE_AT);
   for (const s of RECORD_KINDS) {
-    const expected = s === 'accounts' ? original.accounts.map(withKeys) : original[s];
+    const expected = s === 'accounts' ? original.accounts.map(withKeys) : (original[s] ?? []);
     expect(sortById(current[s])).toEqual(sortById(expected));
   }
 };
@@ -58,7 +58,7 @@ const unchangedSeen = (current: Records) => {
   const original = withSponsorSeen(sampleBackup(SAMPLE_AT));
   for (const s of RECORD_KINDS) {
     const expected =
-      s === 'accounts' ? (original.accounts as Account[]).map(withKeys) : original[s];
+      s === 'accounts' ? (original.accounts as Account[]).map(withKeys) : (original[s] ?? []);
     expect(sortById(current[s])).toEqual(sortById(expected));
   }
   expect((current.people as Person[]).some((p) => p.role === 'executive_sponsor')).toBe(true);
@@ -77,10 +77,58 @@ const unchangedLines = (current: Records) => {
   const original = withLines(withSponsorSeen(sampleBackup(SAMPLE_AT)));
   for (const s of RECORD_KINDS) {
     const expected =
-      s === 'accounts' ? (original.accounts as Account[]).map(withKeys) : original[s];
+      s === 'accounts' ? (original.accounts as Account[]).map(withKeys) : (original[s] ?? []);
     expect(sortById(current[s])).toEqual(sortById(expected));
   }
   expect((current.people as Person[]).some((p) => p.lines?.length === 1)).toBe(true);
+};
+
+/** As version 7 may store it since backups of schema 7: the account plan. */
+function withPlan(data: Records): Records {
+  const accountId = (data.accounts as Account[])[0]!.id;
+  return {
+    ...data,
+    objectives: [
+      {
+        id: 'obj-1',
+        accountId,
+        outcome: 'Transit times down 15%',
+        measure: 'Median door-to-door days',
+        target: '3.4',
+        due: '2027-06-30',
+        status: 'on_track',
+        statusAt: SAMPLE_AT,
+        createdAt: SAMPLE_AT,
+      },
+    ],
+    buyingUnits: [{ id: 'bu-1', accountId, name: 'UK operations', order: 0 }],
+    whitespace: [
+      {
+        id: 'ws-1',
+        accountId,
+        unitId: 'bu-1',
+        offeringId: 'off-1',
+        supplier: 'competitor',
+        competitor: 'Acme Freight',
+        spend: 120000,
+        currency: 'EUR',
+        contractEnd: '2027-03-31',
+        note: '',
+        updatedAt: SAMPLE_AT,
+      },
+    ],
+  };
+}
+
+/** Records of the account plan come through whole. */
+const unchangedPlan = (current: Records) => {
+  const original = withPlan(withLines(withSponsorSeen(sampleBackup(SAMPLE_AT))));
+  for (const s of RECORD_KINDS) {
+    const expected =
+      s === 'accounts' ? (original.accounts as Account[]).map(withKeys) : (original[s] ?? []);
+    expect(sortById(current[s])).toEqual(sortById(expected));
+  }
+  expect(current.whitespace).toHaveLength(1);
 };
 
 /** Data as each shipped version stored it, and what it must look like at the current version. */
@@ -99,6 +147,11 @@ const SHIPPED: Record<number, { data: Records; expect: (current: Records) => voi
     data: withLines(withAllKeys(withSponsorSeen(sampleBackup(SAMPLE_AT)))),
     expect: unchangedLines,
   },
+  // 7 adds the objectives, buyingUnits and whitespace stores (backups of schema 7).
+  7: {
+    data: withPlan(withLines(withAllKeys(withSponsorSeen(sampleBackup(SAMPLE_AT))))),
+    expect: unchangedPlan,
+  },
 };
 
 const now = () => Promise.resolve();
@@ -111,8 +164,11 @@ function sortById(records: unknown[]) {
 
 async function fill(name: string, version: number, data: Records) {
   const db = await openDb(name, version);
-  const tx = db.transaction([...RECORD_KINDS], 'readwrite');
-  for (const s of RECORD_KINDS) for (const r of data[s]) await tx.objectStore(s).put(r as never);
+  // A kind newer than `version` has no store there yet (and no records in its data).
+  const kinds = RECORD_KINDS.filter((s) => db.objectStoreNames.contains(s));
+  expect(RECORD_KINDS.filter((s) => !kinds.includes(s) && data[s]?.length)).toEqual([]);
+  const tx = db.transaction(kinds, 'readwrite');
+  for (const s of kinds) for (const r of data[s] ?? []) await tx.objectStore(s).put(r as never);
   await tx.done;
   db.close();
 }

@@ -2,7 +2,7 @@
 // answer of the expected shape reaches it.
 import { describe, expect, it, vi } from 'vitest';
 import { freshContext } from './helpers';
-import { PageSnapshot, MAX_SNAPSHOT_CHARS } from '@/utils/schemas/messages';
+import { PageSnapshot, MAX_SNAPSHOT_CHARS } from '@/utils/schemas/page-read';
 import { route } from '@/entrypoints/background/router';
 
 describe('snapshotPage', () => {

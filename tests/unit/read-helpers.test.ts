@@ -17,7 +17,7 @@ import {
 } from '@/utils/content/hosts/read-helpers';
 import { MAX_DOMAINS, MAX_NAMES, MAX_PARTICIPANTS } from '@/utils/contract/limits';
 import type { HostContext } from '@/utils/contract/messages';
-import { HostContext as HostContextSchema } from '@/utils/schemas/messages';
+import { HostContext as HostContextSchema } from '@/utils/schemas/page-read';
 
 const ANNA = 'anna.keller@northwind.co.uk';
 const TOM = 'tom.reyes@mail.northwind.co.uk';

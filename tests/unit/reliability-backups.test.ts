@@ -96,6 +96,9 @@ function backupOf(patch: Partial<Backup>): Backup {
     activities: [],
     decisions: [],
     stageChanges: [],
+    objectives: [],
+    buyingUnits: [],
+    whitespace: [],
     ...patch,
   };
 }

@@ -91,6 +91,9 @@ describe('an erase', () => {
       activities: 0,
       decisions: 0,
       stageChanges: 1,
+      objectives: 0,
+      buyingUnits: 0,
+      whitespace: 0,
     });
     // The erase's own answer is a description of the backup, not the records.
     expect(JSON.stringify(await db.getAll('ops'))).not.toContain('Northwind');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, normaliseSettings } from '@/utils/contract/settings';
-import { SettingsPatch } from '@/utils/schemas/messages';
+import { SettingsPatch } from '@/utils/schemas/requests';
 import { addDays, daysBetween, isRealDate, today } from '@/utils/shared/dates';
 import { cadenceFor, guidanceFor } from '@/utils/shared/stages';
 
@@ -23,6 +23,29 @@ describe('settings', () => {
     expect(s.cadenceDays).toEqual({ ...DEFAULT_SETTINGS.cadenceDays, strategic: 3 });
     expect(s.reminders).toEqual({ enabled: false, time: DEFAULT_SETTINGS.reminders.time });
     expect(s.ownDomains).toEqual(['brightwave.io']);
+  });
+
+  it('keeps the well-formed offerings, first twenty, each id once', () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({ id: `off-${i}`, name: `Offering ${i}` }));
+    const s = normaliseSettings({
+      offerings: [
+        { id: 'off-a', name: '  Warehousing ' },
+        { id: 'off-a', name: 'Twice' },
+        { id: 'bad id', name: 'Space in id' },
+        { id: 'off-b', name: '' },
+        { id: 'off-c', name: 'x'.repeat(81) },
+        'Customs',
+        ...many,
+      ],
+    });
+    expect(s.offerings[0]).toEqual({ id: 'off-a', name: 'Warehousing' });
+    expect(s.offerings).toHaveLength(20);
+    expect(new Set(s.offerings.map((o) => o.id)).size).toBe(20);
+    expect(SettingsPatch.safeParse({ offerings: many.slice(0, 20) }).success).toBe(true);
+    expect(SettingsPatch.safeParse({ offerings: many }).success).toBe(false);
+    const twice = [many[0], many[0]];
+    expect(SettingsPatch.safeParse({ offerings: twice }).success).toBe(false);
+    expect(SettingsPatch.safeParse({ offerings: [{ id: 'o', name: ' ' }] }).success).toBe(false);
   });
 
   it('accepts its own defaults through the validated patch', () => {

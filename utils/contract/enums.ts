@@ -22,6 +22,13 @@ export const COVERAGE_LEVELS = ['red', 'amber', 'green'] as const;
  * run both ways: "Anna is in conflict with Tom" is the same line as "Tom is in conflict with Anna".
  */
 export const LINE_KINDS = ['reports_to', 'influences', 'conflicts_with', 'informal'] as const;
+/** Where an account objective stands (the account plan, DOMAIN.md). */
+export const OBJECTIVE_STATUSES = ['on_track', 'at_risk', 'done', 'dropped'] as const;
+/**
+ * Who supplies an offering to a buying unit today, in a whitespace cell. A cell supplied by a
+ * competitor or by nobody known is an opportunity (utils/shared/whitespace.ts).
+ */
+export const SUPPLIERS = ['us', 'competitor', 'in_house', 'not_needed', 'unknown'] as const;
 export const ACTIVITY_KINDS = ['email', 'call', 'meeting', 'note'] as const;
 export const CRM_SYSTEMS = ['hubspot', 'salesforce', 'pipedrive'] as const;
 export const HOSTS = ['gmail', 'outlook', ...CRM_SYSTEMS] as const;
@@ -47,6 +54,8 @@ export type Role = (typeof ROLES)[number];
 export type Attitude = (typeof ATTITUDES)[number];
 export type CoverageLevel = (typeof COVERAGE_LEVELS)[number];
 export type LineKind = (typeof LINE_KINDS)[number];
+export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
+export type Supplier = (typeof SUPPLIERS)[number];
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export type CrmSystem = (typeof CRM_SYSTEMS)[number];
 export type HostName = (typeof HOSTS)[number];

@@ -36,5 +36,12 @@ export const MAX_NAMES = 10;
 /** The most records of one kind a backup may hold: a bound, so a hostile file cannot exhaust memory. */
 export const BACKUP_MAX_RECORDS = 200_000;
 
+/** The account plan: objectives per account, offerings in the settings, buying units per account. */
+export const MAX_OBJECTIVES = 5;
+export const MAX_OFFERINGS = 20;
+/** An offering's name: short enough for a grid's column head. */
+export const OFFERING_NAME_MAX = 80;
+export const MAX_BUYING_UNITS = 30;
+
 /** The most lines one person may start (utils/shared/relationships.ts): a map stays readable. */
 export const MAX_LINES = 30;

@@ -6,23 +6,17 @@
  * background's own code.
  */
 import type { FieldConflict } from '@/utils/shared/field-merge';
-import type { MessageName, PageRead, RequestOf } from '@/utils/schemas/messages';
+import type { MessageName, RequestOf } from '@/utils/schemas/messages';
+import type { PageRead } from '@/utils/schemas/page-read';
 import type { Potential, Role, Stage } from './enums';
 import type { RecordKind } from './records';
 import type { Account, Activity, Decision, NextAction, Person, StageChange } from './model';
 import type { MatchedBy } from '@/utils/shared/match';
 import type { Coverage } from '@/utils/shared/coverage';
 
-export type {
-  Backup,
-  HostContext,
-  PageRead,
-  MessageName,
-  NextChoice,
-  RequestOf,
-  ParsedRequestOf,
-  ResponseOf,
-} from '@/utils/schemas/messages';
+export type { MessageName, RequestOf, ParsedRequestOf, ResponseOf } from '@/utils/schemas/messages';
+export type { Backup, NextChoice } from '@/utils/schemas/requests';
+export type { HostContext, PageRead } from '@/utils/schemas/page-read';
 
 /** An account with everything a sidebar or the account page shows of it. */
 export interface AccountView {

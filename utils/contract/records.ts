@@ -10,6 +10,9 @@ export const RECORD_KINDS = [
   'activities',
   'decisions',
   'stageChanges',
+  'objectives',
+  'buyingUnits',
+  'whitespace',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -18,5 +21,7 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
  * version (entrypoints/background/db.ts DB_VERSION): a new index changes no record a backup holds.
  * 5: people may hold the executive_sponsor role and lastSeenAt, which an older Rapport cannot read.
  * 6: people may hold lines to other people (reports to, influences...), which an older one would drop.
+ * 7: the account plan: objectives, buying units and whitespace cells; next actions and decisions
+ *    may name an objective.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;

@@ -8,7 +8,7 @@ import { ext as browser } from '@/utils/shared/ext';
 import { ROLES, type HostName, type Stage } from './enums';
 import { DEFAULT_ROLE_CADENCE, type RoleCadence } from '@/utils/shared/freshness';
 import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from '@/utils/shared/stages';
-import { isCadence, isTimeOfDay } from './limits';
+import { MAX_OFFERINGS, OFFERING_NAME_MAX, isCadence, isTimeOfDay } from './limits';
 import { SETTINGS_KEY } from './storage-keys';
 
 export const SETTINGS_VERSION = 1;
@@ -27,6 +27,32 @@ export interface Settings {
   reminders: { enabled: boolean; time: string };
   /** The user's own email domains: never matched as a client. */
   ownDomains: string[];
+  /** What the user's company sells: the columns of every account's whitespace grid. */
+  offerings: Offering[];
+}
+
+/** One offering; cells name it by id, so a rename keeps them. */
+export interface Offering {
+  id: string;
+  name: string;
+}
+
+const OFFERING_ID = /^[\w-]{1,64}$/;
+
+function offeringsOf(v: unknown): Offering[] {
+  if (!Array.isArray(v)) return [];
+  const seen = new Set<string>();
+  const out: Offering[] = [];
+  for (const o of v) {
+    if (!isObject(o) || typeof o.id !== 'string' || typeof o.name !== 'string') continue;
+    const name = o.name.trim();
+    if (!OFFERING_ID.test(o.id) || seen.has(o.id) || !name || name.length > OFFERING_NAME_MAX)
+      continue;
+    seen.add(o.id);
+    out.push({ id: o.id, name });
+    if (out.length === MAX_OFFERINGS) break;
+  }
+  return out;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -39,6 +65,7 @@ export const DEFAULT_SETTINGS: Settings = {
   roleCadenceDays: { ...DEFAULT_ROLE_CADENCE },
   reminders: { enabled: true, time: '09:00' },
   ownDomains: [],
+  offerings: [],
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -78,6 +105,7 @@ export function normaliseSettings(raw: unknown): Settings {
           : d.reminders.time,
     },
     ownDomains: strings(r.ownDomains),
+    offerings: offeringsOf(r.offerings),
   };
 }
 

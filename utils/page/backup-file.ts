@@ -4,7 +4,7 @@
  * checks again (schema and checkBackup) inside its write transaction; this is the early, readable
  * refusal, not the only guard.
  */
-import { Backup as BackupSchema } from '@/utils/schemas/messages';
+import { Backup as BackupSchema } from '@/utils/schemas/requests';
 import type { Backup } from '@/utils/contract/messages';
 import { RECORD_KINDS, SCHEMA_VERSION } from '@/utils/contract/records';
 import type { Problem } from '@/utils/shared/problem';

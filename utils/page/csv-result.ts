@@ -72,6 +72,9 @@ export function csvBackup(
     activities: [],
     decisions: [],
     stageChanges: accounts?.stageChanges ?? [],
+    objectives: [],
+    buyingUnits: [],
+    whitespace: [],
   };
 }
 

@@ -6,7 +6,18 @@
 import * as z from 'zod/mini';
 import { BACKUP_PAGE_MAX_RECORDS } from '@/utils/contract/backups';
 import { RECORD_KINDS } from '@/utils/contract/records';
-import { Account, Activity, Decision, Id, Person, StageChange, Timestamp } from './model';
+import {
+  Account,
+  Activity,
+  BuyingUnit,
+  Decision,
+  Id,
+  Objective,
+  Person,
+  StageChange,
+  Timestamp,
+  WhitespaceCell,
+} from './model';
 
 export const RecordKind = z.enum(RECORD_KINDS);
 
@@ -24,6 +35,9 @@ export const StagePage = z.discriminatedUnion('kind', [
   page('activities', Activity),
   page('decisions', Decision),
   page('stageChanges', StageChange),
+  page('objectives', Objective),
+  page('buyingUnits', BuyingUnit),
+  page('whitespace', WhitespaceCell),
 ]);
 
 const Count = z.int().check(z.gte(0));
@@ -40,6 +54,10 @@ export const FinishImport = z.object({
     activities: Count,
     decisions: Count,
     stageChanges: Count,
+    // Kinds a backup from before schema 7 does not hold.
+    objectives: z._default(Count, 0),
+    buyingUnits: z._default(Count, 0),
+    whitespace: z._default(Count, 0),
   }),
 });
 

@@ -3,7 +3,7 @@
  * record's account present (in the file, or for a merge already in the store). One rule for the
  * options page, which explains it to the user, and the background, which enforces it.
  */
-import type { Backup } from './messages';
+import type { Backup } from './requests';
 import { RECORD_KINDS } from '@/utils/contract/records';
 
 export type BackupProblem =

@@ -1,36 +1,27 @@
 /**
- * The request schemas of the message contract (utils/contract/messages.ts has its types).
- *
- * Each message is a verb-noun name with a request schema (zod, checked by the background before
- * anything else happens), a response type, the least trusted sender it accepts, and whether it
- * only reads.
+ * The message table: every message the background answers (utils/contract/messages.ts has its
+ * types). Each is a verb-noun name with a request schema (zod, checked by the background before
+ * anything else happens; the schemas are in ./requests.ts, ./page-read.ts and ./backup-pages.ts),
+ * a response type, the least trusted sender it accepts, and whether it only reads.
  */
 import * as z from 'zod/mini';
-import { COVERAGE_LEVELS } from '@/utils/contract/enums';
 import {
   Account,
   Activity,
   ActivityKind,
-  Attitude,
   CrmRef,
   Decision,
-  Domain,
-  Email,
-  HostName,
-  HttpsUrl,
   Id,
   IsoDate,
   Line,
   LineKind,
   NextAction,
-  PageThing,
   Person,
   Potential,
-  Profile,
-  Role,
   Stage,
   StageChange,
   Timestamp,
+  text,
 } from './model';
 import type {
   AccountPage,
@@ -46,7 +37,6 @@ import type {
   ImportSummary,
   TabState,
 } from '@/utils/contract/messages';
-
 import type {
   BackupInfo,
   BackupPage,
@@ -55,189 +45,23 @@ import type {
 } from '@/utils/contract/backups';
 import type { AccountSync, TeamStatus } from '@/utils/contract/team';
 import { ByBackup, FinishImport, ReadPage, RestoreBackup, StagePage } from './backup-pages';
+import { MAX_DOMAINS, MAX_NEW_ACCOUNT_PEOPLE } from '@/utils/contract/limits';
 import {
-  BACKUP_MAX_RECORDS,
-  CADENCE_MAX,
-  CADENCE_MIN,
-  MAX_DOMAINS,
-  MAX_NAMES,
-  MAX_NEW_ACCOUNT_PEOPLE,
-  MAX_OWN_DOMAINS,
-  MAX_PARTICIPANTS,
-  TIME_OF_DAY,
-} from '@/utils/contract/limits';
-
-const str = (max: number) => z.string().check(z.maxLength(max));
-
-export const Participant = z.object({ email: str(320), name: str(200) });
-
-/** What a host adapter read from the page: the only thing a content script tells the background. */
-export const HostContext = z.object({
-  host: HostName,
-  url: HttpsUrl,
-  participants: z.array(Participant).check(z.maxLength(MAX_PARTICIPANTS)),
-  /** Web domains shown on a CRM record. */
-  domains: z.array(str(253)).check(z.maxLength(MAX_DOMAINS)),
-  /** Company names shown on a CRM record. */
-  names: z.array(str(200)).check(z.maxLength(MAX_NAMES)),
-  crmRef: z.optional(CrmRef),
-  thread: z.optional(z.object({ id: str(200), subject: str(1000) })),
-  /** The signed-in user's own address, when the page shows it. */
-  selfEmail: z.optional(str(320)),
-});
-export type HostContext = z.infer<typeof HostContext>;
-
-const NewPerson = z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  email: Email,
-});
-
-const AccountFields = z.object({
-  name: Account.shape.name,
-  domains: Account.shape.domains,
-  potential: Potential,
-  profile: z.partial(Profile),
-  cadenceDays: Account.shape.cadenceDays,
-  crmRefs: Account.shape.crmRefs,
-});
-/** Only the fields a write changes; each part of the profile is a field of its own. */
-const AccountPatch = z.partial(AccountFields);
-/**
- * The value each changed field had when the writer read it: the background merges changes to
- * different fields and refuses, naming both values, a field someone else changed since
- * (utils/shared/field-merge.ts). A field missing here was read as absent.
- */
-const AccountBase = z.partial(AccountFields);
-
-const PersonFields = {
-  name: z.optional(Person.shape.name),
-  emails: z.optional(Person.shape.emails),
-  title: z.optional(Person.shape.title),
-  role: z.optional(Role),
-  influence: z.optional(Person.shape.influence),
-  attitude: z.optional(Attitude),
-  notes: z.optional(Person.shape.notes),
-};
-
-/**
- * A new person (no id) needs a name; an update carries only the fields that changed, each with
- * the value it was read at (`base`), so two tabs editing different fields of one person merge,
- * and the same field changed in both is a conflict the user settles, never a silent overwrite.
- */
-const PersonInput = z
-  .object({
-    id: z.optional(Id),
-    accountId: Id,
-    ...PersonFields,
-    base: z.optional(z.object(PersonFields)),
-  })
-  .check(
-    z.refine((r) => !r.id || r.base !== undefined, {
-      message: 'base: an update says what each changed field was when read',
-      path: ['base'],
-    }),
-  );
-
-const ActivityInput = z.object({
-  accountId: Id,
-  personIds: Activity.shape.personIds,
-  kind: ActivityKind,
-  at: Timestamp,
-  summary: Activity.shape.summary,
-  outcome: z.optional(Activity.shape.outcome),
-  source: Activity.shape.source,
-});
-
-/**
- * What a follow-up does to the open next action. `seen` is the next action's text as the form
- * showed it: Done and Replace act on that one only, so a next action changed meanwhile (in
- * another tab) is never completed or dropped by mistake.
- * - keep: it stays as it is, due day included.
- * - done: it was done; the follow-up records it, and `then` (if any) becomes the next action.
- * - replace: `nextAction` takes its place (or is set, when there was none: seen is null).
- */
-export const NextChoice = z.discriminatedUnion('choice', [
-  z.object({ choice: z.literal('keep') }),
-  // `seen` is the whole next action as the form read it: a snoozed one (same words, another
-  // day) has changed too, and is not finished or replaced without the user seeing it.
-  z.object({
-    choice: z.literal('done'),
-    seen: NextAction,
-    then: z.optional(NextAction),
-  }),
-  z.object({
-    choice: z.literal('replace'),
-    seen: z.nullable(NextAction),
-    nextAction: NextAction,
-  }),
-]);
-export type NextChoice = z.infer<typeof NextChoice>;
-
-export const SettingsPatch = z.partial(
-  z.object({
-    sidebarSide: z.enum(['left', 'right']),
-    startCollapsed: z.boolean(),
-    railWhenNothingOpen: z.boolean(),
-    disabledHosts: z.array(HostName),
-    cadenceDays: z.partialRecord(Stage, z.int().check(z.gte(CADENCE_MIN), z.lte(CADENCE_MAX))),
-    /** Per role; null stops following that role. */
-    roleCadenceDays: z.partialRecord(
-      Role,
-      z.nullable(z.int().check(z.gte(CADENCE_MIN), z.lte(CADENCE_MAX))),
-    ),
-    reminders: z.object({
-      enabled: z.boolean(),
-      time: z.string().check(z.regex(TIME_OF_DAY)),
-    }),
-    ownDomains: z.array(Domain).check(z.maxLength(MAX_OWN_DOMAINS)),
-  }),
-);
-
-const records = <T extends z.ZodMiniType>(schema: T) =>
-  z.array(schema).check(z.maxLength(BACKUP_MAX_RECORDS));
-
-/** A whole-store backup: lossless (every record as stored) and versioned by the store's schema. */
-export const Backup = z.object({
-  format: z.literal('rapport-backup'),
-  schemaVersion: z.int().check(z.gte(1)),
-  exportedAt: Timestamp,
-  accounts: records(Account),
-  people: records(Person),
-  activities: records(Activity),
-  decisions: records(Decision),
-  stageChanges: records(StageChange),
-});
-export type Backup = z.infer<typeof Backup>;
-
-const DecisionInput = z.object({
-  accountId: Id,
-  date: IsoDate,
-  what: Decision.shape.what,
-  why: z.optional(Decision.shape.why),
-  decidedBy: z.optional(Decision.shape.decidedBy),
-  alternatives: z.optional(Decision.shape.alternatives),
-  sourceUrl: z.optional(HttpsUrl),
-});
-
-const ById = z.object({ id: Id });
-const Nothing = z.object({});
-
-/** The most rows one page of the accounts table may ask for. */
-export const ACCOUNT_PAGE_MAX = 500;
-
-/** One page of the accounts table: the page's query, and which rows of its result. */
-export const AccountPageQuery = z.object({
-  sort: z.enum(['name', 'stage', 'potential', 'coverage', 'due', 'lastTouch']),
-  dir: z.enum(['asc', 'desc']),
-  stage: z.optional(Stage),
-  potential: z.optional(Potential),
-  coverage: z.optional(z.enum(COVERAGE_LEVELS)),
-  due: z.enum(['all', 'overdue', 'today', 'week', 'none']),
-  text: str(200),
-  offset: z.int().check(z.gte(0), z.lte(10_000_000)),
-  limit: z.int().check(z.gte(1), z.lte(ACCOUNT_PAGE_MAX)),
-});
-export type AccountPageQuery = z.infer<typeof AccountPageQuery>;
+  AccountBase,
+  AccountPageQuery,
+  AccountPatch,
+  ActivityInput,
+  Backup,
+  ById,
+  DecisionInput,
+  NewPerson,
+  NextChoice,
+  Nothing,
+  PersonInput,
+  SettingsPatch,
+  TeamMember,
+} from './requests';
+import { HostContext, PageRead, type PageSnapshot } from './page-read';
 
 /**
  * `message(schema, access, effect).returns<Response>()`: the response type rides along without
@@ -254,40 +78,6 @@ function message<Req extends z.ZodMiniType>(
   };
 }
 
-/**
- * What a host adapter read, as the content script reports it: what is open (`key` stays the same
- * while it stays open), nothing, or a page whose markup could not be read.
- */
-export const PageRead = z.discriminatedUnion('status', [
-  z.object({
-    status: z.literal('open'),
-    key: str(600),
-    context: HostContext,
-    /** Which of the adapter's reading layers answered, for the selector health record. */
-    layer: z.optional(str(60)),
-  }),
-  z.object({ status: z.literal('none'), host: HostName, url: HttpsUrl }),
-  z.object({
-    status: z.literal('unreadable'),
-    host: HostName,
-    reason: str(500),
-    thing: z.optional(PageThing),
-  }),
-]);
-export type PageRead = z.infer<typeof PageRead>;
-
-/** The most a page snapshot may weigh (characters of HTML); a bigger page is refused. */
-export const MAX_SNAPSHOT_CHARS = 8_000_000;
-
-/** A content script's answer to SNAPSHOT_PAGE_EVENT, checked by the worker before it is relayed. */
-export const PageSnapshot = z.object({
-  html: z.string().check(z.minLength(1), z.maxLength(MAX_SNAPSHOT_CHARS)),
-});
-export type PageSnapshot = z.infer<typeof PageSnapshot>;
-
-/** A teammate's address and role on a shared account (the owner is whoever shares it). */
-const TeamMember = z.object({ email: Email, role: z.enum(['editor', 'viewer']) });
-
 export const MESSAGES = {
   /** The content script's report of what its page shows; the tab's sidebar frame learns it. */
   reportContext: message(PageRead, 'content').returns<true>(),
@@ -298,7 +88,7 @@ export const MESSAGES = {
    * covered-click guard: it changes no account, only keeps the user's own typing.
    */
   keepDraft: message(
-    z.object({ key: str(400), value: z.nullable(str(20_000)) }),
+    z.object({ key: text(400), value: z.nullable(text(20_000)) }),
     'frame',
     'read',
   ).returns<true>(),
@@ -334,7 +124,7 @@ export const MESSAGES = {
   checkDomains: message(
     z.object({
       accountId: z.nullable(Id),
-      domains: z.array(str(253)).check(z.maxLength(50)),
+      domains: z.array(text(253)).check(z.maxLength(50)),
     }),
     'frame',
     'read',
@@ -344,7 +134,7 @@ export const MESSAGES = {
     z.object({
       accountId: Id,
       crmRef: CrmRef,
-      domains: z.array(str(253)).check(z.maxLength(MAX_DOMAINS)),
+      domains: z.array(text(253)).check(z.maxLength(MAX_DOMAINS)),
     }),
   ).returns<Account>(),
   /** `base` is the stage as read: another tab's move since is a conflict, not overwritten. */
@@ -406,7 +196,7 @@ export const MESSAGES = {
     'read',
   ).returns<Activity[]>(),
   searchAccounts: message(
-    z.object({ query: str(200), limit: z.optional(z.int().check(z.gte(1), z.lte(200))) }),
+    z.object({ query: text(200), limit: z.optional(z.int().check(z.gte(1), z.lte(200))) }),
     'frame',
     'read',
   ).returns<AccountSummary[]>(),
@@ -465,7 +255,7 @@ export const MESSAGES = {
   teamStatus: message(Nothing, 'page', 'read').returns<TeamStatus>(),
   /** Checked again by the engine: wss:// except on loopback (sync/server-url.ts). */
   teamConnect: message(
-    z.object({ server: str(2000), token: str(8000).check(z.minLength(1)) }),
+    z.object({ server: text(2000), token: text(8000).check(z.minLength(1)) }),
     'page',
   ).returns<TeamStatus>(),
   teamDisconnect: message(Nothing, 'page').returns<TeamStatus>(),

@@ -15,10 +15,12 @@ import {
   CRM_SYSTEMS,
   HOSTS,
   LINE_KINDS,
+  OBJECTIVE_STATUSES,
   PAGE_THINGS,
   POTENTIALS,
   ROLES,
   STAGES,
+  SUPPLIERS,
 } from '@/utils/contract/enums';
 import { CADENCE_MAX, CADENCE_MIN, MAX_ACCOUNT_DOMAINS, MAX_LINES } from '@/utils/contract/limits';
 
@@ -29,7 +31,8 @@ z.config(en());
 const SHORT = 200;
 const LONG = 20_000;
 
-const text = (max: number) => z.string().check(z.maxLength(max));
+/** A string of at most `max` characters. */
+export const text = (max: number) => z.string().check(z.maxLength(max));
 const requiredText = (max: number) =>
   z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max));
 
@@ -76,6 +79,8 @@ export const ActivityKind = z.enum(ACTIVITY_KINDS);
 export const CrmSystem = z.enum(CRM_SYSTEMS);
 export const HostName = z.enum(HOSTS);
 export const PageThing = z.enum(PAGE_THINGS);
+export const ObjectiveStatus = z.enum(OBJECTIVE_STATUSES);
+export const Supplier = z.enum(SUPPLIERS);
 
 export const NextAction = z.object({
   text: requiredText(SHORT),
@@ -83,6 +88,8 @@ export const NextAction = z.object({
   personId: z.optional(Id),
   /** The thread it came from: a reminder opens it. */
   sourceUrl: z.optional(HttpsUrl),
+  /** The account objective it serves (Objective.id), if the user linked one. */
+  objectiveId: z.optional(Id),
 });
 
 export const CrmRef = z.object({
@@ -178,6 +185,8 @@ export const Decision = z.object({
   decidedBy: text(SHORT),
   alternatives: text(LONG),
   sourceUrl: z.optional(HttpsUrl),
+  /** The account objective it serves (Objective.id), if the user linked one. */
+  objectiveId: z.optional(Id),
 });
 
 export const StageChange = z.object({
@@ -187,6 +196,59 @@ export const StageChange = z.object({
   to: Stage,
   at: Timestamp,
   reason: text(1000),
+});
+
+/**
+ * One objective of the account plan: an outcome for the client, how it is measured, by when, and
+ * where it stands. An account holds at most MAX_OBJECTIVES that are not dropped.
+ */
+export const Objective = z.object({
+  id: Id,
+  accountId: Id,
+  outcome: requiredText(SHORT),
+  measure: text(SHORT),
+  target: text(SHORT),
+  due: z.nullable(IsoDate),
+  status: ObjectiveStatus,
+  /** When the status was last set: the KPIs count objectives met within a period. */
+  statusAt: Timestamp,
+  createdAt: Timestamp,
+});
+
+/** A division, function or region of the client that buys on its own: a row of the whitespace grid. */
+export const BuyingUnit = z.object({
+  id: Id,
+  accountId: Id,
+  name: requiredText(SHORT),
+  /** Its place in the grid, smallest first. */
+  order: z.int().check(z.gte(0)),
+});
+
+/** A three-letter currency code (ISO 4217), upper case. */
+export const Currency = z
+  .string()
+  .check(z.regex(/^[A-Z]{3}$/, 'must be a currency code such as EUR'));
+
+/**
+ * One cell of the whitespace grid: what a buying unit gets of one offering (an id from the
+ * settings' offerings), from whom, for how much a year, until when.
+ */
+export const WhitespaceCell = z.object({
+  id: Id,
+  accountId: Id,
+  unitId: Id,
+  offeringId: Id,
+  supplier: Supplier,
+  /** The competitor's name when supplier is 'competitor'. */
+  competitor: text(SHORT),
+  /** Estimated yearly spend, in `currency`; null when unknown. */
+  spend: z.nullable(z.number().check(z.gte(0), z.lte(1e12))),
+  currency: Currency,
+  contractEnd: z.nullable(IsoDate),
+  note: text(LONG),
+  updatedAt: Timestamp,
+  /** When the cell last turned to 'us' from an opportunity: the KPIs count whitespace won. */
+  wonAt: z.optional(Timestamp),
 });
 
 export type NextAction = z.infer<typeof NextAction>;
@@ -199,3 +261,6 @@ export type Activity = z.infer<typeof Activity>;
 export type ActivitySource = z.infer<typeof ActivitySource>;
 export type Decision = z.infer<typeof Decision>;
 export type StageChange = z.infer<typeof StageChange>;
+export type Objective = z.infer<typeof Objective>;
+export type BuyingUnit = z.infer<typeof BuyingUnit>;
+export type WhitespaceCell = z.infer<typeof WhitespaceCell>;

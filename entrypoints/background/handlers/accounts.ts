@@ -60,20 +60,41 @@ import {
 /** How long a deleted account waits in the trash before it is purged. */
 export const TRASH_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
-const CHILD_STORES = ['people', 'activities', 'decisions', 'stageChanges'] as const;
+const CHILD_STORES = [
+  'people',
+  'activities',
+  'decisions',
+  'stageChanges',
+  'objectives',
+  'buyingUnits',
+  'whitespace',
+] as const;
 
 /** Every record that belongs to an account, from the index that finds each kind. */
 async function recordsOf(
   tx: Tx,
   account: Account,
 ): Promise<Omit<TrashEntry, 'accountId' | 'deletedAt'>> {
-  const [people, activities, decisions, stageChanges] = await Promise.all([
-    tx.objectStore('people').index('byAccount').getAll(account.id),
-    tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(account.id)),
-    tx.objectStore('decisions').index('byAccount').getAll(account.id),
-    tx.objectStore('stageChanges').index('byAccount').getAll(account.id),
-  ]);
-  return { account, people, activities, decisions, stageChanges };
+  const [people, activities, decisions, stageChanges, objectives, buyingUnits, whitespace] =
+    await Promise.all([
+      tx.objectStore('people').index('byAccount').getAll(account.id),
+      tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(account.id)),
+      tx.objectStore('decisions').index('byAccount').getAll(account.id),
+      tx.objectStore('stageChanges').index('byAccount').getAll(account.id),
+      tx.objectStore('objectives').index('byAccount').getAll(account.id),
+      tx.objectStore('buyingUnits').index('byAccount').getAll(account.id),
+      tx.objectStore('whitespace').index('byAccount').getAll(account.id),
+    ]);
+  return {
+    account,
+    people,
+    activities,
+    decisions,
+    stageChanges,
+    objectives,
+    buyingUnits,
+    whitespace,
+  };
 }
 
 function newAccount(
@@ -318,7 +339,7 @@ export const accountHandlers = {
       };
       await tx.objectStore('trash').put(entry);
       for (const store of CHILD_STORES) {
-        for (const record of entry[store]) await tx.objectStore(store).delete(record.id);
+        for (const record of entry[store] ?? []) await tx.objectStore(store).delete(record.id);
       }
       await tx.objectStore('accounts').delete(account.id);
       return { data: { undoUntil: entry.deletedAt + TRASH_KEEP_MS }, changed: [account.id] };
@@ -332,7 +353,8 @@ export const accountHandlers = {
         throw new HandlerError('not_found', 'There is nothing to restore for that account.');
       await tx.objectStore('accounts').put(withKeys(entry.account));
       for (const store of CHILD_STORES) {
-        for (const record of entry[store]) await tx.objectStore(store).put(record as never);
+        // An entry trashed before store version 7 holds no plan records.
+        for (const record of entry[store] ?? []) await tx.objectStore(store).put(record as never);
       }
       await tx.objectStore('trash').delete(req.id);
     });

@@ -11,12 +11,24 @@ import { findBackupProblem } from '@/utils/schemas/backup-rules';
 import { type Handlers, HandlerError, type Tx, write } from './common';
 
 async function readBackup(tx: Tx, now: number): Promise<Backup> {
-  const [accounts, people, activities, decisions, stageChanges] = await Promise.all([
+  const [
+    accounts,
+    people,
+    activities,
+    decisions,
+    stageChanges,
+    objectives,
+    buyingUnits,
+    whitespace,
+  ] = await Promise.all([
     tx.objectStore('accounts').getAll(),
     tx.objectStore('people').getAll(),
     tx.objectStore('activities').getAll(),
     tx.objectStore('decisions').getAll(),
     tx.objectStore('stageChanges').getAll(),
+    tx.objectStore('objectives').getAll(),
+    tx.objectStore('buyingUnits').getAll(),
+    tx.objectStore('whitespace').getAll(),
   ]);
   return {
     format: 'rapport-backup',
@@ -27,6 +39,9 @@ async function readBackup(tx: Tx, now: number): Promise<Backup> {
     activities,
     decisions,
     stageChanges,
+    objectives,
+    buyingUnits,
+    whitespace,
   };
 }
 
