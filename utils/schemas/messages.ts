@@ -57,6 +57,8 @@ import type {
   StagedImport,
 } from '@/utils/contract/backups';
 import type { AccountSync, TeamStatus } from '@/utils/contract/team';
+import type { KpiReport } from '@/utils/shared/kpis';
+import { ReadKpis } from './kpi-requests';
 import { ByBackup, FinishImport, ReadPage, RestoreBackup, StagePage } from './backup-pages';
 import {
   BACKUP_MAX_RECORDS,
@@ -499,6 +501,8 @@ export const MESSAGES = {
     'frame',
     'read',
   ).returns<AccountSync | null>(),
+  // The KPIs (account plan): every account's figures for a period, and the portfolio's.
+  readKpis: message(ReadKpis, 'page', 'read').returns<KpiReport>(),
 };
 
 export type MessageName = keyof typeof MESSAGES;
