@@ -308,7 +308,8 @@ describe('account KPIs, record by record', () => {
     const r = empty();
     r.people = [
       person('champ', 'champion', { lastSeenAt: local(2026, 12, 20, 15) }),
-      person('dm', 'decision_maker'),
+      // The decision maker (30 days): contacted only through lastContactAt, on 15 December.
+      person('dm', 'decision_maker', { lastContactAt: local(2026, 12, 15, 9) }),
       person('user', 'user', { influence: 2 }),
       person('infl', 'influencer', { influence: 4 }),
       person('unk', 'unknown', { influence: 5 }),
@@ -326,8 +327,6 @@ describe('account KPIs, record by record', () => {
       at: local(+d.slice(0, 4), +d.slice(5, 7), +d.slice(8), 11),
       personIds: ['champ', 'infl'],
     }));
-    // The decision maker (30 days): contacted only through lastContactAt, on 15 December.
-    r.people[1] = { ...r.people[1]!, lastContactAt: local(2026, 12, 15, 9) };
     const k = accountKpis(r, Q4, DEFAULT_ROLE_CADENCE, now());
     // Followed: champion, decision maker, influencer of influence 4; not the user (not key) nor
     // the unknown role (key, but no cadence). Kept: champion (seen 20 Dec, 11 days before the end)
