@@ -20,17 +20,20 @@ import { focusWhenReady, type UndoOffer } from './undo';
 import { TableView } from './table-view';
 import { CalendarView } from './calendar-view';
 import { PortfolioView } from './portfolio-view';
+import { KpisView } from './kpis-view';
 import { AccountEditor } from './account-editor';
 import { NewAccountButton, NewAccountForm } from './new-account';
 import { usePagedRows } from './use-paged-rows';
 
 const VIEWS: {
   view: PageView;
-  label: 'accountsViewTable' | 'accountsViewCalendar' | 'accountsViewPortfolio';
+  label:
+    'accountsViewTable' | 'accountsViewCalendar' | 'accountsViewPortfolio' | 'accountsViewKpis';
 }[] = [
   { view: 'table', label: 'accountsViewTable' },
   { view: 'calendar', label: 'accountsViewCalendar' },
   { view: 'portfolio', label: 'accountsViewPortfolio' },
+  { view: 'kpis', label: 'accountsViewKpis' },
 ];
 
 interface Toast {
@@ -199,9 +202,10 @@ export function App() {
 
   const listView = route.kind === 'list' ? route.view : null;
   const paged = usePagedRows(query, version, listView === 'table');
-  // The calendar and the portfolio show every account: read them all when one is first opened.
+  // The calendar, the portfolio and the KPIs show every account: read them all when one is first
+  // opened (the KPIs read their own figures; the list gives the count and the empty state).
   useEffect(() => {
-    if ((listView === 'calendar' || listView === 'portfolio') && !wantsAll.current) {
+    if (listView !== null && listView !== 'table' && !wantsAll.current) {
       void loadRows();
     }
   }, [listView]);
@@ -291,6 +295,7 @@ export function App() {
                 now={now}
               />
             )}
+            {rows && rows.length > 0 && route.view === 'kpis' && <KpisView version={version} />}
             {rows && rows.length > 0 && route.view === 'portfolio' && (
               <PortfolioView
                 rows={rows}

@@ -138,6 +138,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'editor' }] },
   unshareAccount: { accountId: 'acc-1' },
   getAccountSync: { accountId: 'acc-1' },
+  readKpis: { first: '2026-10-01', last: '2026-12-31' },
 };
 
 const names = Object.keys(MESSAGES) as MessageName[];

@@ -138,6 +138,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'owner' }] },
     unshareAccount: { accountId: '../x' },
     getAccountSync: {},
+    readKpis: { first: '2026-12-31', last: '2026-10-01' },
   };
 
   it.each(Object.keys(MESSAGES) as MessageName[])('%s', async (name) => {
@@ -416,6 +417,7 @@ describe('writes', () => {
       }),
     );
     expect(done.activity.summary).toBe('Send proposal');
+    expect(done.activity.completedDue).toBe('2026-12-01');
     const view = await ok(send('getAccount', { id: nw.account.id }));
     expect(view.account.nextAction).toBeNull();
     expect(view.activities.map((a) => a.summary)).toEqual([

@@ -33,6 +33,7 @@ describe('logActivity: what becomes of the open next action', () => {
     const { send, activity, nextOf } = await seeded();
     const r = await ok(send('logActivity', { activity, next: { choice: 'keep' } }));
     expect(r.activity).not.toHaveProperty('completed');
+    expect(r.activity).not.toHaveProperty('completedDue');
     expect(await nextOf()).toEqual(DUE_TODAY);
   });
 
@@ -70,6 +71,8 @@ describe('logActivity: what becomes of the open next action', () => {
       send('logActivity', { activity, next: { choice: 'done', seen: DUE_TODAY } }),
     );
     expect(r.activity.completed).toBe(DUE_TODAY.text);
+    // Its due day too, for the KPIs' "done on time".
+    expect(r.activity.completedDue).toBe(DUE_TODAY.due);
     expect(await nextOf()).toBeNull();
     const view = await ok(send('getAccount', { id: accountId }));
     expect(view.activities[0]).toMatchObject({

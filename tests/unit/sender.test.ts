@@ -119,6 +119,7 @@ const PAGE_ONLY = [
   'teamDisconnect',
   'shareAccount',
   'unshareAccount',
+  'readKpis',
 ];
 const CONTENT_ONLY = ['reportContext'];
 

@@ -22,6 +22,7 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
  * 5: people may hold the executive_sponsor role and lastSeenAt, which an older Rapport cannot read.
  * 6: people may hold lines to other people (reports to, influences...), which an older one would drop.
  * 7: the account plan: objectives, buying units and whitespace cells; next actions and decisions
- *    may name an objective.
+ *    may name an objective; a follow-up that completed a next action records its due day
+ *    (completedDue), for the KPIs' "done on time".
  */
 export const SCHEMA_VERSION = 7;

@@ -235,9 +235,9 @@ export function dueByDay(rows: readonly AccountRow[]): Map<IsoDate, AccountRow[]
 }
 
 // ---------------------------------------------------------------------------------------------
-// The URL hash: #account=<id>, or #view=table|calendar|portfolio
+// The URL hash: #account=<id>, or #view=table|calendar|portfolio|kpis
 
-export type PageView = 'table' | 'calendar' | 'portfolio';
+export type PageView = 'table' | 'calendar' | 'portfolio' | 'kpis';
 export type Route = { kind: 'account'; id: string } | { kind: 'list'; view: PageView };
 
 export function parseHash(hash: string): Route {
@@ -247,7 +247,7 @@ export function parseHash(hash: string): Route {
   const view = params.get('view');
   return {
     kind: 'list',
-    view: view === 'calendar' || view === 'portfolio' ? view : 'table',
+    view: view === 'calendar' || view === 'portfolio' || view === 'kpis' ? view : 'table',
   };
 }
 

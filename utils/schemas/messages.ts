@@ -44,6 +44,8 @@ import type {
   StagedImport,
 } from '@/utils/contract/backups';
 import type { AccountSync, TeamStatus } from '@/utils/contract/team';
+import type { KpiReport } from '@/utils/shared/kpis';
+import { ReadKpis } from './kpi-requests';
 import { ByBackup, FinishImport, ReadPage, RestoreBackup, StagePage } from './backup-pages';
 import { MAX_DOMAINS, MAX_NEW_ACCOUNT_PEOPLE } from '@/utils/contract/limits';
 import {
@@ -270,6 +272,8 @@ export const MESSAGES = {
     'frame',
     'read',
   ).returns<AccountSync | null>(),
+  // The KPIs (account plan): every account's figures for a period, and the portfolio's.
+  readKpis: message(ReadKpis, 'page', 'read').returns<KpiReport>(),
 };
 
 export type MessageName = keyof typeof MESSAGES;

@@ -174,6 +174,12 @@ export const Activity = z.object({
   source: z.optional(ActivitySource),
   /** The next action this follow-up completed, as it read then (Done in the follow-up form). */
   completed: z.optional(requiredText(SHORT)),
+  /**
+   * The due day of the next action this follow-up completed (Done in the follow-up form, or
+   * Done on the next action): the KPIs count next actions done on time. Absent before version 7's
+   * KPIs, and on follow-ups that completed nothing.
+   */
+  completedDue: z.optional(IsoDate),
 });
 
 export const Decision = z.object({

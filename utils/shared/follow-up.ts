@@ -105,7 +105,7 @@ export function applyNextChoice(
   current: NextAction | null,
   choice: NextChoice,
 ):
-  | { ok: true; nextAction?: NextAction | null; completed?: string }
+  | { ok: true; nextAction?: NextAction | null; completed?: string; completedDue?: IsoDate }
   | { ok: false; conflict: FieldConflict } {
   if (choice.choice === 'keep') return { ok: true };
   const mine = choice.choice === 'done' ? (choice.then ?? null) : choice.nextAction;
@@ -113,7 +113,7 @@ export function applyNextChoice(
     return { ok: false, conflict: { field: 'nextAction', mine, theirs: current } };
   }
   if (choice.choice === 'replace') return { ok: true, nextAction: mine };
-  return { ok: true, nextAction: mine, completed: current!.text };
+  return { ok: true, nextAction: mine, completed: current!.text, completedDue: current!.due };
 }
 
 /**

@@ -33,6 +33,7 @@ export const activityHandlers = {
         id: ctx.newId(),
         ...(source ? { source } : {}),
         ...(choice.completed ? { completed: choice.completed } : {}),
+        ...(choice.completedDue ? { completedDue: choice.completedDue } : {}),
       };
       await tx.objectStore('activities').add(activity);
       await touchPeople(tx, activity);
@@ -78,6 +79,7 @@ export const activityHandlers = {
         at: req.at,
         summary: done.text,
         outcome: req.outcome ?? '',
+        completedDue: done.due,
       };
       await tx.objectStore('activities').add(activity);
       await touchPeople(tx, activity);

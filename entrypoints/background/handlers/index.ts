@@ -10,6 +10,7 @@ import { activityHandlers } from './activities';
 import { backupHandlers } from './backups';
 import { dataHandlers } from './data';
 import { keyPlayerHandlers } from './key-players';
+import { kpiHandlers } from './kpis';
 import { lineHandlers } from './lines';
 import { peopleHandlers } from './people';
 import { settingsHandlers } from './settings';
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...settingsHandlers,
   ...teamHandlers,
+  ...kpiHandlers,
 };
