@@ -42,7 +42,7 @@ import type {
   DomainProblem,
   DraftEntry,
   DueItem,
-  KeyPlayerDue,
+  KeyPlayersDue,
   ImportSummary,
   TabState,
 } from '@/utils/contract/messages';
@@ -421,12 +421,15 @@ export const MESSAGES = {
     'page',
     'read',
   ).returns<DueItem[]>(),
-  /** Key players whose contact cadence runs out by `until`, earliest first. */
+  /**
+   * Key players whose contact cadence runs out by `until`, earliest first: the first `limit` of
+   * them, and how many there are (the popup shows ten of thousands).
+   */
   listKeyPlayersDue: message(
     z.object({ until: IsoDate, limit: z.optional(z.int().check(z.gte(1), z.lte(10_000))) }),
     'page',
     'read',
-  ).returns<KeyPlayerDue[]>(),
+  ).returns<KeyPlayersDue>(),
   // Deleting a whole account is done from Rapport's own pages only, never from a host page.
   deleteAccount: message(ById, 'page').returns<{ undoUntil: number }>(),
   restoreAccount: message(ById, 'page').returns<AccountView>(),
