@@ -458,7 +458,14 @@ export const MESSAGES = {
     z.object({ backup: Backup, mode: z.enum(['merge', 'replace']) }),
     'page',
   ).returns<ImportSummary>(),
-  updateSettings: message(SettingsPatch, 'page').returns<true>(),
+  /**
+   * `base`: each changed setting as the page read it (utils/shared/settings-merge.ts). A setting
+   * changed elsewhere since is a conflict; nothing is written then.
+   */
+  updateSettings: message(
+    z.extend(SettingsPatch, { base: z.optional(SettingsPatch) }),
+    'page',
+  ).returns<true>(),
   /** Runs the reminder check now; `now` lets a test drive the clock instead of waiting. */
   checkReminders: message(z.object({ now: z.optional(Timestamp) }), 'page').returns<{
     overdue: number;
