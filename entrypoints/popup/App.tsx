@@ -108,9 +108,6 @@ export function App() {
     return () => controller.abort();
   }, []);
 
-  const update = (patch: Parameters<typeof send<'updateSettings'>>[1]) =>
-    void send('updateSettings', patch);
-
   return (
     <main class="popup">
       <header>
@@ -227,7 +224,7 @@ export function App() {
       )}
 
       {/* Below the due list, and loaded after it is painted (settings-panel.tsx says why). */}
-      {Panel && <Panel settings={settings} update={update} />}
+      {Panel && <Panel settings={settings} />}
     </main>
   );
 }

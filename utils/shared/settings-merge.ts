@@ -18,7 +18,7 @@ export interface SettingsPatch {
   disabledHosts?: Settings['disabledHosts'];
   cadenceDays?: Partial<Settings['cadenceDays']>;
   roleCadenceDays?: Partial<Settings['roleCadenceDays']>;
-  reminders?: Settings['reminders'];
+  reminders?: Partial<Settings['reminders']>;
   ownDomains?: string[];
 }
 
@@ -53,7 +53,7 @@ export function baseOf(shown: Settings, patch: SettingsPatch): SettingsPatch {
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
     const was = shown[key as keyof SettingsPatch];
-    if (key === 'cadenceDays' || key === 'roleCadenceDays') {
+    if ((NESTED_SETTINGS as readonly string[]).includes(key)) {
       const parts = was as Record<string, unknown>;
       base[key] = Object.fromEntries(Object.keys(value).map((k) => [k, parts[k]]));
     } else base[key] = was;
