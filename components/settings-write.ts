@@ -3,7 +3,7 @@
  * (utils/shared/settings-merge.ts), and the conflict it may come back with, held until the user
  * settles it in the conflict notice (keep mine, or take what was saved elsewhere).
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { RequestOf, Result } from '@/utils/contract/messages';
 import type { Settings } from '@/utils/contract/settings';
 import type { send as sendType } from '@/utils/contract/send';
@@ -20,9 +20,15 @@ const request = (change: Change) =>
  * its own (a field the user was typing into since before the last refresh).
  */
 export function useSettingsWrite(shown: Settings | null, send: typeof sendType) {
-  const [pending, setPending] = useState<{ change: Change; conflicts: FieldConflict[] } | null>(
-    null,
-  );
+  type Pending = { change: Change; conflicts: FieldConflict[] } | null;
+  // A ref as well as state: `choose` may be called from a closure of an earlier render (the
+  // options page hands it out with the conflict), and must see the conflict that is pending now.
+  const pending = useRef<Pending>(null);
+  const [shownPending, setShownPending] = useState<Pending>(null);
+  const setPending = (next: Pending) => {
+    pending.current = next;
+    setShownPending(next);
+  };
 
   const put = async (change: Change): Promise<Result<true>> => {
     const r = await send('updateSettings', request(change));
@@ -42,12 +48,13 @@ export function useSettingsWrite(shown: Settings | null, send: typeof sendType) 
 
   /** Keep mine or take theirs; what is left of the change is sent again (null: nothing left). */
   const choose = async (choice: 'mine' | 'theirs'): Promise<Result<true> | null> => {
-    if (!pending) return null;
-    const next = settle(pending.change, pending.conflicts, choice);
+    const now = pending.current;
+    if (!now) return null;
+    const next = settle(now.change, now.conflicts, choice);
     setPending(null);
     if (Object.keys(next.changes).length === 0) return null;
     return put(next);
   };
 
-  return { save, conflicts: pending?.conflicts ?? null, choose };
+  return { save, conflicts: shownPending?.conflicts ?? null, choose };
 }
