@@ -30,15 +30,38 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   notes: 'sidebarNotes',
   nextAction: 'sidebarNextAction',
   stage: 'sidebarStageLabel',
+  // Settings (the popup, the options page).
+  sidebarSide: 'optionsSidebarSide',
+  startCollapsed: 'optionsStartCollapsed',
+  railWhenNothingOpen: 'optionsRailWhenNothingOpen',
+  disabledHosts: 'optionsSitesHeading',
+  ownDomains: 'optionsOwnDomainsHeading',
+  'reminders.enabled': 'optionsRemindersOn',
+  'reminders.time': 'optionsRemindersTime',
 };
+
+/** A field's name as the forms say it; one stage's or one role's cadence with its stage or role. */
+function labelOf(field: string): string {
+  const known = FIELD_LABEL[field];
+  if (known) return t(known);
+  const [group, part] = field.split('.');
+  if (group === 'cadenceDays' && part && part in STAGE_LABEL)
+    return `${t('optionsCadenceHeading')}: ${t(STAGE_LABEL[part as Stage])}`;
+  if (group === 'roleCadenceDays' && part && part in ROLE_LABEL)
+    return `${t('optionsRoleCadenceHeading')}: ${t(ROLE_LABEL[part as Role])}`;
+  return field;
+}
 
 /** A value as the user knows it: labels for coded choices, lists joined, empty said so. */
 function shown(field: string, value: unknown): string {
+  if (field.startsWith('roleCadenceDays.') && value === null) return t('optionsRoleCadenceOff');
   if (value === undefined || value === null || value === '') return t('conflictEmpty');
   if (field === 'potential') return t(POTENTIAL_LABEL[value as Potential]);
   if (field === 'role') return t(ROLE_LABEL[value as Role]);
   if (field === 'attitude') return t(ATTITUDE_LABEL[value as Attitude]);
   if (field === 'stage') return t(STAGE_LABEL[value as Stage]);
+  if (field === 'sidebarSide') return t(value === 'left' ? 'popupSideLeft' : 'popupSideRight');
+  if (typeof value === 'boolean') return t(value ? 'conflictOn' : 'conflictOff');
   if (field === 'nextAction') {
     const next = value as NextAction;
     return `${next.text} · ${formatDay(next.due)}`;
@@ -60,7 +83,7 @@ export function ConflictNotice({ conflicts, busy, onChoose }: NoticeProps) {
       <dl class="rp-conflict-fields">
         {conflicts.map((c) => (
           <div key={c.field} data-field={c.field}>
-            <dt>{FIELD_LABEL[c.field] ? t(FIELD_LABEL[c.field]!) : c.field}</dt>
+            <dt>{labelOf(c.field)}</dt>
             <dd data-testid="conflict-mine">{t('conflictYours', shown(c.field, c.mine))}</dd>
             <dd data-testid="conflict-theirs">{t('conflictTheirs', shown(c.field, c.theirs))}</dd>
           </div>

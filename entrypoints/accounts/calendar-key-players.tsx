@@ -18,7 +18,7 @@ export function useKeyPlayersByDay(lastDay: IsoDate, today: IsoDate): Map<IsoDat
     const load = async () => {
       const r = await send('listKeyPlayersDue', { until: lastDay });
       // The calendar still shows next actions if this read fails; nothing to add then.
-      if (r.ok) setItems(r.data);
+      if (r.ok) setItems(r.data.items);
     };
     void load();
     watchChanges(() => void load(), controller.signal);

@@ -13,6 +13,7 @@ import { t } from '@/utils/shared/i18n';
 import type { Problem } from '@/utils/shared/problem';
 import { parseCadence } from '@/utils/page/settings-input';
 import { ROLE_LABEL } from '@/components/labels';
+import { useEditStart } from '@/components/edit-start';
 import { FieldError, Group, useSave } from './settings-sections';
 
 function RoleCadenceField({
@@ -22,10 +23,12 @@ function RoleCadenceField({
 }: {
   role: Role;
   value: number | null;
-  onSave: (days: number | null) => void;
+  /** `from`: the days shown when the user began typing. */
+  onSave: (days: number | null, from: number | null) => void;
 }) {
   const [text, setText] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const start = useEditStart(value);
   const id = `role-cadence-${role}`;
   const fallback = DEFAULT_ROLE_CADENCE[role];
   /** `badInput`: the browser could not read a number ("1e"), which it reports as an empty value. */
@@ -33,14 +36,16 @@ function RoleCadenceField({
     if (raw.trim() === '' && !badInput) {
       setProblem(null);
       setText(null);
-      if (value !== null) onSave(null);
+      const from = start.take();
+      if (value !== null) onSave(null, from);
       return;
     }
     const r = parseCadence(raw);
     if (!r.ok) return setProblem(r.problem);
     setProblem(null);
     setText(null);
-    if (r.days !== value) onSave(r.days);
+    const from = start.take();
+    if (r.days !== value) onSave(r.days, from);
   };
   return (
     <div class="field cadence role">
@@ -57,7 +62,10 @@ function RoleCadenceField({
           value={text ?? (value === null ? '' : String(value))}
           aria-invalid={problem ? true : undefined}
           aria-describedby={`${id}-default${problem ? ` ${id}-error` : ''}`}
-          onInput={(e) => setText(e.currentTarget.value)}
+          onInput={(e) => {
+            start.mark();
+            setText(e.currentTarget.value);
+          }}
           onChange={(e) => commit(e.currentTarget.value, e.currentTarget.validity.badInput)}
         />
         <span class="unit">{t('optionsDays')}</span>
@@ -66,7 +74,7 @@ function RoleCadenceField({
         {fallback === null ? t('optionsRoleCadenceOff') : t('optionsCadenceDefault', fallback)}
       </span>
       {value !== fallback && (
-        <button type="button" class="link" onClick={() => onSave(fallback)}>
+        <button type="button" class="link" onClick={() => onSave(fallback, value)}>
           {t('optionsUseDefault')}
         </button>
       )}
@@ -76,7 +84,7 @@ function RoleCadenceField({
 }
 
 export function RoleCadenceGroup({ settings }: { settings: Settings }) {
-  const { state, save } = useSave();
+  const { state, save } = useSave(settings);
   return (
     <Group
       id="role-cadence"
@@ -89,7 +97,9 @@ export function RoleCadenceGroup({ settings }: { settings: Settings }) {
           key={role}
           role={role}
           value={settings.roleCadenceDays[role]}
-          onSave={(days) => void save({ roleCadenceDays: { [role]: days } })}
+          onSave={(days, from) =>
+            void save({ roleCadenceDays: { [role]: days } }, { roleCadenceDays: { [role]: from } })
+          }
         />
       ))}
     </Group>

@@ -5,9 +5,11 @@
  */
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { RequestOf } from '@/utils/contract/messages';
 import type { Stage } from '@/utils/contract/enums';
 import { send } from '@/utils/contract/send';
+import type { FieldConflict } from '@/utils/shared/field-merge';
+import { ConflictNotice } from '@/components/conflict-notice';
+import { useSettingsWrite, type SettingsPatch } from '@/components/settings-write';
 import { t } from '@/utils/shared/i18n';
 import { say, type Problem } from '@/utils/shared/problem';
 import type { Settings } from '@/utils/contract/settings';
@@ -16,17 +18,42 @@ import { STAGE_LABEL } from '@/components/labels';
 import { addOwnDomain, parseCadence } from '@/utils/page/settings-input';
 import { CADENCE_MAX, CADENCE_MIN, MAX_OWN_DOMAINS, isTimeOfDay } from '@/utils/contract/limits';
 import { unicodeHost } from '@/utils/shared/idn';
+import { useEditStart } from '@/components/edit-start';
 
-type Patch = RequestOf<'updateSettings'>;
-type SaveState = { status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; error: string };
+type SaveState =
+  | { status: 'idle' | 'saving' | 'saved' }
+  | { status: 'failed'; error: string }
+  | {
+      status: 'conflict';
+      conflicts: FieldConflict[];
+      choose: (choice: 'mine' | 'theirs') => void;
+    };
 
-/** Sends a patch and tracks the outcome for one group's status line. */
-export function useSave() {
+/**
+ * Sends a change of `settings` (as this page shows them) and tracks the outcome for one group's
+ * status line; a setting changed elsewhere meanwhile comes back as a conflict for the user.
+ */
+export function useSave(settings: Settings) {
   const [state, setState] = useState<SaveState>({ status: 'idle' });
-  const save = async (patch: Patch): Promise<boolean> => {
+  const writer = useSettingsWrite(settings, send);
+  const shown = (r: Awaited<ReturnType<typeof writer.save>> | null) => {
+    if (r === null) return setState({ status: 'idle' });
+    if (r.ok) return setState({ status: 'saved' });
+    if (r.code === 'conflict' && r.conflicts?.length)
+      return setState({
+        status: 'conflict',
+        conflicts: r.conflicts,
+        choose: (choice) => {
+          setState({ status: 'saving' });
+          void writer.choose(choice).then(shown);
+        },
+      });
+    setState({ status: 'failed', error: r.error });
+  };
+  const save = async (patch: SettingsPatch, base?: SettingsPatch): Promise<boolean> => {
     setState({ status: 'saving' });
-    const r = await send('updateSettings', patch);
-    setState(r.ok ? { status: 'saved' } : { status: 'failed', error: r.error });
+    const r = await writer.save(patch, base);
+    shown(r);
     return r.ok;
   };
   return { state, save };
@@ -56,6 +83,9 @@ export function Group(props: {
         <SaveStatus state={props.state} />
       </div>
       {props.hint && <p class="hint">{props.hint}</p>}
+      {props.state.status === 'conflict' && (
+        <ConflictNotice conflicts={props.state.conflicts} onChoose={props.state.choose} />
+      )}
       {props.children}
     </section>
   );
@@ -71,7 +101,7 @@ export function FieldError({ id, problem }: { id: string; problem: Problem | nul
 }
 
 export function SidebarGroup({ settings }: { settings: Settings }) {
-  const { state, save } = useSave();
+  const { state, save } = useSave(settings);
   return (
     <Group id="sidebar" title={t('optionsSidebarHeading')} state={state}>
       <div class="field">
@@ -108,7 +138,7 @@ export function SidebarGroup({ settings }: { settings: Settings }) {
 }
 
 export function SitesGroup({ settings }: { settings: Settings }) {
-  const { state, save } = useSave();
+  const { state, save } = useSave(settings);
   return (
     <Group id="sites" title={t('optionsSitesHeading')} state={state}>
       <div class="field check">
@@ -134,10 +164,12 @@ function CadenceField({
 }: {
   stage: Stage;
   value: number;
-  onSave: (days: number) => void;
+  /** `from`: the days shown when the user began typing. */
+  onSave: (days: number, from: number) => void;
 }) {
   const [text, setText] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const start = useEditStart(value);
   const id = `cadence-${stage}`;
   const commit = (raw: string) => {
     const r = parseCadence(raw);
@@ -147,7 +179,8 @@ function CadenceField({
     }
     setProblem(null);
     setText(null);
-    if (r.days !== value) onSave(r.days);
+    const from = start.take();
+    if (r.days !== value) onSave(r.days, from);
   };
   const isDefault = value === DEFAULT_CADENCE_DAYS[stage];
   return (
@@ -164,7 +197,10 @@ function CadenceField({
           value={text ?? String(value)}
           aria-invalid={problem ? true : undefined}
           aria-describedby={`${id}-default${problem ? ` ${id}-error` : ''}`}
-          onInput={(e) => setText(e.currentTarget.value)}
+          onInput={(e) => {
+            start.mark();
+            setText(e.currentTarget.value);
+          }}
           onChange={(e) => commit(e.currentTarget.value)}
         />
         <span class="unit">{t('optionsDays')}</span>
@@ -173,7 +209,11 @@ function CadenceField({
         {t('optionsCadenceDefault', DEFAULT_CADENCE_DAYS[stage])}
       </span>
       {!isDefault && (
-        <button type="button" class="link" onClick={() => onSave(DEFAULT_CADENCE_DAYS[stage])}>
+        <button
+          type="button"
+          class="link"
+          onClick={() => onSave(DEFAULT_CADENCE_DAYS[stage], value)}
+        >
           {t('optionsUseDefault')}
         </button>
       )}
@@ -183,7 +223,7 @@ function CadenceField({
 }
 
 export function CadenceGroup({ settings }: { settings: Settings }) {
-  const { state, save } = useSave();
+  const { state, save } = useSave(settings);
   return (
     <Group
       id="cadence"
@@ -196,7 +236,9 @@ export function CadenceGroup({ settings }: { settings: Settings }) {
           key={stage}
           stage={stage}
           value={settings.cadenceDays[stage]}
-          onSave={(days) => void save({ cadenceDays: { [stage]: days } })}
+          onSave={(days, from) =>
+            void save({ cadenceDays: { [stage]: days } }, { cadenceDays: { [stage]: from } })
+          }
         />
       ))}
     </Group>
@@ -204,7 +246,7 @@ export function CadenceGroup({ settings }: { settings: Settings }) {
 }
 
 export function RemindersGroup({ settings }: { settings: Settings }) {
-  const { state, save } = useSave();
+  const { state, save } = useSave(settings);
   const [problem, setProblem] = useState<Problem | null>(null);
   const { enabled, time } = settings.reminders;
   return (
@@ -214,7 +256,7 @@ export function RemindersGroup({ settings }: { settings: Settings }) {
           id="reminders-on"
           type="checkbox"
           checked={enabled}
-          onChange={(e) => void save({ reminders: { enabled: e.currentTarget.checked, time } })}
+          onChange={(e) => void save({ reminders: { enabled: e.currentTarget.checked } })}
         />
         <label for="reminders-on">{t('optionsRemindersOn')}</label>
       </div>
@@ -234,7 +276,7 @@ export function RemindersGroup({ settings }: { settings: Settings }) {
               return;
             }
             setProblem(null);
-            void save({ reminders: { enabled, time: value } });
+            void save({ reminders: { time: value } });
           }}
         />
         <FieldError id="reminders-time-error" problem={problem} />
@@ -244,7 +286,7 @@ export function RemindersGroup({ settings }: { settings: Settings }) {
 }
 
 export function OwnDomainsGroup({ settings }: { settings: Settings }) {
-  const { state, save } = useSave();
+  const { state, save } = useSave(settings);
   const [draft, setDraft] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const domains = settings.ownDomains;

@@ -1,13 +1,8 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Presets, presetsFor } from '@/components/due-picker';
-import { ConflictNotice } from '@/components/conflict-notice';
-import { FollowUpForm } from '@/components/follow-up-form';
 import { dayName } from '@/components/format';
 import type { Undo } from '@/components/sidebar-types';
-import { Toast } from '@/components/toast';
 import { watchChanges } from '@/utils/contract/events';
-import { SNOOZE_PRESETS } from '@/utils/shared/follow-up';
 import type { AccountView, DueItem } from '@/utils/contract/messages';
 import type { NextAction } from '@/utils/contract/model';
 import type { FieldConflict } from '@/utils/shared/field-merge';
@@ -15,9 +10,15 @@ import { send } from '@/utils/contract/send';
 
 import { t } from '@/utils/shared/i18n';
 import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
+import { afterPaint } from './after-paint';
 import { DUE_SHOWN, firstDue, loadDue } from './first-due';
 import type { PanelProps } from './settings-panel';
 import { KeyPlayersDue } from './key-players';
+
+type Tools = typeof import('./item-tools');
+/** One load of the item tools, shared by the after-paint prefetch and a click that beats it. */
+let tools: Promise<Tools> | null = null;
+const loadTools = () => (tools ??= import('./item-tools'));
 
 /** What is open under one due item: the follow-up form (once its account is read) or snooze. */
 type Open = { id: string; mode: 'log'; view?: AccountView } | { id: string; mode: 'reschedule' };
@@ -38,6 +39,10 @@ export function App() {
   /** The Log or Reschedule button that opened what is open: focus goes back to it. */
   const opener = useRef<HTMLButtonElement | null>(null);
   const [Panel, setPanel] = useState<ComponentType<PanelProps> | null>(null);
+  /** What a due item opens, and the toast: loaded once the due list is painted (item-tools.ts). */
+  const [kit, setKit] = useState<Tools | null>(null);
+  /** The due list is on screen: the key players and the settings follow. */
+  const [painted, setPainted] = useState(false);
 
   const show = (r: Awaited<ReturnType<typeof loadDue>>) => {
     if (r.ok) setDue(r.data);
@@ -51,6 +56,8 @@ export function App() {
   const toggle = async (e: Event, next: Open) => {
     opener.current = e.currentTarget as HTMLButtonElement;
     if (open?.id === next.id && open.mode === next.mode) return close();
+    // Clicked before the after-paint load finished: wait for it (a local file, milliseconds).
+    if (!kit) setKit(await loadTools());
     setOpen(next);
     if (next.mode !== 'log') return;
     // The form needs the whole account (people, cadence), which the due list does not carry.
@@ -85,10 +92,13 @@ export function App() {
 
   useEffect(() => {
     const controller = new AbortController();
-    // Asked for before this module ran (first-due.ts); the rest of the popup loads once the
-    // answer is on screen, or failed.
+    // Asked for before this module ran (first-due.ts). The rest of the popup (the key players,
+    // whose read scans every person; the settings; what an item opens) is asked for once the
+    // answer is painted, or failed, so that nothing competes with it for the worker or this page.
     void firstDue.then(show).finally(() => {
-      requestAnimationFrame(() => {
+      afterPaint(() => {
+        setPainted(true);
+        void loadTools().then(setKit);
         void import('./settings-panel').then((m) => setPanel(() => m.SettingsPanel));
       });
     });
@@ -97,9 +107,6 @@ export function App() {
     watchChanges(() => void reload(), controller.signal);
     return () => controller.abort();
   }, []);
-
-  const update = (patch: Parameters<typeof send<'updateSettings'>>[1]) =>
-    void send('updateSettings', patch);
 
   return (
     <main class="popup">
@@ -162,23 +169,23 @@ export function App() {
                       {t('popupReschedule')}
                     </button>
                   </div>
-                  {mine?.mode === 'reschedule' && (
-                    <Presets
+                  {mine?.mode === 'reschedule' && kit && (
+                    <kit.Presets
                       label={t('sidebarSnoozeTo')}
-                      presets={SNOOZE_PRESETS}
-                      dueOf={presetsFor(item, settings?.cadenceDays)}
+                      presets={kit.SNOOZE_PRESETS}
+                      dueOf={kit.presetsFor(item, settings?.cadenceDays)}
                       onPick={(day) =>
                         void reschedule(item.id, { ...item.nextAction, due: day }, item.nextAction)
                       }
                     />
                   )}
-                  {clash?.id === item.id && (
-                    <ConflictNotice conflicts={clash.conflicts} onChoose={settleClash} />
+                  {clash?.id === item.id && kit && (
+                    <kit.ConflictNotice conflicts={clash.conflicts} onChoose={settleClash} />
                   )}
-                  {mine?.mode === 'log' && mine.view && (
+                  {mine?.mode === 'log' && mine.view && kit && (
                     // No thread here, so no source. The due action shows in the form with
                     // its Done / Keep / Replace choice; what happened is the user's to write.
-                    <FollowUpForm
+                    <kit.FollowUpForm
                       account={mine.view.account}
                       people={mine.view.people}
                       cadence={settings?.cadenceDays}
@@ -205,12 +212,19 @@ export function App() {
         )}
       </section>
 
-      <KeyPlayersDue />
+      {painted && <KeyPlayersDue />}
 
-      <Toast undo={toast} send={send} reload={() => void reload()} onClose={() => setToast(null)} />
+      {kit && (
+        <kit.Toast
+          undo={toast}
+          send={send}
+          reload={() => void reload()}
+          onClose={() => setToast(null)}
+        />
+      )}
 
       {/* Below the due list, and loaded after it is painted (settings-panel.tsx says why). */}
-      {Panel && <Panel settings={settings} update={update} />}
+      {Panel && <Panel settings={settings} />}
     </main>
   );
 }

@@ -16,14 +16,17 @@ const SHOWN = 10;
 
 export function KeyPlayersDue() {
   const [items, setItems] = useState<KeyPlayerDue[] | null>(null);
+  const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
     const load = async () => {
-      const r = await send('listKeyPlayersDue', { until: today() });
-      if (r.ok) setItems(r.data);
-      else setError(r.error);
+      // Only those shown cross over: at 10,000 accounts thousands may be due.
+      const r = await send('listKeyPlayersDue', { until: today(), limit: SHOWN });
+      if (!r.ok) return setError(r.error);
+      setItems(r.data.items);
+      setTotal(r.data.total);
     };
     void load();
     watchChanges(() => void load(), controller.signal);
@@ -42,7 +45,7 @@ export function KeyPlayersDue() {
       )}
       {items && items.length > 0 && (
         <ul class="due key-players" data-testid="key-players-list">
-          {items.slice(0, SHOWN).map((item) => (
+          {items.map((item) => (
             <li key={item.personId} class="overdue" data-person-id={item.personId}>
               <a
                 class="account"
@@ -64,10 +67,10 @@ export function KeyPlayersDue() {
           ))}
         </ul>
       )}
-      {items && items.length > SHOWN && (
+      {items && total > items.length && (
         <p class="muted">
           <a href="/accounts.html#view=calendar" target="_blank" rel="noopener">
-            {t('popupKeyPlayersMore', items.length - SHOWN)}
+            {t('popupKeyPlayersMore', total - items.length)}
           </a>
         </p>
       )}

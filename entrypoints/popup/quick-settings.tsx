@@ -10,8 +10,9 @@ import { type Settings } from '@/utils/contract/settings';
 import { STAGE_ORDER } from '@/utils/shared/stages';
 import { t } from '@/utils/shared/i18n';
 import { CADENCE_MAX, CADENCE_MIN, isCadence, isTimeOfDay } from '@/utils/contract/limits';
-
-type Update = (patch: Parameters<typeof send<'updateSettings'>>[1]) => void;
+import type { Stage } from '@/utils/contract/enums';
+import { useEditStart } from '@/components/edit-start';
+import type { Update } from './settings-panel';
 
 export function QuickSearch() {
   const [query, setQuery] = useState('');
@@ -61,23 +62,7 @@ export function FollowUpSettings({ settings, update }: { settings: Settings; upd
       <summary>{t('popupFollowUpHeading')}</summary>
       <p class="muted">{t('popupCadenceHint')}</p>
       {STAGE_ORDER.map((stage) => (
-        <label class="row" key={stage}>
-          <span>{t(STAGE_LABEL[stage])}</span>
-          <input
-            class="rp-input days"
-            type="number"
-            min={CADENCE_MIN}
-            max={CADENCE_MAX}
-            data-testid={`cadence-${stage}`}
-            value={settings.cadenceDays[stage]}
-            onChange={(e) => {
-              const days = Number(e.currentTarget.value);
-              // Out of range: the field goes back to the saved value rather than saving nonsense.
-              if (isCadence(days)) update({ cadenceDays: { [stage]: days } });
-              else e.currentTarget.value = String(settings.cadenceDays[stage]);
-            }}
-          />
-        </label>
+        <CadenceRow key={stage} stage={stage} days={settings.cadenceDays[stage]} update={update} />
       ))}
       <label class="row">
         <span>{t('popupRemindersOn')}</span>
@@ -85,9 +70,7 @@ export function FollowUpSettings({ settings, update }: { settings: Settings; upd
           type="checkbox"
           data-testid="reminders-on"
           checked={settings.reminders.enabled}
-          onChange={(e) =>
-            update({ reminders: { ...settings.reminders, enabled: e.currentTarget.checked } })
-          }
+          onChange={(e) => update({ reminders: { enabled: e.currentTarget.checked } })}
         />
       </label>
       <label class="row">
@@ -99,10 +82,37 @@ export function FollowUpSettings({ settings, update }: { settings: Settings; upd
           value={settings.reminders.time}
           onChange={(e) => {
             const time = e.currentTarget.value;
-            if (isTimeOfDay(time)) update({ reminders: { ...settings.reminders, time } });
+            if (isTimeOfDay(time)) update({ reminders: { time } });
           }}
         />
       </label>
     </details>
+  );
+}
+
+/** One stage's days: typed, so its change is based on the days shown when typing began. */
+function CadenceRow({ stage, days, update }: { stage: Stage; days: number; update: Update }) {
+  const start = useEditStart(days);
+  return (
+    <label class="row">
+      <span>{t(STAGE_LABEL[stage])}</span>
+      <input
+        class="rp-input days"
+        type="number"
+        min={CADENCE_MIN}
+        max={CADENCE_MAX}
+        data-testid={`cadence-${stage}`}
+        value={days}
+        onInput={start.mark}
+        onChange={(e) => {
+          const typed = Number(e.currentTarget.value);
+          const from = start.take();
+          // Out of range: the field goes back to the saved value rather than saving nonsense.
+          if (isCadence(typed))
+            update({ cadenceDays: { [stage]: typed } }, { cadenceDays: { [stage]: from } });
+          else e.currentTarget.value = String(days);
+        }}
+      />
+    </label>
   );
 }

@@ -5,8 +5,10 @@
  * popup's script, and the due list, what the popup is opened for, needs none of it.
  */
 import type { Settings } from '@/utils/contract/settings';
-import type { send } from '@/utils/contract/send';
+import { send } from '@/utils/contract/send';
 import { t } from '@/utils/shared/i18n';
+import { ConflictNotice } from '@/components/conflict-notice';
+import { useSettingsWrite, type SettingsPatch } from '@/components/settings-write';
 import { Sites } from './sites';
 import { ReadingHealth } from './reading-health';
 import { FollowUpSettings, QuickSearch } from './quick-settings';
@@ -14,10 +16,16 @@ import { OwnCompany } from './own-company';
 
 export interface PanelProps {
   settings: Settings | null;
-  update: (patch: Parameters<typeof send<'updateSettings'>>[1]) => void;
 }
 
-export function SettingsPanel({ settings, update }: PanelProps) {
+/** A settings change; `base`, when the field was typed into, what it showed then. */
+export type Update = (patch: SettingsPatch, base?: SettingsPatch) => void;
+
+export function SettingsPanel({ settings }: PanelProps) {
+  // Every change is based on the settings shown; one changed elsewhere meanwhile (the options
+  // page) is a conflict shown here, never overwritten in silence.
+  const writer = useSettingsWrite(settings, send);
+  const update: Update = (patch, base) => void writer.save(patch, base);
   return (
     <>
       <QuickSearch />
@@ -25,6 +33,12 @@ export function SettingsPanel({ settings, update }: PanelProps) {
       {settings && (
         <section aria-labelledby="sidebar-heading">
           <h2 id="sidebar-heading">{t('popupSidebarHeading')}</h2>
+          {writer.conflicts && (
+            <ConflictNotice
+              conflicts={writer.conflicts}
+              onChoose={(choice) => void writer.choose(choice)}
+            />
+          )}
           <label class="row">
             <span>{t('popupSide')}</span>
             <select

@@ -260,15 +260,22 @@ describe('listKeyPlayersDue', () => {
       ),
     );
     const day = (n: number) => new Date(t.ctx.now() + n * DAY).toISOString().slice(0, 10);
-    expect(await ok(t.send('listKeyPlayersDue', { until: day(0) }))).toEqual([]);
+    expect(await ok(t.send('listKeyPlayersDue', { until: day(0) }))).toEqual({
+      items: [],
+      total: 0,
+    });
     const soon = await ok(t.send('listKeyPlayersDue', { until: day(40) }));
-    expect(soon.map((d) => [d.name, d.accountName, d.cadence, d.dueDay])).toEqual([
+    expect(soon.total).toBe(2);
+    expect(soon.items.map((d) => [d.name, d.accountName, d.cadence, d.dueDay])).toEqual([
       ['Anna Keller', 'Northwind', 14, day(14)],
       ['Tom Reyes', 'Northwind', 30, day(30)],
     ]);
     t.advance(20 * DAY);
     const now = await ok(t.send('listKeyPlayersDue', { until: day(0), limit: 5 }));
-    expect(now.map((d) => d.name)).toEqual(['Anna Keller']);
+    expect(now.items.map((d) => d.name)).toEqual(['Anna Keller']);
+    // The first `limit` only, with how many are due in all.
+    const first = await ok(t.send('listKeyPlayersDue', { until: day(40), limit: 1 }));
+    expect(first).toMatchObject({ items: [{ name: 'Anna Keller' }], total: 2 });
   });
 });
 

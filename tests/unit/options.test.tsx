@@ -220,10 +220,17 @@ describe('settings fields', () => {
       $('form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     });
     await settle();
-    expect(sent.at(-1)?.request).toEqual({ ownDomains: ['brightwave.io', 'brightwave.co.uk'] });
+    // Each change carries the list it was made from (settings-merge.ts).
+    expect(sent.at(-1)?.request).toEqual({
+      ownDomains: ['brightwave.io', 'brightwave.co.uk'],
+      base: { ownDomains: ['brightwave.io'] },
+    });
     act(() => $('button[aria-label="Remove brightwave.io"]').click());
     await settle();
-    expect(sent.at(-1)?.request).toEqual({ ownDomains: [] });
+    expect(sent.at(-1)?.request).toEqual({
+      ownDomains: [],
+      base: { ownDomains: ['brightwave.io'] },
+    });
   });
 });
 

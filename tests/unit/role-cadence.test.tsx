@@ -77,8 +77,20 @@ describe('the cadence per role', () => {
     change('#role-cadence-user', '');
     await settle();
     expect(sent.map((m) => [m.name, m.request])).toEqual([
-      ['updateSettings', { roleCadenceDays: { champion: 7 } }],
-      ['updateSettings', { roleCadenceDays: { user: null } }],
+      [
+        'updateSettings',
+        {
+          roleCadenceDays: { champion: 7 },
+          base: { roleCadenceDays: { champion: DEFAULT_SETTINGS.roleCadenceDays.champion } },
+        },
+      ],
+      [
+        'updateSettings',
+        {
+          roleCadenceDays: { user: null },
+          base: { roleCadenceDays: { user: DEFAULT_SETTINGS.roleCadenceDays.user } },
+        },
+      ],
     ]);
     expect(host.querySelector('#role-cadence-champion-error')).toBeNull();
   });

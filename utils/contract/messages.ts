@@ -89,6 +89,12 @@ export interface KeyPlayerDue {
   dueDay: string;
 }
 
+/** The first key players due (as many as asked for) and how many are due in all. */
+export interface KeyPlayersDue {
+  items: KeyPlayerDue[];
+  total: number;
+}
+
 export interface DueItem extends AccountSummary {
   nextAction: NextAction;
   overdue: boolean;

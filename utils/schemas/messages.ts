@@ -33,7 +33,7 @@ import type {
   DomainProblem,
   DraftEntry,
   DueItem,
-  KeyPlayerDue,
+  KeyPlayersDue,
   ImportSummary,
   TabState,
 } from '@/utils/contract/messages';
@@ -213,12 +213,15 @@ export const MESSAGES = {
     'page',
     'read',
   ).returns<DueItem[]>(),
-  /** Key players whose contact cadence runs out by `until`, earliest first. */
+  /**
+   * Key players whose contact cadence runs out by `until`, earliest first: the first `limit` of
+   * them, and how many there are (the popup shows ten of thousands).
+   */
   listKeyPlayersDue: message(
     z.object({ until: IsoDate, limit: z.optional(z.int().check(z.gte(1), z.lte(10_000))) }),
     'page',
     'read',
-  ).returns<KeyPlayerDue[]>(),
+  ).returns<KeyPlayersDue>(),
   // Deleting a whole account is done from Rapport's own pages only, never from a host page.
   deleteAccount: message(ById, 'page').returns<{ undoUntil: number }>(),
   restoreAccount: message(ById, 'page').returns<AccountView>(),
@@ -247,7 +250,14 @@ export const MESSAGES = {
     z.object({ backup: Backup, mode: z.enum(['merge', 'replace']) }),
     'page',
   ).returns<ImportSummary>(),
-  updateSettings: message(SettingsPatch, 'page').returns<true>(),
+  /**
+   * `base`: each changed setting as the page read it (utils/shared/settings-merge.ts). A setting
+   * changed elsewhere since is a conflict; nothing is written then.
+   */
+  updateSettings: message(
+    z.extend(SettingsPatch, { base: z.optional(SettingsPatch) }),
+    'page',
+  ).returns<true>(),
   /** Runs the reminder check now; `now` lets a test drive the clock instead of waiting. */
   checkReminders: message(z.object({ now: z.optional(Timestamp) }), 'page').returns<{
     overdue: number;

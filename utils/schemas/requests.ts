@@ -144,10 +144,13 @@ export const SettingsPatch = z.partial(
       Role,
       z.nullable(z.int().check(z.gte(CADENCE_MIN), z.lte(CADENCE_MAX))),
     ),
-    reminders: z.object({
-      enabled: z.boolean(),
-      time: z.string().check(z.regex(TIME_OF_DAY)),
-    }),
+    /** Either part alone: each merges on its own (utils/shared/settings-merge.ts). */
+    reminders: z.partial(
+      z.object({
+        enabled: z.boolean(),
+        time: z.string().check(z.regex(TIME_OF_DAY)),
+      }),
+    ),
     ownDomains: z.array(Domain).check(z.maxLength(MAX_OWN_DOMAINS)),
     offerings: z.array(Offering).check(
       z.maxLength(MAX_OFFERINGS),

@@ -36,10 +36,10 @@ export const keyPlayerHandlers = {
         if (account) names.set(id, account.name);
       }),
     );
-    const data: KeyPlayerDue[] = shown.flatMap((d) => {
+    const items: KeyPlayerDue[] = shown.flatMap((d) => {
       const accountName = names.get(d.accountId);
       return accountName === undefined ? [] : [{ ...d, accountName }];
     });
-    return { data, changed: [] };
+    return { data: { items, total: due.length }, changed: [] };
   },
 } satisfies Partial<Handlers>;
