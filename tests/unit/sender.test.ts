@@ -92,6 +92,15 @@ const FRAME_MESSAGES = [
   'listActivities',
   'searchAccounts',
   'getAccountSync',
+  'listWhitespace',
+  'getOpportunities',
+  'addBuyingUnit',
+  'renameBuyingUnit',
+  'reorderBuyingUnits',
+  'deleteBuyingUnit',
+  'setWhitespaceCell',
+  'importWhitespace',
+  'restoreWhitespace',
 ];
 const PAGE_ONLY = [
   'listAccounts',
@@ -119,6 +128,8 @@ const PAGE_ONLY = [
   'teamDisconnect',
   'shareAccount',
   'unshareAccount',
+  'listContractsEnding',
+  'countOfferingUse',
 ];
 const CONTENT_ONLY = ['reportContext'];
 

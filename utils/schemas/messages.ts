@@ -57,6 +57,22 @@ import type {
   StagedImport,
 } from '@/utils/contract/backups';
 import type { AccountSync, TeamStatus } from '@/utils/contract/team';
+import type {
+  ContractEnding,
+  ImportedCells,
+  OpportunitySummary,
+  RemovedUnit,
+  WhitespaceGrid,
+} from '@/utils/contract/whitespace';
+import {
+  AddUnit,
+  ContractsEnding,
+  ImportCells,
+  RenameUnit,
+  ReorderUnits,
+  RestoreWhitespace,
+  SetCell,
+} from './whitespace-requests';
 import { ByBackup, FinishImport, ReadPage, RestoreBackup, StagePage } from './backup-pages';
 import {
   BACKUP_MAX_RECORDS,
@@ -499,6 +515,25 @@ export const MESSAGES = {
     'frame',
     'read',
   ).returns<AccountSync | null>(),
+  // The whitespace grid (utils/schemas/whitespace-requests.ts): buying units, cells, contracts.
+  listWhitespace: message(z.object({ accountId: Id }), 'frame', 'read').returns<WhitespaceGrid>(),
+  getOpportunities: message(
+    z.object({ accountId: Id }),
+    'frame',
+    'read',
+  ).returns<OpportunitySummary>(),
+  listContractsEnding: message(ContractsEnding, 'page', 'read').returns<ContractEnding[]>(),
+  /** How many cells name each offering: the options page asks before removing one. */
+  countOfferingUse: message(Nothing, 'page', 'read').returns<Record<string, number>>(),
+  addBuyingUnit: message(AddUnit).returns<BuyingUnit>(),
+  renameBuyingUnit: message(RenameUnit).returns<BuyingUnit>(),
+  reorderBuyingUnits: message(ReorderUnits).returns<BuyingUnit[]>(),
+  /** Removes a unit and its cells; the answer is both, for Undo through restoreWhitespace. */
+  deleteBuyingUnit: message(ById).returns<RemovedUnit>(),
+  setWhitespaceCell: message(SetCell).returns<WhitespaceCell>(),
+  /** A CSV file's cells, all or none; the answer carries what Undo needs. */
+  importWhitespace: message(ImportCells).returns<ImportedCells>(),
+  restoreWhitespace: message(RestoreWhitespace).returns<true>(),
 };
 
 export type MessageName = keyof typeof MESSAGES;

@@ -15,6 +15,7 @@ import { peopleHandlers } from './people';
 import { settingsHandlers } from './settings';
 import { tabHandlers } from './tabs';
 import { teamHandlers } from './team';
+import { whitespaceHandlers } from './whitespace';
 
 export const handlers: Handlers = {
   ...tabHandlers,
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...settingsHandlers,
   ...teamHandlers,
+  ...whitespaceHandlers,
 };
