@@ -6,12 +6,13 @@
  */
 import { useState } from 'preact/hooks';
 import type { Result } from '@/utils/contract/messages';
-import type { Attitude, Potential, Role, Stage } from '@/utils/contract/enums';
+import type { Attitude, Potential, Role, Stage, Supplier } from '@/utils/contract/enums';
 import type { NextAction } from '@/utils/contract/model';
 import { settle, type Change, type FieldConflict } from '@/utils/shared/field-merge';
 import { t, type MessageKey } from '@/utils/shared/i18n';
 import { formatDay } from './format';
 import { ATTITUDE_LABEL, POTENTIAL_LABEL, ROLE_LABEL, STAGE_LABEL } from './labels';
+import { SUPPLIER_LABEL } from './whitespace-labels';
 
 /** The name of each field a write may conflict on, in the words of the forms. */
 const FIELD_LABEL: Record<string, MessageKey> = {
@@ -30,6 +31,13 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   notes: 'sidebarNotes',
   nextAction: 'sidebarNextAction',
   stage: 'sidebarStageLabel',
+  // A whitespace cell's fields.
+  supplier: 'wsSupplier',
+  competitor: 'wsCompetitor',
+  spend: 'wsSpend',
+  currency: 'wsCurrency',
+  contractEnd: 'wsContractEnd',
+  note: 'wsNote',
 };
 
 /** A value as the user knows it: labels for coded choices, lists joined, empty said so. */
@@ -39,6 +47,8 @@ function shown(field: string, value: unknown): string {
   if (field === 'role') return t(ROLE_LABEL[value as Role]);
   if (field === 'attitude') return t(ATTITUDE_LABEL[value as Attitude]);
   if (field === 'stage') return t(STAGE_LABEL[value as Stage]);
+  if (field === 'supplier') return t(SUPPLIER_LABEL[value as Supplier]);
+  if (field === 'contractEnd') return formatDay(value as string);
   if (field === 'nextAction') {
     const next = value as NextAction;
     return `${next.text} · ${formatDay(next.due)}`;
