@@ -161,7 +161,7 @@ export function OfferingsGroup({ settings }: { settings: Settings }) {
         ))}
       </ol>
       {removal?.step === 'asking' && (
-        <div class="warn" role="alert" data-testid="offering-confirm">
+        <div class="offering-confirm" role="alert" data-testid="offering-confirm">
           <p>{t('offeringsRemoveAsk', [removal.offering.name, removal.cells])}</p>
           <button
             type="button"
