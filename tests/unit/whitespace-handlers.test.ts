@@ -259,3 +259,28 @@ describe('import, summary and contracts', () => {
     expect(await ok(send('countOfferingUse', {}))).toEqual({ 'off-wh': 2, 'off-tr': 2 });
   });
 });
+
+describe('the demo fixture', () => {
+  it('merges into the sample and gives the sidebar its line and the calendar its contract', async () => {
+    const { sampleBackup } = await import('../fixtures/sample-data.mjs');
+    const { SAMPLE_OFFERINGS, sampleWhitespace, CONTRACT_END_IN_DAYS } =
+      await import('../fixtures/sample-whitespace.mjs');
+    const t = await freshContext();
+    const now = t.ctx.now();
+    await ok(t.send('importData', { backup: sampleBackup(now), mode: 'replace' }));
+    await ok(t.send('updateSettings', { offerings: SAMPLE_OFFERINGS }));
+    await ok(t.send('importData', { backup: sampleWhitespace(now), mode: 'merge' }));
+    const grid = await ok(t.send('listWhitespace', { accountId: 'acc-northwind' }));
+    expect([grid.units.length, grid.cells.length]).toEqual([2, 6]);
+    expect(await ok(t.send('getOpportunities', { accountId: 'acc-northwind' }))).toEqual({
+      count: 3,
+      biggest: { offering: 'Warehousing', unit: 'UK operations', spend: 120000, currency: 'EUR' },
+    });
+    const day = new Date(now + CONTRACT_END_IN_DAYS * 86_400_000);
+    const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    const ending = await ok(
+      t.send('listContractsEnding', { from: '2026-11-28', until: '2027-02-26' }),
+    );
+    expect(ending.map((e) => [e.day, e.competitor])).toEqual([[iso, 'Harbour Storage Ltd']]);
+  });
+});
