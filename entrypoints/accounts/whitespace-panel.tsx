@@ -133,7 +133,7 @@ export function WhitespacePanel({ accountId, settings, offerUndo }: Props) {
       {grid === null && !error && <p class="muted">{t('accountsLoading')}</p>}
       {grid && offerings.length === 0 && (
         <p class="muted ws-no-offerings">
-          {t('wsNoOfferings')} <a href="/options.html#offerings">{t('wsOpenOptions')}</a>
+          {t('wsNoOfferings')} <a href="/options.html#offerings-heading">{t('wsOpenOptions')}</a>
         </p>
       )}
       {grid && units.length === 0 && !addUnit.open && (
