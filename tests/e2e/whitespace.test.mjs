@@ -184,10 +184,10 @@ for (const lang of ['en', 'ru']) {
     test('the contract ending within 90 days is on the calendar', { timeout: 60_000 }, async () => {
       const page = await app.openPage('accounts.html#view=calendar');
       const want = plain(msg('calendarContractEnds', 'Warehousing', 'UK operations'));
-      await page.getByRole('button', { name: msg('accountsCalMonth') }).click();
+      await page.getByRole('button', { name: msg('accountsCalMonth'), exact: true }).click();
       const item = page.locator('ul.cal-contracts li');
       for (let i = 0; i < 3 && (await item.count()) === 0; i++) {
-        await page.getByRole('button', { name: msg('accountsNextMonth') }).click();
+        await page.getByRole('button', { name: msg('accountsNextMonth'), exact: true }).click();
         await page.waitForTimeout(300);
       }
       await item.first().waitFor();
