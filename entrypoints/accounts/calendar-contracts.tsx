@@ -43,7 +43,11 @@ export function ContractItems({ items }: { items: readonly ContractEnding[] | un
     <ul class="cal-contracts">
       {items.map((item) => (
         <li key={item.cellId} data-cell-id={item.cellId} class={`cal-contract ws-${item.supplier}`}>
-          <a href={`#account=${encodeURIComponent(item.accountId)}`}>
+          {/* A month cell cuts the words short; the title keeps them whole. */}
+          <a
+            href={`#account=${encodeURIComponent(item.accountId)}`}
+            title={t('calendarContractEnds', [item.offering, item.unit])}
+          >
             <span class="cal-name">{t('calendarContractEnds', [item.offering, item.unit])}</span>
             <span class="cal-action">
               {t('calendarContractWith', [item.accountName, supplierText(item)])}
