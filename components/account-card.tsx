@@ -18,6 +18,7 @@ import { FollowUpForm } from './follow-up-form';
 import { lastTouched } from './format';
 import { GUIDANCE_TEXT, POTENTIAL_LABEL } from './labels';
 import { NextActionSection } from './next-action';
+import { OpportunityLine } from './opportunity-line';
 import { People } from './people';
 import { ProfileSummary } from './profile-summary';
 import type { CardEnv } from './sidebar-types';
@@ -178,6 +179,7 @@ export function AccountCard(props: Props) {
         notify={props.notify}
       />
       <CoverageBadge people={view.people} />
+      <OpportunityLine accountId={account.id} send={send} />
       <People
         accountId={account.id}
         people={view.people}

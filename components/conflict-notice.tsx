@@ -6,12 +6,13 @@
  */
 import { useState } from 'preact/hooks';
 import type { Result } from '@/utils/contract/messages';
-import type { Attitude, Potential, Role, Stage } from '@/utils/contract/enums';
+import type { Attitude, Potential, Role, Stage, Supplier } from '@/utils/contract/enums';
 import type { NextAction } from '@/utils/contract/model';
 import { settle, type Change, type FieldConflict } from '@/utils/shared/field-merge';
 import { t, type MessageKey } from '@/utils/shared/i18n';
 import { formatDay } from './format';
 import { ATTITUDE_LABEL, POTENTIAL_LABEL, ROLE_LABEL, STAGE_LABEL } from './labels';
+import { SUPPLIER_LABEL } from './whitespace-labels';
 
 /** The name of each field a write may conflict on, in the words of the forms. */
 const FIELD_LABEL: Record<string, MessageKey> = {
@@ -36,8 +37,16 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   railWhenNothingOpen: 'optionsRailWhenNothingOpen',
   disabledHosts: 'optionsSitesHeading',
   ownDomains: 'optionsOwnDomainsHeading',
+  offerings: 'offeringsHeading',
   'reminders.enabled': 'optionsRemindersOn',
   'reminders.time': 'optionsRemindersTime',
+  // A whitespace cell's fields.
+  supplier: 'wsSupplier',
+  competitor: 'wsCompetitor',
+  spend: 'wsSpend',
+  currency: 'wsCurrency',
+  contractEnd: 'wsContractEnd',
+  note: 'wsNote',
 };
 
 /** A field's name as the forms say it; one stage's or one role's cadence with its stage or role. */
@@ -62,6 +71,8 @@ function shown(field: string, value: unknown): string {
   if (field === 'stage') return t(STAGE_LABEL[value as Stage]);
   if (field === 'sidebarSide') return t(value === 'left' ? 'popupSideLeft' : 'popupSideRight');
   if (typeof value === 'boolean') return t(value ? 'conflictOn' : 'conflictOff');
+  if (field === 'supplier') return t(SUPPLIER_LABEL[value as Supplier]);
+  if (field === 'contractEnd') return formatDay(value as string);
   if (field === 'nextAction') {
     const next = value as NextAction;
     return `${next.text} · ${formatDay(next.due)}`;

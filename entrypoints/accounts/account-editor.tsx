@@ -32,6 +32,7 @@ import { NextActionPanel } from './next-action-panel';
 import { PeoplePanel } from './people-panel';
 import { StagePanel } from './stage-panel';
 import { SharePanel } from './share-panel';
+import { WhitespacePanel } from './whitespace-panel';
 import type { OfferUndo } from './undo';
 import { CADENCE_MAX, CADENCE_MIN } from '@/utils/contract/limits';
 
@@ -307,6 +308,9 @@ export function AccountEditor({ id, settings, notice, onDelete, offerUndo, listH
           <ActivitiesPanel view={view} reload={refresh} />
           <SharePanel accountId={account.id} />
         </div>
+      </div>
+      <div class="ws-section">
+        <WhitespacePanel accountId={account.id} settings={settings} offerUndo={offerUndo} />
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { t, uiLocale } from '@/utils/shared/i18n';
 import { nearDay, today as todayOf, type IsoDate } from '@/utils/shared/dates';
 import { dayText } from './labels';
 import { KeyPlayerItems, useKeyPlayersByDay } from './calendar-key-players';
+import { ContractItems, useContractsByDay } from './calendar-contracts';
 import {
   calendarWeeks,
   dueByDay,
@@ -60,6 +61,7 @@ export function CalendarView({ rows, view, anchor, onChange, now }: Props) {
   });
   const heading = title(view, weeks, anchor);
   const keyPlayers = useKeyPlayersByDay(weeks[weeks.length - 1]![6]!, today);
+  const contracts = useContractsByDay(today);
   const overdueBefore = [...byDay.entries()]
     .filter(([day]) => day < today && day < weeks[0]![0]!)
     .reduce((n, [, list]) => n + list.length, 0);
@@ -176,6 +178,7 @@ export function CalendarView({ rows, view, anchor, onChange, now }: Props) {
                       </ul>
                     )}
                     <KeyPlayerItems items={keyPlayers.get(day)} />
+                    <ContractItems items={contracts.get(day)} />
                   </td>
                 );
               })}

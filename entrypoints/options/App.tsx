@@ -13,6 +13,7 @@ import {
 } from './settings-sections';
 import { DataSection } from './data-section';
 import { RoleCadenceGroup } from './role-cadence';
+import { OfferingsGroup } from './offerings-section';
 import { TeamSection } from './team-section';
 
 /** The options page: every setting, grouped, and the Data section (backup, CSV, erase). */
@@ -59,6 +60,7 @@ export function App() {
           <RoleCadenceGroup settings={settings} />
           <RemindersGroup settings={settings} />
           <OwnDomainsGroup settings={settings} />
+          <OfferingsGroup settings={settings} />
         </>
       )}
       <TeamSection />

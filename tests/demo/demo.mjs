@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
+import { SAMPLE_OFFERINGS, sampleWhitespace } from '../fixtures/sample-whitespace.mjs';
 import { ensureChromium } from '../tools/chromium.mjs';
 import {
   ROOT,
@@ -68,6 +69,9 @@ const shots = [];
 let front = null;
 try {
   const summary = await app.seed(sampleBackup(Date.now()));
+  // The whitespace grid: offerings in the settings, then Northwind's units and cells merged in.
+  await app.call('updateSettings', { offerings: SAMPLE_OFFERINGS });
+  await app.call('importData', { backup: sampleWhitespace(Date.now()), mode: 'merge' });
   const counts = summary.counts;
   console.log(
     `Seeded ${counts.accounts} accounts, ${counts.people} people, ${counts.activities} activities; ` +

@@ -12,6 +12,15 @@ import { freshContext, ok, snapshot } from './helpers';
 
 const RUNS = 10_000;
 
+const CELL = {
+  supplier: 'competitor',
+  competitor: 'Acme',
+  spend: 1000,
+  currency: 'EUR',
+  contractEnd: '2027-01-31',
+  note: '',
+};
+
 /** One valid request per message, to break in one place at a time. */
 const VALID: Record<MessageName, Record<string, unknown>> = {
   reportContext: { status: 'none', host: 'gmail', url: 'https://mail.google.com/' },
@@ -139,6 +148,26 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   unshareAccount: { accountId: 'acc-1' },
   getAccountSync: { accountId: 'acc-1' },
   readKpis: { first: '2026-10-01', last: '2026-12-31' },
+  listWhitespace: { accountId: 'acc-1' },
+  getOpportunities: { accountId: 'acc-1' },
+  listContractsEnding: { from: '2026-11-28', until: '2027-02-26' },
+  countOfferingUse: {},
+  addBuyingUnit: { accountId: 'acc-1', name: 'UK operations' },
+  renameBuyingUnit: { id: 'unit-1', name: 'UK', base: 'UK operations' },
+  reorderBuyingUnits: { accountId: 'acc-1', ids: ['unit-1'] },
+  deleteBuyingUnit: { id: 'unit-1' },
+  setWhitespaceCell: {
+    accountId: 'acc-1',
+    unitId: 'unit-1',
+    offeringId: 'off-1',
+    changes: { supplier: 'us' },
+    base: { supplier: 'unknown' },
+  },
+  importWhitespace: {
+    accountId: 'acc-1',
+    cells: [{ accountId: 'acc-1', unitId: 'unit-1', offeringId: 'off-1', ...CELL }],
+  },
+  restoreWhitespace: { accountId: 'acc-1', units: [], cells: [], removeCellIds: ['cell-1'] },
 };
 
 const names = Object.keys(MESSAGES) as MessageName[];

@@ -139,6 +139,23 @@ describe('bad input gets a clear error and changes nothing', () => {
     unshareAccount: { accountId: '../x' },
     getAccountSync: {},
     readKpis: { first: '2026-12-31', last: '2026-10-01' },
+    listWhitespace: { accountId: '' },
+    getOpportunities: {},
+    listContractsEnding: { from: '2026-02-30', until: '2026-03-01' },
+    countOfferingUse: 'all',
+    addBuyingUnit: { accountId: 'acc-1', name: '   ' },
+    renameBuyingUnit: { id: 'unit-1', name: 'UK' },
+    reorderBuyingUnits: { accountId: 'acc-1', ids: 'unit-1' },
+    deleteBuyingUnit: { id: '../unit' },
+    setWhitespaceCell: {
+      accountId: 'acc-1',
+      unitId: 'unit-1',
+      offeringId: 'off-1',
+      changes: { supplier: 'us' },
+      base: {},
+    },
+    importWhitespace: { accountId: 'acc-1', cells: [] },
+    restoreWhitespace: { accountId: 'acc-1', units: [], cells: [{ id: 'c' }], removeCellIds: [] },
   };
 
   it.each(Object.keys(MESSAGES) as MessageName[])('%s', async (name) => {

@@ -157,6 +157,19 @@ async function seeded() {
   const staging = await ok(t.send('beginImport', {}));
   const toFinish = await ok(t.send('beginImport', {}));
   const zero = { accounts: 0, people: 0, activities: 0, decisions: 0, stageChanges: 0 };
+  await ok(t.send('updateSettings', { offerings: [{ id: 'off-1', name: 'Warehousing' }] }));
+  const unit = await ok(t.send('addBuyingUnit', { accountId, name: 'UK operations' }));
+  const other = await ok(t.send('addBuyingUnit', { accountId, name: 'Retail' }));
+  const cell = await ok(
+    t.send('setWhitespaceCell', {
+      accountId,
+      unitId: unit.id,
+      offeringId: 'off-1',
+      changes: { supplier: 'competitor', competitor: 'Acme' },
+      base: { supplier: 'unknown', competitor: '' },
+    }),
+  );
+  const at = { accountId, unitId: other.id, offeringId: 'off-1' };
 
   const WRITES: Partial<Record<MessageName, unknown>> = {
     createAccount: {
@@ -220,6 +233,23 @@ async function seeded() {
     restorePerson: { person: { ...anna, name: 'Anna Keller' } },
     deleteDecision: { id: decision.id },
     restoreDecision: { decision: { ...decision, what: 'Chose us again' } },
+    addBuyingUnit: { accountId, name: 'Nordics' },
+    renameBuyingUnit: { id: unit.id, name: 'UK', base: unit.name },
+    reorderBuyingUnits: { accountId, ids: [other.id, unit.id] },
+    deleteBuyingUnit: { id: unit.id },
+    setWhitespaceCell: { ...at, changes: { supplier: 'us' }, base: { supplier: 'unknown' } },
+    importWhitespace: {
+      accountId,
+      cells: [{ ...at, supplier: 'in_house', competitor: '', spend: 5, currency: 'EUR' }].map(
+        (c) => ({ ...c, contractEnd: null, note: '' }),
+      ),
+    },
+    restoreWhitespace: {
+      accountId,
+      units: [],
+      cells: [{ ...cell, note: 'Back' }],
+      removeCellIds: [],
+    },
   };
   return { ...t, WRITES };
 }
@@ -247,6 +277,10 @@ const NO_STORE_WRITES: MessageName[] = [
   'listBackups',
   'listActivities',
   'readKpis',
+  'listWhitespace',
+  'getOpportunities',
+  'listContractsEnding',
+  'countOfferingUse',
 ];
 
 /**
@@ -291,6 +325,13 @@ const WRITE_NAMES = [
   'stageBackupPage',
   'finishImport',
   'restoreBackup',
+  'addBuyingUnit',
+  'renameBuyingUnit',
+  'reorderBuyingUnits',
+  'deleteBuyingUnit',
+  'setWhitespaceCell',
+  'importWhitespace',
+  'restoreWhitespace',
 ] as const;
 
 function answerWithin<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -92,6 +92,15 @@ const FRAME_MESSAGES = [
   'listActivities',
   'searchAccounts',
   'getAccountSync',
+  'listWhitespace',
+  'getOpportunities',
+  'addBuyingUnit',
+  'renameBuyingUnit',
+  'reorderBuyingUnits',
+  'deleteBuyingUnit',
+  'setWhitespaceCell',
+  'importWhitespace',
+  'restoreWhitespace',
 ];
 const PAGE_ONLY = [
   'listAccounts',
@@ -120,6 +129,8 @@ const PAGE_ONLY = [
   'shareAccount',
   'unshareAccount',
   'readKpis',
+  'listContractsEnding',
+  'countOfferingUse',
 ];
 const CONTENT_ONLY = ['reportContext'];
 

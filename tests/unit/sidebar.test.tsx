@@ -158,6 +158,8 @@ function fakeSend(answers: Record<string, Answer> = {}) {
   const fn = vi.fn(async (name: string, request: unknown) => {
     // The card's sync line reads on mount; it is not one of the calls these tests look at.
     if (name === 'getAccountSync' && !answers[name]) return { ok: true, data: null };
+    if (name === 'getOpportunities' && !answers[name])
+      return { ok: true, data: { count: 0, biggest: null } };
     calls.push({ name, request });
     const answer = answers[name]?.(request as never);
     if (answer && typeof answer === 'object' && 'ok' in answer) return answer;

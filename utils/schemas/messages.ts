@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import {
   Account,
+  BuyingUnit,
   Activity,
   ActivityKind,
   CrmRef,
@@ -21,6 +22,7 @@ import {
   Stage,
   StageChange,
   Timestamp,
+  WhitespaceCell,
   text,
 } from './model';
 import type {
@@ -46,6 +48,22 @@ import type {
 import type { AccountSync, TeamStatus } from '@/utils/contract/team';
 import type { KpiReport } from '@/utils/shared/kpis';
 import { ReadKpis } from './kpi-requests';
+import type {
+  ContractEnding,
+  ImportedCells,
+  OpportunitySummary,
+  RemovedUnit,
+  WhitespaceGrid,
+} from '@/utils/contract/whitespace';
+import {
+  AddUnit,
+  ContractsEnding,
+  ImportCells,
+  RenameUnit,
+  ReorderUnits,
+  RestoreWhitespace,
+  SetCell,
+} from './whitespace-requests';
 import { ByBackup, FinishImport, ReadPage, RestoreBackup, StagePage } from './backup-pages';
 import { MAX_DOMAINS, MAX_NEW_ACCOUNT_PEOPLE } from '@/utils/contract/limits';
 import {
@@ -284,6 +302,25 @@ export const MESSAGES = {
   ).returns<AccountSync | null>(),
   // The KPIs (account plan): every account's figures for a period, and the portfolio's.
   readKpis: message(ReadKpis, 'page', 'read').returns<KpiReport>(),
+  // The whitespace grid (utils/schemas/whitespace-requests.ts): buying units, cells, contracts.
+  listWhitespace: message(z.object({ accountId: Id }), 'frame', 'read').returns<WhitespaceGrid>(),
+  getOpportunities: message(
+    z.object({ accountId: Id }),
+    'frame',
+    'read',
+  ).returns<OpportunitySummary>(),
+  listContractsEnding: message(ContractsEnding, 'page', 'read').returns<ContractEnding[]>(),
+  /** How many cells name each offering: the options page asks before removing one. */
+  countOfferingUse: message(Nothing, 'page', 'read').returns<Record<string, number>>(),
+  addBuyingUnit: message(AddUnit).returns<BuyingUnit>(),
+  renameBuyingUnit: message(RenameUnit).returns<BuyingUnit>(),
+  reorderBuyingUnits: message(ReorderUnits).returns<BuyingUnit[]>(),
+  /** Removes a unit and its cells; the answer is both, for Undo through restoreWhitespace. */
+  deleteBuyingUnit: message(ById).returns<RemovedUnit>(),
+  setWhitespaceCell: message(SetCell).returns<WhitespaceCell>(),
+  /** A CSV file's cells, all or none; the answer carries what Undo needs. */
+  importWhitespace: message(ImportCells).returns<ImportedCells>(),
+  restoreWhitespace: message(RestoreWhitespace).returns<true>(),
 };
 
 export type MessageName = keyof typeof MESSAGES;

@@ -20,6 +20,8 @@ export interface SettingsPatch {
   roleCadenceDays?: Partial<Settings['roleCadenceDays']>;
   reminders?: Partial<Settings['reminders']>;
   ownDomains?: string[];
+  /** The whole list is one setting: two pages editing it at once is a conflict, not a merge. */
+  offerings?: Settings['offerings'];
 }
 
 /** The settings whose parts merge one by one. */

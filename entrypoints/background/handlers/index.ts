@@ -16,6 +16,7 @@ import { peopleHandlers } from './people';
 import { settingsHandlers } from './settings';
 import { tabHandlers } from './tabs';
 import { teamHandlers } from './team';
+import { whitespaceHandlers } from './whitespace';
 
 export const handlers: Handlers = {
   ...tabHandlers,
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...teamHandlers,
   ...kpiHandlers,
+  ...whitespaceHandlers,
 };
