@@ -14,7 +14,8 @@ import type { AccountPageQuery } from '@/utils/schemas/messages';
 import { addDays, type IsoDate } from '@/utils/shared/dates';
 import { POTENTIAL_ORDER, STAGE_ORDER } from '@/utils/shared/stages';
 import { COVERAGE_LEVELS, coverageOf, type Coverage } from '@/utils/shared/coverage';
-import type { Person } from '@/utils/contract/model';
+import type { Objective, Person } from '@/utils/contract/model';
+import type { ObjectiveStatus } from '@/utils/contract/enums';
 
 type IndexName = 'byNameKey' | 'byStageSort' | 'byPotentialSort' | 'byDueSort' | 'bySearchWord';
 
@@ -82,6 +83,7 @@ function dueRange(due: AccountPageQuery['due'], today: IsoDate): IDBKeyRange | n
 /** The ids each filter and each searched word allows, from their indexes; [] when none is set. */
 async function filterSets(
   store: IDBObjectStore,
+  objectives: IDBObjectStore,
   q: AccountPageQuery,
   today: IsoDate,
 ): Promise<Set<string>[]> {
@@ -95,10 +97,23 @@ async function filterSets(
   const due = dueRange(q.due, today);
   if (due) wanted.push(keys('byDueSort', due));
   // Each word must begin one of the account's words: a prefix range of the word index.
+  if (q.objectives) wanted.push(accountsWithObjectives(objectives, q.objectives));
   for (const word of queryWords(q.text)) {
     wanted.push(keys('bySearchWord', IDBKeyRange.bound(word, `${word}\uffff`)));
   }
   return Promise.all(wanted);
+}
+
+/**
+ * The accounts with an objective of this status, from the byStatus index: only those objectives
+ * are read (a handful per account at most), never every objective of every account.
+ */
+async function accountsWithObjectives(
+  objectives: IDBObjectStore,
+  status: ObjectiveStatus,
+): Promise<Set<string>> {
+  const found = (await answer(objectives.index('byStatus').getAll(status))) as Objective[];
+  return new Set(found.map((o) => o.accountId));
 }
 
 function intersect(sets: Set<string>[]): Set<string> | null {
@@ -225,7 +240,7 @@ export async function readAccountPage(
   today: IsoDate,
   countOf: (store: IDBObjectStore) => Promise<number> = (store) => answer(store.count()),
 ): Promise<AccountPage> {
-  const tx = db.transaction(['accounts', 'activities', 'people'], 'readonly');
+  const tx = db.transaction(['accounts', 'activities', 'people', 'objectives'], 'readonly');
   const store = tx.objectStore('accounts');
   const activities = tx.objectStore('activities').index('byAccountAt');
   const people = tx.objectStore('people').index('byAccount');
@@ -234,7 +249,10 @@ export async function readAccountPage(
   const coverage = q.coverage || q.sort === 'coverage' ? await coverageByAccount(tx) : null;
   const none = coverageOf([]);
   const levelOf = (id: string) => COVERAGE_LEVELS.indexOf((coverage?.get(id) ?? none).level);
-  const [all, sets] = await Promise.all([countOf(store), filterSets(store, q, today)]);
+  const [all, sets] = await Promise.all([
+    countOf(store),
+    filterSets(store, tx.objectStore('objectives'), q, today),
+  ]);
   if (q.coverage) {
     const wanted = COVERAGE_LEVELS.indexOf(q.coverage);
     sets.push(new Set((await byName()).filter((id) => levelOf(id) === wanted)));

@@ -92,6 +92,11 @@ const FRAME_MESSAGES = [
   'listActivities',
   'searchAccounts',
   'getAccountSync',
+  'createObjective',
+  'updateObjective',
+  'setObjectiveStatus',
+  'deleteObjective',
+  'restoreObjective',
 ];
 const PAGE_ONLY = [
   'listAccounts',

@@ -120,6 +120,7 @@ function view(patch: Partial<AccountView> = {}): AccountView {
       },
     ],
     stageChanges: [],
+    objectives: [],
     lastTouchedAt: Date.now() - 86_400_000,
     ...patch,
   };

@@ -9,7 +9,15 @@ import type { FieldConflict } from '@/utils/shared/field-merge';
 import type { MessageName, PageRead, RequestOf } from '@/utils/schemas/messages';
 import type { Potential, Role, Stage } from './enums';
 import type { RecordKind } from './records';
-import type { Account, Activity, Decision, NextAction, Person, StageChange } from './model';
+import type {
+  Account,
+  Activity,
+  Decision,
+  NextAction,
+  Objective,
+  Person,
+  StageChange,
+} from './model';
 import type { MatchedBy } from '@/utils/shared/match';
 import type { Coverage } from '@/utils/shared/coverage';
 
@@ -32,6 +40,8 @@ export interface AccountView {
   activities: Activity[];
   decisions: Decision[];
   stageChanges: StageChange[];
+  /** The account plan's objectives, oldest first (dropped ones included). */
+  objectives: Objective[];
   lastTouchedAt: number | null;
 }
 

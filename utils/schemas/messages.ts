@@ -59,6 +59,13 @@ import type {
 import type { AccountSync, TeamStatus } from '@/utils/contract/team';
 import { ByBackup, FinishImport, ReadPage, RestoreBackup, StagePage } from './backup-pages';
 import {
+  CreateObjective,
+  RestoreObjective,
+  SetObjectiveStatus,
+  UpdateObjective,
+  type ObjectiveUnlinked,
+} from './objective-requests';
+import {
   BACKUP_MAX_RECORDS,
   CADENCE_MAX,
   CADENCE_MIN,
@@ -236,6 +243,7 @@ const DecisionInput = z.object({
   decidedBy: z.optional(Decision.shape.decidedBy),
   alternatives: z.optional(Decision.shape.alternatives),
   sourceUrl: z.optional(HttpsUrl),
+  objectiveId: z.optional(Id),
 });
 
 const ById = z.object({ id: Id });
@@ -251,6 +259,8 @@ export const AccountPageQuery = z.object({
   stage: z.optional(Stage),
   potential: z.optional(Potential),
   coverage: z.optional(z.enum(COVERAGE_LEVELS)),
+  /** Only accounts with an objective at risk (the objectives' byStatus index). */
+  objectives: z.optional(z.literal('at_risk')),
   due: z.enum(['all', 'overdue', 'today', 'week', 'none']),
   text: str(200),
   offset: z.int().check(z.gte(0), z.lte(10_000_000)),
@@ -499,6 +509,13 @@ export const MESSAGES = {
     'frame',
     'read',
   ).returns<AccountSync | null>(),
+  // The account plan's objectives (objective-requests.ts); getAccount's view lists them.
+  createObjective: message(CreateObjective).returns<Objective>(),
+  updateObjective: message(UpdateObjective).returns<Objective>(),
+  setObjectiveStatus: message(SetObjectiveStatus).returns<Objective>(),
+  /** Removes an objective and unlinks what named it, in one transaction; restoreObjective undoes. */
+  deleteObjective: message(ById).returns<{ objective: Objective; unlinked: ObjectiveUnlinked }>(),
+  restoreObjective: message(RestoreObjective).returns<Objective>(),
 };
 
 export type MessageName = keyof typeof MESSAGES;

@@ -11,6 +11,7 @@ import { backupHandlers } from './backups';
 import { dataHandlers } from './data';
 import { keyPlayerHandlers } from './key-players';
 import { lineHandlers } from './lines';
+import { objectiveHandlers } from './objectives';
 import { peopleHandlers } from './people';
 import { settingsHandlers } from './settings';
 import { tabHandlers } from './tabs';
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...settingsHandlers,
   ...teamHandlers,
+  ...objectiveHandlers,
 };
