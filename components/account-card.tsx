@@ -18,6 +18,7 @@ import { FollowUpForm } from './follow-up-form';
 import { lastTouched } from './format';
 import { GUIDANCE_TEXT, POTENTIAL_LABEL } from './labels';
 import { NextActionSection } from './next-action';
+import { ObjectivesSummary } from './objectives-summary';
 import { People } from './people';
 import { ProfileSummary } from './profile-summary';
 import type { CardEnv } from './sidebar-types';
@@ -169,9 +170,11 @@ export function AccountCard(props: Props) {
       <ErrorNote error={potential.error} />
       <p class="rp-guidance">{t(GUIDANCE_TEXT[guidanceFor(account.stage, account.potential)])}</p>
       <ProfileSummary profile={account.profile} />
+      <ObjectivesSummary objectives={view.objectives} />
 
       <NextActionSection
         account={account}
+        objectives={view.objectives}
         send={send}
         reload={reload}
         cadence={props.cadence}
@@ -192,6 +195,7 @@ export function AccountCard(props: Props) {
       <Decisions
         accountId={account.id}
         decisions={view.decisions}
+        objectives={view.objectives}
         sourceUrl={sourceUrl}
         send={send}
         reload={reload}

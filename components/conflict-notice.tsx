@@ -6,12 +6,18 @@
  */
 import { useState } from 'preact/hooks';
 import type { Result } from '@/utils/contract/messages';
-import type { Attitude, Potential, Role, Stage } from '@/utils/contract/enums';
+import type { Attitude, ObjectiveStatus, Potential, Role, Stage } from '@/utils/contract/enums';
 import type { NextAction } from '@/utils/contract/model';
 import { settle, type Change, type FieldConflict } from '@/utils/shared/field-merge';
 import { t, type MessageKey } from '@/utils/shared/i18n';
 import { formatDay } from './format';
-import { ATTITUDE_LABEL, POTENTIAL_LABEL, ROLE_LABEL, STAGE_LABEL } from './labels';
+import {
+  ATTITUDE_LABEL,
+  OBJECTIVE_STATUS_LABEL,
+  POTENTIAL_LABEL,
+  ROLE_LABEL,
+  STAGE_LABEL,
+} from './labels';
 
 /** The name of each field a write may conflict on, in the words of the forms. */
 const FIELD_LABEL: Record<string, MessageKey> = {
@@ -30,6 +36,12 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   notes: 'sidebarNotes',
   nextAction: 'sidebarNextAction',
   stage: 'sidebarStageLabel',
+  // An objective of the account plan.
+  outcome: 'objectivesOutcome',
+  measure: 'objectivesMeasure',
+  target: 'objectivesTarget',
+  due: 'objectivesDue',
+  status: 'objectivesStatus',
 };
 
 /** A value as the user knows it: labels for coded choices, lists joined, empty said so. */
@@ -39,6 +51,8 @@ function shown(field: string, value: unknown): string {
   if (field === 'role') return t(ROLE_LABEL[value as Role]);
   if (field === 'attitude') return t(ATTITUDE_LABEL[value as Attitude]);
   if (field === 'stage') return t(STAGE_LABEL[value as Stage]);
+  if (field === 'status') return t(OBJECTIVE_STATUS_LABEL[value as ObjectiveStatus]);
+  if (field === 'due') return formatDay(value as string);
   if (field === 'nextAction') {
     const next = value as NextAction;
     return `${next.text} · ${formatDay(next.due)}`;

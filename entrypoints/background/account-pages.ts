@@ -14,8 +14,8 @@ import type { AccountPageQuery } from '@/utils/schemas/messages';
 import { addDays, type IsoDate } from '@/utils/shared/dates';
 import { POTENTIAL_ORDER, STAGE_ORDER } from '@/utils/shared/stages';
 import { COVERAGE_LEVELS, coverageOf, type Coverage } from '@/utils/shared/coverage';
-import type { Objective, Person } from '@/utils/contract/model';
-import type { ObjectiveStatus } from '@/utils/contract/enums';
+import type { Person } from '@/utils/contract/model';
+import { atRiskByAccount } from './objective-reads';
 
 type IndexName = 'byNameKey' | 'byStageSort' | 'byPotentialSort' | 'byDueSort' | 'bySearchWord';
 
@@ -83,7 +83,6 @@ function dueRange(due: AccountPageQuery['due'], today: IsoDate): IDBKeyRange | n
 /** The ids each filter and each searched word allows, from their indexes; [] when none is set. */
 async function filterSets(
   store: IDBObjectStore,
-  objectives: IDBObjectStore,
   q: AccountPageQuery,
   today: IsoDate,
 ): Promise<Set<string>[]> {
@@ -97,23 +96,10 @@ async function filterSets(
   const due = dueRange(q.due, today);
   if (due) wanted.push(keys('byDueSort', due));
   // Each word must begin one of the account's words: a prefix range of the word index.
-  if (q.objectives) wanted.push(accountsWithObjectives(objectives, q.objectives));
   for (const word of queryWords(q.text)) {
     wanted.push(keys('bySearchWord', IDBKeyRange.bound(word, `${word}\uffff`)));
   }
   return Promise.all(wanted);
-}
-
-/**
- * The accounts with an objective of this status, from the byStatus index: only those objectives
- * are read (a handful per account at most), never every objective of every account.
- */
-async function accountsWithObjectives(
-  objectives: IDBObjectStore,
-  status: ObjectiveStatus,
-): Promise<Set<string>> {
-  const found = (await answer(objectives.index('byStatus').getAll(status))) as Objective[];
-  return new Set(found.map((o) => o.accountId));
 }
 
 function intersect(sets: Set<string>[]): Set<string> | null {
@@ -219,11 +205,17 @@ function lastTouchOf(activities: IDBIndex, accountId: string): Promise<number | 
   });
 }
 
-function rowOf(a: StoredAccount, lastTouchedAt: number | null, coverage: Coverage): AccountRow {
+function rowOf(
+  a: StoredAccount,
+  lastTouchedAt: number | null,
+  coverage: Coverage,
+  objectivesAtRisk: number,
+): AccountRow {
   return {
     ...summary(a),
     cadenceDays: a.cadenceDays,
     coverage,
+    objectivesAtRisk,
     lastTouchedAt,
     updatedAt: a.updatedAt,
   };
@@ -249,10 +241,13 @@ export async function readAccountPage(
   const coverage = q.coverage || q.sort === 'coverage' ? await coverageByAccount(tx) : null;
   const none = coverageOf([]);
   const levelOf = (id: string) => COVERAGE_LEVELS.indexOf((coverage?.get(id) ?? none).level);
-  const [all, sets] = await Promise.all([
+  const [all, sets, atRisk] = await Promise.all([
     countOf(store),
-    filterSets(store, tx.objectStore('objectives'), q, today),
+    filterSets(store, q, today),
+    atRiskByAccount(tx),
   ]);
+  // "Objectives at risk": the accounts the byStatus index names (objective-reads.ts).
+  if (q.objectives === 'at_risk') sets.push(new Set(atRisk.keys()));
   if (q.coverage) {
     const wanted = COVERAGE_LEVELS.indexOf(q.coverage);
     sets.push(new Set((await byName()).filter((id) => levelOf(id) === wanted)));
@@ -295,7 +290,7 @@ export async function readAccountPage(
     ),
   );
   return {
-    rows: accounts.map((a, i) => rowOf(a, lastTouches[i]!, coverages[i]!)),
+    rows: accounts.map((a, i) => rowOf(a, lastTouches[i]!, coverages[i]!, atRisk.get(a.id) ?? 0)),
     offset,
     total,
     all,

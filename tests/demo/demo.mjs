@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
+import { objectivesBackup } from '../fixtures/sample-objectives.mjs';
 import { ensureChromium } from '../tools/chromium.mjs';
 import {
   ROOT,
@@ -68,6 +69,8 @@ const shots = [];
 let front = null;
 try {
   const summary = await app.seed(sampleBackup(Date.now()));
+  // Northwind's account plan, merged in over the sample.
+  await app.call('importData', { backup: objectivesBackup(Date.now()), mode: 'merge' });
   const counts = summary.counts;
   console.log(
     `Seeded ${counts.accounts} accounts, ${counts.people} people, ${counts.activities} activities; ` +

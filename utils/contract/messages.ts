@@ -75,6 +75,8 @@ export interface AccountRow extends AccountSummary {
   cadenceDays: number | null;
   /** How well its buying group is covered (utils/shared/coverage.ts). */
   coverage: Coverage;
+  /** How many of its objectives are at risk (the account plan). */
+  objectivesAtRisk: number;
   lastTouchedAt: number | null;
   updatedAt: number;
 }

@@ -38,7 +38,7 @@ async function checkRoom(tx: Tx, accountId: string, exceptId?: string): Promise<
   if (active >= MAX_OBJECTIVES) {
     throw new HandlerError(
       'invalid',
-      `An account plan holds at most ${MAX_OBJECTIVES} objectives that are not dropped; mark one done or dropped, or delete one, first.`,
+      `An account plan holds at most ${MAX_OBJECTIVES} objectives that are not dropped; drop or delete one first.`,
     );
   }
 }
