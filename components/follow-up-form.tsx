@@ -313,10 +313,11 @@ export function FollowUpForm(props: FollowUpFormProps) {
         <Problem k={errors.next} />
         {choosesWith && (
           <Field label={t('nextActionWith')}>
-            <select class="rp-select" name="with" defaultValue={keep?.personId ?? ''}>
+            {/* `selected` on the option: a select ignores defaultValue, and would lose who. */}
+            <select class="rp-select" name="with">
               <option value="">{t('nextActionNobody')}</option>
               {people.map((p) => (
-                <option key={p.id} value={p.id}>
+                <option key={p.id} value={p.id} selected={p.id === keep?.personId}>
                   {p.name}
                 </option>
               ))}

@@ -28,12 +28,13 @@ export function ObjectivePick({ objectives, current, value, onChange, id }: Prop
         class="rp-select"
         name="objective"
         data-testid="objective-pick"
-        {...(value === undefined ? { defaultValue: current ?? '' } : { value })}
+        // Uncontrolled, the option linked now is `selected`: a select ignores defaultValue.
+        {...(value === undefined ? {} : { value })}
         onChange={onChange && ((e) => onChange(e.currentTarget.value))}
       >
         <option value="">{t('objectiveNone')}</option>
         {offered.map((o) => (
-          <option key={o.id} value={o.id}>
+          <option key={o.id} value={o.id} selected={value === undefined && o.id === current}>
             {o.outcome}
           </option>
         ))}
