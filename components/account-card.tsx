@@ -19,6 +19,7 @@ import { lastTouched } from './format';
 import { GUIDANCE_TEXT, POTENTIAL_LABEL } from './labels';
 import { NextActionSection } from './next-action';
 import { OpportunityLine } from './opportunity-line';
+import { ObjectivesSummary } from './objectives-summary';
 import { People } from './people';
 import { ProfileSummary } from './profile-summary';
 import type { CardEnv } from './sidebar-types';
@@ -170,9 +171,11 @@ export function AccountCard(props: Props) {
       <ErrorNote error={potential.error} />
       <p class="rp-guidance">{t(GUIDANCE_TEXT[guidanceFor(account.stage, account.potential)])}</p>
       <ProfileSummary profile={account.profile} />
+      <ObjectivesSummary objectives={view.objectives} />
 
       <NextActionSection
         account={account}
+        objectives={view.objectives}
         send={send}
         reload={reload}
         cadence={props.cadence}
@@ -194,6 +197,7 @@ export function AccountCard(props: Props) {
       <Decisions
         accountId={account.id}
         decisions={view.decisions}
+        objectives={view.objectives}
         sourceUrl={sourceUrl}
         send={send}
         reload={reload}

@@ -6,13 +6,26 @@
  */
 import { useState } from 'preact/hooks';
 import type { Result } from '@/utils/contract/messages';
-import type { Attitude, Potential, Role, Stage, Supplier } from '@/utils/contract/enums';
+import type {
+  Attitude,
+  ObjectiveStatus,
+  Potential,
+  Role,
+  Stage,
+  Supplier,
+} from '@/utils/contract/enums';
 import type { NextAction } from '@/utils/contract/model';
 import { settle, type Change, type FieldConflict } from '@/utils/shared/field-merge';
 import { t, type MessageKey } from '@/utils/shared/i18n';
 import { formatDay } from './format';
-import { ATTITUDE_LABEL, POTENTIAL_LABEL, ROLE_LABEL, STAGE_LABEL } from './labels';
 import { SUPPLIER_LABEL } from './whitespace-labels';
+import {
+  ATTITUDE_LABEL,
+  OBJECTIVE_STATUS_LABEL,
+  POTENTIAL_LABEL,
+  ROLE_LABEL,
+  STAGE_LABEL,
+} from './labels';
 
 /** The name of each field a write may conflict on, in the words of the forms. */
 const FIELD_LABEL: Record<string, MessageKey> = {
@@ -47,6 +60,12 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   currency: 'wsCurrency',
   contractEnd: 'wsContractEnd',
   note: 'wsNote',
+  // An objective of the account plan.
+  outcome: 'objectivesOutcome',
+  measure: 'objectivesMeasure',
+  target: 'objectivesTarget',
+  due: 'objectivesDue',
+  status: 'objectivesStatus',
 };
 
 /** A field's name as the forms say it; one stage's or one role's cadence with its stage or role. */
@@ -73,6 +92,8 @@ function shown(field: string, value: unknown): string {
   if (typeof value === 'boolean') return t(value ? 'conflictOn' : 'conflictOff');
   if (field === 'supplier') return t(SUPPLIER_LABEL[value as Supplier]);
   if (field === 'contractEnd') return formatDay(value as string);
+  if (field === 'status') return t(OBJECTIVE_STATUS_LABEL[value as ObjectiveStatus]);
+  if (field === 'due') return formatDay(value as string);
   if (field === 'nextAction') {
     const next = value as NextAction;
     return `${next.text} · ${formatDay(next.due)}`;

@@ -3,11 +3,12 @@
  * answer down is how an account manager builds the client knowledge later positioning rests on.
  */
 import { useState } from 'preact/hooks';
-import type { Decision } from '@/utils/contract/model';
+import type { Decision, Objective } from '@/utils/contract/model';
 import { today } from '@/utils/shared/dates';
 import { safeUrl } from '@/utils/shared/links';
 import { t } from '@/utils/shared/i18n';
 import { formatDay } from './format';
+import { ObjectivePick } from './objective-pick';
 import type { Send } from './sidebar-types';
 import {
   ErrorNote,
@@ -23,15 +24,24 @@ import {
 interface Props {
   accountId: string;
   decisions: Decision[];
+  /** The account plan's objectives: a decision may be linked to one. */
+  objectives?: Objective[];
   /** The page the decision was read on, kept as its source when it is an https: page. */
   sourceUrl?: string;
   send: Send;
   reload: () => void;
 }
 
-const EMPTY = { what: '', why: '', decidedBy: '' };
+const EMPTY = { what: '', why: '', decidedBy: '', objectiveId: '' };
 
-export function Decisions({ accountId, decisions, sourceUrl, send, reload }: Props) {
+export function Decisions({
+  accountId,
+  decisions,
+  objectives = [],
+  sourceUrl,
+  send,
+  reload,
+}: Props) {
   const form = useInline();
   const [draft, setDraft] = useState(EMPTY);
   const { busy, error, run } = useWrite(reload);
@@ -55,13 +65,14 @@ export function Decisions({ accountId, decisions, sourceUrl, send, reload }: Pro
         why: draft.why.trim(),
         decidedBy: draft.decidedBy.trim(),
         ...(source ? { sourceUrl: source } : {}),
+        ...(draft.objectiveId ? { objectiveId: draft.objectiveId } : {}),
       });
       if (result.ok) arrival.want(result.data.id);
       return result;
     });
     if (ok) close();
   };
-  const field = (key: keyof typeof EMPTY) => ({
+  const field = (key: 'what' | 'why' | 'decidedBy') => ({
     name: key,
     value: draft[key],
     onInput: (e: Event) => setDraft((d) => ({ ...d, [key]: valueOf(e) })),
@@ -86,6 +97,11 @@ export function Decisions({ accountId, decisions, sourceUrl, send, reload }: Pro
           <Field label={t('sidebarDecisionWho')}>
             <input class="rp-input" maxLength={200} {...field('decidedBy')} />
           </Field>
+          <ObjectivePick
+            objectives={objectives}
+            value={draft.objectiveId}
+            onChange={(objectiveId) => setDraft((d) => ({ ...d, objectiveId }))}
+          />
         </InlineForm>
       ) : (
         <div class="rp-actions">

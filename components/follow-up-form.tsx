@@ -9,7 +9,13 @@
  * Nothing is sent until every check in utils/shared/follow-up.ts passes; a past due day asks first.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Account, ActivitySource, NextAction, Person } from '@/utils/contract/model';
+import type {
+  Account,
+  ActivitySource,
+  NextAction,
+  Objective,
+  Person,
+} from '@/utils/contract/model';
 import type { ActivityKind } from '@/utils/contract/enums';
 import type { NextChoice } from '@/utils/contract/messages';
 import { today } from '@/utils/shared/dates';
@@ -28,6 +34,7 @@ import { DueField, dueError, Presets, presetsFor, WeekdayPick } from './due-pick
 import { formatDay, formatTyped, parseTyped } from './format';
 import { ACTIVITY_LABEL } from './labels';
 import { NextChoiceField } from './next-choice';
+import { ObjectivePick } from './objective-pick';
 import type { Cadence, Send, Undo } from './sidebar-types';
 import { ErrorNote, Field, InlineForm, useWrite } from './ui';
 
@@ -51,6 +58,8 @@ export interface FollowUpFormProps {
   /** 'log' (the default): a follow-up, and what becomes of the next action; 'next': the next action alone. */
   mode?: 'log' | 'next';
   people?: Person[];
+  /** The account plan's objectives: the next-action editor offers to link one. */
+  objectives?: Objective[];
   /** Addresses on the open thread that belong to this account: those people are preselected. */
   threadEmails?: string[];
   /** The open thread: the follow-up links back to it, and the next action's reminder opens it. */
@@ -72,6 +81,7 @@ export function FollowUpForm(props: FollowUpFormProps) {
   const log = mode === 'log';
   // The next-action editor offers who the action is with when it is given the account's people.
   const choosesWith = !log && people.length > 0;
+  const objectives = log ? [] : (props.objectives ?? []);
   // The next action as the form read it when it opened: what the write is based on, even when
   // another tab changes it while the form is open (the write then answers a conflict). Fresh
   // (after Done) there is none, even if the account here was read before it was completed.
@@ -148,6 +158,8 @@ export function FollowUpForm(props: FollowUpFormProps) {
       ...(source ? { sourceUrl: source.url } : {}),
       // The editor with a "With" choice (the accounts page) says who, or nobody.
       ...(choosesWith ? { personId: get('with') || undefined } : {}),
+      // The objective it serves, when the form offered the choice (the select is then present).
+      ...(form.has('objective') ? { objectiveId: get('objective') || undefined } : {}),
     };
     const nextChoice: NextChoice =
       picked === 'keep'
@@ -301,16 +313,18 @@ export function FollowUpForm(props: FollowUpFormProps) {
         <Problem k={errors.next} />
         {choosesWith && (
           <Field label={t('nextActionWith')}>
-            <select class="rp-select" name="with" defaultValue={keep?.personId ?? ''}>
+            {/* `selected` on the option: a select ignores defaultValue, and would lose who. */}
+            <select class="rp-select" name="with">
               <option value="">{t('nextActionNobody')}</option>
               {people.map((p) => (
-                <option key={p.id} value={p.id}>
+                <option key={p.id} value={p.id} selected={p.id === keep?.personId}>
                   {p.name}
                 </option>
               ))}
             </select>
           </Field>
         )}
+        <ObjectivePick objectives={objectives} current={keep?.objectiveId} />
         {dating && (
           <>
             <DueField

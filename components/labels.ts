@@ -4,6 +4,7 @@ import type {
   Attitude,
   CrmSystem,
   HostName,
+  ObjectiveStatus,
   PageThing,
   Potential,
   Role,
@@ -93,4 +94,11 @@ export const UNREADABLE_NOTICE: Record<Exclude<PageThing, 'email'>, MessageKey> 
   lead: 'sidebarUnreadableLead',
   deal: 'sidebarUnreadableDeal',
   opportunity: 'sidebarUnreadableOpportunity',
+};
+
+export const OBJECTIVE_STATUS_LABEL: Record<ObjectiveStatus, MessageKey> = {
+  on_track: 'objectiveOnTrack',
+  at_risk: 'objectiveAtRisk',
+  done: 'objectiveDone',
+  dropped: 'objectiveDropped',
 };

@@ -4,7 +4,7 @@
  * as that and at once asks for the next one; Snooze moves it to a later day.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Account, NextAction } from '@/utils/contract/model';
+import type { Account, NextAction, Objective } from '@/utils/contract/model';
 import type { Change } from '@/utils/shared/field-merge';
 import { ConflictNotice, useMergedWrite } from './conflict-notice';
 import type { ActivityKind } from '@/utils/contract/enums';
@@ -17,9 +17,13 @@ import { ACTIVITY_LABEL } from './labels';
 import type { CardEnv } from './sidebar-types';
 import { ErrorNote, Section, useInline, useWrite } from './ui';
 
-type Props = Pick<CardEnv, 'send' | 'reload' | 'cadence' | 'notify'> & { account: Account };
+type Props = Pick<CardEnv, 'send' | 'reload' | 'cadence' | 'notify'> & {
+  account: Account;
+  /** The account plan's objectives: the editor offers to link one. */
+  objectives?: Objective[];
+};
 
-export function NextActionSection({ account, send, reload, cadence, notify }: Props) {
+export function NextActionSection({ account, objectives, send, reload, cadence, notify }: Props) {
   const next = account.nextAction;
   const form = useInline();
   // After Done the editor asks for a new action rather than editing the one just completed.
@@ -84,7 +88,10 @@ export function NextActionSection({ account, send, reload, cadence, notify }: Pr
         )}
       </div>
       {form.open ? (
-        <NextActionEditor {...{ account, fresh, cadence, send, reload }} onDone={form.close} />
+        <NextActionEditor
+          {...{ account, objectives, fresh, cadence, send, reload }}
+          onDone={form.close}
+        />
       ) : (
         <div class="rp-actions">
           <button type="button" class="rp-btn" ref={form.opener} onClick={() => edit(false)}>

@@ -29,6 +29,7 @@ import { accountChange, sendAccountChange } from '@/components/account-actions';
 import { ActivitiesPanel } from './activities-panel';
 import { DecisionsPanel } from './decisions-panel';
 import { NextActionPanel } from './next-action-panel';
+import { ObjectivesPanel } from './objectives-panel';
 import { PeoplePanel } from './people-panel';
 import { StagePanel } from './stage-panel';
 import { SharePanel } from './share-panel';
@@ -299,6 +300,7 @@ export function AccountEditor({ id, settings, notice, onDelete, offerUndo, listH
       <div class="editor-grid">
         <div class="col">
           <DetailsPanel view={view} settings={settings} reload={refresh} />
+          <ObjectivesPanel view={view} reload={refresh} offerUndo={offerUndo} />
           <DecisionsPanel view={view} reload={refresh} offerUndo={offerUndo} />
         </div>
         <div class="col">

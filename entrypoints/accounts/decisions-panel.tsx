@@ -12,11 +12,13 @@ import { LONG_MAX } from '@/utils/page/account-form';
 import { formatDay, short } from '@/components/format';
 import { OpenFormButton, Panel, PanelForm, TextField } from '@/components/form-fields';
 import { ErrorNote, FormActions, useInline, useWrite } from '@/components/ui';
+import { ObjectivePick, objectiveOutcome } from '@/components/objective-pick';
 import type { SectionProps } from './section';
 import { attr, type OfferUndo } from './undo';
 
 type DecisionDraft = Pick<Decision, 'date' | 'what' | 'why' | 'decidedBy' | 'alternatives'> & {
   sourceUrl: string;
+  objectiveId: string;
 };
 
 export function DecisionsPanel({
@@ -32,6 +34,7 @@ export function DecisionsPanel({
     decidedBy: '',
     alternatives: '',
     sourceUrl: '',
+    objectiveId: '',
   });
   const [draft, setDraft] = useState<DecisionDraft>(blank);
   const [problems, setProblems] = useState<Partial<Record<keyof DecisionDraft, Problem>>>({});
@@ -68,6 +71,7 @@ export function DecisionsPanel({
         decidedBy: draft.decidedBy.trim(),
         alternatives: draft.alternatives,
         ...(url ? { sourceUrl: url } : {}),
+        ...(draft.objectiveId ? { objectiveId: draft.objectiveId } : {}),
       }),
     ).then((r) => {
       if (!r.ok) return;
@@ -139,6 +143,12 @@ export function DecisionsPanel({
             problem={problems.sourceUrl}
             placeholder="https://"
           />
+          <ObjectivePick
+            id="decision-objective"
+            objectives={view.objectives}
+            value={draft.objectiveId}
+            onChange={(objectiveId) => set({ objectiveId })}
+          />
           <FormActions busy={busy} submit={t('accountsSave')} onCancel={add.close} />
         </PanelForm>
       )}
@@ -165,6 +175,11 @@ export function DecisionsPanel({
                 </button>
               </div>
               {d.decidedBy && <p class="muted">{t('accountsDecidedBy', d.decidedBy)}</p>}
+              {objectiveOutcome(view.objectives, d.objectiveId) && (
+                <p class="muted" data-testid="decision-objective">
+                  {t('objectiveServes', objectiveOutcome(view.objectives, d.objectiveId)!)}
+                </p>
+              )}
               {d.why && (
                 <p>
                   <span class="label">{t('accountsDecisionWhy')}:</span> {d.why}

@@ -12,7 +12,16 @@ export const PAGE_ROWS = 50;
 
 /** The query's identity: a page of one key answers no other. */
 export const queryKey = (q: ListQuery) =>
-  JSON.stringify([q.sort, q.dir, q.stage, q.potential, q.coverage, q.due, q.text.trim()]);
+  JSON.stringify([
+    q.sort,
+    q.dir,
+    q.stage,
+    q.potential,
+    q.coverage,
+    q.objectives,
+    q.due,
+    q.text.trim(),
+  ]);
 
 export const pageOf = (q: ListQuery, page: number) =>
   send('listAccountsPage', {
@@ -21,6 +30,7 @@ export const pageOf = (q: ListQuery, page: number) =>
     stage: q.stage || undefined,
     potential: q.potential || undefined,
     coverage: q.coverage || undefined,
+    objectives: q.objectives || undefined,
     due: q.due,
     text: q.text.trim(),
     offset: page * PAGE_ROWS,

@@ -9,17 +9,19 @@ import type { Cadence } from '@/components/sidebar-types';
 import { t } from '@/utils/shared/i18n';
 import { dueInfo } from '@/components/format';
 import { NextActionEditor } from '@/components/follow-up-form';
+import { objectiveOutcome } from '@/components/objective-pick';
 import { Panel } from '@/components/form-fields';
 import { ErrorNote, useInline, useWrite } from '@/components/ui';
 import type { SectionProps } from './section';
 
 export function NextActionPanel({ view, reload, cadence }: SectionProps & { cadence?: Cadence }) {
-  const { account, people } = view;
+  const { account, people, objectives } = view;
   const next = account.nextAction;
   const form = useInline();
   const { busy, error, run } = useWrite(reload);
   const who = next?.personId ? people.find((p) => p.id === next.personId) : undefined;
   const info = next ? dueInfo(next.due) : null;
+  const serves = objectiveOutcome(objectives, next?.objectiveId);
 
   return (
     <Panel id="next" title={t('accountsNextActionHeading')}>
@@ -31,12 +33,20 @@ export function NextActionPanel({ view, reload, cadence }: SectionProps & { cade
             <time dateTime={next.due}>{info.label}</time>
             {who && <span> · {who.name}</span>}
           </p>
+          {serves && (
+            <p class="next-meta" data-testid="next-objective">
+              {t('objectiveServes', serves)}
+            </p>
+          )}
         </div>
       ) : (
         <p class="muted">{t('accountsNoNextAction')}</p>
       )}
       {form.open ? (
-        <NextActionEditor {...{ account, people, cadence, send, reload }} onDone={form.close} />
+        <NextActionEditor
+          {...{ account, people, objectives, cadence, send, reload }}
+          onDone={form.close}
+        />
       ) : (
         <div class="form-actions">
           <button type="button" class="btn" ref={form.opener} onClick={form.show}>

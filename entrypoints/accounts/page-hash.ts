@@ -44,6 +44,7 @@ export function parsePageHash(hash: string): PageState {
     stage: oneOf<Stage | ''>(STAGES, params.get('stage'), ''),
     potential: oneOf<Potential | ''>(POTENTIALS, params.get('potential'), ''),
     coverage: oneOf<CoverageLevel | ''>(COVERAGE_LEVELS, params.get('coverage'), ''),
+    objectives: params.get('objectives') === 'at_risk' ? 'at_risk' : '',
     due: oneOf(DUES, params.get('due'), DEFAULT_QUERY.due),
     text: (params.get('q') ?? '').slice(0, QUERY_TEXT_MAX),
     // The address counts pages from 1, as the pager shows them.
@@ -60,6 +61,7 @@ export function pageHash(route: Route, query: ListQuery = DEFAULT_QUERY): string
   if (query.stage) params.set('stage', query.stage);
   if (query.potential) params.set('potential', query.potential);
   if (query.coverage) params.set('coverage', query.coverage);
+  if (query.objectives) params.set('objectives', query.objectives);
   if (query.due !== DEFAULT_QUERY.due) params.set('due', query.due);
   if (query.text) params.set('q', query.text.slice(0, QUERY_TEXT_MAX));
   if (query.sort !== DEFAULT_QUERY.sort) params.set('sort', query.sort);

@@ -21,6 +21,7 @@ import { POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 import { DUE_FILTER_LABEL, SORT_LABEL, dayText, touchText } from './labels';
 import { QUERY_TEXT_MAX } from './page-hash';
 import { CoverageFilter } from './coverage-filter';
+import { ObjectivesFilter } from './objectives-filter';
 import { CoverageMark } from '@/components/coverage-badge';
 import { showDomains } from '@/utils/shared/idn';
 import type { RowSource } from './row-source';
@@ -77,7 +78,12 @@ export function TableView({ source, query, onQuery, onOpen, cadenceDays, now }: 
   const today = todayOf(now);
   const set = (patch: Partial<ListQuery>) => onQuery({ ...query, ...patch, page: 0 });
   const filtered =
-    query.stage || query.potential || query.coverage || query.due !== 'all' || query.text.trim();
+    query.stage ||
+    query.potential ||
+    query.coverage ||
+    query.objectives ||
+    query.due !== 'all' ||
+    query.text.trim();
   const scroller = useRef<HTMLDivElement>(null);
   const box = useScrollBox(scroller, FALLBACK_HEIGHT);
   // While a new query loads, the table keeps the last count's height (its rows shown as loading):
@@ -140,6 +146,7 @@ export function TableView({ source, query, onQuery, onOpen, cadenceDays, now }: 
           </select>
         </div>
         <CoverageFilter value={query.coverage} onChange={(coverage) => set({ coverage })} />
+        <ObjectivesFilter value={query.objectives} onChange={(objectives) => set({ objectives })} />
         <div class="filter">
           <label for="filter-due">{t('accountsFilterDue')}</label>
           <select
@@ -158,7 +165,9 @@ export function TableView({ source, query, onQuery, onOpen, cadenceDays, now }: 
           <button
             type="button"
             class="btn"
-            onClick={() => set({ stage: '', potential: '', coverage: '', due: 'all', text: '' })}
+            onClick={() =>
+              set({ stage: '', potential: '', coverage: '', objectives: '', due: 'all', text: '' })
+            }
           >
             {t('accountsClearFilters')}
           </button>
@@ -225,6 +234,11 @@ export function TableView({ source, query, onQuery, onOpen, cadenceDays, now }: 
                   >
                     <td class="name">
                       <a href={`#account=${encodeURIComponent(row.id)}`}>{row.name}</a>
+                      {row.objectivesAtRisk > 0 && (
+                        <span class="risk-tag" data-testid="risk-tag">
+                          {t('objectivesAtRiskTag', row.objectivesAtRisk)}
+                        </span>
+                      )}
                       {row.domains.length > 0 && (
                         <span class="domains">{showDomains(row.domains)}</span>
                       )}

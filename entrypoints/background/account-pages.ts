@@ -15,6 +15,7 @@ import { addDays, type IsoDate } from '@/utils/shared/dates';
 import { POTENTIAL_ORDER, STAGE_ORDER } from '@/utils/shared/stages';
 import { COVERAGE_LEVELS, coverageOf, type Coverage } from '@/utils/shared/coverage';
 import type { Person } from '@/utils/contract/model';
+import { atRiskByAccount } from './objective-reads';
 
 type IndexName = 'byNameKey' | 'byStageSort' | 'byPotentialSort' | 'byDueSort' | 'bySearchWord';
 
@@ -204,11 +205,17 @@ function lastTouchOf(activities: IDBIndex, accountId: string): Promise<number | 
   });
 }
 
-function rowOf(a: StoredAccount, lastTouchedAt: number | null, coverage: Coverage): AccountRow {
+function rowOf(
+  a: StoredAccount,
+  lastTouchedAt: number | null,
+  coverage: Coverage,
+  objectivesAtRisk: number,
+): AccountRow {
   return {
     ...summary(a),
     cadenceDays: a.cadenceDays,
     coverage,
+    objectivesAtRisk,
     lastTouchedAt,
     updatedAt: a.updatedAt,
   };
@@ -225,7 +232,7 @@ export async function readAccountPage(
   today: IsoDate,
   countOf: (store: IDBObjectStore) => Promise<number> = (store) => answer(store.count()),
 ): Promise<AccountPage> {
-  const tx = db.transaction(['accounts', 'activities', 'people'], 'readonly');
+  const tx = db.transaction(['accounts', 'activities', 'people', 'objectives'], 'readonly');
   const store = tx.objectStore('accounts');
   const activities = tx.objectStore('activities').index('byAccountAt');
   const people = tx.objectStore('people').index('byAccount');
@@ -234,7 +241,13 @@ export async function readAccountPage(
   const coverage = q.coverage || q.sort === 'coverage' ? await coverageByAccount(tx) : null;
   const none = coverageOf([]);
   const levelOf = (id: string) => COVERAGE_LEVELS.indexOf((coverage?.get(id) ?? none).level);
-  const [all, sets] = await Promise.all([countOf(store), filterSets(store, q, today)]);
+  const [all, sets, atRisk] = await Promise.all([
+    countOf(store),
+    filterSets(store, q, today),
+    atRiskByAccount(tx),
+  ]);
+  // "Objectives at risk": the accounts the byStatus index names (objective-reads.ts).
+  if (q.objectives === 'at_risk') sets.push(new Set(atRisk.keys()));
   if (q.coverage) {
     const wanted = COVERAGE_LEVELS.indexOf(q.coverage);
     sets.push(new Set((await byName()).filter((id) => levelOf(id) === wanted)));
@@ -277,7 +290,7 @@ export async function readAccountPage(
     ),
   );
   return {
-    rows: accounts.map((a, i) => rowOf(a, lastTouches[i]!, coverages[i]!)),
+    rows: accounts.map((a, i) => rowOf(a, lastTouches[i]!, coverages[i]!, atRisk.get(a.id) ?? 0)),
     offset,
     total,
     all,

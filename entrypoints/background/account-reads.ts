@@ -14,6 +14,7 @@ import type {
   Activity,
   CrmRef,
   Decision,
+  Objective,
   Person,
   StageChange,
 } from '@/utils/contract/model';
@@ -78,22 +79,25 @@ export async function recentActivities(tx: IDBTransaction, accountId: string): P
 export async function readView(tx: IDBTransaction, accountId: string): Promise<AccountView | null> {
   const byAccount = <T>(store: string) =>
     answer(tx.objectStore(store).index('byAccount').getAll(accountId)) as Promise<T[]>;
-  const [account, activities, people, decisions, stageChanges] = await Promise.all([
+  const [account, activities, people, decisions, stageChanges, objectives] = await Promise.all([
     answer(tx.objectStore('accounts').get(accountId)) as Promise<Account | undefined>,
     recentActivities(tx, accountId),
     byAccount<Person>('people'),
     byAccount<Decision>('decisions'),
     byAccount<StageChange>('stageChanges'),
+    byAccount<Objective>('objectives'),
   ]);
   if (!account) return null;
   decisions.sort((a, b) => b.date.localeCompare(a.date));
   stageChanges.sort((a, b) => b.at - a.at);
+  objectives.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   return {
     account,
     people,
     activities,
     decisions,
     stageChanges,
+    objectives,
     lastTouchedAt: activities[0]?.at ?? null,
   };
 }

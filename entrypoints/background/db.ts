@@ -127,10 +127,11 @@ export interface RapportSchema extends DBSchema {
     value: StageChange;
     indexes: { byAccount: string };
   };
+  /** byStatus finds the objectives at risk for the accounts table's filter (account-pages.ts). */
   objectives: {
     key: string;
     value: Objective;
-    indexes: { byAccount: string };
+    indexes: { byAccount: string; byStatus: string };
   };
   buyingUnits: {
     key: string;
@@ -272,6 +273,11 @@ export const MIGRATIONS: ((db: RapportDb, tx: UpgradeTx) => void)[] = [
     const whitespace = db.createObjectStore('whitespace', { keyPath: 'id' });
     whitespace.createIndex('byAccount', 'accountId');
     whitespace.createIndex('byUnit', 'unitId');
+  },
+  // 7 -> 8: the accounts table filters by "objectives at risk" through an index of the status,
+  // reading only the objectives at risk rather than every objective of every account.
+  (_db, tx) => {
+    tx.objectStore('objectives').createIndex('byStatus', 'status');
   },
 ];
 

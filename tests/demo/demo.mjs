@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { SAMPLE_OFFERINGS, sampleWhitespace } from '../fixtures/sample-whitespace.mjs';
+import { objectivesBackup } from '../fixtures/sample-objectives.mjs';
 import { ensureChromium } from '../tools/chromium.mjs';
 import {
   ROOT,
@@ -72,6 +73,8 @@ try {
   // The whitespace grid: offerings in the settings, then Northwind's units and cells merged in.
   await app.call('updateSettings', { offerings: SAMPLE_OFFERINGS });
   await app.call('importData', { backup: sampleWhitespace(Date.now()), mode: 'merge' });
+  // Northwind's account plan, merged in over the sample.
+  await app.call('importData', { backup: objectivesBackup(Date.now()), mode: 'merge' });
   const counts = summary.counts;
   console.log(
     `Seeded ${counts.accounts} accounts, ${counts.people} people, ${counts.activities} activities; ` +

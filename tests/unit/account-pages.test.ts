@@ -8,7 +8,7 @@ import { withKeys } from '@/entrypoints/background/db';
 import { localRowSource } from '@/entrypoints/accounts/row-source';
 import { DEFAULT_QUERY, type ListQuery } from '@/utils/page/account-list';
 import type { AccountPageQuery } from '@/utils/schemas/requests';
-import type { Account, Activity, Person } from '@/utils/contract/model';
+import type { Account, Activity, Objective, Person } from '@/utils/contract/model';
 import { POTENTIALS, STAGES } from '@/utils/contract/enums';
 import { addDays, today } from '@/utils/shared/dates';
 import { freshContext, ok } from './helpers';
@@ -63,14 +63,32 @@ async function store(count = 240) {
       notes: '',
       lastContactAt: null,
     }));
-  const tx = t.db.transaction(['accounts', 'activities', 'people'], 'readwrite');
+  // Objectives: every fifth account has one at risk (every tenth two), others on track or dropped.
+  const statuses = ['at_risk', 'on_track', 'done', 'dropped', 'on_track'] as const;
+  const objectives: Objective[] = accounts.flatMap((a, i) =>
+    [0, 1]
+      .filter((k) => k === 0 || i % 10 === 0)
+      .map((k) => ({
+        id: `obj-${i}-${k}`,
+        accountId: a.id,
+        outcome: `Outcome ${i}`,
+        measure: '',
+        target: '',
+        due: null,
+        status: k === 1 ? 'at_risk' : statuses[i % statuses.length]!,
+        statusAt: 1,
+        createdAt: 1,
+      })),
+  );
+  const tx = t.db.transaction(['accounts', 'activities', 'people', 'objectives'], 'readwrite');
   for (const a of accounts) await tx.objectStore('accounts').put(withKeys(a));
   for (const a of activities) await tx.objectStore('activities').put(a);
   for (const p of people) await tx.objectStore('people').put(p);
+  for (const o of objectives) await tx.objectStore('objectives').put(o);
   await tx.done;
   // What the table showed when it held every row.
   const rows = await ok(t.send('listAccounts', {}));
-  return { ...t, rows };
+  return { ...t, rows, objectives };
 }
 
 const asRequest = (q: ListQuery, offset: number, limit: number): AccountPageQuery => ({
@@ -79,6 +97,7 @@ const asRequest = (q: ListQuery, offset: number, limit: number): AccountPageQuer
   stage: q.stage || undefined,
   potential: q.potential || undefined,
   coverage: q.coverage || undefined,
+  objectives: q.objectives || undefined,
   due: q.due,
   text: q.text,
   offset,
@@ -87,7 +106,21 @@ const asRequest = (q: ListQuery, offset: number, limit: number): AccountPageQuer
 
 describe('listAccountsPage', () => {
   it('gives, page by page, the rows and order of the in-memory table, for every sort and filter', async () => {
-    const { send, rows, ctx } = await store();
+    const { send, rows, ctx, objectives } = await store();
+    // Counted here from the records, not through the store: the accounts with one at risk.
+    const atRisk = new Set(
+      objectives.filter((o) => o.status === 'at_risk').map((o) => o.accountId),
+    );
+    expect(atRisk.size).toBeGreaterThan(0);
+    expect(
+      (
+        await ok(
+          send('listAccountsPage', asRequest({ ...DEFAULT_QUERY, objectives: 'at_risk' }, 0, 500)),
+        )
+      ).rows
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...atRisk].sort());
     const queries: Partial<ListQuery>[] = [];
     for (const sort of ['name', 'stage', 'potential', 'coverage', 'due', 'lastTouch'] as const) {
       for (const dir of ['asc', 'desc'] as const) {
@@ -95,10 +128,12 @@ describe('listAccountsPage', () => {
         queries.push({ sort, dir, stage: 'strategic' });
         queries.push({ sort, dir, coverage: 'amber' });
         queries.push({ sort, dir, potential: 'high', due: 'overdue' });
+        queries.push({ sort, dir, objectives: 'at_risk' });
       }
     }
     for (const due of ['overdue', 'today', 'week', 'none'] as const) queries.push({ due });
     for (const coverage of ['red', 'amber', 'green'] as const) queries.push({ coverage });
+    queries.push({ objectives: 'at_risk', stage: 'tactical', text: 'logistics' });
     for (const partial of queries) {
       const q = { ...DEFAULT_QUERY, ...partial };
       const expected = localRowSource(rows, q, ctx.now());

@@ -46,13 +46,14 @@ describe('the address keeps the table as the user left it', () => {
       stage: 'strategic',
       potential: 'high',
       coverage: 'amber',
+      objectives: 'at_risk',
       due: 'overdue',
       text: 'acme & co',
       page: 2,
     };
     const hash = pageHash({ kind: 'list', view: 'table' }, query);
     expect(hash).toBe(
-      '#view=table&stage=strategic&potential=high&coverage=amber&due=overdue&q=acme+%26+co&sort=due&dir=desc&page=3',
+      '#view=table&stage=strategic&potential=high&coverage=amber&objectives=at_risk&due=overdue&q=acme+%26+co&sort=due&dir=desc&page=3',
     );
     expect(parsePageHash(hash)).toEqual({ route: { kind: 'list', view: 'table' }, query });
   });

@@ -42,6 +42,7 @@ function row(patch: Partial<AccountRow> & { name: string }): AccountRow {
     nextAction: null,
     cadenceDays: null,
     coverage: { level: 'red', gaps: [] },
+    objectivesAtRisk: 0,
     lastTouchedAt: NOW - DAY,
     updatedAt: NOW,
     ...patch,

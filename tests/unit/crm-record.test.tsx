@@ -103,6 +103,7 @@ function view(patch: Partial<Account> = {}): AccountView & {
     activities: [],
     decisions: [],
     stageChanges: [],
+    objectives: [],
     lastTouchedAt: null,
     matchedBy: 'domain',
     threadEmails: [],

@@ -693,6 +693,7 @@ describe('in the sidebar', () => {
     activities: [],
     decisions: [],
     stageChanges: [],
+    objectives: [],
     lastTouchedAt: null,
   });
   const ready = (v = view()): SidebarState => ({

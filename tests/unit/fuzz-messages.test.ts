@@ -168,6 +168,30 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
     cells: [{ accountId: 'acc-1', unitId: 'unit-1', offeringId: 'off-1', ...CELL }],
   },
   restoreWhitespace: { accountId: 'acc-1', units: [], cells: [], removeCellIds: ['cell-1'] },
+  createObjective: {
+    accountId: 'id-1',
+    outcome: 'Transit times down 15%',
+    measure: 'Median days',
+    target: '3.4',
+    due: '2027-06-30',
+  },
+  updateObjective: { id: 'obj-9', patch: { target: '3.2' }, base: { target: '3.4' } },
+  setObjectiveStatus: { id: 'obj-9', status: 'at_risk', base: 'on_track' },
+  deleteObjective: { id: 'obj-9' },
+  restoreObjective: {
+    objective: {
+      id: 'obj-9',
+      accountId: 'id-1',
+      outcome: 'Transit times down 15%',
+      measure: '',
+      target: '',
+      due: null,
+      status: 'at_risk',
+      statusAt: 1,
+      createdAt: 1,
+    },
+    unlinked: { nextAction: null, decisionIds: ['d9'] },
+  },
 };
 
 const names = Object.keys(MESSAGES) as MessageName[];

@@ -156,6 +156,11 @@ describe('bad input gets a clear error and changes nothing', () => {
     },
     importWhitespace: { accountId: 'acc-1', cells: [] },
     restoreWhitespace: { accountId: 'acc-1', units: [], cells: [{ id: 'c' }], removeCellIds: [] },
+    createObjective: { accountId: 'id-1', outcome: '   ', measure: '', target: '', due: null },
+    updateObjective: { id: 'obj-1', patch: { outcome: 'New' }, base: {} },
+    setObjectiveStatus: { id: 'obj-1', status: 'stalled', base: 'on_track' },
+    deleteObjective: { id: 'a b' },
+    restoreObjective: { objective: { id: 'obj-1' }, unlinked: { nextAction: null } },
   };
 
   it.each(Object.keys(MESSAGES) as MessageName[])('%s', async (name) => {

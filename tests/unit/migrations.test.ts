@@ -152,6 +152,11 @@ const SHIPPED: Record<number, { data: Records; expect: (current: Records) => voi
     data: withPlan(withLines(withAllKeys(withSponsorSeen(sampleBackup(SAMPLE_AT))))),
     expect: unchangedPlan,
   },
+  // 8 adds the objectives' byStatus index: no record changes.
+  8: {
+    data: withPlan(withLines(withAllKeys(withSponsorSeen(sampleBackup(SAMPLE_AT))))),
+    expect: unchangedPlan,
+  },
 };
 
 const now = () => Promise.resolve();
@@ -183,6 +188,15 @@ async function readAll(name: string): Promise<Records> {
 }
 
 describe('migrations', () => {
+  it('finds objectives stored at version 7 by their status once upgraded', async () => {
+    const name = 'rapport-upgrade-by-status';
+    await fill(name, 7, withPlan(withLines(withAllKeys(withSponsorSeen(sampleBackup(SAMPLE_AT))))));
+    const db = await openDb(name);
+    expect(await db.getAllKeysFromIndex('objectives', 'byStatus', 'on_track')).toEqual(['obj-1']);
+    expect(await db.getAllKeysFromIndex('objectives', 'byStatus', 'at_risk')).toEqual([]);
+    db.close();
+  });
+
   it('has one step per store version', () => {
     expect(MIGRATIONS).toHaveLength(DB_VERSION);
   });

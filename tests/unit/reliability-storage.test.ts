@@ -147,6 +147,15 @@ async function seeded() {
   const decision = await ok(
     t.send('addDecision', { accountId, date: '2026-11-01', what: 'Chose us' }),
   );
+  const objective = await ok(
+    t.send('createObjective', {
+      accountId,
+      outcome: 'Transit times down 15%',
+      measure: 'Median days',
+      target: '3.4',
+      due: '2027-06-30',
+    }),
+  );
   const gone = await ok(t.send('createAccount', { name: 'Initech', domains: ['initech.com'] }));
   await ok(t.send('deleteAccount', { id: gone.account.id }));
   const backup = await ok(t.send('exportData', {}));
@@ -250,6 +259,14 @@ async function seeded() {
       cells: [{ ...cell, note: 'Back' }],
       removeCellIds: [],
     },
+    createObjective: { accountId, outcome: 'Second site live', measure: '', target: '', due: null },
+    updateObjective: { id: objective.id, patch: { target: '3.2' }, base: { target: '3.4' } },
+    setObjectiveStatus: { id: objective.id, status: 'at_risk', base: 'on_track' },
+    deleteObjective: { id: objective.id },
+    restoreObjective: {
+      objective: { ...objective, id: 'obj-restored' },
+      unlinked: { nextAction: null, decisionIds: [] },
+    },
   };
   return { ...t, WRITES };
 }
@@ -332,6 +349,11 @@ const WRITE_NAMES = [
   'setWhitespaceCell',
   'importWhitespace',
   'restoreWhitespace',
+  'createObjective',
+  'updateObjective',
+  'setObjectiveStatus',
+  'deleteObjective',
+  'restoreObjective',
 ] as const;
 
 function answerWithin<T>(promise: Promise<T>, ms: number): Promise<T> {

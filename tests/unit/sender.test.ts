@@ -101,6 +101,11 @@ const FRAME_MESSAGES = [
   'setWhitespaceCell',
   'importWhitespace',
   'restoreWhitespace',
+  'createObjective',
+  'updateObjective',
+  'setObjectiveStatus',
+  'deleteObjective',
+  'restoreObjective',
 ];
 const PAGE_ONLY = [
   'listAccounts',

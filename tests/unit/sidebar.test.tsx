@@ -9,7 +9,7 @@ import { Sidebar } from '@/components/sidebar';
 import { guessName } from '@/components/guess-name';
 import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-types';
 import type { AccountView, ContextResult, HostContext, Result } from '@/utils/contract/messages';
-import type { Account, Person } from '@/utils/contract/model';
+import type { Account, NextAction, Objective, Person } from '@/utils/contract/model';
 import { addDays, today } from '@/utils/shared/dates';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
@@ -120,6 +120,7 @@ function view(patch: Partial<AccountView> = {}): AccountView {
       },
     ],
     stageChanges: [],
+    objectives: [],
     lastTouchedAt: Date.now() - 86_400_000,
     ...patch,
   };
@@ -959,5 +960,79 @@ describe('sidebar, bidi controls in text from the page reorder nothing beside th
         expect(after.textContent!.trim(), `text after "${run.textContent}"`).toBe('');
       }
     }
+  });
+});
+
+describe('sidebar, the account plan', () => {
+  const objective = (id: string, outcome: string, status: Objective['status']): Objective => ({
+    id,
+    accountId: 'acc-northwind',
+    outcome,
+    measure: '',
+    target: '',
+    due: null,
+    status,
+    statusAt: 1,
+    createdAt: 1,
+  });
+  const objectives = [
+    objective('obj-1', 'Transit times down 15%', 'on_track'),
+    objective('obj-2', 'Invoices right first time', 'at_risk'),
+    objective('obj-3', 'Rail freight pilot', 'dropped'),
+  ];
+  const planned = (patch: Partial<AccountView> = {}) =>
+    ready({
+      matches: [{ ...view({ objectives, ...patch }), matchedBy: 'email', threadEmails: [] }],
+    });
+
+  it('shows the objectives in the plan, one line each with its status, and the progress', async () => {
+    await mount({ state: planned() });
+    expect(testId('objectives-progress')!.textContent).toBe('0 of 2 done · 1 at risk');
+    const lines = [...testId('objectives')!.querySelectorAll('li')].map((li) => li.textContent);
+    expect(lines).toEqual(['Transit times down 15%On track', 'Invoices right first timeAt risk']);
+  });
+
+  it('shows nothing of the plan when no objective is in it', async () => {
+    await mount({ state: planned({ objectives: [objectives[2]!] }) });
+    expect(testId('objectives')).toBeNull();
+  });
+
+  it('links a new decision to an objective in the plan (a dropped one is not offered)', async () => {
+    const { send, calls } = fakeSend();
+    await mount({ state: planned(), send });
+    await click($$('button').find((b) => b.textContent === 'Add decision')!);
+    const pick = testId('objective-pick') as HTMLSelectElement;
+    expect([...pick.options].map((o) => o.value)).toEqual(['', 'obj-1', 'obj-2']);
+    await type($('form.rp-form input')!, 'Moved customs brokerage to us');
+    await choose(pick, 'obj-2');
+    await submit($('form.rp-form'));
+    expect(calls[0]).toMatchObject({
+      name: 'addDecision',
+      request: { what: 'Moved customs brokerage to us', objectiveId: 'obj-2' },
+    });
+  });
+
+  it('keeps the objective a next action serves when it is edited', async () => {
+    const linked = { ...view().account.nextAction!, objectiveId: 'obj-1' };
+    const { send, calls } = fakeSend();
+    await mount({ state: planned({ account: { ...view().account, nextAction: linked } }), send });
+    await click($$('button').find((b) => b.textContent === 'Edit')!);
+    expect((testId('objective-pick') as HTMLSelectElement).value).toBe('obj-1');
+    await submit(testId('next-form')!.closest('form'));
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.request).toMatchObject({ nextAction: { objectiveId: 'obj-1' }, base: linked });
+  });
+
+  it('unlinks a next action from its objective when None is chosen', async () => {
+    const linked = { ...view().account.nextAction!, objectiveId: 'obj-1' };
+    const { send, calls } = fakeSend();
+    await mount({ state: planned({ account: { ...view().account, nextAction: linked } }), send });
+    await click($$('button').find((b) => b.textContent === 'Edit')!);
+    await choose(testId('objective-pick'), '');
+    await type(testId('next-form')!.querySelector('input[name="next"]'), 'Call Anna back');
+    await submit(testId('next-form')!.closest('form'));
+    const sent = calls[0]!.request as { nextAction: NextAction };
+    expect(sent.nextAction.text).toBe('Call Anna back');
+    expect(sent.nextAction.objectiveId).toBeUndefined();
   });
 });

@@ -10,7 +10,15 @@ import type { MessageName, RequestOf } from '@/utils/schemas/messages';
 import type { PageRead } from '@/utils/schemas/page-read';
 import type { Potential, Role, Stage } from './enums';
 import type { RecordKind } from './records';
-import type { Account, Activity, Decision, NextAction, Person, StageChange } from './model';
+import type {
+  Account,
+  Activity,
+  Decision,
+  NextAction,
+  Objective,
+  Person,
+  StageChange,
+} from './model';
 import type { MatchedBy } from '@/utils/shared/match';
 import type { Coverage } from '@/utils/shared/coverage';
 
@@ -26,6 +34,8 @@ export interface AccountView {
   activities: Activity[];
   decisions: Decision[];
   stageChanges: StageChange[];
+  /** The account plan's objectives, oldest first (dropped ones included). */
+  objectives: Objective[];
   lastTouchedAt: number | null;
 }
 
@@ -59,6 +69,8 @@ export interface AccountRow extends AccountSummary {
   cadenceDays: number | null;
   /** How well its buying group is covered (utils/shared/coverage.ts). */
   coverage: Coverage;
+  /** How many of its objectives are at risk (the account plan). */
+  objectivesAtRisk: number;
   lastTouchedAt: number | null;
   updatedAt: number;
 }

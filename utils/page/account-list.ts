@@ -23,6 +23,8 @@ export interface ListQuery {
   stage: Stage | '';
   potential: Potential | '';
   coverage: CoverageLevel | '';
+  /** 'at_risk': only accounts with an objective at risk. */
+  objectives: 'at_risk' | '';
   due: DueFilter;
   text: string;
   /** Zero-based. */
@@ -35,6 +37,7 @@ export const DEFAULT_QUERY: ListQuery = {
   stage: '',
   potential: '',
   coverage: '',
+  objectives: '',
   due: 'all',
   text: '',
   page: 0,
@@ -91,6 +94,7 @@ export function filterRows(
       (!q.stage || r.stage === q.stage) &&
       (!q.potential || r.potential === q.potential) &&
       (!q.coverage || r.coverage.level === q.coverage) &&
+      (!q.objectives || r.objectivesAtRisk > 0) &&
       (q.due === 'all' ||
         (q.due === 'week'
           ? ['today', 'week'].includes(dueBucket(r, today))

@@ -17,6 +17,7 @@ import {
   Line,
   LineKind,
   NextAction,
+  Objective,
   Person,
   Potential,
   Stage,
@@ -82,6 +83,13 @@ import {
   TeamMember,
 } from './requests';
 import { HostContext, PageRead, type PageSnapshot } from './page-read';
+import {
+  CreateObjective,
+  RestoreObjective,
+  SetObjectiveStatus,
+  UpdateObjective,
+  type ObjectiveUnlinked,
+} from './objective-requests';
 
 /**
  * `message(schema, access, effect).returns<Response>()`: the response type rides along without
@@ -321,6 +329,13 @@ export const MESSAGES = {
   /** A CSV file's cells, all or none; the answer carries what Undo needs. */
   importWhitespace: message(ImportCells).returns<ImportedCells>(),
   restoreWhitespace: message(RestoreWhitespace).returns<true>(),
+  // The account plan's objectives (objective-requests.ts); getAccount's view lists them.
+  createObjective: message(CreateObjective).returns<Objective>(),
+  updateObjective: message(UpdateObjective).returns<Objective>(),
+  setObjectiveStatus: message(SetObjectiveStatus).returns<Objective>(),
+  /** Removes an objective and unlinks what named it, in one transaction; restoreObjective undoes. */
+  deleteObjective: message(ById).returns<{ objective: Objective; unlinked: ObjectiveUnlinked }>(),
+  restoreObjective: message(RestoreObjective).returns<Objective>(),
 };
 
 export type MessageName = keyof typeof MESSAGES;

@@ -187,6 +187,7 @@ export const DecisionInput = z.object({
   decidedBy: z.optional(Decision.shape.decidedBy),
   alternatives: z.optional(Decision.shape.alternatives),
   sourceUrl: z.optional(HttpsUrl),
+  objectiveId: z.optional(Id),
 });
 
 export const ById = z.object({ id: Id });
@@ -202,6 +203,8 @@ export const AccountPageQuery = z.object({
   stage: z.optional(Stage),
   potential: z.optional(Potential),
   coverage: z.optional(z.enum(COVERAGE_LEVELS)),
+  /** Only accounts with an objective at risk (the objectives' byStatus index). */
+  objectives: z.optional(z.literal('at_risk')),
   due: z.enum(['all', 'overdue', 'today', 'week', 'none']),
   text: text(200),
   offset: z.int().check(z.gte(0), z.lte(10_000_000)),

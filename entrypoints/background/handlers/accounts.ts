@@ -14,6 +14,7 @@ import {
   readView,
 } from '../account-reads';
 import { coverageByAccount } from '../coverage-reads';
+import { atRiskByAccount } from '../objective-reads';
 import { noteSightings } from '../sightings';
 import { coverageOf } from '@/utils/shared/coverage';
 import { dueCount, writesSoFar } from '../due-count';
@@ -313,16 +314,21 @@ export const accountHandlers = {
   },
 
   async listAccounts(_req, ctx) {
-    const tx = unwrap(ctx.db).transaction(['accounts', 'activities', 'people'], 'readonly');
-    const [accounts, lastTouched, coverage] = await Promise.all([
+    const tx = unwrap(ctx.db).transaction(
+      ['accounts', 'activities', 'people', 'objectives'],
+      'readonly',
+    );
+    const [accounts, lastTouched, coverage, atRisk] = await Promise.all([
       answer(tx.objectStore('accounts').getAll()) as Promise<StoredAccount[]>,
       lastTouchedByAccount(tx),
       coverageByAccount(tx),
+      atRiskByAccount(tx),
     ]);
     const data: AccountRow[] = accounts.map((a) => ({
       ...summary(a),
       cadenceDays: a.cadenceDays,
       coverage: coverage.get(a.id) ?? coverageOf([]),
+      objectivesAtRisk: atRisk.get(a.id) ?? 0,
       lastTouchedAt: lastTouched.get(a.id) ?? null,
       updatedAt: a.updatedAt,
     }));

@@ -19,13 +19,17 @@ import {
   bump,
   summary,
 } from './common';
+import { checkObjectiveLink, linkOrNothing } from './objectives';
 
 export const activityHandlers = {
   async logActivity(req, ctx) {
-    return write(ctx, ['accounts', 'people', 'activities'], async (tx) => {
+    return write(ctx, ['accounts', 'people', 'activities', 'objectives'], async (tx) => {
       const account = await mustGetAccount(tx, req.activity.accountId);
       const choice = applyNextChoice(account.nextAction, req.next);
       if (!choice.ok) throw conflictError([choice.conflict]);
+      if (choice.nextAction?.objectiveId !== account.nextAction?.objectiveId) {
+        await checkObjectiveLink(tx, account.id, choice.nextAction?.objectiveId);
+      }
       const { source, ...rest } = req.activity;
       const activity: Activity = {
         ...rest,
@@ -55,8 +59,9 @@ export const activityHandlers = {
   },
 
   async setNextAction(req, ctx) {
-    return write(ctx, ['accounts'], async (tx) => {
+    return write(ctx, ['accounts', 'objectives'], async (tx) => {
       const account = await mustGetAccount(tx, req.accountId);
+      await checkObjectiveLink(tx, account.id, req.nextAction?.objectiveId);
       const merged = mergeFields(account, { nextAction: req.nextAction }, { nextAction: req.base });
       if (!merged.ok) throw conflictError(merged.conflicts);
       if (merged.applied.length === 0) return { data: account, changed: [] };
@@ -67,10 +72,11 @@ export const activityHandlers = {
   },
 
   async completeNextAction(req, ctx) {
-    return write(ctx, ['accounts', 'people', 'activities'], async (tx) => {
+    return write(ctx, ['accounts', 'people', 'activities', 'objectives'], async (tx) => {
       const account = await mustGetAccount(tx, req.accountId);
       const done = account.nextAction;
       if (!done) throw new HandlerError('invalid', 'This account has no next action to complete.');
+      await checkObjectiveLink(tx, account.id, req.next?.objectiveId);
       const activity: Activity = {
         id: ctx.newId(),
         accountId: account.id,
@@ -90,8 +96,9 @@ export const activityHandlers = {
   },
 
   async addDecision(req, ctx) {
-    return write(ctx, ['accounts', 'decisions'], async (tx) => {
+    return write(ctx, ['accounts', 'decisions', 'objectives'], async (tx) => {
       await mustGetAccount(tx, req.accountId);
+      await checkObjectiveLink(tx, req.accountId, req.objectiveId);
       const decision: Decision = {
         id: ctx.newId(),
         accountId: req.accountId,
@@ -101,6 +108,7 @@ export const activityHandlers = {
         decidedBy: req.decidedBy ?? '',
         alternatives: req.alternatives ?? '',
         ...(req.sourceUrl ? { sourceUrl: req.sourceUrl } : {}),
+        ...(req.objectiveId ? { objectiveId: req.objectiveId } : {}),
       };
       await tx.objectStore('decisions').add(decision);
       return { data: decision, changed: [req.accountId] };
@@ -117,10 +125,12 @@ export const activityHandlers = {
   },
 
   async restoreDecision(req, ctx) {
-    return write(ctx, ['accounts', 'decisions'], async (tx) => {
+    return write(ctx, ['accounts', 'decisions', 'objectives'], async (tx) => {
       await mustGetAccount(tx, req.decision.accountId);
-      await tx.objectStore('decisions').put(req.decision);
-      return { data: req.decision, changed: [req.decision.accountId] };
+      // Undo puts the decision back even if its objective went meanwhile: without the link.
+      const decision = await linkOrNothing(tx, req.decision);
+      await tx.objectStore('decisions').put(decision);
+      return { data: decision, changed: [decision.accountId] };
     });
   },
 

@@ -12,6 +12,7 @@ import { dataHandlers } from './data';
 import { keyPlayerHandlers } from './key-players';
 import { kpiHandlers } from './kpis';
 import { lineHandlers } from './lines';
+import { objectiveHandlers } from './objectives';
 import { peopleHandlers } from './people';
 import { settingsHandlers } from './settings';
 import { tabHandlers } from './tabs';
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...teamHandlers,
   ...kpiHandlers,
   ...whitespaceHandlers,
+  ...objectiveHandlers,
 };
