@@ -16,12 +16,14 @@ import {
   PREVIEW_PANEL,
   RECORD_NAME,
   RIGHT_SIDEBAR,
+  COLUMN_LAYERS,
   hubSpotRecordFromUrl,
   hubspotAdapter,
   isHubSpotUrl,
   isRecordUrl,
 } from '@/utils/content/hosts/hubspot';
 import type { ReadResult } from '@/utils/content/hosts/types';
+import { layersTried } from '@/utils/content/hosts/layers';
 import { identityOf, watchContext } from '@/utils/content/watch';
 import { settle, showPage, swapContent } from './live-page';
 import { hostFixture, loadHostFixture } from './host-fixtures';
@@ -36,6 +38,8 @@ const PORTAL = 'https://app-eu1.hubspot.com/contacts/26491733';
 const ANNA = { email: 'anna.keller@northwind.co.uk', name: 'Anna Keller' };
 const TOM = { email: 'tom.reyes@mail.northwind.co.uk', name: 'Tom Reyes' };
 const HANK = { email: 'h.scorpio@globex.com', name: 'Hank Scorpio' };
+/** Why a record page nobody can place is unreadable: every layer and what it looked for. */
+const NO_LAYER = `the URL shows a record but no layer finds its name (${layersTried(COLUMN_LAYERS)})`;
 
 describe('fixtures', () => {
   it.each(STATES)('%s is a whole page under 40 KB with a HubSpot URL comment on top', (state) => {
@@ -181,6 +185,8 @@ interface Expected {
   participants: { email: string; name: string }[];
   domains: string[];
   names: string[];
+  /** The reading layers that answered (hubspot.ts COLUMN_LAYERS, EMAIL_LAYERS). */
+  layer: string;
 }
 
 const OPEN: Partial<Record<State, Expected>> = {
@@ -191,6 +197,7 @@ const OPEN: Partial<Record<State, Expected>> = {
     participants: [ANNA, TOM],
     domains: ['northwind.co.uk', 'www.northwind.co.uk'],
     names: ['Northwind Logistics'],
+    layer: 'test-ids',
   },
   contact: {
     recordType: 'contact',
@@ -199,6 +206,7 @@ const OPEN: Partial<Record<State, Expected>> = {
     participants: [ANNA],
     domains: ['northwind.co.uk'],
     names: ['Northwind Logistics'],
+    layer: 'test-ids/properties',
   },
   deal: {
     recordType: 'deal',
@@ -207,6 +215,7 @@ const OPEN: Partial<Record<State, Expected>> = {
     participants: [ANNA],
     domains: ['northwind.co.uk'],
     names: ['Northwind Logistics'],
+    layer: 'test-ids',
   },
   'legacy-company': {
     recordType: 'company',
@@ -215,6 +224,7 @@ const OPEN: Partial<Record<State, Expected>> = {
     participants: [HANK],
     domains: ['globex.com', 'www.globex.com'],
     names: ['Globex'],
+    layer: 'test-ids',
   },
 };
 
@@ -230,6 +240,7 @@ describe('read()', () => {
     expect(result).toEqual({
       status: 'open',
       key: `hubspot:${expected.recordType}:${expected.recordId}`,
+      layer: expected.layer,
       context: {
         host: 'hubspot',
         url: url.href,
@@ -283,7 +294,7 @@ describe('read()', () => {
     const atRecord = new URL(`${PORTAL}/record/0-1/75120934811`);
     expect(hubspotAdapter.read(doc, atRecord)).toEqual({
       status: 'unreadable',
-      reason: `the URL shows a record but there is no ${LEFT_SIDEBAR}`,
+      reason: NO_LAYER,
       thing: 'contact',
     });
   });
@@ -333,7 +344,7 @@ describe('mangled pages give unreadable, never an exception', () => {
     doc.querySelector(RECORD_NAME)?.removeAttribute('data-selenium-test');
     expect(hubspotAdapter.read(doc, url)).toEqual({
       status: 'unreadable',
-      reason: `the record shows no name (${RECORD_NAME})`,
+      reason: NO_LAYER,
       thing: 'company',
     });
   });
@@ -349,7 +360,7 @@ describe('mangled pages give unreadable, never an exception', () => {
     const { doc, url } = load('deal');
     doc.querySelector(LEFT_SIDEBAR)?.removeAttribute('data-test-id');
     const result = hubspotAdapter.read(doc, url);
-    expect(result.status === 'unreadable' && result.reason).toMatch(/no \[data-test-id="left/);
+    expect(result.status === 'unreadable' && result.reason).toBe(NO_LAYER);
     // The notice names what the user is looking at: this HubSpot deal, never this email.
     expect(result.status === 'unreadable' && result.thing).toBe('deal');
   });

@@ -13,6 +13,8 @@ import {
 import { gmailAdapter } from '@/utils/content/hosts/gmail';
 import { outlookAdapter } from '@/utils/content/hosts/outlook';
 import { pipedriveAdapter } from '@/utils/content/hosts/pipedrive';
+import { hubspotAdapter } from '@/utils/content/hosts/hubspot';
+import { salesforceAdapter } from '@/utils/content/hosts/salesforce';
 import type { HostAdapter } from '@/utils/content/hosts/types';
 import type { HostName } from '@/utils/contract/enums';
 import { loadHostFixture } from './host-fixtures';
@@ -44,6 +46,8 @@ const CASES: { host: HostName; state: string; date?: string; adapter: HostAdapte
   { host: 'gmail', state: 'accessible-names', date: '2026-12-05', adapter: gmailAdapter },
   { host: 'outlook', state: 'anna', adapter: outlookAdapter },
   { host: 'pipedrive', state: 'organization', adapter: pipedriveAdapter },
+  { host: 'hubspot', state: 'contact-sidebar-cards', date: '2026-12-05', adapter: hubspotAdapter },
+  { host: 'salesforce', state: 'console-tabs', date: '2026-12-05', adapter: salesforceAdapter },
 ];
 
 describe.each(CASES)('a snapshot of $host $state', ({ host, state, date, adapter }) => {
@@ -89,6 +93,8 @@ describe.each(CASES)('a snapshot of $host $state', ({ host, state, date, adapter
     expect(after.status).toBe(before.status);
     if (before.status !== 'open' || after.status !== 'open') return;
     expect(after.key).toBe(before.key);
+    // Through the same layers: a snapshot of a page read by a fallback layer exercises that layer.
+    expect(after.layer).toBe(before.layer);
     expect(after.context.participants).toHaveLength(before.context.participants.length);
     for (const person of after.context.participants)
       expect(person.email).toMatch(/^person\d+@example\.com$/);

@@ -14,6 +14,7 @@ import {
   MAILTO_LINK,
   OBJECT_PREFIXES,
   PAGE_HOST,
+  PAGE_LAYERS,
   PRIMARY_FIELD,
   RECORD_FIELD,
   WATCH_ATTRIBUTES,
@@ -26,6 +27,7 @@ import {
 } from '@/utils/content/hosts/salesforce';
 import { deepContains, deepQuerySelectorAll, deepText } from '@/utils/content/hosts/shadow-dom';
 import type { ReadResult } from '@/utils/content/hosts/types';
+import { layersTried } from '@/utils/content/hosts/layers';
 import { DEFAULT_ATTRIBUTES, identityOf, watchContext } from '@/utils/content/watch';
 import { setPageUrl, settle, showPage } from './live-page';
 import { attachDeclarativeShadowRoots, hostFixture } from './host-fixtures';
@@ -262,6 +264,8 @@ describe('read()', () => {
     expect(result).toEqual({
       status: 'open',
       key: `salesforce:${expected.object}:${expected.recordId}`,
+      // Standard navigation: the one active page (salesforce.ts PAGE_LAYERS).
+      layer: 'active-page',
       context: {
         host: 'salesforce',
         url: url.href,
@@ -345,7 +349,7 @@ describe('mangled pages give unreadable, never an exception', () => {
     for (const el of deepQuerySelectorAll(doc, ACTIVE_PAGE)) el.classList.remove('active');
     expect(salesforceAdapter.read(doc, url)).toEqual({
       status: 'unreadable',
-      reason: `the URL shows a record but there is no ${ACTIVE_PAGE} page`,
+      reason: `the URL shows a record but no layer finds its page (${layersTried(PAGE_LAYERS)})`,
       thing: 'account',
     });
   });
@@ -441,8 +445,8 @@ describe('watchRoot()', () => {
     expect(salesforceAdapter.watchRoot(doc)).toBeNull();
   });
 
-  it('asks the watcher to observe class changes (switching pages moves "active")', () => {
-    expect(WATCH_ATTRIBUTES).toEqual(['class']);
+  it('asks the watcher to observe class and selection changes (switching pages moves "active", console tabs "aria-selected")', () => {
+    expect(WATCH_ATTRIBUTES).toEqual(['class', 'aria-selected']);
   });
 });
 

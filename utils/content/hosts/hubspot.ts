@@ -14,6 +14,9 @@
  * `data-crm-location="CRM_OBJECT_PREVIEW"`), checked against the dated fixtures in
  * tests/fixtures/hubspot/ (hubspot-2026-11-28-*.html); the fixture test asserts an exact count for
  * every selector below. HubSpot's class names are styled-components hashes and are never used.
+ * A page without those test ids (the newer record page, hubspot-2026-12-05-*.html, written from
+ * public descriptions and not yet checked against a live account) is read in layers (layers.ts):
+ * its landmarks, then the accessible names and text of its record header.
  */
 import type { HostContext } from '@/utils/contract/messages';
 import {
@@ -21,7 +24,9 @@ import {
   addressesOfMailto,
   cardAround,
   hostOf,
+  isHidden,
   MAILTO_LINK,
+  peopleInLabel,
   pushParticipant,
   readSafely,
   pushUnique,
@@ -30,6 +35,16 @@ import {
 } from './read-helpers';
 import { MAX_DOMAINS, MAX_NAMES } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
+import { layersTried, readInLayers, type ReadLayer } from './layers';
+import { hubSpotRecordFromUrl, isHubSpotUrl } from './hubspot-urls';
+
+export {
+  hubSpotRecordFromUrl,
+  isHubSpotUrl,
+  isRecordUrl,
+  type HubSpotRecord,
+  type HubSpotRecordType,
+} from './hubspot-urls';
 
 // Email links, as every adapter reads them (read-helpers.ts); the fixture tests count them here.
 export { MAILTO_LINK };
@@ -110,75 +125,28 @@ const RECORD_LINK = 'a[href*="/record/"]';
 /** External links in a company card: the domain (`<a href="https://northwind.co.uk" target="_blank">`). */
 const EXTERNAL_LINK = 'a[href^="https://"], a[href^="http://"]';
 
-// ---------------------------------------------------------------------------------------------
-// URLs (pure)
-// ---------------------------------------------------------------------------------------------
-
-export type HubSpotRecordType = 'company' | 'contact' | 'deal';
-
-export interface HubSpotRecord {
-  portalId: string;
-  recordType: HubSpotRecordType;
-  recordId: string;
-  /** The record URL without query or hash. */
-  url: string;
-}
+/**
+ * Landmarks for a record page without the column test ids (the newer record page, its left column
+ * a stack of cards under the record header; tests/fixtures/hubspot/hubspot-2026-12-05-*.html): the
+ * record's columns are complementary regions beside the activity tabs, the left one holding the
+ * record's name as the page's heading, the right one the association cards:
+ *   <main id="main-content"> <aside aria-labelledby="record-title"> <header> <h1 id="record-title">
+ *     Anna Keller</h1> ... </header> <section> About this contact ... </section> </aside>
+ *   <div role="tabpanel"> ...timeline... </div> <aside aria-label="Associations"> ... </aside>
+ * Only columns that are not inside a timeline item count: a note cannot make itself a column.
+ */
+export const LANDMARK_COLUMN = 'aside, [role="complementary"]';
+export const LANDMARK_TITLE = 'h1';
+/** A timeline item (an email, a note, a call): never a column, never read. */
+export const TIMELINE_ITEM = 'article, [role="article"]';
 
 /**
- * The app hosts: app.hubspot.com (US) and the regional data centres, app-eu1.hubspot.com,
- * app-na2.hubspot.com, app-ap1.hubspot.com and whatever number comes next.
+ * Elements whose accessible name or title carries an address: where a record page without the
+ * property inputs shows a contact's email (its copy button, or its read-only value's title):
+ *   <button aria-label="Copy anna.keller@northwind.co.uk" ...>
+ *   <span title="anna.keller@northwind.co.uk">anna.keller@northwind.co.uk</span>
  */
-const APP_HOST = /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/;
-/** Object type ids in `/record/<type>/<id>` (HubSpot's CRM object type ids). */
-const OBJECT_TYPES: Record<string, HubSpotRecordType> = {
-  '0-1': 'contact',
-  '0-2': 'company',
-  '0-3': 'deal',
-};
-/** The pre-2023 record paths, still linked from old emails and bookmarks (and redirected). */
-const LEGACY_TYPES: Record<string, HubSpotRecordType> = {
-  contact: 'contact',
-  company: 'company',
-  deal: 'deal',
-};
-const NUMERIC_ID = /^[1-9]\d{0,19}$/;
-
-/** True for HubSpot's web app (https://app.hubspot.com, https://app-eu1.hubspot.com, ...). */
-export function isHubSpotUrl(url: URL): boolean {
-  return url.protocol === 'https:' && APP_HOST.test(url.hostname) && url.port === '';
-}
-
-/**
- * The record a URL shows, or null for lists, boards, settings and other objects:
- *   /contacts/26491733/record/0-2/18346251907       -> company 18346251907
- *   /contacts/26491733/record/0-1/75120934811/      -> contact 75120934811
- *   /contacts/26491733/record/0-3/31986452210       -> deal 31986452210
- *   /contacts/26491733/company/18346252011/         -> company 18346252011 (legacy)
- *   /contacts/26491733/objects/0-1/views/all/list, /contacts/26491733/record/0-5/1 (ticket),
- *   /settings/26491733/users -> null
- */
-export function hubSpotRecordFromUrl(url: URL): HubSpotRecord | null {
-  if (!isHubSpotUrl(url)) return null;
-  const segments = url.pathname.split('/').filter((s) => s !== '');
-  const [app, portalId, kind] = segments;
-  if (app !== 'contacts' || portalId === undefined || !NUMERIC_ID.test(portalId)) return null;
-  let recordType: HubSpotRecordType | undefined;
-  let recordId: string | undefined;
-  if (kind === 'record') {
-    recordType = OBJECT_TYPES[segments[3] ?? ''];
-    recordId = segments[4];
-  } else if (kind !== undefined && Object.hasOwn(LEGACY_TYPES, kind)) {
-    recordType = LEGACY_TYPES[kind];
-    recordId = segments[3];
-  }
-  if (!recordType || recordId === undefined || !NUMERIC_ID.test(recordId)) return null;
-  return { portalId, recordType, recordId, url: `${url.origin}${url.pathname}` };
-}
-
-/** True when the URL says a company, contact or deal record is open. */
-export function isRecordUrl(url: URL): boolean {
-  return hubSpotRecordFromUrl(url) !== null;
-}
+export const LABELLED = '[aria-label*="@"], [title*="@"]';
 
 // ---------------------------------------------------------------------------------------------
 // Reading (pure functions of a Document)
@@ -220,19 +188,139 @@ function domainsOfCard(card: Element): string[] {
     .filter((host): host is string => host !== null && !/(^|\.)hubspot\.com$/.test(host));
 }
 
+/** Where a record page shows the record: its name, its own column and its associations. */
+interface RecordColumns {
+  name: string;
+  /** The record's own column (highlight card and properties); the only place its emails are read. */
+  left: Element;
+  /** The record header inside it: the card holding the name (the last layer reads only there). */
+  header: Element;
+  /** The association cards' column; null when the page shows none. */
+  right: Element | null;
+}
+
+/** The card of `column` that holds `el`: the child of the column on the way up from it. */
+function cardOf(el: Element, column: Element): Element {
+  let card = el;
+  while (card.parentElement && card.parentElement !== column) card = card.parentElement;
+  return card;
+}
+
+function shownName(el: Element): string {
+  return isHidden(el) ? '' : squash(el.textContent ?? '', 200);
+}
+
+/**
+ * Where the record is, layer by layer (layers.ts): the column test ids first; then the page's
+ * landmarks, for a layout without them. Neither reads the middle pane (the timeline) or a
+ * preview panel.
+ */
+export const COLUMN_LAYERS: readonly ReadLayer<Document, RecordColumns>[] = [
+  {
+    name: 'test-ids',
+    dated: '2026-11-28',
+    looksFor: `${LEFT_SIDEBAR} ${RECORD_NAME}`,
+    read(doc) {
+      const left = Array.from(doc.querySelectorAll(LEFT_SIDEBAR)).find((el) => !inPreview(el));
+      const nameEl = left && Array.from(left.querySelectorAll(RECORD_NAME)).find(shownName);
+      if (!left || !nameEl) return null;
+      const right = Array.from(doc.querySelectorAll(RIGHT_SIDEBAR)).find((el) => !inPreview(el));
+      return { name: shownName(nameEl), left, header: cardOf(nameEl, left), right: right ?? null };
+    },
+  },
+  {
+    name: 'landmarks',
+    dated: '2026-12-05',
+    looksFor: `${PAGE_CONTENT} :is(${LANDMARK_COLUMN}) ${LANDMARK_TITLE}`,
+    read(doc) {
+      const main = Array.from(doc.querySelectorAll(PAGE_CONTENT)).find((m) => !isHidden(m));
+      if (!main) return null;
+      const columns = Array.from(main.querySelectorAll(LANDMARK_COLUMN)).filter(
+        (el) =>
+          !isHidden(el) &&
+          !inPreview(el) &&
+          !el.closest(TIMELINE_ITEM) &&
+          !el.parentElement?.closest(LANDMARK_COLUMN),
+      );
+      for (const left of columns) {
+        const nameEl = Array.from(left.querySelectorAll(LANDMARK_TITLE)).find(shownName);
+        if (!nameEl) continue;
+        const right = columns.find((c) => c !== left && c.querySelector(RECORD_LINK));
+        return {
+          name: shownName(nameEl),
+          left,
+          header: cardOf(nameEl, left),
+          right: right ?? null,
+        };
+      }
+      return null;
+    },
+  },
+];
+
+/** The elements under `root` matching `selector` that the page shows. */
+function shownIn(root: Element, selector: string): Element[] {
+  return Array.from(root.querySelectorAll(selector)).filter((el) => !isHidden(el));
+}
+
+/**
+ * A contact's addresses, layer by layer: the email properties (inputs) and email links of its
+ * column; then the accessible names and titles that carry an address in the record header (the
+ * card with its name); then address-shaped text in that header. The later layers read the header
+ * alone, since without the property names another person's address (an owner's, an assistant's)
+ * could sit in the column's cards; none reads the timeline beside the column.
+ */
+export const EMAIL_LAYERS: readonly ReadLayer<RecordColumns, string[]>[] = [
+  {
+    name: 'properties',
+    dated: '2026-11-28',
+    looksFor: `${EMAIL_PROPERTY.join(', ')}, ${MAILTO_LINK}`,
+    read({ left }) {
+      const emails: string[] = [];
+      for (const selector of EMAIL_PROPERTY)
+        for (const el of shownIn(left, selector)) emails.push(...addressesInText(valueOf(el)));
+      for (const link of shownIn(left, MAILTO_LINK))
+        emails.push(...addressesOfMailto(link.getAttribute('href') ?? ''));
+      return emails.length ? emails : null;
+    },
+  },
+  {
+    name: 'accessible-names',
+    dated: '2026-12-05',
+    looksFor: `${LABELLED} carrying an address`,
+    read({ header }) {
+      const emails = shownIn(header, LABELLED).flatMap((el) =>
+        peopleInLabel(el.getAttribute('aria-label') || el.getAttribute('title') || '').map(
+          (p) => p.email,
+        ),
+      );
+      return emails.length ? emails : null;
+    },
+  },
+  {
+    name: 'header-text',
+    dated: '2026-12-05',
+    looksFor: 'addresses in the text of the record header',
+    read({ header }) {
+      const emails = isHidden(header) ? [] : addressesInText(header.textContent ?? '');
+      return emails.length ? emails : null;
+    },
+  },
+];
+
 function readHubSpot(doc: Document, url: URL): ReadResult {
   const record = hubSpotRecordFromUrl(url);
   if (!record) return { status: 'none' };
 
-  const left = Array.from(doc.querySelectorAll(LEFT_SIDEBAR)).find((el) => !inPreview(el));
-  if (!left)
-    return unreadable(`the URL shows a record but there is no ${LEFT_SIDEBAR}`, record.recordType);
-  const nameEl = Array.from(left.querySelectorAll(RECORD_NAME)).find(
-    (el) => squash(el.textContent ?? '', 200) !== '',
-  );
-  if (!nameEl) return unreadable(`the record shows no name (${RECORD_NAME})`, record.recordType);
-  const name = squash(nameEl.textContent ?? '', 200);
-  const right = Array.from(doc.querySelectorAll(RIGHT_SIDEBAR)).find((el) => !inPreview(el));
+  const found = readInLayers(COLUMN_LAYERS, doc);
+  if (!found)
+    return unreadable(
+      `the URL shows a record but no layer finds its name (${layersTried(COLUMN_LAYERS)})`,
+      record.recordType,
+    );
+  const columns = found.value;
+  const { name, left, right } = columns;
+  let layer = found.layer;
 
   const participants: HostContext['participants'] = [];
   const domains: string[] = [];
@@ -241,7 +329,7 @@ function readHubSpot(doc: Document, url: URL): ReadResult {
   if (record.recordType === 'company') {
     names.push(name);
     for (const selector of DOMAIN_PROPERTY) {
-      for (const el of Array.from(left.querySelectorAll(selector))) {
+      for (const el of shownIn(left, selector)) {
         for (const part of valueOf(el).split(/[;,\s]+/))
           pushUnique(domains, hostOf(part), MAX_DOMAINS);
       }
@@ -249,16 +337,10 @@ function readHubSpot(doc: Document, url: URL): ReadResult {
   }
 
   if (record.recordType === 'contact') {
-    for (const selector of EMAIL_PROPERTY) {
-      for (const el of Array.from(left.querySelectorAll(selector))) {
-        for (const email of addressesInText(valueOf(el)))
-          pushParticipant(participants, email, name);
-      }
-    }
-    for (const link of Array.from(left.querySelectorAll(MAILTO_LINK))) {
-      for (const email of addressesOfMailto(link.getAttribute('href') ?? ''))
-        pushParticipant(participants, email, name);
-    }
+    const emails = readInLayers(EMAIL_LAYERS, columns);
+    for (const email of emails?.value ?? []) pushParticipant(participants, email, name);
+    // Both layers, for the health record: where the record was found, and what gave its emails.
+    if (emails) layer = `${found.layer}/${emails.layer}`;
   }
 
   // The companies a contact or deal is associated with: their names and domains.
@@ -269,7 +351,7 @@ function readHubSpot(doc: Document, url: URL): ReadResult {
     }
   }
   if (record.recordType === 'contact' && names.length === 0) {
-    const typed = left.querySelector(COMPANY_PROPERTY);
+    const typed = shownIn(left, COMPANY_PROPERTY)[0];
     if (typed) pushUnique(names, squash(valueOf(typed), 200) || null, MAX_NAMES);
   }
 
@@ -294,7 +376,12 @@ function readHubSpot(doc: Document, url: URL): ReadResult {
       url: record.url,
     },
   };
-  return { status: 'open', key: `hubspot:${record.recordType}:${record.recordId}`, context };
+  return {
+    status: 'open',
+    key: `hubspot:${record.recordType}:${record.recordId}`,
+    context,
+    layer,
+  };
 }
 
 export const hubspotAdapter: HostAdapter = {

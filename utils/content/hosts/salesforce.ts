@@ -14,13 +14,15 @@
  * shadow root as well, and text is read with `deepText`, which follows shadow roots and slots
  * (both in shadow-dom.ts).
  * Lightning also keeps previously opened pages in the DOM (without the `active` class), so every
- * lookup starts from the active page.
+ * lookup starts from the active page; in a console app every open tab keeps its own active page,
+ * and the one read is the page of the tab in front that names the URL's record (PAGE_LAYERS).
  *
  * Markup as Lightning renders it and as public test suites and extensions address it
  * (`.oneContent.active`, `records-highlights2`, `[slot="primaryField"]`,
  * `data-target-selection-name="sfdc:RecordField.<Object>.<Field>"`), checked against the dated
  * fixtures in tests/fixtures/salesforce/ (salesforce-2026-11-28-*.html); the fixture test asserts an
- * exact count for every selector below.
+ * exact count for every selector below. Console navigation follows salesforce-2026-12-05-*.html,
+ * written from public descriptions and not yet checked against a live org.
  */
 import type { HostContext } from '@/utils/contract/messages';
 import {
@@ -38,6 +40,24 @@ import { MAX_DOMAINS, MAX_NAMES } from '@/utils/contract/limits';
 import type { HostAdapter, ReadResult } from './types';
 import type { PageThing } from '@/utils/contract/enums';
 import { deepClosest, deepQuerySelectorAll, deepText } from './shadow-dom';
+import { layersTried, readInLayers, type ReadLayer } from './layers';
+import {
+  isSalesforceUrl,
+  salesforceRecordFromUrl,
+  type SalesforceObject,
+  type SalesforceRecord,
+} from './salesforce-urls';
+
+export {
+  isRecordUrl,
+  isSalesforceUrl,
+  objectOfId,
+  OBJECT_PREFIXES,
+  salesforceRecordFromUrl,
+  toId18,
+  type SalesforceObject,
+  type SalesforceRecord,
+} from './salesforce-urls';
 
 // ---------------------------------------------------------------------------------------------
 // Selectors. Lightning's component tags, slots and field API names; never generated ids.
@@ -99,24 +119,30 @@ export { MAILTO_LINK };
 export const FIELD_LINK = 'a[href]';
 
 /**
- * Extra attributes the shared watcher should observe on Salesforce (besides its defaults):
- * switching to a page opened earlier only moves the `active` class.
+ * Console navigation (the Sales and Service Console apps): every record opens as a workspace tab,
+ * or as a subtab inside one, and each tab keeps its own page host marked `active`, so several
+ * `.oneContent.active` pages are in the DOM at once, none of them hidden by an inline style. The
+ * tab bars say which is in front:
+ *   <div class="oneConsoleTabset navexConsoleTabset"> <ul class="tabBarItems" role="tablist">
+ *     <li class="oneConsoleTabItem ..."><a role="tab" aria-selected="true" aria-controls="ws-2"
+ *        href="/lightning/r/Account/001Dp00000KxNwdIAF/view" title="Northwind Logistics"> ...
+ *   <section id="ws-2" role="tabpanel" class="tabContent oneConsoleTab active"> ...subtabs, each a
+ *     tab and a section like these, around its page host (`.windowViewMode-maximized.oneContent`)
  */
-export const WATCH_ATTRIBUTES = ['class'];
+export const CONSOLE_TABSET = '.oneConsoleTabset';
+/** A tab of the console, workspace tab or subtab: a link to its record, naming its panel. */
+export const CONSOLE_TAB = '[role="tab"][aria-controls][href]';
+
+/**
+ * Extra attributes the shared watcher should observe on Salesforce (besides its defaults):
+ * switching to a page opened earlier, or to another console tab, only moves the `active` class
+ * and the tabs' `aria-selected`.
+ */
+export const WATCH_ATTRIBUTES = ['class', 'aria-selected'];
 
 // ---------------------------------------------------------------------------------------------
-// URLs and record ids (pure)
+// Objects
 // ---------------------------------------------------------------------------------------------
-
-export type SalesforceObject = 'Account' | 'Contact' | 'Opportunity' | 'Lead';
-
-/** The objects read, with their record id key prefixes. */
-export const OBJECT_PREFIXES: Record<SalesforceObject, string> = {
-  Account: '001',
-  Contact: '003',
-  Opportunity: '006',
-  Lead: '00Q',
-};
 
 /** Which fields of each object give what (API names, so labels and languages do not matter). */
 const FIELDS: Record<
@@ -136,89 +162,6 @@ const THINGS: Record<SalesforceObject, PageThing> = {
   Opportunity: 'opportunity',
   Lead: 'lead',
 };
-
-export interface SalesforceRecord {
-  object: SalesforceObject;
-  /** Always the 18-character, case-safe id. */
-  recordId: string;
-  /** The record URL without query or hash. */
-  url: string;
-}
-
-/** Org hosts: <org>.lightning.force.com and <org>.my.salesforce.com, sandboxes included. */
-const ORG_HOST =
-  /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9-]+)*\.(?:lightning\.force|my\.salesforce)\.com$/;
-const ID_15 = /^[a-zA-Z0-9]{15}$/;
-const ID_18 = /^[a-zA-Z0-9]{18}$/;
-const CHECKSUM_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-
-/** True for a Salesforce org (Lightning Experience and the my.salesforce.com domain). */
-export function isSalesforceUrl(url: URL): boolean {
-  return url.protocol === 'https:' && ORG_HOST.test(url.hostname) && url.port === '';
-}
-
-/**
- * The 18-character form of a record id, or null when it is not one: a 15-character id gets its
- * 3-character checksum (one character per 5, encoding which are upper case); an 18-character id is
- * kept only when its checksum is right.
- *   001Dp00000KxGlb -> 001Dp00000KxGlbIAF; 001Dp00000KxGlbIAF -> itself; 001Dp00000KxGlbAAA -> null
- */
-export function toId18(id: string): string | null {
-  if (!ID_15.test(id) && !ID_18.test(id)) return null;
-  const base = id.slice(0, 15);
-  let suffix = '';
-  for (let chunk = 0; chunk < 3; chunk++) {
-    let bits = 0;
-    for (let i = 0; i < 5; i++) {
-      const c = base.charAt(chunk * 5 + i);
-      if (c >= 'A' && c <= 'Z') bits |= 1 << i;
-    }
-    suffix += CHECKSUM_CHARS.charAt(bits);
-  }
-  if (id.length === 18 && id.slice(15).toUpperCase() !== suffix) return null;
-  return base + suffix;
-}
-
-/** The object a record id belongs to, by its key prefix, among the four read. */
-export function objectOfId(id: string): SalesforceObject | null {
-  for (const [object, prefix] of Object.entries(OBJECT_PREFIXES)) {
-    if (id.startsWith(prefix)) return object as SalesforceObject;
-  }
-  return null;
-}
-
-/**
- * The record a URL shows, or null for lists, setup, other objects and other record views:
- *   /lightning/r/Account/001Dp00000KxGlbIAF/view   -> Account 001Dp00000KxGlbIAF
- *   /lightning/r/Lead/00QDp00000FzPsh/view         -> Lead 00QDp00000FzPshMAF (15 -> 18)
- *   /lightning/r/001Dp00000KxGlbIAF/view           -> Account (the object from the id prefix;
- *                                                     Lightning's form right after a save)
- *   /lightning/r/Contact/001Dp00000KxGlbIAF/view   -> null (an Account id under Contact)
- *   /lightning/o/Account/list, /lightning/r/Account/001.../related/Contacts/view,
- *   /lightning/setup/SetupOneHome/home -> null
- */
-export function salesforceRecordFromUrl(url: URL): SalesforceRecord | null {
-  if (!isSalesforceUrl(url)) return null;
-  const segments = url.pathname.split('/').filter((s) => s !== '');
-  if (segments[0] !== 'lightning' || segments[1] !== 'r') return null;
-  const rest = segments.slice(2);
-  let named: string | undefined;
-  let rawId: string | undefined;
-  if (rest.length === 3 && rest[2] === 'view') [named, rawId] = rest;
-  else if (rest.length === 2 && rest[1] === 'view') rawId = rest[0];
-  else return null;
-  const recordId = toId18(rawId ?? '');
-  if (!recordId) return null;
-  const object = objectOfId(recordId);
-  if (!object) return null;
-  if (named !== undefined && named.toLowerCase() !== object.toLowerCase()) return null;
-  return { object, recordId, url: `${url.origin}${url.pathname}` };
-}
-
-/** True when the URL says an Account, Contact, Opportunity or Lead record is open. */
-export function isRecordUrl(url: URL): boolean {
-  return salesforceRecordFromUrl(url) !== null;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reading (pure functions of a Document)
@@ -245,6 +188,79 @@ function fieldText(field: Element): string {
   return value ? squash(deepText(value), 200) : '';
 }
 
+/** What the page layers look at: the page, and the record its URL names. */
+interface PageQuery {
+  doc: Document;
+  url: URL;
+  record: SalesforceRecord;
+}
+
+/** The page hosts marked active that the page shows (an inline style or `hidden` hides none). */
+function activePages(root: Document | Element): Element[] {
+  return deepQuerySelectorAll(root, ACTIVE_PAGE).filter((el) => !isHiddenAcrossShadow(el));
+}
+
+/** The record id a console tab's link names, in its 18-character form, or null. */
+function tabRecordId(tab: Element, base: URL): string | null {
+  try {
+    return salesforceRecordFromUrl(new URL(tab.getAttribute('href') ?? '', base))?.recordId ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True when `el` sits inside the panel of a console tab that is not in front. The console's tabs
+ * and panels are Aura markup, in the light DOM, so `contains` sees them.
+ */
+function behindUnselectedTab(el: Element, unselected: readonly Element[]): boolean {
+  return unselected.some((panel) => panel !== el && panel.contains(el));
+}
+
+/**
+ * The record's page, layer by layer (layers.ts). Standard navigation first: the one page host
+ * marked active, outside any console. Then console navigation: the tab in front whose link names
+ * the URL's record (workspace tab or subtab), and the one active page inside its panel that no
+ * tab in the background holds. A page with several candidates and nothing to tell them apart
+ * answers nothing rather than a guess: a record shown under another record's key would match the
+ * wrong account.
+ */
+export const PAGE_LAYERS: readonly ReadLayer<PageQuery, Element>[] = [
+  {
+    name: 'active-page',
+    dated: '2026-11-28',
+    looksFor: `one ${ACTIVE_PAGE} outside ${CONSOLE_TABSET}`,
+    read({ doc }) {
+      const pages = activePages(doc);
+      if (pages.length !== 1 || pages.some((p) => deepClosest(p, CONSOLE_TABSET))) return null;
+      return pages[0] ?? null;
+    },
+  },
+  {
+    name: 'record-tab',
+    dated: '2026-12-05',
+    looksFor: `${CONSOLE_TAB} in front naming the record, its panel's ${ACTIVE_PAGE}`,
+    read({ doc, url, record }) {
+      const tabs = deepQuerySelectorAll(doc, CONSOLE_TAB);
+      const panelOf = (tab: Element) => doc.getElementById(tab.getAttribute('aria-controls') ?? '');
+      const inFront = (tab: Element) => tab.getAttribute('aria-selected') === 'true';
+      const unselected = tabs.filter((tab) => !inFront(tab)).flatMap((tab) => panelOf(tab) ?? []);
+      const panels = tabs
+        .filter((tab) => inFront(tab) && tabRecordId(tab, url) === record.recordId)
+        .flatMap((tab) => panelOf(tab) ?? [])
+        .filter((panel) => !isHiddenAcrossShadow(panel));
+      // A workspace tab and its first subtab name the same record: the innermost panel is the page.
+      const innermost = panels.filter((p) => !panels.some((q) => q !== p && p.contains(q)));
+      if (innermost.length !== 1 || behindUnselectedTab(innermost[0] as Element, unselected))
+        return null;
+      const pages = activePages(innermost[0] as Element).filter(
+        (page) => !behindUnselectedTab(page, unselected),
+      );
+      return pages.length === 1 ? (pages[0] ?? null) : null;
+    },
+  },
+];
+
 function readSalesforce(doc: Document, url: URL): ReadResult {
   const record = salesforceRecordFromUrl(url);
   if (!record) return { status: 'none' };
@@ -253,8 +269,13 @@ function readSalesforce(doc: Document, url: URL): ReadResult {
   // What the user is looking at, in Salesforce's words, for a page that cannot be read.
   const thing = THINGS[object];
 
-  const page = deepQuerySelectorAll(doc, ACTIVE_PAGE).find((el) => !isHiddenAcrossShadow(el));
-  if (!page) return unreadable(`the URL shows a record but there is no ${ACTIVE_PAGE} page`, thing);
+  const found = readInLayers(PAGE_LAYERS, { doc, url, record });
+  if (!found)
+    return unreadable(
+      `the URL shows a record but no layer finds its page (${layersTried(PAGE_LAYERS)})`,
+      thing,
+    );
+  const page = found.value;
   const nameEl = deepQuerySelectorAll(page, PRIMARY_FIELD).find(
     (el) =>
       deepClosest(el, HIGHLIGHTS) !== null &&
@@ -313,7 +334,12 @@ function readSalesforce(doc: Document, url: URL): ReadResult {
     names,
     crmRef: { system: 'salesforce', recordType, recordId, url: record.url },
   };
-  return { status: 'open', key: `salesforce:${recordType}:${recordId}`, context };
+  return {
+    status: 'open',
+    key: `salesforce:${recordType}:${recordId}`,
+    context,
+    layer: found.layer,
+  };
 }
 
 export const salesforceAdapter: HostAdapter = {
@@ -326,7 +352,9 @@ export const salesforceAdapter: HostAdapter = {
    */
   watchRoot(doc) {
     try {
-      return deepQuerySelectorAll(doc, PAGE_HOST)[0]?.parentElement ?? null;
+      // In a console, the tabset: switching tabs happens around the page hosts, not inside them.
+      const tabset = deepQuerySelectorAll(doc, CONSOLE_TABSET)[0];
+      return tabset ?? deepQuerySelectorAll(doc, PAGE_HOST)[0]?.parentElement ?? null;
     } catch {
       return null;
     }
