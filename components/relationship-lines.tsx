@@ -22,12 +22,14 @@ interface Props {
   people: Person[];
   send: Send;
   reload: () => void;
+  /** The sidebar titles the list; the account page's panel has its own title above it. */
+  heading?: boolean;
 }
 
 const sentence = (l: { from: Person; to: Person; kind: LineKind }) =>
   t(LINE_SENTENCE[l.kind], [l.from.name, l.to.name]);
 
-export function RelationshipLines({ accountId, people, send, reload }: Props) {
+export function RelationshipLines({ accountId, people, send, reload, heading = true }: Props) {
   const lines = accountLines(people, accountId);
   const { busy, error, run } = useWrite(reload);
   const adding = useInline();
@@ -38,9 +40,9 @@ export function RelationshipLines({ accountId, people, send, reload }: Props) {
 
   return (
     <div class="rp-lines" data-testid="relationship-lines">
-      <h3 class="rp-h3">{t('linesTitle')}</h3>
+      {heading && <h3 class="rp-h3">{t('linesTitle')}</h3>}
       {lines.length === 0 && <p class="rp-muted">{t('linesEmpty')}</p>}
-      <ul class="rp-list">
+      <ul class="rp-list" aria-label={heading ? undefined : t('linesTitle')}>
         {lines.map((l) => (
           <li key={`${l.from.id}|${l.kind}|${l.to.id}`} class="rp-row" data-testid="line">
             <span class="rp-grow">

@@ -30,6 +30,7 @@ import { ActivitiesPanel } from './activities-panel';
 import { DecisionsPanel } from './decisions-panel';
 import { NextActionPanel } from './next-action-panel';
 import { PeoplePanel } from './people-panel';
+import { RelationshipMapPanel } from './relationship-map';
 import { StagePanel } from './stage-panel';
 import { SharePanel } from './share-panel';
 import type { OfferUndo } from './undo';
@@ -303,7 +304,13 @@ export function AccountEditor({ id, settings, notice, onDelete, offerUndo, listH
         <div class="col">
           <StagePanel view={view} reload={refresh} />
           <NextActionPanel view={view} reload={refresh} cadence={settings?.cadenceDays} />
-          <PeoplePanel view={view} reload={refresh} offerUndo={offerUndo} />
+          <PeoplePanel
+            view={view}
+            reload={refresh}
+            offerUndo={offerUndo}
+            roleCadence={settings?.roleCadenceDays}
+          />
+          <RelationshipMapPanel view={view} reload={refresh} />
           <ActivitiesPanel view={view} reload={refresh} />
           <SharePanel accountId={account.id} />
         </div>
