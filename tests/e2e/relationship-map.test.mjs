@@ -3,7 +3,8 @@
 // oneself is refused with a clear error and stores nothing, and a line is removed. Then on the
 // account page: a line added in the sidebar is drawn in its graph as it is stored, the graph is
 // worked by keyboard and read out as sentences, and a line is added and removed there too. One
-// name is markup, which must show as text.
+// name is markup, which must show as text. Last, the lines are exported as relationships.csv, one
+// row per line, from the options page.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
@@ -18,7 +19,8 @@ import {
   sidebarFrameOf,
   waitFor,
 } from './harness.mjs';
-import { storedData } from './pages-helpers.mjs';
+import fs from 'node:fs';
+import { download, storedData } from './pages-helpers.mjs';
 
 const LAYOUT_KEY = 'rapport:sidebar';
 const HOSTILE = 'Mara <b>Quint</b><img src=x onerror="document.title=1">';
@@ -251,5 +253,34 @@ for (const lang of ['en', 'ru']) {
         await page.close();
       },
     );
+
+    test('exported as relationships.csv, one row per line', { timeout: 30_000 }, async () => {
+      const data = seed(Date.now());
+      data.people = data.people.map((p) =>
+        p.id === 'per-mara'
+          ? { ...p, lines: [{ to: 'per-anna', kind: 'conflicts_with', note: '=cmd|calc' }] }
+          : p,
+      );
+      await app.seed(data);
+      const options = await app.openPage('options.html');
+      const button = options.locator('[data-testid="export-lines"]');
+      await button.waitFor();
+      const file = await download(options, () => button.click());
+      assert.match(file, /rapport-relationships-\d{4}-\d{2}-\d{2}\.csv$/);
+      const rows = fs
+        .readFileSync(file, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
+      assert.deepEqual(rows, [
+        'account,from,from_email,line,to,to_email,note',
+        // The name's markup is text here too; a note that would run as a formula is neutralised.
+        `Northwind Logistics,"${HOSTILE.replace(/"/g, '""')}",mara.quint@northwind.co.uk,conflicts_with,Anna Keller,anna.keller@northwind.co.uk,'=cmd|calc`,
+        'Northwind Logistics,Tom Reyes,tom.reyes@mail.northwind.co.uk,reports_to,Anna Keller,anna.keller@northwind.co.uk,',
+      ]);
+      const name = file.split('/').pop();
+      await expectText(options.locator('.note.ok'), msg('optionsLinesExported', 2, name));
+      await options.close();
+    });
   });
 }
