@@ -22,15 +22,24 @@ interface Props {
   people: Person[];
   send: Send;
   reload: () => void;
-  /** The add-line form's state; its "Add a line" button sits beside "Add person" (AddLineButton). */
-  adding: ReturnType<typeof useInline>;
+  /**
+   * The add-line form's state when its button lives elsewhere: the sidebar puts "Add a line" beside
+   * "Add person" (AddLineButton) and shows nothing here until there is a line. Without it (the
+   * account page), the list has its own empty text and button.
+   */
+  adding?: ReturnType<typeof useInline>;
+  /** The sidebar titles the list; the account page's panel has its own title above it. */
+  heading?: boolean;
 }
 
 const sentence = (l: { from: Person; to: Person; kind: LineKind }) =>
   t(LINE_SENTENCE[l.kind], [l.from.name, l.to.name]);
 
-/** "Add a line", for the People section's actions: lines need two people of the account. */
-export function AddLineButton({ people, adding }: Pick<Props, 'people' | 'adding'>) {
+/** "Add a line": lines need two people of the account. */
+export function AddLineButton({
+  people,
+  adding,
+}: Pick<Props, 'people'> & Required<Pick<Props, 'adding'>>) {
   if (people.length < 2 || adding.open) return null;
   return (
     <button
@@ -45,40 +54,52 @@ export function AddLineButton({ people, adding }: Pick<Props, 'people' | 'adding
   );
 }
 
-/** The lines, and the form while it is open; nothing at all for an account with no lines yet. */
-export function RelationshipLines({ accountId, people, send, reload, adding }: Props) {
+export function RelationshipLines(props: Props) {
+  const { accountId, people, send, reload, heading = true } = props;
+  const own = useInline();
+  const adding = props.adding ?? own;
+  const inline = props.adding === undefined;
   const lines = accountLines(people, accountId);
   const { busy, error, run } = useWrite(reload);
-  if (people.length < 2 || (lines.length === 0 && !adding.open)) return null;
+  if (people.length < 2 || (!inline && lines.length === 0 && !adding.open)) return null;
 
   const remove = (l: DrawnLine) =>
     void run(() => send('removeLine', { fromId: l.from.id, toId: l.to.id, kind: l.kind }));
 
   return (
     <div class="rp-lines" data-testid="relationship-lines">
-      <h3 class="rp-h3">{t('linesTitle')}</h3>
-      <ul class="rp-list">
-        {lines.map((l) => (
-          <li key={`${l.from.id}|${l.kind}|${l.to.id}`} class="rp-row" data-testid="line">
-            <span class="rp-grow">
-              {sentence(l)}
-              {l.note && <span class="rp-muted"> — {l.note}</span>}
-            </span>
-            <button
-              type="button"
-              class="rp-btn rp-small"
-              disabled={busy}
-              aria-label={t('linesRemoveNamed', sentence(l))}
-              onClick={() => remove(l)}
-            >
-              {t('linesRemove')}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {heading && <h3 class="rp-h3">{t('linesTitle')}</h3>}
+      {inline && lines.length === 0 && <p class="rp-muted">{t('linesEmpty')}</p>}
+      {lines.length > 0 && (
+        <ul class="rp-list" aria-label={heading ? undefined : t('linesTitle')}>
+          {lines.map((l) => (
+            <li key={`${l.from.id}|${l.kind}|${l.to.id}`} class="rp-row" data-testid="line">
+              <span class="rp-grow">
+                {sentence(l)}
+                {l.note && <span class="rp-muted"> — {l.note}</span>}
+              </span>
+              <button
+                type="button"
+                class="rp-btn rp-small"
+                disabled={busy}
+                aria-label={t('linesRemoveNamed', sentence(l))}
+                onClick={() => remove(l)}
+              >
+                {t('linesRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {!adding.open && <ErrorNote error={error} />}
-      {adding.open && (
+      {adding.open ? (
         <AddLineForm people={people} send={send} reload={reload} onDone={adding.close} />
+      ) : (
+        inline && (
+          <div class="rp-actions">
+            <AddLineButton people={people} adding={adding} />
+          </div>
+        )
       )}
     </div>
   );

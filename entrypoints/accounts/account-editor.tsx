@@ -31,6 +31,7 @@ import { DecisionsPanel } from './decisions-panel';
 import { NextActionPanel } from './next-action-panel';
 import { ObjectivesPanel } from './objectives-panel';
 import { PeoplePanel } from './people-panel';
+import { RelationshipMapPanel } from './relationship-map';
 import { StagePanel } from './stage-panel';
 import { SharePanel } from './share-panel';
 import { WhitespacePanel } from './whitespace-panel';
@@ -306,7 +307,13 @@ export function AccountEditor({ id, settings, notice, onDelete, offerUndo, listH
         <div class="col">
           <StagePanel view={view} reload={refresh} />
           <NextActionPanel view={view} reload={refresh} cadence={settings?.cadenceDays} />
-          <PeoplePanel view={view} reload={refresh} offerUndo={offerUndo} />
+          <PeoplePanel
+            view={view}
+            reload={refresh}
+            offerUndo={offerUndo}
+            roleCadence={settings?.roleCadenceDays}
+          />
+          <RelationshipMapPanel view={view} reload={refresh} />
           <ActivitiesPanel view={view} reload={refresh} />
           <SharePanel accountId={account.id} />
         </div>

@@ -1,5 +1,6 @@
 /**
- * The account page's people panel: each person's card, their form, and removal with Undo.
+ * The account page's people panel: each person's card, their form, and removal with Undo. A key
+ * player past their role's cadence is flagged as in the sidebar (components/freshness-flag.tsx).
  */
 import { Fragment } from 'preact';
 import { useRef, useState } from 'preact/hooks';
@@ -23,6 +24,8 @@ import { ConflictNotice, useMergedWrite } from '@/components/conflict-notice';
 import { personChange, sendPersonChange } from '@/components/account-actions';
 import type { Result } from '@/utils/contract/messages';
 import { attr, type OfferUndo } from './undo';
+import { FreshnessFlag, seenFact } from '@/components/freshness-flag';
+import type { RoleCadence } from '@/utils/shared/freshness';
 
 function PersonForm({
   person,
@@ -144,12 +147,15 @@ function PersonCard({
   accountId,
   reload,
   offerUndo,
+  roleCadence,
 }: {
   person: Person;
   accountId: string;
   reload: () => void;
   offerUndo: OfferUndo;
+  roleCadence?: RoleCadence;
 }) {
+  const seen = seenFact(person);
   const edit = useInline();
   const { busy, error, run } = useWrite(reload);
   const remove = async () => {
@@ -204,6 +210,8 @@ function PersonCard({
         <span class="tag">{t('accountsInfluenceOf', person.influence)}</span>
         <span class={`tag attitude-${person.attitude}`}>{t(ATTITUDE_LABEL[person.attitude])}</span>
       </p>
+      <FreshnessFlag person={person} roleCadence={roleCadence} />
+      {seen && <span class="rp-fresh-seen">{seen}</span>}
       {person.emails.length > 0 && (
         <p class="person-emails">
           {person.emails.map((e, i) => (
@@ -219,7 +227,12 @@ function PersonCard({
   );
 }
 
-export function PeoplePanel({ view, reload, offerUndo }: SectionProps & { offerUndo: OfferUndo }) {
+export function PeoplePanel({
+  view,
+  reload,
+  offerUndo,
+  roleCadence,
+}: SectionProps & { offerUndo: OfferUndo; roleCadence?: RoleCadence }) {
   const add = useInline();
   const people = [...view.people].sort(
     (a, b) => b.influence - a.influence || a.name.localeCompare(b.name),
@@ -244,6 +257,7 @@ export function PeoplePanel({ view, reload, offerUndo }: SectionProps & { offerU
             accountId={view.account.id}
             reload={reload}
             offerUndo={offerUndo}
+            roleCadence={roleCadence}
           />
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { t } from '@/utils/shared/i18n';
 import { ExportBackup } from './backup-export';
 import { ImportBackup } from './backup-import';
 import { CsvExport } from './csv-export';
+import { CsvLinesExport } from './csv-lines-export';
 import { CsvImport } from './csv-import';
 import { type KeptBackup, readKept } from './data-notes';
 import { KeptBackups } from './kept-backups';
@@ -34,6 +35,7 @@ export function DataSection({ accountCount }: { accountCount: number | null }) {
       <ImportBackup onKept={reloadKept} />
       <CsvImport />
       <CsvExport />
+      <CsvLinesExport />
       <Wipe accountCount={accountCount} onKept={reloadKept}>
         <KeptBackups backups={kept} legacy={legacy} onChange={reloadKept} />
       </Wipe>

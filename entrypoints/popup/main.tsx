@@ -4,6 +4,8 @@ import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { App } from './App';
 import './style.css';
+// After style.css: the dark palette overrides it at equal specificity.
+import './dark.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 render(<App />, document.getElementById('app')!);

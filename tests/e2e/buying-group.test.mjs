@@ -162,6 +162,33 @@ for (const lang of ['en', 'ru']) {
     );
 
     test(
+      "the account page's people: a key player past their cadence is flagged as in the sidebar",
+      { timeout: 30_000 },
+      async () => {
+        const page = await app.openPage('accounts.html#account=acc-northwind');
+        await page.setViewportSize({ width: 1280, height: 800 });
+        const card = (id) => page.locator(`li.person[data-person-id="${id}"]`);
+        await card('per-mara').waitFor();
+        await expectText(
+          card('per-mara').locator('[data-testid="freshness-due"]'),
+          msg('freshnessDue', 20, 14),
+        );
+        assert.equal(await card('per-mara').locator('b, img').count(), 0);
+        // Tom was seen on the thread the sidebar test opened: not due, and it says so.
+        assert.equal(await card('per-tom').locator('[data-testid="freshness-due"]').count(), 0);
+        assert.equal(
+          (await card('per-tom').locator('.rp-fresh-seen').textContent()).trim(),
+          msg('freshnessSeenToday'),
+        );
+        // Anna (a decision maker, cadence 30) was last contacted 6 days ago: not flagged.
+        assert.equal(await card('per-anna').locator('[data-testid="freshness-due"]').count(), 0);
+        await card('per-mara').scrollIntoViewIfNeeded();
+        await screenshot(page, `buying-account-people-${lang}`);
+        await page.close();
+      },
+    );
+
+    test(
       'the accounts page: badge, column, filter, portfolio layer and calendar',
       { timeout: 60_000 },
       async () => {

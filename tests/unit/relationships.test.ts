@@ -166,6 +166,19 @@ describe('addLine and removeLine', () => {
     ]);
   });
 
+  it("keeps an account's lines through its trash: deleted with it, back with Undo", async () => {
+    const { t, nw, anna, tom } = await seeded();
+    await ok(
+      t.send('addLine', { fromId: anna.id, toId: tom.id, kind: 'conflicts_with', note: 'x' }),
+    );
+    await ok(t.send('deleteAccount', { id: nw.account.id }));
+    expect((await ok(t.send('exportData', {}))).people.some((p) => p.lines?.length)).toBe(false);
+    const back = await ok(t.send('restoreAccount', { id: nw.account.id }));
+    expect(
+      accountLines(back.people, nw.account.id).map((l) => [l.from.id, l.kind, l.to.id, l.note]),
+    ).toEqual([[anna.id, 'conflicts_with', tom.id, 'x']]);
+  });
+
   it('keeps lines through a JSON backup and its import', async () => {
     const { t, anna, tom } = await seeded();
     await ok(t.send('addLine', { fromId: anna.id, toId: tom.id, kind: 'influences', note: 'n' }));

@@ -31,6 +31,6 @@ export function accountsToCsv(accounts: readonly Account[]): string {
 }
 
 /** "rapport-accounts-2026-11-28.csv": the local calendar day of `now`. */
-export function csvFileName(kind: 'accounts', day: string): string {
+export function csvFileName(kind: 'accounts' | 'relationships', day: string): string {
   return `rapport-${kind}-${day}.csv`;
 }

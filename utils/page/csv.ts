@@ -36,3 +36,4 @@ export {
 export { ACCOUNT_COLUMNS, accountsFromCsv } from './csv-accounts';
 export { PERSON_COLUMNS, peopleFromCsv } from './csv-people';
 export { accountsToCsv, csvFileName } from './csv-export';
+export { LINE_COLUMNS, linesToCsv } from './csv-lines';

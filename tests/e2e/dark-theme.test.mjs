@@ -1,0 +1,255 @@
+// The dark palette in a real browser (issue 17), in English and Russian: with the media feature
+// prefers-color-scheme emulated through the DevTools protocol (Emulation.setEmulatedMedia), the
+// sidebar docked beside Gmail's dark theme, its rail and the popup turn dark, and every piece of
+// text they show meets WCAG AA (4.5:1) against the background it is drawn on, computed from the
+// browser's own styles. In light the same panel is white, so the check can tell the two apart.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sampleBackup } from '../fixtures/sample-data.mjs';
+import {
+  expectSidebarState,
+  expectText,
+  launch,
+  openPeople,
+  screenshot,
+  sidebar,
+  sidebarFrameOf,
+  waitFor,
+} from './harness.mjs';
+
+const DAY = 86_400_000;
+const LAYOUT_KEY = 'rapport:sidebar';
+const DARK_PANEL = 'rgb(31, 32, 35)';
+const DARK_TEXT = 'rgb(232, 234, 237)';
+
+/** Northwind with a champion not on the thread, 20 days since contact: a freshness flag shows. */
+function seed(now) {
+  const data = sampleBackup(now);
+  data.people.push({
+    ...data.people[0],
+    id: 'per-mara',
+    name: 'Mara Quint',
+    emails: ['mara.quint@northwind.co.uk'],
+    role: 'champion',
+    influence: 3,
+    attitude: 'neutral',
+    notes: '',
+    lastContactAt: now - 20 * DAY,
+  });
+  return data;
+}
+
+/**
+ * Runs in the page: every visible element with text of its own, its colour, the colour it sits on
+ * (its own and its ancestors' backgrounds composited) and their contrast ratio. Disabled controls
+ * (drawn faded on purpose) are left out, as WCAG 1.4.3 leaves them out.
+ */
+function textContrasts() {
+  const parse = (c) => {
+    const m = c.match(/rgba?\(([^)]+)\)/);
+    if (!m) return null;
+    const [r, g, b, a = 1] = m[1]
+      .split(/[ ,/]+/)
+      .filter(Boolean)
+      .map(Number);
+    return { r, g, b, a };
+  };
+  const over = (top, bottom) => ({
+    r: top.r * top.a + bottom.r * (1 - top.a),
+    g: top.g * top.a + bottom.g * (1 - top.a),
+    b: top.b * top.a + bottom.b * (1 - top.a),
+    a: 1,
+  });
+  const luminance = ({ r, g, b }) => {
+    const f = (v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const ratio = (x, y) => {
+    const [hi, lo] = [luminance(x), luminance(y)].sort((a, b) => b - a);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  const backdrop = (el) => {
+    const layers = [];
+    for (let node = el; node; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.backgroundImage !== 'none') return null;
+      const bg = parse(style.backgroundColor);
+      if (bg && bg.a > 0) {
+        layers.push(bg);
+        if (bg.a === 1) break;
+      }
+    }
+    // The canvas under everything: the page's own colour scheme decides it.
+    let colour = matchMedia('(prefers-color-scheme: dark)').matches
+      ? { r: 18, g: 18, b: 18, a: 1 }
+      : { r: 255, g: 255, b: 255, a: 1 };
+    for (const layer of layers.reverse()) colour = over(layer, colour);
+    return colour;
+  };
+  const faded = (el) => {
+    for (let node = el; node; node = node.parentElement) {
+      if (Number(getComputedStyle(node).opacity) < 1) return true;
+      if (node.matches(':disabled')) return true;
+    }
+    return false;
+  };
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || faded(el)) continue;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    if (style.visibility !== 'visible' || box.width <= 1 || box.height <= 1) continue;
+    const fg = parse(style.color);
+    const bg = backdrop(el);
+    if (!fg || !bg) continue;
+    out.push({
+      text: el.textContent.trim().slice(0, 40),
+      cls: el.className,
+      color: style.color,
+      ratio: Math.round(ratio(over(fg, bg), bg) * 100) / 100,
+    });
+  }
+  return out;
+}
+
+/** Emulates the colour scheme in the document of `target` (a page, or an out-of-process frame). */
+async function emulateScheme(app, target, value) {
+  const cdp = await app.context.newCDPSession(target);
+  await cdp.send('Emulation.setEmulatedMedia', {
+    features: [{ name: 'prefers-color-scheme', value }],
+  });
+  return cdp;
+}
+
+/** The sidebar's frame is another process than Gmail's page; each gets the emulation. */
+async function emulateAround(app, page, frame, value) {
+  await emulateScheme(app, page, value);
+  // An extension frame in a web page runs out of process: only its own session reaches it.
+  await emulateScheme(app, frame, value).catch((e) => {
+    if (!/OOPIF|out-of-process|not supported/i.test(String(e))) throw e;
+  });
+  await waitFor(
+    () => frame.evaluate((v) => matchMedia(`(prefers-color-scheme: ${v})`).matches, value),
+    { message: `the sidebar frame never matched prefers-color-scheme: ${value}` },
+  );
+}
+
+const failing = (found) => found.filter((x) => x.ratio < 4.5);
+
+for (const lang of ['en', 'ru']) {
+  describe(`the dark palette in ${lang === 'ru' ? 'Russian' : 'English'}`, () => {
+    let app;
+    let extension;
+    before(async () => {
+      app = await launch({ lang });
+      await app.seed(seed(Date.now()));
+      extension = await app.openPage('popup.html');
+    });
+    after(() => app?.close());
+
+    test('the sidebar beside Gmail in dark', { timeout: 60_000 }, async () => {
+      await extension.evaluate(
+        (key) => chrome.storage.local.set({ [key]: { collapsed: false, width: 320 } }),
+        LAYOUT_KEY,
+      );
+      const gmail = await app.openGmail('dark-theme', { date: '2026-12-05' });
+      await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+      await expectSidebarState(gmail, 'ready');
+      const frame = await sidebarFrameOf(gmail);
+      const panel = frame.locator('[data-testid="sidebar"]');
+      const colours = () =>
+        panel.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+
+      // Light first: the panel is white, so the dark check below cannot pass by default.
+      await emulateAround(app, gmail, frame, 'light');
+      assert.deepEqual(await colours(), ['rgb(255, 255, 255)', 'rgb(27, 31, 36)']);
+
+      await emulateAround(app, gmail, frame, 'dark');
+      await waitFor(async () => (await colours())[0] === DARK_PANEL, {
+        message: 'the panel did not turn dark',
+      });
+      assert.deepEqual(await colours(), [DARK_PANEL, DARK_TEXT]);
+      assert.equal(
+        await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme),
+        'dark',
+      );
+      // The parts the light palette writes out by hand turned too.
+      const bg = (selector) =>
+        frame
+          .locator(selector)
+          .first()
+          .evaluate((el) => getComputedStyle(el).backgroundColor);
+      assert.equal(await bg('.rp-btn:not(.rp-primary)'), 'rgb(42, 43, 47)');
+      assert.equal(await bg('.rp-primary, .rp-seg-current'), 'rgb(91, 94, 232)');
+      assert.equal(
+        await frame
+          .locator('[data-testid="freshness-due"]')
+          .evaluate((el) => getComputedStyle(el).color),
+        'rgb(251, 191, 119)',
+      );
+
+      const shown = await frame.evaluate(textContrasts);
+      assert.ok(shown.length > 25, `only ${shown.length} pieces of text were checked`);
+      assert.deepEqual(failing(shown), [], 'text under 4.5:1 in the dark sidebar');
+      await screenshot(gmail, `dark-sidebar-${lang}`);
+
+      // A person opened to edit: inputs, selects and buttons in dark.
+      await openPeople(gmail, 'Mara Quint');
+      const opened = await frame.evaluate(textContrasts);
+      assert.deepEqual(failing(opened), [], 'text under 4.5:1 with a person open');
+      assert.equal(
+        await bg('.rp-person-edit .rp-select, .rp-person-edit .rp-input'),
+        'rgb(24, 25, 28)',
+      );
+      await frame.locator('[data-person-id="per-mara"]').scrollIntoViewIfNeeded();
+      await screenshot(gmail, `dark-sidebar-person-${lang}`);
+      await gmail.close();
+    });
+
+    test('the rail in dark, with its due count', { timeout: 60_000 }, async () => {
+      await extension.evaluate(
+        (key) => chrome.storage.local.set({ [key]: { collapsed: true, width: 320 } }),
+        LAYOUT_KEY,
+      );
+      const gmail = await app.openGmail('thread');
+      const frame = await sidebarFrameOf(gmail);
+      await emulateAround(app, gmail, frame, 'dark');
+      const rail = frame.locator('[data-testid="sidebar"]');
+      await waitFor(
+        async () =>
+          (await rail.evaluate((el) => getComputedStyle(el).backgroundColor)) === 'rgb(42, 43, 47)',
+        { message: 'the rail did not turn dark' },
+      );
+      const shown = await frame.evaluate(textContrasts);
+      assert.ok(shown.length >= 1, 'no text on the rail was checked');
+      assert.deepEqual(failing(shown), [], 'text under 4.5:1 on the dark rail');
+      await screenshot(gmail, `dark-rail-${lang}`);
+      await gmail.close();
+    });
+
+    test('the popup in dark', { timeout: 60_000 }, async () => {
+      const popup = await app.openPage('popup.html');
+      await popup.setViewportSize({ width: 400, height: 600 });
+      await popup.locator('[data-testid="key-players-list"]').waitFor();
+      await emulateScheme(app, popup, 'dark');
+      const body = () =>
+        popup.evaluate(() => [
+          getComputedStyle(document.body).backgroundColor,
+          getComputedStyle(document.documentElement).color,
+        ]);
+      await waitFor(async () => (await body())[0] === DARK_PANEL, {
+        message: 'the popup did not turn dark',
+      });
+      assert.deepEqual(await body(), [DARK_PANEL, DARK_TEXT]);
+      const shown = await popup.evaluate(textContrasts);
+      assert.ok(shown.length > 10, `only ${shown.length} pieces of text were checked`);
+      assert.deepEqual(failing(shown), [], 'text under 4.5:1 in the dark popup');
+      await screenshot(popup, `dark-popup-${lang}`);
+      await popup.close();
+    });
+  });
+}
