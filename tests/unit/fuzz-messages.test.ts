@@ -138,6 +138,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'editor' }] },
   unshareAccount: { accountId: 'acc-1' },
   getAccountSync: { accountId: 'acc-1' },
+  getBrief: { accountId: 'acc-1', today: '2026-12-05', attendees: ['anna@northwind.co.uk'] },
 };
 
 const names = Object.keys(MESSAGES) as MessageName[];

@@ -138,6 +138,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'owner' }] },
     unshareAccount: { accountId: '../x' },
     getAccountSync: {},
+    getBrief: { accountId: 'acc-1', today: '2026-12-05', attendees: ['not an address'] },
   };
 
   it.each(Object.keys(MESSAGES) as MessageName[])('%s', async (name) => {

@@ -246,6 +246,7 @@ const NO_STORE_WRITES: MessageName[] = [
   'readBackupPage',
   'listBackups',
   'listActivities',
+  'getBrief',
 ];
 
 /**

@@ -119,6 +119,7 @@ const PAGE_ONLY = [
   'teamDisconnect',
   'shareAccount',
   'unshareAccount',
+  'getBrief',
 ];
 const CONTENT_ONLY = ['reportContext'];
 

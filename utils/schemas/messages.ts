@@ -58,6 +58,8 @@ import type {
 } from '@/utils/contract/backups';
 import type { AccountSync, TeamStatus } from '@/utils/contract/team';
 import { ByBackup, FinishImport, ReadPage, RestoreBackup, StagePage } from './backup-pages';
+import { GetBrief } from './brief-requests';
+import type { MeetingBrief } from '@/utils/shared/meeting-brief';
 import {
   BACKUP_MAX_RECORDS,
   CADENCE_MAX,
@@ -499,6 +501,8 @@ export const MESSAGES = {
     'frame',
     'read',
   ).returns<AccountSync | null>(),
+  // The meeting brief: read-only, and only for Rapport's own pages (the brief page).
+  getBrief: message(GetBrief, 'page', 'read').returns<MeetingBrief>(),
 };
 
 export type MessageName = keyof typeof MESSAGES;
