@@ -51,6 +51,8 @@ for (const lang of ['en', 'ru']) {
       const frame = await sidebarFrameOf(gmail);
       const link = frame.locator('[data-testid="open-brief"]');
       assert.equal((await link.textContent()).trim(), msg('briefOpen'));
+      await link.scrollIntoViewIfNeeded();
+      await screenshot(gmail, `brief-sidebar-${lang}`);
       const [page] = await Promise.all([app.context.waitForEvent('page'), link.click()]);
       await page.locator('[data-testid="brief"]').waitFor();
       const url = new URL(page.url());
