@@ -7,6 +7,7 @@ import type { Potential } from '@/utils/contract/enums';
 import { guidanceFor, POTENTIAL_ORDER } from '@/utils/shared/stages';
 import { t } from '@/utils/shared/i18n';
 import { hashOf } from '@/utils/page/account-list';
+import { briefHref } from '@/utils/page/brief-link';
 import { accountChange, sendAccountChange } from './account-actions';
 import { ConflictNotice, useMergedWrite } from './conflict-notice';
 import { AccountEditForm } from './account-edit';
@@ -102,6 +103,17 @@ export function AccountCard(props: Props) {
             rel="noopener"
           >
             {t('sidebarOpenAccount')}
+          </a>
+          {/* The brief of this account; on a thread, of this account's people on it. */}
+          <a
+            class="rp-link"
+            data-testid="open-brief"
+            href={briefHref(account.id, threadEmails.length > 0 ? threadEmails : undefined)}
+            target="_blank"
+            rel="noopener"
+            title={t('briefOpenTitle')}
+          >
+            {t('briefOpen')}
           </a>
           <CrmLinks refs={account.crmRefs} shown={props.crmRef} />
         </div>

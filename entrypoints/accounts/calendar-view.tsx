@@ -8,6 +8,8 @@ import { nearDay, today as todayOf, type IsoDate } from '@/utils/shared/dates';
 import { dayText } from './labels';
 import { KeyPlayerItems, useKeyPlayersByDay } from './calendar-key-players';
 import { ContractItems, useContractsByDay } from './calendar-contracts';
+import { briefHref } from '@/utils/page/brief-link';
+import './calendar-brief.css';
 import {
   calendarWeeks,
   dueByDay,
@@ -157,6 +159,15 @@ export function CalendarView({ rows, view, anchor, onChange, now }: Props) {
                               {day < today && <span class="flag">{t('accountsOverdue')}: </span>}
                               <span class="cal-name">{r.name}</span>
                               <span class="cal-action">{r.nextAction?.text}</span>
+                            </a>
+                            <a
+                              class="cal-brief"
+                              href={briefHref(r.id)}
+                              target="_blank"
+                              rel="noopener"
+                              aria-label={t('briefOpenFor', r.name)}
+                            >
+                              {t('briefCalLink')}
                             </a>
                           </li>
                         ))}

@@ -192,6 +192,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
     },
     unlinked: { nextAction: null, decisionIds: ['d9'] },
   },
+  getBrief: { accountId: 'acc-1', today: '2026-12-05', attendees: ['anna@northwind.co.uk'] },
 };
 
 const names = Object.keys(MESSAGES) as MessageName[];

@@ -161,6 +161,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     setObjectiveStatus: { id: 'obj-1', status: 'stalled', base: 'on_track' },
     deleteObjective: { id: 'a b' },
     restoreObjective: { objective: { id: 'obj-1' }, unlinked: { nextAction: null } },
+    getBrief: { accountId: 'acc-1', today: '2026-12-05', attendees: ['not an address'] },
   };
 
   it.each(Object.keys(MESSAGES) as MessageName[])('%s', async (name) => {

@@ -298,6 +298,7 @@ const NO_STORE_WRITES: MessageName[] = [
   'getOpportunities',
   'listContractsEnding',
   'countOfferingUse',
+  'getBrief',
 ];
 
 /**

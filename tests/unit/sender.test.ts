@@ -136,6 +136,7 @@ const PAGE_ONLY = [
   'readKpis',
   'listContractsEnding',
   'countOfferingUse',
+  'getBrief',
 ];
 const CONTENT_ONLY = ['reportContext'];
 

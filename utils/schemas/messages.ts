@@ -83,6 +83,8 @@ import {
   TeamMember,
 } from './requests';
 import { HostContext, PageRead, type PageSnapshot } from './page-read';
+import { GetBrief } from './brief-requests';
+import type { MeetingBrief } from '@/utils/shared/meeting-brief';
 import {
   CreateObjective,
   RestoreObjective,
@@ -336,6 +338,8 @@ export const MESSAGES = {
   /** Removes an objective and unlinks what named it, in one transaction; restoreObjective undoes. */
   deleteObjective: message(ById).returns<{ objective: Objective; unlinked: ObjectiveUnlinked }>(),
   restoreObjective: message(RestoreObjective).returns<Objective>(),
+  // The meeting brief: read-only, and only for Rapport's own pages (the brief page).
+  getBrief: message(GetBrief, 'page', 'read').returns<MeetingBrief>(),
 };
 
 export type MessageName = keyof typeof MESSAGES;

@@ -8,6 +8,7 @@ import { accountHandlers } from './accounts';
 import { accountPageHandlers } from './account-pages';
 import { activityHandlers } from './activities';
 import { backupHandlers } from './backups';
+import { briefHandlers } from './brief';
 import { dataHandlers } from './data';
 import { keyPlayerHandlers } from './key-players';
 import { kpiHandlers } from './kpis';
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...kpiHandlers,
   ...whitespaceHandlers,
   ...objectiveHandlers,
+  ...briefHandlers,
 };
