@@ -51,6 +51,18 @@ export function TeamSection() {
     }
   };
 
+  const syncOwn = async (on: boolean) => {
+    setBusy(true);
+    setNote(null);
+    try {
+      const r = await send('teamSyncOwn', { on });
+      if (!r.ok) return setNote({ tone: 'error', text: t('syncError', r.error) });
+      setStatus(r.data);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const disconnect = async () => {
     setBusy(true);
     setNote(null);
@@ -79,6 +91,22 @@ export function TeamSection() {
             {statusText(status)}
           </p>
           <p class="muted">{t('teamSharedCount', status.shared)}</p>
+          <div class="field team-own">
+            <label>
+              <input
+                type="checkbox"
+                id="team-own"
+                checked={status.own}
+                disabled={busy}
+                aria-describedby="team-own-hint"
+                onChange={(e) => void syncOwn(e.currentTarget.checked)}
+              />{' '}
+              {t('teamOwnLabel')}
+            </label>
+            <p class="hint" id="team-own-hint">
+              {t('teamOwnHint')}
+            </p>
+          </div>
           {status.error && (
             <p class="note error" role="alert">
               {t('syncError', status.error)}

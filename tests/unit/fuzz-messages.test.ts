@@ -135,6 +135,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   teamStatus: {},
   teamConnect: { server: 'ws://127.0.0.1:1', token: 'a.eyJzdWIiOiJhQGIuY28ifQ.c' },
   teamDisconnect: {},
+  teamSyncOwn: { on: true },
   shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'editor' }] },
   unshareAccount: { accountId: 'acc-1' },
   getAccountSync: { accountId: 'acc-1' },

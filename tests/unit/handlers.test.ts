@@ -135,6 +135,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     teamStatus: 'now',
     teamConnect: { server: 'ws://127.0.0.1:1', token: '' },
     teamDisconnect: null,
+    teamSyncOwn: { on: 'yes' },
     shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'owner' }] },
     unshareAccount: { accountId: '../x' },
     getAccountSync: {},

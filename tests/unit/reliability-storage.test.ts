@@ -256,6 +256,7 @@ const SYNC_MESSAGES: MessageName[] = [
   'teamStatus',
   'teamConnect',
   'teamDisconnect',
+  'teamSyncOwn',
   'shareAccount',
   'unshareAccount',
   'getAccountSync',

@@ -117,6 +117,7 @@ const PAGE_ONLY = [
   'teamStatus',
   'teamConnect',
   'teamDisconnect',
+  'teamSyncOwn',
   'shareAccount',
   'unshareAccount',
 ];

@@ -14,6 +14,8 @@ export interface TeamStatus {
   waiting: number;
   /** How many accounts this browser shares. */
   shared: number;
+  /** This person's unshared accounts sync between their own browsers (their own document). */
+  own: boolean;
   /** The last error, stated for the user; null when all is well. */
   error: string | null;
 }

@@ -469,6 +469,8 @@ export const MESSAGES = {
     'page',
   ).returns<TeamStatus>(),
   teamDisconnect: message(Nothing, 'page').returns<TeamStatus>(),
+  /** Whether this person's unshared accounts go to their own document, for their own browsers. */
+  teamSyncOwn: message(z.object({ on: z.boolean() }), 'page').returns<TeamStatus>(),
   shareAccount: message(
     z.object({ accountId: Id, members: z.array(TeamMember).check(z.maxLength(50)) }),
     'page',
