@@ -24,6 +24,8 @@ export function TeamSection() {
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>(null);
+  /** The switch as just set, shown while the worker answers (then its answer is shown). */
+  const [ownWanted, setOwnWanted] = useState<boolean | null>(null);
 
   useEffect(() => {
     let stopped = false;
@@ -54,11 +56,13 @@ export function TeamSection() {
   const syncOwn = async (on: boolean) => {
     setBusy(true);
     setNote(null);
+    setOwnWanted(on);
     try {
       const r = await send('teamSyncOwn', { on });
       if (!r.ok) return setNote({ tone: 'error', text: t('syncError', r.error) });
       setStatus(r.data);
     } finally {
+      setOwnWanted(null);
       setBusy(false);
     }
   };
@@ -96,7 +100,7 @@ export function TeamSection() {
               <input
                 type="checkbox"
                 id="team-own"
-                checked={status.own}
+                checked={ownWanted ?? status.own}
                 disabled={busy}
                 aria-describedby="team-own-hint"
                 onChange={(e) => void syncOwn(e.currentTarget.checked)}
