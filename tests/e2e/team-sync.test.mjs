@@ -161,10 +161,24 @@ test(
       await waitFor(() => bob.synced && document.getMap('account').get('name') === account.name, {
         what: 'bob to receive the shared account',
       });
-      document.getMap('account').set('name', `${account.name} (renamed by Bob)`);
+      // As bob's browser does: the change and its line in the history, in one transaction. A
+      // malformed line (a broken or hostile client) is left out of the view.
+      document.transact(() => {
+        document.getMap('account').set('name', `${account.name} (renamed by Bob)`);
+        document.getArray('log').push([
+          { by: 'bob@firm.com', at: Date.now(), what: ['name'] },
+          { by: 42, at: 'yesterday', what: ['everything'] },
+        ]);
+      });
       await expectText(view.locator('.editor-head h1'), `${account.name} (renamed by Bob)`, {
         timeout: 15_000,
       });
+      const history = view.locator('.change-history li');
+      await expectText(history.first(), `bob@firm.com · ${msg('changeKindName')} · `, {
+        timeout: 10_000,
+      });
+      await expectText(history.last(), `alice@firm.com · ${msg('changeKindShared')} · `);
+      assert.equal(await history.count(), 2, 'the malformed line is not shown');
     } finally {
       bob.destroy();
     }

@@ -139,6 +139,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'editor' }] },
   unshareAccount: { accountId: 'acc-1' },
   getAccountSync: { accountId: 'acc-1' },
+  getAccountHistory: { accountId: 'acc-1' },
 };
 
 const names = Object.keys(MESSAGES) as MessageName[];

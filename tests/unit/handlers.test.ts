@@ -139,6 +139,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'owner' }] },
     unshareAccount: { accountId: '../x' },
     getAccountSync: {},
+    getAccountHistory: { accountId: 7 },
   };
 
   it.each(Object.keys(MESSAGES) as MessageName[])('%s', async (name) => {

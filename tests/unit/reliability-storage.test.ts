@@ -257,6 +257,7 @@ const SYNC_MESSAGES: MessageName[] = [
   'teamConnect',
   'teamDisconnect',
   'teamSyncOwn',
+  'getAccountHistory',
   'shareAccount',
   'unshareAccount',
   'getAccountSync',

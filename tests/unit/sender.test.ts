@@ -118,6 +118,7 @@ const PAGE_ONLY = [
   'teamConnect',
   'teamDisconnect',
   'teamSyncOwn',
+  'getAccountHistory',
   'shareAccount',
   'unshareAccount',
 ];

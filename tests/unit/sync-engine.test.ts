@@ -137,6 +137,15 @@ describe('team sync in the worker', () => {
         const b = await readSnapshot(bob.db, ACCOUNT);
         return a?.people.length === 1 && b?.account.potential === 'high';
       });
+      // Who changed what: each browser's pushes under its own address, newest first.
+      await until('bob’s entry reaches alice', async () =>
+        (alice.engine.history(ACCOUNT) ?? []).some((e) => e.by === 'bob@firm.com'),
+      );
+      const history = alice.engine.history(ACCOUNT)!;
+      expect(history.find((e) => e.by === 'bob@firm.com')!.what).toEqual(['people']);
+      expect(history.find((e) => e.what.includes('potential'))!.by).toBe('alice@firm.com');
+      expect(history.at(-1)).toMatchObject({ by: 'alice@firm.com', what: ['shared'] });
+      expect(history.map((e) => e.at)).toEqual([...history.map((e) => e.at)].sort((x, y) => y - x));
       expect((await readSnapshot(alice.db, ACCOUNT))!.people[0]!.notes).toBe('');
       expect((await readSnapshot(bob.db, ACCOUNT))!.people[0]!.notes).toBe(
         'PRIVATE: prefers a call',

@@ -53,7 +53,7 @@ import type {
   RestoreSummary,
   StagedImport,
 } from '@/utils/contract/backups';
-import type { AccountSync, TeamStatus } from '@/utils/contract/team';
+import type { AccountSync, ChangeEntry, TeamStatus } from '@/utils/contract/team';
 import { ByBackup, FinishImport, ReadPage, RestoreBackup, StagePage } from './backup-pages';
 import {
   BACKUP_MAX_RECORDS,
@@ -482,6 +482,10 @@ export const MESSAGES = {
     'frame',
     'read',
   ).returns<AccountSync | null>(),
+  /** Who changed what, and when, in a shared account (newest first); null when not shared. */
+  getAccountHistory: message(z.object({ accountId: Id }), 'page', 'read').returns<
+    ChangeEntry[] | null
+  >(),
 };
 
 export type MessageName = keyof typeof MESSAGES;

@@ -119,6 +119,10 @@ export const teamHandlers = {
     return { data: true, changed: [req.accountId] };
   },
 
+  async getAccountHistory(req, ctx) {
+    return { data: ctx.sync?.history(req.accountId) ?? null, changed: [] };
+  },
+
   async getAccountSync(req, ctx) {
     if (!ctx.sync) return { data: null, changed: [] };
     return { data: await ctx.sync.accountState(req.accountId), changed: [] };

@@ -17,9 +17,11 @@
  */
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { ChangeEntry } from '@/utils/contract/team';
 import type { RapportDb } from '../db';
 import { applyLocalChanges, readAccountFromDoc, type AccountSnapshot } from './account-doc';
 import { readSnapshot, writeSnapshot } from './account-store';
+import { describeChange, logChange, readChanges } from './change-log';
 import { createPersonalSync } from './personal-sync';
 import { callServer, verifyToken } from './server-api';
 import { checkServerUrl } from './server-url';
@@ -98,7 +100,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     // change, even when a teammate's update reached the doc before it reached the store. After a
     // worker restart that is not known, and the doc itself stands in for it.
     const base = entry.base ?? readAccountFromDoc(entry.doc, current, deps.now()).snapshot;
-    applyLocalChanges(entry.doc, base, current, LOCAL);
+    entry.doc.transact(() => {
+      applyLocalChanges(entry.doc, base, current, LOCAL);
+      const by = connection?.email;
+      if (by) logChange(entry.doc, by, deps.now(), describeChange(base, current));
+    }, LOCAL);
     entry.base = current;
     entry.record = { ...entry.record, dirty: false };
     await save(entry);
@@ -336,6 +342,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         phase: record.revoked ? 'off' : !connected ? 'offline' : waiting > 0 ? 'pending' : 'synced',
         waiting: waiting + (record.dirty ? 1 : 0),
       };
+    },
+
+    /** Who changed what, and when, newest first; null when it is not shared here. */
+    history(accountId: string): ChangeEntry[] | null {
+      const entry = live.get(accountDocName(accountId));
+      return entry ? readChanges(entry.doc) : null;
     },
 
     /**
