@@ -112,7 +112,8 @@ describe('team sync in the worker', () => {
       await writeSnapshot(alice.db, seed, 1);
       await alice.engine.share(ACCOUNT);
       await alice.engine.setMember(ACCOUNT, 'bob@firm.com', 'editor');
-      await bob.engine.join(ACCOUNT);
+      // bob's browser finds the account shared with him (the worker asks on every connection).
+      await bob.engine.discover();
       await until('bob has the account', async () => !!(await readSnapshot(bob.db, ACCOUNT)));
       expect(bob.notified.flat()).toContain(ACCOUNT);
 

@@ -3,6 +3,7 @@
  * and the check of a token before it is kept. Same host as the WebSocket, http(s) for ws(s).
  * Failures are SyncErrors: the server's own words are English, its status says enough.
  */
+import * as z from 'zod/mini';
 import { checkServerUrl } from './server-url';
 import { serverRefusal, SyncError } from './sync-errors';
 import type { SyncConnection } from './sync-state';
@@ -53,4 +54,23 @@ export async function verifyToken(url: string, token: string): Promise<{ reached
   }
   if (response.status === 401) throw new SyncError('syncErrTokenRefused');
   return { reached: true };
+}
+
+const Listed = z.object({
+  documents: z.array(z.object({ name: z.string(), role: z.enum(['owner', 'editor', 'viewer']) })),
+});
+const ACCOUNT_DOC = /^account:([A-Za-z0-9_-]{8,64})$/;
+
+/**
+ * The accounts teammates shared with this person (as editor or viewer): their browsers join
+ * them. Documents this person owns are left out: an owner who stopped sharing one here does not
+ * get it back, and their own other browsers learn of it from their own document.
+ */
+export async function sharedWithMe(connection: SyncConnection | null): Promise<string[]> {
+  const parsed = Listed.safeParse(await callServer(connection, 'GET', '/api/documents'));
+  if (!parsed.success) throw new SyncError('syncErrServer', 'list');
+  return parsed.data.documents
+    .filter((d) => d.role !== 'owner')
+    .map((d) => ACCOUNT_DOC.exec(d.name)?.[1])
+    .filter((id): id is string => id !== undefined);
 }

@@ -23,7 +23,7 @@ import { applyLocalChanges, readAccountFromDoc, type AccountSnapshot } from './a
 import { readSnapshot, writeSnapshot } from './account-store';
 import { describeChange, logChange, readChanges } from './change-log';
 import { createPersonalSync } from './personal-sync';
-import { callServer, verifyToken } from './server-api';
+import { callServer, sharedWithMe, verifyToken } from './server-api';
 import { checkServerUrl } from './server-url';
 import { asSyncError, SyncError } from './sync-errors';
 import { accountDocName, type SyncConnection, type SyncDb, type SyncDocRecord } from './sync-state';
@@ -32,6 +32,8 @@ import { accountDocName, type SyncConnection, type SyncDb, type SyncDocRecord } 
 const FORBIDDEN = 'Forbidden';
 /** The origin of this browser's own transactions on a doc (a remote update has another). */
 const LOCAL = Symbol('rapport-local');
+/** How often a connected worker asks which accounts teammates shared with this person. */
+const DISCOVER_MS = 30_000;
 
 export type SyncPhase = 'off' | 'offline' | 'connecting' | 'synced' | 'pending';
 
@@ -76,6 +78,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   let socket: HocuspocusProviderWebsocket | null = null;
   let connection: SyncConnection | null = null;
   let lastError: SyncError | null = null;
+  let discovering: ReturnType<typeof setInterval> | undefined;
   const setError = (error: unknown) => void (lastError = asSyncError(error));
 
   const enqueue = (entry: Live, step: () => Promise<void>) => {
@@ -138,10 +141,20 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
   /** The one WebSocket, made on first use and shared by every document. */
   function theSocket(url: string): HocuspocusProviderWebsocket {
-    return (socket ??= new HocuspocusProviderWebsocket({
+    if (socket) return socket;
+    socket = new HocuspocusProviderWebsocket({
       url,
       WebSocketPolyfill: deps.WebSocketPolyfill,
-    } as ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]));
+    } as ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]);
+    // Each time the server is reached: accounts teammates shared meanwhile are joined.
+    socket.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') void engine.discover().catch(setError);
+    });
+    clearInterval(discovering);
+    discovering = setInterval(() => {
+      if (socket?.status === 'connected') void engine.discover().catch(setError);
+    }, DISCOVER_MS);
+    return socket;
   }
 
   function connect(entry: Live): void {
@@ -231,6 +244,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       }
       socket?.destroy();
       socket = null;
+      clearInterval(discovering);
       connection = next;
       lastError = null;
       for (const entry of live.values()) connect(entry);
@@ -291,6 +305,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       };
       await (await deps.getSyncDb()).put('docs', record);
       connect(await open(record));
+    },
+
+    /** Joins every account teammates shared with this person that is not open here yet. */
+    async discover(): Promise<void> {
+      for (const accountId of await sharedWithMe(connection)) {
+        if (!live.has(accountDocName(accountId))) await engine.join(accountId);
+      }
     },
 
     /** Gives a teammate a role on a shared account (the owner only; the server checks). */
@@ -403,6 +424,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       for (const entry of live.values()) entry.provider?.destroy();
       socket?.destroy();
       socket = null;
+      clearInterval(discovering);
       live.clear();
     },
   };
