@@ -103,13 +103,28 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 function applyText(text: Y.Text, before: string, after: string): void {
-  // The edit is computed against what this browser last agreed with the doc (`before`); if the
-  // doc's text has moved on meanwhile, it is computed against the doc's text instead.
-  const from = text.toString() === before ? before : text.toString();
-  const edit = textEdit(from, after);
+  // Only this browser's own edit (`before`, what it last agreed with the doc, to `after`) goes in.
+  // Nothing changed here: the doc's text, with a teammate's edit in it, stays as it is.
+  if (before === after) return;
+  const edit = textEdit(before, after);
   if (!edit) return;
-  if (edit.remove > 0) text.delete(edit.index, edit.remove);
-  if (edit.insert) text.insert(edit.index, edit.insert);
+  const current = text.toString();
+  const removed = before.slice(edit.index, edit.index + edit.remove);
+  let index = edit.index;
+  if (current !== before) {
+    // The doc's text moved on meanwhile (a teammate's edit): the edit is placed by the text
+    // around it, not by its offset, so the teammate's words are neither removed nor split.
+    const head = before.slice(0, edit.index);
+    const tail = before.slice(edit.index + edit.remove);
+    if (current.startsWith(head)) index = head.length;
+    else if (current.endsWith(tail)) index = current.length - tail.length - edit.remove;
+    index = Math.max(0, Math.min(index, current.length));
+  }
+  // Only what is still there as it was is removed; a teammate's change to it is kept.
+  if (edit.remove > 0 && current.slice(index, index + edit.remove) === removed) {
+    text.delete(index, edit.remove);
+  }
+  if (edit.insert) text.insert(index, edit.insert);
 }
 
 function writeRecord(

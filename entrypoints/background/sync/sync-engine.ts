@@ -248,6 +248,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       connection = next;
       lastError = null;
       for (const entry of live.values()) connect(entry);
+      // Connected even with nothing shared yet: accounts shared with this person are found.
+      if (connection) theSocket(connection.url);
       await personal.start(connection?.own ? connection.email : null);
     },
 
@@ -270,6 +272,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         await enqueue(entry, () => pullRemote(entry));
         connect(entry);
       }
+      if (connection) theSocket(connection.url);
       await personal.start(connection?.own ? connection.email : null);
     },
 
