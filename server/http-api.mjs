@@ -1,4 +1,5 @@
 // The small HTTP API beside the WebSocket (the Hocuspocus onRequest hook), for the access lists:
+//   GET    /api/documents                         the account documents the caller is on, with roles
 //   POST   /api/documents/<name>                  claim a new account document as its owner
 //   GET    /api/documents/<name>/members          the access list (members only)
 //   PUT    /api/documents/<name>/members/<email>  {"role":"editor"|"viewer"} (owner only)
@@ -47,7 +48,20 @@ function send(response, status, body) {
 }
 
 export function createHttpApi({ tokens, store, auth, log = () => {} }) {
+  async function callerOf(request) {
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    try {
+      return (await tokens.verify(bearer)).email;
+    } catch (error) {
+      throw new HttpError(401, error.message);
+    }
+  }
+
   async function handle(request, path) {
+    if (path === '/api/documents' && request.method === 'GET') {
+      const caller = await callerOf(request);
+      return [200, { documents: await store.listDocumentsOf(caller) }];
+    }
     const match = ROUTE.exec(path);
     if (!match) throw new HttpError(404, 'not found');
     const documentName = decodeURIComponent(match[1]);
@@ -56,13 +70,7 @@ export function createHttpApi({ tokens, store, auth, log = () => {} }) {
     if (parseDocumentName(documentName)?.kind !== 'account') {
       throw new HttpError(400, 'only account documents have access lists');
     }
-    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    let caller;
-    try {
-      caller = (await tokens.verify(bearer)).email;
-    } catch (error) {
-      throw new HttpError(401, error.message);
-    }
+    const caller = await callerOf(request);
     const callerRole = await store.getRole(documentName, caller);
 
     if (!isMembers && request.method === 'POST') {

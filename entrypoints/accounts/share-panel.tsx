@@ -1,6 +1,6 @@
 /**
  * "Share" in the account view: teammates by email address, each with a role (editor or viewer),
- * and the account's sync line. Shown as a hint to the Team section while this browser is not
+ * the account's sync line and who changed what (change-history.tsx). Shown as a hint to the Team section while this browser is not
  * connected to a server. Stopping is asked once more: teammates keep their copies but get no more
  * changes, and this browser keeps its own.
  */
@@ -11,6 +11,7 @@ import { t } from '@/utils/shared/i18n';
 import { Panel } from '@/components/form-fields';
 import { AccountSyncLine, useAccountSync } from '@/components/sync-line';
 import { ErrorNote } from '@/components/ui';
+import { ChangeHistory } from './change-history';
 
 interface Row {
   email: string;
@@ -147,6 +148,7 @@ export function SharePanel({ accountId }: { accountId: string }) {
         </p>
       )}
       <ErrorNote error={error} />
+      {sync && <ChangeHistory accountId={accountId} sync={sync} />}
     </Panel>
   );
 }

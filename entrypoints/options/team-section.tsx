@@ -24,6 +24,8 @@ export function TeamSection() {
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>(null);
+  /** The switch as just set, shown while the worker answers (then its answer is shown). */
+  const [ownWanted, setOwnWanted] = useState<boolean | null>(null);
 
   useEffect(() => {
     let stopped = false;
@@ -47,6 +49,20 @@ export function TeamSection() {
       setStatus(r.data);
       setToken('');
     } finally {
+      setBusy(false);
+    }
+  };
+
+  const syncOwn = async (on: boolean) => {
+    setBusy(true);
+    setNote(null);
+    setOwnWanted(on);
+    try {
+      const r = await send('teamSyncOwn', { on });
+      if (!r.ok) return setNote({ tone: 'error', text: t('syncError', r.error) });
+      setStatus(r.data);
+    } finally {
+      setOwnWanted(null);
       setBusy(false);
     }
   };
@@ -79,6 +95,22 @@ export function TeamSection() {
             {statusText(status)}
           </p>
           <p class="muted">{t('teamSharedCount', status.shared)}</p>
+          <div class="field team-own">
+            <label>
+              <input
+                type="checkbox"
+                id="team-own"
+                checked={ownWanted ?? status.own}
+                disabled={busy}
+                aria-describedby="team-own-hint"
+                onChange={(e) => void syncOwn(e.currentTarget.checked)}
+              />{' '}
+              {t('teamOwnLabel')}
+            </label>
+            <p class="hint" id="team-own-hint">
+              {t('teamOwnHint')}
+            </p>
+          </div>
           {status.error && (
             <p class="note error" role="alert">
               {t('syncError', status.error)}

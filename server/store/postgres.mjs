@@ -71,6 +71,14 @@ export async function openPostgresStore(connectionString) {
         )
       ).rows;
     },
+    async listDocumentsOf(email) {
+      return (
+        await pool.query(
+          'SELECT document AS name, role FROM rapport_members WHERE email = $1 ORDER BY document',
+          [email],
+        )
+      ).rows;
+    },
     async revokeTokensBefore(email, seconds) {
       await pool.query(
         'INSERT INTO rapport_revocations (email, before_seconds) VALUES ($1, $2) ON CONFLICT (email) DO UPDATE SET before_seconds = excluded.before_seconds',

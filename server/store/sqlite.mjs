@@ -33,6 +33,7 @@ export function openSqliteStore(file) {
     ),
     remove: db.prepare('DELETE FROM members WHERE document = ? AND email = ?'),
     list: db.prepare('SELECT email, role FROM members WHERE document = ? ORDER BY email'),
+    of: db.prepare('SELECT document AS name, role FROM members WHERE email = ? ORDER BY document'),
     revoke: db.prepare(
       'INSERT INTO revocations (email, before_seconds) VALUES (?, ?) ON CONFLICT(email) DO UPDATE SET before_seconds = excluded.before_seconds',
     ),
@@ -70,6 +71,9 @@ export function openSqliteStore(file) {
     },
     async listMembers(document) {
       return q.list.all(document);
+    },
+    async listDocumentsOf(email) {
+      return q.of.all(email);
     },
     async revokeTokensBefore(email, seconds) {
       q.revoke.run(email, seconds);

@@ -150,6 +150,18 @@ test('the access list: only the owner changes it; bad input is refused and chang
   ]);
 });
 
+test('each person lists the account documents they are on, and only those', async (t) => {
+  const server = await startServer(t);
+  const tokens = await teamOn(server, DOC, { bob: 'editor', carol: 'viewer' });
+  const mine = async (who) => (await api(server, 'GET', '/api/documents', tokens[who])).body;
+  assert.deepEqual(await mine('alice'), { documents: [{ name: DOC, role: 'owner' }] });
+  assert.deepEqual(await mine('bob'), { documents: [{ name: DOC, role: 'editor' }] });
+  assert.deepEqual(await mine('dave'), { documents: [] });
+  await api(server, 'DELETE', `/api/documents/${DOC}/members/bob@firm.com`, tokens.alice);
+  assert.deepEqual(await mine('bob'), { documents: [] });
+  assert.equal((await api(server, 'GET', '/api/documents', 'forged')).status, 401);
+});
+
 test("a person's own document is theirs alone; unknown document names are refused", async (t) => {
   const server = await startServer(t);
   const tokens = await teamOn(server, DOC);

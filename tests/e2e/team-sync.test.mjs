@@ -161,10 +161,24 @@ test(
       await waitFor(() => bob.synced && document.getMap('account').get('name') === account.name, {
         what: 'bob to receive the shared account',
       });
-      document.getMap('account').set('name', `${account.name} (renamed by Bob)`);
+      // As bob's browser does: the change and its line in the history, in one transaction. A
+      // malformed line (a broken or hostile client) is left out of the view.
+      document.transact(() => {
+        document.getMap('account').set('name', `${account.name} (renamed by Bob)`);
+        document.getArray('log').push([
+          { by: 'bob@firm.com', at: Date.now(), what: ['name'] },
+          { by: 42, at: 'yesterday', what: ['everything'] },
+        ]);
+      });
       await expectText(view.locator('.editor-head h1'), `${account.name} (renamed by Bob)`, {
         timeout: 15_000,
       });
+      const history = view.locator('.change-history li');
+      await expectText(history.first(), `bob@firm.com · ${msg('changeKindName')} · `, {
+        timeout: 10_000,
+      });
+      await expectText(history.last(), `alice@firm.com · ${msg('changeKindShared')} · `);
+      assert.equal(await history.count(), 2, 'the malformed line is not shown');
     } finally {
       bob.destroy();
     }
@@ -184,6 +198,21 @@ test('the Team section and Share in Russian', { timeout: 90_000 }, async () => {
   await app.seed(sampleBackup(Date.now()));
   // Another account than the English test's: that one's document is alice's on this server.
   const [, account] = await app.call('listAccounts', {});
+  // Errors are stated in the person's language, not in the English of the server or a library.
+  const form = await app.openPage('options.html');
+  await form.locator('#team-heading').waitFor();
+  await form.fill('#team-server', 'ws://sync.example.com');
+  await form.fill('#team-token', invite('carol@firm.com'));
+  await form.getByRole('button', { name: ruMsg('teamConnect'), exact: true }).click();
+  await expectText(form.locator('.note.error'), ruMsg('syncError', ruMsg('syncErrUrlWss')));
+  await form.fill('#team-server', url);
+  await form.fill('#team-token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5QGZpcm0uY29tIn0.forged');
+  await form.getByRole('button', { name: ruMsg('teamConnect'), exact: true }).click();
+  await expectText(form.locator('.note.error'), ruMsg('syncError', ruMsg('syncErrTokenRefused')));
+  await shot(form, 'team-error-ru', {
+    element: form.locator('#team-heading').locator('..').locator('..'),
+  });
+  await form.close();
   const options = await connectTeam(app, invite('carol@firm.com'), { say: ruMsg });
   await expectText(
     options.locator('.team-connected'),

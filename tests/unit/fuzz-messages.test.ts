@@ -144,6 +144,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   teamStatus: {},
   teamConnect: { server: 'ws://127.0.0.1:1', token: 'a.eyJzdWIiOiJhQGIuY28ifQ.c' },
   teamDisconnect: {},
+  teamSyncOwn: { on: true },
   shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'editor' }] },
   unshareAccount: { accountId: 'acc-1' },
   getAccountSync: { accountId: 'acc-1' },
@@ -193,6 +194,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
     unlinked: { nextAction: null, decisionIds: ['d9'] },
   },
   getBrief: { accountId: 'acc-1', today: '2026-12-05', attendees: ['anna@northwind.co.uk'] },
+  getAccountHistory: { accountId: 'acc-1' },
 };
 
 const names = Object.keys(MESSAGES) as MessageName[];

@@ -135,6 +135,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     teamStatus: 'now',
     teamConnect: { server: 'ws://127.0.0.1:1', token: '' },
     teamDisconnect: null,
+    teamSyncOwn: { on: 'yes' },
     shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'owner' }] },
     unshareAccount: { accountId: '../x' },
     getAccountSync: {},
@@ -162,6 +163,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     deleteObjective: { id: 'a b' },
     restoreObjective: { objective: { id: 'obj-1' }, unlinked: { nextAction: null } },
     getBrief: { accountId: 'acc-1', today: '2026-12-05', attendees: ['not an address'] },
+    getAccountHistory: { accountId: 7 },
   };
 
   it.each(Object.keys(MESSAGES) as MessageName[])('%s', async (name) => {

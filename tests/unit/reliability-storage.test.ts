@@ -303,12 +303,15 @@ const NO_STORE_WRITES: MessageName[] = [
 
 /**
  * The team-sync messages: answered by the sync engine (ctx.sync), which keeps its own records
- * (the connection, the shared docs). Their storage failures are tried in sync-faults.test.ts.
+ * (the connection, the shared docs); sync-engine.test.ts and the team browser tests try them.
+ * A storage fault inside the engine is not tried here.
  */
 const SYNC_MESSAGES: MessageName[] = [
   'teamStatus',
   'teamConnect',
   'teamDisconnect',
+  'teamSyncOwn',
+  'getAccountHistory',
   'shareAccount',
   'unshareAccount',
   'getAccountSync',

@@ -131,6 +131,8 @@ const PAGE_ONLY = [
   'teamStatus',
   'teamConnect',
   'teamDisconnect',
+  'teamSyncOwn',
+  'getAccountHistory',
   'shareAccount',
   'unshareAccount',
   'readKpis',

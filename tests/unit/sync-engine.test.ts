@@ -42,7 +42,7 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function browser(email: string) {
+async function browser(email: string, { own = false, token = invite(email) } = {}) {
   let counter = 0;
   const db = await openDb(`engine-${email}-${Math.random()}`);
   const syncDb = await openSyncDb(`engine-sync-${email}-${Math.random()}`);
@@ -54,8 +54,8 @@ async function browser(email: string) {
     now: () => Date.UTC(2026, 11, 5, 3, 0, 0) + ++counter,
     WebSocketPolyfill: WebSocket,
   });
-  await engine.configure({ url, email, token: invite(email) });
-  return { db, engine, notified };
+  await engine.configure({ url, email, token, own });
+  return { db, engine, notified, syncDb };
 }
 
 async function until(what: string, check: () => Promise<boolean>, timeout = 5000) {
@@ -112,7 +112,8 @@ describe('team sync in the worker', () => {
       await writeSnapshot(alice.db, seed, 1);
       await alice.engine.share(ACCOUNT);
       await alice.engine.setMember(ACCOUNT, 'bob@firm.com', 'editor');
-      await bob.engine.join(ACCOUNT);
+      // bob's browser finds the account shared with him (the worker asks on every connection).
+      await bob.engine.discover();
       await until('bob has the account', async () => !!(await readSnapshot(bob.db, ACCOUNT)));
       expect(bob.notified.flat()).toContain(ACCOUNT);
 
@@ -137,6 +138,15 @@ describe('team sync in the worker', () => {
         const b = await readSnapshot(bob.db, ACCOUNT);
         return a?.people.length === 1 && b?.account.potential === 'high';
       });
+      // Who changed what: each browser's pushes under its own address, newest first.
+      await until('bob’s entry reaches alice', async () =>
+        (alice.engine.history(ACCOUNT) ?? []).some((e) => e.by === 'bob@firm.com'),
+      );
+      const history = alice.engine.history(ACCOUNT)!;
+      expect(history.find((e) => e.by === 'bob@firm.com')!.what).toEqual(['people']);
+      expect(history.find((e) => e.what.includes('potential'))!.by).toBe('alice@firm.com');
+      expect(history.at(-1)).toMatchObject({ by: 'alice@firm.com', what: ['shared'] });
+      expect(history.map((e) => e.at)).toEqual([...history.map((e) => e.at)].sort((x, y) => y - x));
       expect((await readSnapshot(alice.db, ACCOUNT))!.people[0]!.notes).toBe('');
       expect((await readSnapshot(bob.db, ACCOUNT))!.people[0]!.notes).toBe(
         'PRIVATE: prefers a call',
@@ -156,6 +166,91 @@ describe('team sync in the worker', () => {
     } finally {
       alice.engine.stop();
       bob.engine.stop();
+    }
+  }, 30_000);
+});
+
+describe('one person on two browsers: their own document', () => {
+  const OWN = 'own-account-1';
+  const mine = (name: string): AccountSnapshot => ({
+    ...structuredClone(seed),
+    account: { ...structuredClone(seed.account), id: OWN, name },
+  });
+
+  it('syncs unshared accounts both ways, deletions to the trash, and only when turned on', async () => {
+    const token = invite('erin@firm.com');
+    const laptop = await browser('erin@firm.com', { own: true, token });
+    const desktop = await browser('erin@firm.com', { own: true, token });
+    const stranger = await browser('frank@firm.com', { own: true });
+    try {
+      await writeSnapshot(laptop.db, mine('Own Co'), 1);
+      await laptop.engine.localChanged([OWN]);
+      await until('the desktop has the laptop’s account', async () =>
+        Boolean(await readSnapshot(desktop.db, OWN)),
+      );
+      expect(desktop.notified.flat()).toContain(OWN);
+
+      // Both edit offline-free, concurrently, different fields: both survive on both.
+      await Promise.all([
+        (async () => {
+          const s = (await readSnapshot(laptop.db, OWN))!;
+          s.account.potential = 'high';
+          await writeSnapshot(laptop.db, s, 2);
+          await laptop.engine.localChanged([OWN]);
+        })(),
+        (async () => {
+          const s = (await readSnapshot(desktop.db, OWN))!;
+          s.account.nextAction = { text: 'Send the proposal', due: '2026-12-20' };
+          await writeSnapshot(desktop.db, s, 2);
+          await desktop.engine.localChanged([OWN]);
+        })(),
+      ]);
+      await until('both edits on both browsers', async () => {
+        const a = await readSnapshot(laptop.db, OWN);
+        const b = await readSnapshot(desktop.db, OWN);
+        return [a, b].every(
+          (x) =>
+            x?.account.potential === 'high' && x.account.nextAction?.text === 'Send the proposal',
+        );
+      });
+      // Another person's own document is theirs: frank's browser never gets erin's account.
+      expect(await readSnapshot(stranger.db, OWN)).toBeNull();
+
+      // A deletion on the desktop puts the account in the laptop's trash (undo-able there).
+      const tx = desktop.db.transaction(['accounts'], 'readwrite');
+      await tx.objectStore('accounts').delete(OWN);
+      await tx.done;
+      await desktop.engine.localChanged([OWN]);
+      await until('the laptop moved it to its trash', async () =>
+        Boolean(await laptop.db.get('trash', OWN)),
+      );
+      expect(await readSnapshot(laptop.db, OWN)).toBeNull();
+    } finally {
+      laptop.engine.stop();
+      desktop.engine.stop();
+      stranger.engine.stop();
+    }
+  }, 30_000);
+
+  it('sends nothing while it is off, and seeds a new browser from the document', async () => {
+    const token = invite('gail@firm.com');
+    const first = await browser('gail@firm.com', { token });
+    const second = await browser('gail@firm.com', { own: true, token });
+    try {
+      await writeSnapshot(first.db, mine('Kept home'), 1);
+      await first.engine.localChanged([OWN]);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(await readSnapshot(second.db, OWN)).toBeNull();
+      expect(first.engine.status().own).toBe(false);
+
+      await first.engine.setOwn(true);
+      await until('the second browser has it once the first turned it on', async () =>
+        Boolean(await readSnapshot(second.db, OWN)),
+      );
+      expect((await readSnapshot(second.db, OWN))!.account.name).toBe('Kept home');
+    } finally {
+      first.engine.stop();
+      second.engine.stop();
     }
   }, 30_000);
 });

@@ -14,6 +14,8 @@ export interface TeamStatus {
   waiting: number;
   /** How many accounts this browser shares. */
   shared: number;
+  /** This person's unshared accounts sync between their own browsers (their own document). */
+  own: boolean;
   /** The last error, stated for the user; null when all is well. */
   error: string | null;
 }
@@ -27,3 +29,27 @@ export interface AccountSync {
 }
 
 export type TeamRole = 'editor' | 'viewer';
+
+/** What a change in a shared account touched, for its history: "stage, people". */
+export const CHANGE_KINDS = [
+  'shared',
+  'name',
+  'domains',
+  'stage',
+  'potential',
+  'nextAction',
+  'cadenceDays',
+  'crmRefs',
+  'profile',
+  'people',
+  'decisions',
+  'activities',
+] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** One line of a shared account's history: who (their sign-in address), when, what. */
+export interface ChangeEntry {
+  by: string;
+  at: number;
+  what: ChangeKind[];
+}

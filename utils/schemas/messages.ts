@@ -46,7 +46,7 @@ import type {
   RestoreSummary,
   StagedImport,
 } from '@/utils/contract/backups';
-import type { AccountSync, TeamStatus } from '@/utils/contract/team';
+import type { AccountSync, ChangeEntry, TeamStatus } from '@/utils/contract/team';
 import type { KpiReport } from '@/utils/shared/kpis';
 import { ReadKpis } from './kpi-requests';
 import type {
@@ -299,6 +299,8 @@ export const MESSAGES = {
     'page',
   ).returns<TeamStatus>(),
   teamDisconnect: message(Nothing, 'page').returns<TeamStatus>(),
+  /** Whether this person's unshared accounts go to their own document, for their own browsers. */
+  teamSyncOwn: message(z.object({ on: z.boolean() }), 'page').returns<TeamStatus>(),
   shareAccount: message(
     z.object({ accountId: Id, members: z.array(TeamMember).check(z.maxLength(50)) }),
     'page',
@@ -310,6 +312,10 @@ export const MESSAGES = {
     'frame',
     'read',
   ).returns<AccountSync | null>(),
+  /** Who changed what, and when, in a shared account (newest first); null when not shared. */
+  getAccountHistory: message(z.object({ accountId: Id }), 'page', 'read').returns<
+    ChangeEntry[] | null
+  >(),
   // The KPIs (account plan): every account's figures for a period, and the portfolio's.
   readKpis: message(ReadKpis, 'page', 'read').returns<KpiReport>(),
   // The whitespace grid (utils/schemas/whitespace-requests.ts): buying units, cells, contracts.

@@ -4,12 +4,21 @@
  * contract's, and answer without the token.
  */
 import type { AccountSync, TeamStatus } from '@/utils/contract/team';
+import { t } from '@/utils/shared/i18n';
 import type { SyncEngine } from '../sync/sync-engine';
-import { accountDocName } from '../sync/sync-state';
+import { asSyncError, SyncError } from '../sync/sync-errors';
 import { HandlerError, type Handlers, type HandlerContext } from './common';
 
+/** A sync error in the person's language: the words the UI shows. */
+export function syncErrorText(error: SyncError): string {
+  return t(error.key, error.detail === '' ? undefined : error.detail);
+}
+
+const refused = (key: SyncError['key'], code: HandlerError['code'] = 'invalid') =>
+  new HandlerError(code, syncErrorText(new SyncError(key)));
+
 function engineOf(ctx: HandlerContext): SyncEngine {
-  if (!ctx.sync) throw new HandlerError('invalid', 'Team sync is not available here.');
+  if (!ctx.sync) throw refused('syncErrUnavailable');
   return ctx.sync;
 }
 
@@ -19,7 +28,7 @@ async function stated<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof HandlerError) throw error;
-    throw new HandlerError('invalid', error instanceof Error ? error.message : String(error));
+    throw new HandlerError('invalid', syncErrorText(asSyncError(error)));
   }
 }
 
@@ -32,7 +41,8 @@ export function teamStatusOf(engine: SyncEngine): TeamStatus {
     email: info?.email ?? null,
     waiting: status.waiting,
     shared: status.shared,
-    error: status.error,
+    own: status.own,
+    error: status.error && syncErrorText(status.error),
   };
 }
 
@@ -42,7 +52,7 @@ export function teamStatusOf(engine: SyncEngine): TeamStatus {
  */
 export function tokenEmail(token: string): string {
   const payload = token.trim().split('.')[1];
-  if (!payload) throw new HandlerError('invalid', 'This is not an invitation token.');
+  if (!payload) throw refused('syncErrNotToken');
   try {
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
     const claims = JSON.parse(json) as { email?: unknown; sub?: unknown };
@@ -51,7 +61,7 @@ export function tokenEmail(token: string): string {
   } catch {
     // Falls through to the error below.
   }
-  throw new HandlerError('invalid', 'This invitation token names no email address.');
+  throw refused('syncErrTokenNoEmail');
 }
 
 export const teamHandlers = {
@@ -66,9 +76,14 @@ export const teamHandlers = {
     const reached = await stated(() => engine.verify(req.server, token));
     await stated(() => engine.configure({ url: req.server, email, token }));
     const status = teamStatusOf(engine);
-    if (!reached.reached)
-      status.error = `The server cannot be reached now (${reached.why}); Rapport keeps trying.`;
+    if (!reached.reached) status.error = syncErrorText(new SyncError('syncErrUnreachable'));
     return { data: status, changed: [] };
+  },
+
+  async teamSyncOwn(req, ctx) {
+    const engine = engineOf(ctx);
+    await stated(() => engine.setOwn(req.on));
+    return { data: teamStatusOf(engine), changed: [] };
   },
 
   async teamDisconnect(_req, ctx) {
@@ -80,10 +95,9 @@ export const teamHandlers = {
   async shareAccount(req, ctx) {
     const engine = engineOf(ctx);
     if (!(await ctx.db.get('accounts', req.accountId)))
-      throw new HandlerError('not_found', 'No such account.');
+      throw refused('syncErrNoAccount', 'not_found');
     const self = engine.connectionInfo()?.email;
-    if (req.members.some((m) => m.email.toLowerCase() === self))
-      throw new HandlerError('invalid', 'You share this account; add your teammates.');
+    if (req.members.some((m) => m.email.toLowerCase() === self)) throw refused('syncErrSelf');
     await stated(async () => {
       // Shared once; later calls only add people or change their roles.
       if (!(await engine.accountState(req.accountId))) await engine.share(req.accountId);
@@ -100,10 +114,13 @@ export const teamHandlers = {
 
   async unshareAccount(req, ctx) {
     const engine = engineOf(ctx);
-    if (!(await engine.accountState(req.accountId)))
-      throw new HandlerError('not_found', `${accountDocName(req.accountId)} is not shared.`);
+    if (!(await engine.accountState(req.accountId))) throw refused('syncErrNotShared', 'not_found');
     await stated(() => engine.unshare(req.accountId));
     return { data: true, changed: [req.accountId] };
+  },
+
+  async getAccountHistory(req, ctx) {
+    return { data: ctx.sync?.history(req.accountId) ?? null, changed: [] };
   },
 
   async getAccountSync(req, ctx) {

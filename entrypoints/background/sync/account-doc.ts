@@ -13,6 +13,11 @@
  * Records are keyed by id in maps, not pushed to arrays, so two people or decisions added offline
  * on two sides are two keys and both survive. Local bookkeeping (revision, updatedAt, index keys)
  * never enters the doc; nor does a person's private note (Person.notesPrivate).
+ *
+ * A person's own document (personal-sync.ts) holds many accounts in the same layout, each under
+ * its own prefix of the top-level names (`a/<id>/account`, `a/<id>/people`...): top-level types
+ * are named, never replaced, so two browsers writing one account concurrently cannot drop each
+ * other's maps. The `prefix` arguments below are '' for an account's own document.
  */
 import * as Y from 'yjs';
 import { Account, Activity, Decision, Person, StageChange } from '@/utils/schemas/model';
@@ -90,20 +95,36 @@ const COLLECTIONS = [people, decisions, activities, stageChanges] as unknown as 
   id: string;
 }>[];
 
-const profileText = (doc: Y.Doc, key: string) => doc.getText(`profile.${key}`);
+const profileText = (doc: Y.Doc, key: string, prefix: string) =>
+  doc.getText(`${prefix}profile.${key}`);
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function applyText(text: Y.Text, before: string, after: string): void {
-  // The edit is computed against what this browser last agreed with the doc (`before`); if the
-  // doc's text has moved on meanwhile, it is computed against the doc's text instead.
-  const from = text.toString() === before ? before : text.toString();
-  const edit = textEdit(from, after);
+  // Only this browser's own edit (`before`, what it last agreed with the doc, to `after`) goes in.
+  // Nothing changed here: the doc's text, with a teammate's edit in it, stays as it is.
+  if (before === after) return;
+  const edit = textEdit(before, after);
   if (!edit) return;
-  if (edit.remove > 0) text.delete(edit.index, edit.remove);
-  if (edit.insert) text.insert(edit.index, edit.insert);
+  const current = text.toString();
+  const removed = before.slice(edit.index, edit.index + edit.remove);
+  let index = edit.index;
+  if (current !== before) {
+    // The doc's text moved on meanwhile (a teammate's edit): the edit is placed by the text
+    // around it, not by its offset, so the teammate's words are neither removed nor split.
+    const head = before.slice(0, edit.index);
+    const tail = before.slice(edit.index + edit.remove);
+    if (current.startsWith(head)) index = head.length;
+    else if (current.endsWith(tail)) index = current.length - tail.length - edit.remove;
+    index = Math.max(0, Math.min(index, current.length));
+  }
+  // Only what is still there as it was is removed; a teammate's change to it is kept.
+  if (edit.remove > 0 && current.slice(index, index + edit.remove) === removed) {
+    text.delete(index, edit.remove);
+  }
+  if (edit.insert) text.insert(index, edit.insert);
 }
 
 function writeRecord(
@@ -140,9 +161,10 @@ export function applyLocalChanges(
   base: AccountSnapshot | null,
   current: AccountSnapshot,
   origin: unknown = null,
+  prefix = '',
 ): void {
   doc.transact(() => {
-    const account = doc.getMap<unknown>('account');
+    const account = doc.getMap<unknown>(`${prefix}account`);
     for (const key of ACCOUNT_KEYS) {
       const value = current.account[key];
       if (base && same(base.account[key], value) && account.has(key)) continue;
@@ -150,13 +172,13 @@ export function applyLocalChanges(
     }
     for (const key of PROFILE_KEYS) {
       applyText(
-        profileText(doc, key),
+        profileText(doc, key, prefix),
         base?.account.profile[key] ?? '',
         current.account.profile[key],
       );
     }
     for (const collection of COLLECTIONS) {
-      const map = doc.getMap<Y.Map<unknown>>(collection.name);
+      const map = doc.getMap<Y.Map<unknown>>(`${prefix}${collection.name}`);
       const before = new Map((base ? collection.pick(base) : []).map((r) => [r.id, r]));
       const after = collection.pick(current);
       for (const record of after) {
@@ -202,16 +224,19 @@ export function readAccountFromDoc(
   doc: Y.Doc,
   local: AccountSnapshot | null,
   now: number,
+  prefix = '',
 ): ReadResult {
   let rejected = 0;
-  const fields = doc.getMap<unknown>('account').toJSON() as Record<string, unknown>;
+  const fields = doc.getMap<unknown>(`${prefix}account`).toJSON() as Record<string, unknown>;
   if (fields.id === undefined) return { snapshot: null, rejected };
-  const profile = Object.fromEntries(PROFILE_KEYS.map((k) => [k, profileText(doc, k).toString()]));
+  const profile = Object.fromEntries(
+    PROFILE_KEYS.map((k) => [k, profileText(doc, k, prefix).toString()]),
+  );
   const accountId = String(fields.id);
   const read = <T extends { id: string }>(collection: Collection<T>, locals: T[]): T[] => {
     const mine = new Map(locals.map((r) => [r.id, r as Record<string, unknown>]));
     const out: T[] = [];
-    for (const [id, value] of doc.getMap(collection.name).entries()) {
+    for (const [id, value] of doc.getMap(`${prefix}${collection.name}`).entries()) {
       const record = readRecord(value);
       if (!record) {
         rejected++;

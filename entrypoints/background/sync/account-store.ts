@@ -130,3 +130,38 @@ export async function writeSnapshot(
     throw error;
   }
 }
+
+/**
+ * An account deleted in another of this person's browsers goes to this browser's trash, as a
+ * delete made here would: the undo and the trash's grace period hold for it too. False when the
+ * store did not have it (nothing to do).
+ */
+export async function trashSnapshot(db: RapportDb, accountId: string, now: number) {
+  const tx = db.transaction([...STORES, 'trash'], 'readwrite', { durability: 'strict' });
+  const account = await tx.objectStore('accounts').get(accountId);
+  if (!account) {
+    await tx.done;
+    return false;
+  }
+  const records = {
+    people: await tx.objectStore('people').index('byAccount').getAll(accountId),
+    activities: await tx
+      .objectStore('activities')
+      .index('byAccountAt')
+      .getAll(activitiesOf(accountId)),
+    decisions: await tx.objectStore('decisions').index('byAccount').getAll(accountId),
+    stageChanges: await tx.objectStore('stageChanges').index('byAccount').getAll(accountId),
+  };
+  await tx.objectStore('trash').put({
+    accountId,
+    deletedAt: now,
+    account: withoutKeys(account),
+    ...records,
+  });
+  for (const name of COLLECTIONS) {
+    for (const record of records[name]) await tx.objectStore(name).delete(record.id);
+  }
+  await tx.objectStore('accounts').delete(accountId);
+  await tx.done;
+  return true;
+}

@@ -1,9 +1,11 @@
 /**
  * The sync server's address as the user typed it, checked: `wss://` always, `ws://` only on
  * loopback, where the traffic never leaves the machine (the server holds the same rule,
- * server/config.mjs). Anything else is refused with a reason to show.
+ * server/config.mjs). Anything else is refused with a reason to show (a message key).
  */
-export type ServerUrlCheck = { ok: true; url: string } | { ok: false; reason: string };
+import type { SyncErrorKey } from './sync-errors';
+
+export type ServerUrlCheck = { ok: true; url: string } | { ok: false; reason: SyncErrorKey };
 
 export function isLoopbackHost(hostname: string): boolean {
   const bare = hostname.replace(/^\[|\]$/g, '').toLowerCase();
@@ -15,12 +17,11 @@ export function checkServerUrl(input: string): ServerUrlCheck {
   try {
     url = new URL(input.trim());
   } catch {
-    return { ok: false, reason: 'not an address (wss://sync.example.com)' };
+    return { ok: false, reason: 'syncErrUrlInvalid' };
   }
-  if (url.username || url.password) return { ok: false, reason: 'no user name or password in it' };
+  if (url.username || url.password) return { ok: false, reason: 'syncErrUrlUserinfo' };
   if (url.protocol === 'wss:') return { ok: true, url: url.origin };
   if (url.protocol === 'ws:' && isLoopbackHost(url.hostname)) return { ok: true, url: url.origin };
-  if (url.protocol === 'ws:')
-    return { ok: false, reason: 'wss:// is required except on this machine' };
-  return { ok: false, reason: 'must start with wss://' };
+  if (url.protocol === 'ws:') return { ok: false, reason: 'syncErrUrlWss' };
+  return { ok: false, reason: 'syncErrUrlScheme' };
 }

@@ -11,19 +11,29 @@
  * The worker may stop at any moment: each doc's state and a `dirty` mark live in IndexedDB
  * (sync-state.ts); resume() reopens them, pushes what was marked and not yet pushed, and
  * reconnects, sending the server only what it lacks (Yjs's state vectors).
+ *
+ * Errors are SyncErrors (message keys), stated in the person's language by handlers/team.ts.
+ * The person's own document, for their own browsers, is personal-sync.ts's, on the same socket.
  */
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { ChangeEntry } from '@/utils/contract/team';
 import type { RapportDb } from '../db';
 import { applyLocalChanges, readAccountFromDoc, type AccountSnapshot } from './account-doc';
 import { readSnapshot, writeSnapshot } from './account-store';
+import { describeChange, logChange, readChanges } from './change-log';
+import { createPersonalSync } from './personal-sync';
+import { callServer, sharedWithMe, verifyToken } from './server-api';
 import { checkServerUrl } from './server-url';
+import { asSyncError, SyncError } from './sync-errors';
 import { accountDocName, type SyncConnection, type SyncDb, type SyncDocRecord } from './sync-state';
 
 /** Hocuspocus's reason for a connection closed for lack of access (@hocuspocus/common). */
 const FORBIDDEN = 'Forbidden';
 /** The origin of this browser's own transactions on a doc (a remote update has another). */
 const LOCAL = Symbol('rapport-local');
+/** How often a connected worker asks which accounts teammates shared with this person. */
+const DISCOVER_MS = 30_000;
 
 export type SyncPhase = 'off' | 'offline' | 'connecting' | 'synced' | 'pending';
 
@@ -34,7 +44,9 @@ export interface SyncStatus {
   shared: number;
   /** Accounts this person no longer has access to: kept here, marked "no longer shared". */
   revoked: string[];
-  error: string | null;
+  /** Whether the person's unshared accounts sync between their own browsers. */
+  own: boolean;
+  error: SyncError | null;
 }
 
 /** One shared account's line in its views: "Shared · synced", "No longer shared"... */
@@ -65,36 +77,17 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const live = new Map<string, Live>();
   let socket: HocuspocusProviderWebsocket | null = null;
   let connection: SyncConnection | null = null;
-  let lastError: string | null = null;
+  let lastError: SyncError | null = null;
+  let discovering: ReturnType<typeof setInterval> | undefined;
+  const setError = (error: unknown) => void (lastError = asSyncError(error));
 
   const enqueue = (entry: Live, step: () => Promise<void>) => {
-    entry.queue = entry.queue.then(step).catch((error: unknown) => {
-      lastError = error instanceof Error ? error.message : String(error);
-    });
+    entry.queue = entry.queue.then(step).catch(setError);
     return entry.queue;
   };
 
-  /** The access-list API beside the WebSocket: same host, http(s) for ws(s). */
-  async function api(method: string, path: string, body?: unknown): Promise<unknown> {
-    if (!connection) throw new Error('Team sync is not set up: add a server and sign in first.');
-    const base = connection.url.replace(/^ws/, 'http');
-    const response = await fetch(new URL(path, base), {
-      method,
-      headers: {
-        Authorization: `Bearer ${connection.token}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const answer: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const reason = (answer as { error?: unknown } | null)?.error;
-      throw new Error(
-        `The sync server refused: ${typeof reason === 'string' ? reason : response.status}`,
-      );
-    }
-    return answer;
-  }
+  const api = (method: string, path: string, body?: unknown) =>
+    callServer(connection, method, path, body);
 
   async function save(entry: Live): Promise<void> {
     entry.record = { ...entry.record, update: Y.encodeStateAsUpdate(entry.doc) };
@@ -110,7 +103,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     // change, even when a teammate's update reached the doc before it reached the store. After a
     // worker restart that is not known, and the doc itself stands in for it.
     const base = entry.base ?? readAccountFromDoc(entry.doc, current, deps.now()).snapshot;
-    applyLocalChanges(entry.doc, base, current, LOCAL);
+    entry.doc.transact(() => {
+      applyLocalChanges(entry.doc, base, current, LOCAL);
+      const by = connection?.email;
+      if (by) logChange(entry.doc, by, deps.now(), describeChange(base, current));
+    }, LOCAL);
     entry.base = current;
     entry.record = { ...entry.record, dirty: false };
     await save(entry);
@@ -129,7 +126,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       // The store as it was pushed: if it changed after, the write below is stale.
       const local = await pushLocal(entry);
       const { snapshot, rejected } = readAccountFromDoc(entry.doc, local, deps.now());
-      if (rejected > 0) lastError = `${rejected} shared record(s) were malformed and left out`;
+      if (rejected > 0) lastError = new SyncError('syncErrMalformed', rejected);
       if (!snapshot || snapshot.account.id !== entry.record.accountId) return;
       const outcome = await writeSnapshot(db, snapshot, deps.now(), local);
       if (outcome.stale) continue;
@@ -139,19 +136,31 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (outcome.changed) await deps.notify([entry.record.accountId]);
       return;
     }
-    throw new Error(
-      'The store kept changing while a teammate’s update was applied; it will be tried again.',
-    );
+    throw new SyncError('syncErrStoreBusy');
+  }
+
+  /** The one WebSocket, made on first use and shared by every document. */
+  function theSocket(url: string): HocuspocusProviderWebsocket {
+    if (socket) return socket;
+    socket = new HocuspocusProviderWebsocket({
+      url,
+      WebSocketPolyfill: deps.WebSocketPolyfill,
+    } as ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]);
+    // Each time the server is reached: accounts teammates shared meanwhile are joined.
+    socket.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') void engine.discover().catch(setError);
+    });
+    clearInterval(discovering);
+    discovering = setInterval(() => {
+      if (socket?.status === 'connected') void engine.discover().catch(setError);
+    }, DISCOVER_MS);
+    return socket;
   }
 
   function connect(entry: Live): void {
     if (!connection || entry.provider || entry.record.revoked) return;
-    socket ??= new HocuspocusProviderWebsocket({
-      url: connection.url,
-      WebSocketPolyfill: deps.WebSocketPolyfill,
-    } as ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]);
     entry.provider = new HocuspocusProvider({
-      websocketProvider: socket,
+      websocketProvider: theSocket(connection.url),
       name: entry.record.name,
       document: entry.doc,
       token: connection.token,
@@ -173,6 +182,28 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     await deps.notify([entry.record.accountId]);
   }
 
+  const hasDoc = async (accountId: string) =>
+    live.has(accountDocName(accountId)) ||
+    (await (await deps.getSyncDb()).getKey('docs', accountDocName(accountId))) !== undefined;
+
+  const personal = createPersonalSync({
+    ...deps,
+    isShared: hasDoc,
+    join: (accountId) => engine.join(accountId),
+    onError: setError,
+    attach: (name, document, onSynced) => {
+      const provider = new HocuspocusProvider({
+        websocketProvider: theSocket(connection!.url),
+        name,
+        document,
+        token: connection!.token,
+        onSynced,
+      });
+      provider.attach();
+      return provider;
+    },
+  });
+
   async function open(record: SyncDocRecord): Promise<Live> {
     const existing = live.get(record.name);
     if (existing) return existing;
@@ -186,56 +217,48 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     return entry;
   }
 
-  return {
-    /**
-     * Asks the server whether it takes this token, before it is kept: the access-list API checks
-     * the token before anything else (401), so a question about no document answers it. An
-     * unreachable server is not a refusal: the caller keeps the settings and shows "offline".
-     */
-    async verify(
-      url: string,
-      token: string,
-    ): Promise<{ reached: true } | { reached: false; why: string }> {
-      const checked = checkServerUrl(url);
-      if (!checked.ok) throw new Error(`Server address: ${checked.reason}.`);
-      let response: Response;
-      try {
-        response = await fetch(
-          new URL('/api/documents/account:token-check/members', checked.url.replace(/^ws/, 'http')),
-          {
-            headers: { Authorization: `Bearer ${token}` },
-          },
-        );
-      } catch (error) {
-        return { reached: false, why: error instanceof Error ? error.message : String(error) };
-      }
-      if (response.status === 401) {
-        const answer = (await response.json().catch(() => null)) as { error?: unknown } | null;
-        const reason = typeof answer?.error === 'string' ? `: ${answer.error}` : '';
-        throw new Error(`The server refused this invitation token${reason}.`);
-      }
-      return { reached: true };
-    },
+  const engine = {
+    verify: verifyToken,
 
     /** Sets the server and this person's token; reconnects every shared document. */
     async configure(input: Omit<SyncConnection, 'key'> | null): Promise<void> {
       let next: SyncConnection | null = null;
       if (input) {
         const checked = checkServerUrl(input.url);
-        if (!checked.ok) throw new Error(`Server address: ${checked.reason}.`);
-        next = { key: 'connection', url: checked.url, email: input.email, token: input.token };
+        if (!checked.ok) throw new SyncError(checked.reason);
+        next = {
+          key: 'connection',
+          url: checked.url,
+          email: input.email,
+          token: input.token,
+          own: input.own ?? false,
+        };
       }
       const db = await deps.getSyncDb();
       if (next) await db.put('settings', next);
       else await db.delete('settings', 'connection');
+      personal.stop();
       for (const entry of live.values()) {
         entry.provider?.destroy();
         entry.provider = null;
       }
       socket?.destroy();
       socket = null;
+      clearInterval(discovering);
       connection = next;
+      lastError = null;
       for (const entry of live.values()) connect(entry);
+      // Connected even with nothing shared yet: accounts shared with this person are found.
+      if (connection) theSocket(connection.url);
+      await personal.start(connection?.own ? connection.email : null);
+    },
+
+    /** Turns the sync of this person's unshared accounts between their browsers on or off. */
+    async setOwn(on: boolean): Promise<void> {
+      if (!connection) throw new SyncError('syncErrNotSetUp');
+      connection = { ...connection, own: on };
+      await (await deps.getSyncDb()).put('settings', connection);
+      await personal.start(on ? connection.email : null);
     },
 
     /** Reopens every shared document after a worker start; safe to call more than once. */
@@ -243,11 +266,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const db = await deps.getSyncDb();
       connection = (await db.get('settings', 'connection')) ?? null;
       for (const record of await db.getAll('docs')) {
+        if (!record.name.startsWith('account:')) continue; // The person's own: personal-sync.ts.
         const entry = await open(record);
         if (entry.record.dirty) await enqueue(entry, async () => void (await pushLocal(entry)));
         await enqueue(entry, () => pullRemote(entry));
         connect(entry);
       }
+      if (connection) theSocket(connection.url);
+      await personal.start(connection?.own ? connection.email : null);
     },
 
     /** Starts sharing an account: its document gets everything the store has for it. */
@@ -265,6 +291,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       await (await deps.getSyncDb()).put('docs', entry.record);
       await enqueue(entry, async () => void (await pushLocal(entry)));
       connect(entry);
+      // The person's other browsers learn from their own document that it is shared now.
+      await personal.localChanged([accountId]);
       return name;
     },
 
@@ -282,6 +310,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       connect(await open(record));
     },
 
+    /** Joins every account teammates shared with this person that is not open here yet. */
+    async discover(): Promise<void> {
+      for (const accountId of await sharedWithMe(connection)) {
+        if (!live.has(accountDocName(accountId))) await engine.join(accountId);
+      }
+    },
+
     /** Gives a teammate a role on a shared account (the owner only; the server checks). */
     async setMember(accountId: string, email: string, role: 'editor' | 'viewer'): Promise<void> {
       const path = `/api/documents/${accountDocName(accountId)}/members/${encodeURIComponent(email)}`;
@@ -297,9 +332,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     /** The router's list of accounts a write touched; only shared ones go anywhere. */
     async localChanged(accountIds: string[]): Promise<void> {
       const db = await deps.getSyncDb();
+      const own: string[] = [];
       for (const accountId of accountIds) {
         const name = accountDocName(accountId);
         const record = live.get(name)?.record ?? (await db.get('docs', name));
+        if (!record) own.push(accountId);
         if (!record || record.revoked) continue;
         // Marked before the push: a worker stopped in between pushes it on the next start.
         await db.put('docs', { ...record, dirty: true });
@@ -308,6 +345,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         await enqueue(entry, async () => void (await pushLocal(entry)));
         connect(entry);
       }
+      await personal.localChanged(own);
     },
 
     /** The server and the person signed in, never the token (it stays in this worker). */
@@ -330,6 +368,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       };
     },
 
+    /** Who changed what, and when, newest first; null when it is not shared here. */
+    history(accountId: string): ChangeEntry[] | null {
+      const entry = live.get(accountDocName(accountId));
+      return entry ? readChanges(entry.doc) : null;
+    },
+
     /**
      * Stops sharing an account from this browser. The owner takes every teammate off the access
      * list first (their connections close at once, their copies stay theirs); then the document
@@ -349,11 +393,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       entry?.provider?.destroy();
       live.delete(name);
       await (await deps.getSyncDb()).delete('docs', name);
+      // Back to an account of this person's own: their other browsers keep it as such.
+      await personal.localChanged([accountId]);
     },
 
     status(): SyncStatus {
       const entries = [...live.values()];
-      const waiting = entries.reduce((n, e) => n + (e.provider?.unsyncedChanges ?? 0), 0);
+      const waiting =
+        entries.reduce((n, e) => n + (e.provider?.unsyncedChanges ?? 0), 0) + personal.waiting();
       const revoked = entries.filter((e) => e.record.revoked).map((e) => e.record.accountId);
       const connected = socket?.status === 'connected';
       const phase: SyncPhase = !connection
@@ -365,21 +412,26 @@ export function createSyncEngine(deps: SyncEngineDeps) {
           : waiting > 0
             ? 'pending'
             : 'synced';
-      return { phase, waiting, shared: entries.length, revoked, error: lastError };
+      const own = connection?.own ?? false;
+      return { phase, waiting, shared: entries.length, revoked, own, error: lastError };
     },
 
     /** Waits for every queued step (tests, and a clean stop). */
     async settle(): Promise<void> {
       await Promise.all([...live.values()].map((e) => e.queue));
+      await personal.settle();
     },
 
     stop(): void {
+      personal.stop();
       for (const entry of live.values()) entry.provider?.destroy();
       socket?.destroy();
       socket = null;
+      clearInterval(discovering);
       live.clear();
     },
   };
+  return engine;
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;

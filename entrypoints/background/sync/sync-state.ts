@@ -3,7 +3,7 @@
  * schema moves on its own, and the store's migrations stay as they are):
  *   connection  the server's address, this person's email and token: only the background reads
  *               it; no message gives the token to a content script or the sidebar frame
- *   docs        each shared document's Yjs state (a merged update) and whether this browser has
+ *   docs        each shared document's Yjs state (and the person's own, `user:<email>`) (a merged update) and whether this browser has
  *               a change not yet in it (`dirty`), so that sync resumes after a worker restart
  *               from the stored state vector instead of downloading everything again
  */
@@ -16,6 +16,8 @@ export interface SyncConnection {
   url: string;
   email: string;
   token: string;
+  /** The person's unshared accounts go to their own document too (personal-sync.ts). */
+  own?: boolean;
 }
 
 export interface SyncDocRecord {
@@ -25,6 +27,11 @@ export interface SyncDocRecord {
   dirty: boolean;
   /** The server refused this person (access removed): the local copy is kept, no longer shared. */
   revoked: boolean;
+  /** The person's own document only: accounts still to push, and to write to the store. */
+  dirtyAccounts?: string[];
+  pendingAccounts?: string[];
+  /** The person's own document only: this browser's accounts went into it once. */
+  seeded?: boolean;
 }
 
 interface SyncSchema extends DBSchema {

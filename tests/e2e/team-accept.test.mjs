@@ -1,0 +1,180 @@
+// The issue's acceptance, in real Chromium against a real sync server on 127.0.0.1 that this test
+// starts: alice (owner), bob (editor) and carol (no access) in three profiles. alice shares an
+// account with bob from the account view; bob's browser finds it. The server stops; alice and bob
+// make conflicting edits (a stage change each, a decision each, the same person's notes, and bob
+// adds a person), and bob's worker is killed right after a write. The server starts again: both
+// converge and everything survives. carol sees nothing throughout. alice stops sharing: bob's
+// later edits no longer reach her, and his copy says "No longer shared".
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { sampleBackup } from '../fixtures/sample-data.mjs';
+import { expectText, waitFor } from './harness.mjs';
+import { msg, shot } from './pages-helpers.mjs';
+import { connectTeam, launchWithServer, syncServer } from './team-helpers.mjs';
+
+let server;
+const apps = [];
+
+before(async () => {
+  server = await syncServer();
+});
+
+after(async () => {
+  for (const app of apps) await app.close().catch(() => undefined);
+  await server?.close();
+});
+
+async function profile() {
+  const app = await launchWithServer(server);
+  apps.push(app);
+  return app;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const ids = (list) => list.map((r) => r.id).sort();
+
+/** What both sides must agree on once converged. */
+async function shared(app, accountId) {
+  const view = await app.call('getAccount', { id: accountId });
+  return {
+    name: view.account.name,
+    stage: view.account.stage,
+    stageChanges: ids(view.stageChanges),
+    decisions: ids(view.decisions),
+    people: view.people.map((p) => `${p.id}:${p.notes}`).sort(),
+  };
+}
+
+test(
+  'three profiles, the server stopped, conflicting edits, a killed worker, then revoke',
+  {
+    timeout: 90_000,
+  },
+  async () => {
+    const [alice, bob, carol] = await Promise.all([profile(), profile(), profile()]);
+    await alice.seed(sampleBackup(Date.now()));
+    const [account] = await alice.call('listAccounts', {});
+    const id = account.id;
+    await connectTeam(alice, server, server.invite('alice@firm.com'));
+
+    const view = await alice.openPage(`accounts.html#account=${encodeURIComponent(id)}`);
+    await view.locator('#share-heading').waitFor();
+    await view.fill('#share-email-0', 'bob@firm.com');
+    await view.selectOption('#share-role-0', 'editor');
+    await view.getByRole('button', { name: msg('shareSubmit'), exact: true }).click();
+    await expectText(view.locator('.sync-line').first(), msg('syncShared', msg('syncSynced')), {
+      timeout: 15_000,
+    });
+
+    // bob and carol sign in; bob's browser finds the account shared with him, carol's nothing.
+    const bobOptions = await connectTeam(bob, server, server.invite('bob@firm.com'));
+    await connectTeam(carol, server, server.invite('carol@firm.com'));
+    await waitFor(async () => (await bob.call('listAccounts', {})).some((a) => a.id === id), {
+      timeout: 20_000,
+      what: 'bob’s browser to receive the shared account',
+    });
+    const before = await alice.call('getAccount', { id });
+    const person = before.people[0];
+    assert.ok(person, 'the shared account has a person');
+
+    // The network is gone: the server stops.
+    await server.stop();
+    const stage = before.account.stage;
+    // Two stages other than the current one: one for each of them.
+    const [aliceStage, bobStage] = [
+      'tactical',
+      'cooperative',
+      'interdependent',
+      'strategic',
+    ].filter((x) => x !== stage);
+    await alice.call('setStage', {
+      id,
+      stage: aliceStage,
+      reason: 'alice: board approved',
+      base: stage,
+    });
+    await bob.call('setStage', {
+      id,
+      stage: bobStage,
+      reason: 'bob: joint plan',
+      base: stage,
+    });
+    await alice.call('addDecision', { accountId: id, date: today(), what: 'alice: pilot in Q1' });
+    await bob.call('addDecision', { accountId: id, date: today(), what: 'bob: two-year term' });
+    await alice.call('upsertPerson', {
+      id: person.id,
+      accountId: id,
+      notes: `${person.notes}\nalice: prefers mornings`,
+      base: { notes: person.notes },
+    });
+    await bob.call('upsertPerson', {
+      id: person.id,
+      accountId: id,
+      notes: `bob: met at the fair\n${person.notes}`,
+      base: { notes: person.notes },
+    });
+    await bob.call('upsertPerson', { accountId: id, name: 'Nadia Offline', notes: '' });
+    // bob's worker is killed right after a write, before anything could reach a server.
+    // (His options page asks the worker every 2 s and would wake it at once: closed first.)
+    await bobOptions.close();
+    await bob.call('upsertPerson', { accountId: id, name: 'Omar Killed', notes: '' });
+    await bob.stopWorker();
+    assert.equal(
+      (await bob.call('teamStatus')).phase !== 'synced',
+      true,
+      'bob is not synced offline',
+    );
+
+    // The server is back: both converge, and every edit survives on both sides.
+    await server.start();
+    let a, b;
+    await waitFor(
+      async () => {
+        [a, b] = [await shared(alice, id), await shared(bob, id)];
+        return JSON.stringify(a) === JSON.stringify(b) && a.decisions.length >= 2;
+      },
+      { timeout: 30_000, what: 'alice and bob to converge' },
+    );
+    const after = await alice.call('getAccount', { id });
+    const reasons = after.stageChanges.map((c) => c.reason);
+    assert.ok(
+      reasons.includes('alice: board approved') && reasons.includes('bob: joint plan'),
+      JSON.stringify(after.stageChanges),
+    );
+    const latest = [...after.stageChanges].sort((x, y) => x.at - y.at).at(-1);
+    assert.equal(after.account.stage, latest.to, 'the current stage is the later change');
+    const whats = after.decisions.map((d) => d.what);
+    assert.ok(whats.includes('alice: pilot in Q1') && whats.includes('bob: two-year term'));
+    const notes = after.people.find((p) => p.id === person.id).notes;
+    assert.match(notes, /alice: prefers mornings/);
+    assert.match(notes, /bob: met at the fair/);
+    assert.ok(
+      after.people.some((p) => p.name === 'Nadia Offline'),
+      'bob’s new person arrived',
+    );
+    assert.deepEqual(await carol.call('listAccounts', {}), [], 'carol saw nothing');
+
+    // Revoke: alice stops sharing; bob keeps his copy, marked, and his edits stay with him.
+    await view.getByRole('button', { name: msg('shareStop'), exact: true }).click();
+    await view
+      .locator('.confirm')
+      .getByRole('button', { name: msg('shareStop'), exact: true })
+      .click();
+    await expectText(view.locator('.note.ok'), msg('shareStopped'));
+    await waitFor(async () => (await bob.call('getAccountSync', { accountId: id }))?.revoked, {
+      timeout: 15_000,
+      what: 'bob’s copy to be marked no longer shared',
+    });
+    const bobView = await bob.openPage(`accounts.html#account=${encodeURIComponent(id)}`);
+    await expectText(bobView.locator('.sync-line').first(), msg('syncNoLongerShared'));
+    await bob.call('updateAccount', {
+      id,
+      patch: { name: 'Renamed by bob after revocation' },
+      base: { name: after.account.name },
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal((await alice.call('getAccount', { id })).account.name, after.account.name);
+    assert.deepEqual(await carol.call('listAccounts', {}), [], 'carol still saw nothing');
+    await shot(bobView, 'team-revoked-en');
+  },
+);

@@ -1,0 +1,98 @@
+// Team sync in real Chromium: a real sync server on 127.0.0.1 started by the test
+// (`node server/main.mjs`, as `npm run server` does), invitations from its command line, browsers
+// let through to that server only, and the options page's Team section to connect.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ru from '../../public/_locales/ru/messages.json' with { type: 'json' };
+import { ROOT, launch } from './harness.mjs';
+import { msg } from './pages-helpers.mjs';
+
+/** Starts the server on a free port; `stop()` and `start()` again keep its data (same port). */
+export async function syncServer() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'rapport-team-e2e-'));
+  let port = '0';
+  let child = null;
+  let url = '';
+  const env = () => ({ ...process.env, RAPPORT_SYNC_DATA_DIR: dataDir, RAPPORT_SYNC_PORT: port });
+  const server = {
+    get url() {
+      return url;
+    },
+    async start() {
+      child = spawn('node', ['server/main.mjs'], {
+        cwd: ROOT,
+        env: env(),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      url = await new Promise((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk.toString();
+          const match = /Rapport sync: (ws:\/\/[\d.]+:(\d+))/.exec(out);
+          if (match) resolve(match[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`the sync server exited with ${code}`)));
+      });
+      port = new URL(url).port;
+    },
+    async stop() {
+      if (!child) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      await exited;
+      child = null;
+    },
+    invite(email) {
+      const run = spawnSync('node', ['server/main.mjs', 'invite', email], {
+        cwd: ROOT,
+        env: env(),
+        encoding: 'utf8',
+      });
+      assert.equal(run.status, 0, run.stderr);
+      return run.stdout.trim();
+    },
+    async close() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  await server.start();
+  return server;
+}
+
+/**
+ * Launches a browser that may reach this server, and only it: the harness fails every other
+ * http(s) request fast (nothing leaves the machine).
+ */
+export async function launchWithServer(server, options) {
+  const app = await launch(options);
+  const port = new URL(server.url).port;
+  await app.context.route(
+    (u) => u.hostname === '127.0.0.1' && u.port === port,
+    (route) => route.continue(),
+  );
+  return app;
+}
+
+/** Connects the options page's Team section with this server and token. */
+export async function connectTeam(app, server, token, { say = msg } = {}) {
+  const options = await app.openPage('options.html');
+  await options.locator('#team-heading').waitFor();
+  await options.fill('#team-server', server.url);
+  await options.fill('#team-token', token);
+  await options.getByRole('button', { name: say('teamConnect'), exact: true }).click();
+  await options.locator('.team-connected').waitFor();
+  return options;
+}
+
+/** A Russian UI string with its substitutions, as chrome.i18n gives it. */
+export const ruMsg = (key, ...subs) => {
+  const entry = ru[key];
+  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/g, (_m, i) => String(subs[Number(i) - 1] ?? ''));
+  });
+};
