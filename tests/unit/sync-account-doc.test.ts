@@ -10,7 +10,13 @@ import {
   type AccountSnapshot,
 } from '@/entrypoints/background/sync/account-doc';
 import { textEdit } from '@/entrypoints/background/sync/text-diff';
-import type { Decision, Person, StageChange } from '@/utils/contract/model';
+import type {
+  Decision,
+  Objective,
+  Person,
+  StageChange,
+  WhitespaceCell,
+} from '@/utils/contract/model';
 
 const NOW = Date.UTC(2026, 11, 5, 3, 0, 0);
 
@@ -34,6 +40,39 @@ function snapshot(): AccountSnapshot {
     activities: [],
     decisions: [],
     stageChanges: [stageChange('s-0', null, 'tactical', NOW - 1000)],
+    objectives: [],
+    buyingUnits: [{ id: 'u-uk', accountId: 'acme-0001', name: 'UK operations', order: 0 }],
+    whitespace: [cell('c-wh', 'off-wh', 'Harbour Storage holds it.')],
+  };
+}
+
+function cell(id: string, offeringId: string, note = ''): WhitespaceCell {
+  return {
+    id,
+    accountId: 'acme-0001',
+    unitId: 'u-uk',
+    offeringId,
+    supplier: 'competitor',
+    competitor: 'Harbour Storage',
+    spend: 120000,
+    currency: 'EUR',
+    contractEnd: '2027-01-14',
+    note,
+    updatedAt: NOW - 1000,
+  };
+}
+
+function objective(id: string, outcome: string): Objective {
+  return {
+    id,
+    accountId: 'acme-0001',
+    outcome,
+    measure: '',
+    target: '',
+    due: null,
+    status: 'on_track',
+    statusAt: NOW,
+    createdAt: NOW,
   };
 }
 
@@ -219,6 +258,47 @@ describe('conflicts lose nothing', () => {
         'Rejected the annual plan',
       ]);
     }
+  });
+
+  it('the account plan: objectives and cells added on two sides survive, a cell note merges', () => {
+    const { base, alice, bob } = twoBrowsers();
+    applyLocalChanges(
+      alice,
+      base,
+      edit(base, (s) => {
+        s.objectives.push(objective('o-a', 'Second site live'));
+        s.whitespace[0]!.note = 'Harbour Storage holds it. Renewal in January.';
+      }),
+    );
+    applyLocalChanges(
+      bob,
+      base,
+      edit(base, (s) => {
+        s.objectives.push(objective('o-b', 'Transit times down 15%'));
+        s.whitespace[0]!.note = 'Note: Harbour Storage holds it.';
+        s.whitespace.push(cell('c-cu', 'off-cu'));
+      }),
+    );
+    reconnect(alice, bob);
+    for (const doc of [alice, bob]) {
+      const s = read(doc);
+      expect(s.objectives.map((o) => o.id)).toEqual(['o-a', 'o-b']);
+      expect(s.whitespace.map((c) => c.id)).toEqual(['c-cu', 'c-wh']);
+      expect(s.whitespace.find((c) => c.id === 'c-wh')!.note).toBe(
+        'Note: Harbour Storage holds it. Renewal in January.',
+      );
+      expect(s.buyingUnits).toEqual(base.buyingUnits);
+    }
+  });
+
+  it('a teammate’s cell that fails the schema is left out, not stored', () => {
+    const { base, alice } = twoBrowsers();
+    applyLocalChanges(alice, null, base);
+    const entry = alice.getMap<Y.Map<unknown>>('whitespace').get('c-wh')!;
+    entry.set('supplier', 'everyone');
+    const { snapshot, rejected } = readAccountFromDoc(alice, null, NOW);
+    expect(rejected).toBe(1);
+    expect(snapshot!.whitespace).toEqual([]);
   });
 
   it('two stage changes both stay in the history; the current stage is the later one', () => {

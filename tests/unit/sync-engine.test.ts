@@ -102,6 +102,9 @@ const seed: AccountSnapshot = {
   activities: [],
   decisions: [],
   stageChanges: [],
+  objectives: [],
+  buyingUnits: [],
+  whitespace: [],
 };
 
 describe('team sync in the worker', () => {

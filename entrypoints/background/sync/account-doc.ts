@@ -9,6 +9,8 @@
  *   decisions        Y.Map   id -> Y.Map; why and alternatives Y.Text
  *   activities       Y.Map   id -> Y.Map
  *   stageChanges     Y.Map   id -> Y.Map: every change kept; the current stage is the latest one
+ *   objectives, buyingUnits, whitespace
+ *                    Y.Map   id -> Y.Map: the account plan; a whitespace cell's note a Y.Text
  *
  * Records are keyed by id in maps, not pushed to arrays, so two people or decisions added offline
  * on two sides are two keys and both survive. Local bookkeeping (revision, updatedAt, index keys)
@@ -20,13 +22,25 @@
  * other's maps. The `prefix` arguments below are '' for an account's own document.
  */
 import * as Y from 'yjs';
-import { Account, Activity, Decision, Person, StageChange } from '@/utils/schemas/model';
+import {
+  Account,
+  Activity,
+  BuyingUnit,
+  Decision,
+  Objective,
+  Person,
+  StageChange,
+  WhitespaceCell,
+} from '@/utils/schemas/model';
 import type {
   Account as AccountT,
   Activity as ActivityT,
+  BuyingUnit as BuyingUnitT,
   Decision as DecisionT,
+  Objective as ObjectiveT,
   Person as PersonT,
   StageChange as StageChangeT,
+  WhitespaceCell as WhitespaceCellT,
 } from '@/utils/contract/model';
 import { textEdit } from './text-diff';
 
@@ -36,6 +50,9 @@ export interface AccountSnapshot {
   activities: ActivityT[];
   decisions: DecisionT[];
   stageChanges: StageChangeT[];
+  objectives: ObjectiveT[];
+  buyingUnits: BuyingUnitT[];
+  whitespace: WhitespaceCellT[];
 }
 
 /** The account's fields the team shares; revision and updatedAt are each browser's own. */
@@ -53,7 +70,7 @@ const ACCOUNT_KEYS = [
 const PROFILE_KEYS = ['goals', 'painPoints', 'opportunities'] as const;
 
 interface Collection<T extends { id: string }> {
-  name: 'people' | 'decisions' | 'activities' | 'stageChanges';
+  name: Exclude<keyof AccountSnapshot, 'account'>;
   /** Long free text, merged as text. */
   texts: readonly string[];
   /** Fields that never leave this browser. */
@@ -90,8 +107,37 @@ const stageChanges: Collection<StageChangeT> = {
   pick: (s) => s.stageChanges,
   schema: StageChange,
 };
+const objectives: Collection<ObjectiveT> = {
+  name: 'objectives',
+  texts: [],
+  local: () => [],
+  pick: (s) => s.objectives,
+  schema: Objective,
+};
+const buyingUnits: Collection<BuyingUnitT> = {
+  name: 'buyingUnits',
+  texts: [],
+  local: () => [],
+  pick: (s) => s.buyingUnits,
+  schema: BuyingUnit,
+};
+const whitespace: Collection<WhitespaceCellT> = {
+  name: 'whitespace',
+  texts: ['note'],
+  local: () => [],
+  pick: (s) => s.whitespace,
+  schema: WhitespaceCell,
+};
 // Typed as the loose shape the generic code below walks.
-const COLLECTIONS = [people, decisions, activities, stageChanges] as unknown as Collection<{
+const COLLECTIONS = [
+  people,
+  decisions,
+  activities,
+  stageChanges,
+  objectives,
+  buyingUnits,
+  whitespace,
+] as unknown as Collection<{
   id: string;
 }>[];
 
@@ -270,6 +316,9 @@ export function readAccountFromDoc(
     activities: read(activities, local?.activities ?? []),
     decisions: read(decisions, local?.decisions ?? []),
     stageChanges: history,
+    objectives: read(objectives, local?.objectives ?? []),
+    buyingUnits: read(buyingUnits, local?.buyingUnits ?? []),
+    whitespace: read(whitespace, local?.whitespace ?? []),
   };
   return { snapshot, rejected };
 }

@@ -7,8 +7,34 @@ import { withKeys, withoutKeys, type RapportDb } from '../db';
 import { activitiesOf } from '../account-reads';
 import type { AccountSnapshot } from './account-doc';
 
-const STORES = ['accounts', 'people', 'activities', 'decisions', 'stageChanges'] as const;
-const COLLECTIONS = ['people', 'activities', 'decisions', 'stageChanges'] as const;
+const COLLECTIONS = [
+  'people',
+  'activities',
+  'decisions',
+  'stageChanges',
+  'objectives',
+  'buyingUnits',
+  'whitespace',
+] as const;
+const STORES = ['accounts', ...COLLECTIONS] as const;
+
+type StoreTx = ReturnType<RapportDb['transaction']>;
+
+/** One kind of the account's records, from the index that finds that kind. */
+function recordsOf(tx: StoreTx, name: (typeof COLLECTIONS)[number], accountId: string) {
+  return name === 'activities'
+    ? tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(accountId))
+    : tx.objectStore(name).index('byAccount').getAll(accountId);
+}
+
+/** Every record of the account, kind by kind. */
+async function allRecordsOf(tx: StoreTx, accountId: string) {
+  const lists = await Promise.all(COLLECTIONS.map((name) => recordsOf(tx, name, accountId)));
+  return Object.fromEntries(COLLECTIONS.map((name, i) => [name, lists[i]])) as Omit<
+    AccountSnapshot,
+    'account'
+  >;
+}
 
 /** The account and every record of it, as one consistent read; null if it does not exist. */
 export async function readSnapshot(
@@ -16,23 +42,18 @@ export async function readSnapshot(
   accountId: string,
 ): Promise<AccountSnapshot | null> {
   const tx = db.transaction([...STORES], 'readonly');
-  const [account, people, activities, decisions, stageChanges] = await Promise.all([
+  const [account, records] = await Promise.all([
     tx.objectStore('accounts').get(accountId),
-    tx.objectStore('people').index('byAccount').getAll(accountId),
-    tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(accountId)),
-    tx.objectStore('decisions').index('byAccount').getAll(accountId),
-    tx.objectStore('stageChanges').index('byAccount').getAll(accountId),
+    allRecordsOf(tx, accountId),
   ]);
   await tx.done;
   if (!account) return null;
-  return { account: withoutKeys(account), people, activities, decisions, stageChanges };
+  return { account: withoutKeys(account), ...records };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const byId = <T extends { id: string }>(list: T[]) =>
   [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
-type StoreTx = ReturnType<RapportDb['transaction']>;
 
 /** Whether the store still holds exactly `seen` for the account, read inside `tx`. */
 async function unchangedSince(tx: StoreTx, id: string, seen: AccountSnapshot | null) {
@@ -40,10 +61,7 @@ async function unchangedSince(tx: StoreTx, id: string, seen: AccountSnapshot | n
   if (!account || !seen) return !account && !seen;
   if (!same(withoutKeys(account), seen.account)) return false;
   for (const name of COLLECTIONS) {
-    const existing =
-      name === 'activities'
-        ? await tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(id))
-        : await tx.objectStore(name).index('byAccount').getAll(id);
+    const existing = await recordsOf(tx, name, id);
     if (!same(byId(existing as { id: string }[]), byId(seen[name] as { id: string }[]))) {
       return false;
     }
@@ -83,10 +101,7 @@ export async function writeSnapshot(
     for (const name of COLLECTIONS) {
       const store = tx.objectStore(name);
       const wanted = new Map(snapshot[name].map((r) => [r.id, r]));
-      const existing =
-        name === 'activities'
-          ? await tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(id))
-          : await tx.objectStore(name).index('byAccount').getAll(id);
+      const existing = await recordsOf(tx, name, id);
       for (const record of existing) {
         const next = wanted.get(record.id);
         if (!next) {
@@ -143,15 +158,7 @@ export async function trashSnapshot(db: RapportDb, accountId: string, now: numbe
     await tx.done;
     return false;
   }
-  const records = {
-    people: await tx.objectStore('people').index('byAccount').getAll(accountId),
-    activities: await tx
-      .objectStore('activities')
-      .index('byAccountAt')
-      .getAll(activitiesOf(accountId)),
-    decisions: await tx.objectStore('decisions').index('byAccount').getAll(accountId),
-    stageChanges: await tx.objectStore('stageChanges').index('byAccount').getAll(accountId),
-  };
+  const records = await allRecordsOf(tx, accountId);
   await tx.objectStore('trash').put({
     accountId,
     deletedAt: now,
