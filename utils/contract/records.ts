@@ -15,6 +15,9 @@ export const RECORD_KINDS = [
   'whitespace',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+/** The kinds that belong to an account: every kind but the accounts themselves. */
+export type ChildKind = Exclude<RecordKind, 'accounts'>;
+export const CHILD_KINDS = RECORD_KINDS.filter((k): k is ChildKind => k !== 'accounts');
 
 /**
  * The version of the records' shape, as backups record it. The IndexedDB store has its own

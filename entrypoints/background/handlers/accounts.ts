@@ -8,7 +8,6 @@ import {
   accountIdsByDomain,
   accountIdsByEmail,
   accountIdsByName,
-  activitiesOf,
   answer,
   lastTouchedByAccount,
   readView,
@@ -28,7 +27,8 @@ import {
   type StoreName,
   type TrashEntry,
 } from '../db';
-import { RECORD_KINDS } from '@/utils/contract/records';
+import { CHILD_KINDS, RECORD_KINDS } from '@/utils/contract/records';
+import { allChildRecordsOf } from '../child-records';
 import { companyDomain, matchParticipants, type MatchResult } from '@/utils/shared/match';
 import type {
   AccountSummary,
@@ -61,41 +61,12 @@ import {
 /** How long a deleted account waits in the trash before it is purged. */
 export const TRASH_KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
-const CHILD_STORES = [
-  'people',
-  'activities',
-  'decisions',
-  'stageChanges',
-  'objectives',
-  'buyingUnits',
-  'whitespace',
-] as const;
-
 /** Every record that belongs to an account, from the index that finds each kind. */
 async function recordsOf(
   tx: Tx,
   account: Account,
 ): Promise<Omit<TrashEntry, 'accountId' | 'deletedAt'>> {
-  const [people, activities, decisions, stageChanges, objectives, buyingUnits, whitespace] =
-    await Promise.all([
-      tx.objectStore('people').index('byAccount').getAll(account.id),
-      tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(account.id)),
-      tx.objectStore('decisions').index('byAccount').getAll(account.id),
-      tx.objectStore('stageChanges').index('byAccount').getAll(account.id),
-      tx.objectStore('objectives').index('byAccount').getAll(account.id),
-      tx.objectStore('buyingUnits').index('byAccount').getAll(account.id),
-      tx.objectStore('whitespace').index('byAccount').getAll(account.id),
-    ]);
-  return {
-    account,
-    people,
-    activities,
-    decisions,
-    stageChanges,
-    objectives,
-    buyingUnits,
-    whitespace,
-  };
+  return { account, ...(await allChildRecordsOf(tx, account.id)) };
 }
 
 function newAccount(
@@ -344,7 +315,7 @@ export const accountHandlers = {
         ...(await recordsOf(tx, account)),
       };
       await tx.objectStore('trash').put(entry);
-      for (const store of CHILD_STORES) {
+      for (const store of CHILD_KINDS) {
         for (const record of entry[store] ?? []) await tx.objectStore(store).delete(record.id);
       }
       await tx.objectStore('accounts').delete(account.id);
@@ -358,7 +329,7 @@ export const accountHandlers = {
       if (!entry)
         throw new HandlerError('not_found', 'There is nothing to restore for that account.');
       await tx.objectStore('accounts').put(withKeys(entry.account));
-      for (const store of CHILD_STORES) {
+      for (const store of CHILD_KINDS) {
         // An entry trashed before store version 7 holds no plan records.
         for (const record of entry[store] ?? []) await tx.objectStore(store).put(record as never);
       }

@@ -4,37 +4,14 @@
  * store as it was (the doc, saved first, is applied again on the next start).
  */
 import { withKeys, withoutKeys, type RapportDb } from '../db';
-import { activitiesOf } from '../account-reads';
+import { CHILD_KINDS } from '@/utils/contract/records';
+import { allChildRecordsOf, childRecordsOf } from '../child-records';
 import type { AccountSnapshot } from './account-doc';
 
-const COLLECTIONS = [
-  'people',
-  'activities',
-  'decisions',
-  'stageChanges',
-  'objectives',
-  'buyingUnits',
-  'whitespace',
-] as const;
+const COLLECTIONS = CHILD_KINDS;
 const STORES = ['accounts', ...COLLECTIONS] as const;
 
 type StoreTx = ReturnType<RapportDb['transaction']>;
-
-/** One kind of the account's records, from the index that finds that kind. */
-function recordsOf(tx: StoreTx, name: (typeof COLLECTIONS)[number], accountId: string) {
-  return name === 'activities'
-    ? tx.objectStore('activities').index('byAccountAt').getAll(activitiesOf(accountId))
-    : tx.objectStore(name).index('byAccount').getAll(accountId);
-}
-
-/** Every record of the account, kind by kind. */
-async function allRecordsOf(tx: StoreTx, accountId: string) {
-  const lists = await Promise.all(COLLECTIONS.map((name) => recordsOf(tx, name, accountId)));
-  return Object.fromEntries(COLLECTIONS.map((name, i) => [name, lists[i]])) as Omit<
-    AccountSnapshot,
-    'account'
-  >;
-}
 
 /** The account and every record of it, as one consistent read; null if it does not exist. */
 export async function readSnapshot(
@@ -44,7 +21,7 @@ export async function readSnapshot(
   const tx = db.transaction([...STORES], 'readonly');
   const [account, records] = await Promise.all([
     tx.objectStore('accounts').get(accountId),
-    allRecordsOf(tx, accountId),
+    allChildRecordsOf(tx, accountId),
   ]);
   await tx.done;
   if (!account) return null;
@@ -61,7 +38,7 @@ async function unchangedSince(tx: StoreTx, id: string, seen: AccountSnapshot | n
   if (!account || !seen) return !account && !seen;
   if (!same(withoutKeys(account), seen.account)) return false;
   for (const name of COLLECTIONS) {
-    const existing = await recordsOf(tx, name, id);
+    const existing = await childRecordsOf(tx, name, id);
     if (!same(byId(existing as { id: string }[]), byId(seen[name] as { id: string }[]))) {
       return false;
     }
@@ -101,7 +78,7 @@ export async function writeSnapshot(
     for (const name of COLLECTIONS) {
       const store = tx.objectStore(name);
       const wanted = new Map(snapshot[name].map((r) => [r.id, r]));
-      const existing = await recordsOf(tx, name, id);
+      const existing = await childRecordsOf(tx, name, id);
       for (const record of existing) {
         const next = wanted.get(record.id);
         if (!next) {
@@ -158,7 +135,7 @@ export async function trashSnapshot(db: RapportDb, accountId: string, now: numbe
     await tx.done;
     return false;
   }
-  const records = await allRecordsOf(tx, accountId);
+  const records = await allChildRecordsOf(tx, accountId);
   await tx.objectStore('trash').put({
     accountId,
     deletedAt: now,
