@@ -95,8 +95,7 @@ test(
     assert.ok(
       plain.answer.data.rows.every((r) => r.objectivesAtRisk === (expected.includes(r.id) ? 1 : 0)),
     );
-    // One index read of the objectives at risk: well under a second even on a busy machine.
-    assert.ok(atRisk.ms < 1000, `the at-risk filter took ${atRisk.ms} ms`);
+    // The figures are printed for the record; speed budgets are judged by npm run bench.
     await page.close();
   },
 );

@@ -180,8 +180,7 @@ describe('readKpis', () => {
     expect(r.total.keyPlayers).toBe(10_000);
     expect(r.total.keptInCadence).toBe(5_000);
     expect(r.total.whitespaceWon).toBe(1_000);
-    // fake-indexeddb in one shared core is far slower than a browser's IndexedDB; this bound
-    // still catches a read that went quadratic.
-    expect(ms).toBeLessThan(20_000);
+    // Its speed is not judged here (fake-indexeddb on a shared core varies several-fold): the
+    // figure is printed for the record; the budgets live in npm run bench.
   }, 120_000);
 });
