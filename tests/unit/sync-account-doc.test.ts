@@ -194,6 +194,33 @@ describe('the account doc mapping', () => {
     expect(result.snapshot!.people.map((p) => p.id)).toEqual(['p-ann']);
   });
 
+  it('a teammate’s cell on a unit of another account, or a link to its objective, is refused', () => {
+    // Ids known from another account (one shared with them once): in this browser a cell on that
+    // unit would be found by the other account's grid, and its edits written back to this doc.
+    const doc = new Y.Doc();
+    applyLocalChanges(
+      doc,
+      null,
+      edit(snapshot(), (s) => {
+        s.objectives.push(objective('o-own', 'Second site live'));
+        s.decisions.push({ ...decision('d-own', 'Pilot'), objectiveId: 'o-own' });
+      }),
+    );
+    const foreign = new Y.Map<unknown>();
+    doc.getMap('whitespace').set('c-foreign', foreign);
+    for (const [k, v] of Object.entries({ ...cell('c-foreign', 'off-wh'), unitId: 'u-globex' }))
+      foreign.set(k, v);
+    doc.getMap<Y.Map<unknown>>('decisions').get('d-own')!.set('objectiveId', 'o-globex');
+    doc
+      .getMap('account')
+      .set('nextAction', { text: 'Call', due: '2026-12-10', objectiveId: 'o-globex' });
+    const { snapshot: s, rejected } = readAccountFromDoc(doc, null, NOW);
+    expect(rejected).toBe(1);
+    expect(s!.whitespace.map((c) => c.id)).toEqual(['c-wh']);
+    expect(s!.decisions[0]).not.toHaveProperty('objectiveId');
+    expect(s!.account.nextAction).toEqual({ text: 'Call', due: '2026-12-10' });
+  });
+
   it('a person deleted on one side is deleted on the other', () => {
     const { base, alice, bob } = twoBrowsers();
     applyLocalChanges(

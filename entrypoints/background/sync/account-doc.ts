@@ -310,15 +310,31 @@ export function readAccountFromDoc(
   };
   const account = Account.safeParse(candidate);
   if (!account.success) return { snapshot: null, rejected: rejected + 1 };
+  const plan = read(objectives, local?.objectives ?? []);
+  const units = read(buyingUnits, local?.buyingUnits ?? []);
+  // A cell or a link may name only a unit or an objective of this account: ids of another
+  // account's records (known to a teammate from an account once shared) would reach them here.
+  const unitIds = new Set(units.map((u) => u.id));
+  const allCells = read(whitespace, local?.whitespace ?? []);
+  const cells = allCells.filter((c) => unitIds.has(c.unitId));
+  rejected += allCells.length - cells.length;
+  const ownObjective = (id: string | undefined) =>
+    id === undefined || plan.some((o) => o.id === id);
+  const unlink = <T extends { objectiveId?: string }>(r: T): T => {
+    if (ownObjective(r.objectiveId)) return r;
+    const { objectiveId: _foreign, ...rest } = r;
+    return rest as T;
+  };
+  const { nextAction } = account.data;
   const snapshot = {
-    account: account.data,
+    account: nextAction ? { ...account.data, nextAction: unlink(nextAction) } : account.data,
     people: read(people, local?.people ?? []),
     activities: read(activities, local?.activities ?? []),
-    decisions: read(decisions, local?.decisions ?? []),
+    decisions: read(decisions, local?.decisions ?? []).map(unlink),
     stageChanges: history,
-    objectives: read(objectives, local?.objectives ?? []),
-    buyingUnits: read(buyingUnits, local?.buyingUnits ?? []),
-    whitespace: read(whitespace, local?.whitespace ?? []),
+    objectives: plan,
+    buyingUnits: units,
+    whitespace: cells,
   };
   return { snapshot, rejected };
 }
