@@ -143,6 +143,30 @@ describe('cells', () => {
     expect(await snapshot(db)).toBe(before);
   });
 
+  it('Undo cannot take over a unit or a cell of another account by naming its id', async () => {
+    const { send, db, nw, gx, uk } = await setup();
+    const plant = await ok(send('addBuyingUnit', { accountId: gx, name: 'Plant' }));
+    const gxCell = await ok(
+      send('setWhitespaceCell', {
+        accountId: gx,
+        unitId: plant.id,
+        offeringId: 'off-wh',
+        changes: { supplier: 'competitor', competitor: 'Initech', note: 'Globex only' },
+        base: { supplier: 'unknown', competitor: '', note: '' },
+      }),
+    );
+    const before = await snapshot(db);
+    const forged = [
+      { units: [{ ...plant, accountId: nw }], cells: [] },
+      { units: [], cells: [{ ...gxCell, accountId: nw, unitId: uk.id }] },
+    ];
+    for (const f of forged) {
+      const r = await send('restoreWhitespace', { accountId: nw, ...f, removeCellIds: [] });
+      expect(r).toMatchObject({ ok: false, code: 'invalid' });
+    }
+    expect(await snapshot(db)).toBe(before);
+  });
+
   it('refuses a change without its base, and a bad currency, at the schema', async () => {
     const { send, nw, uk } = await setup();
     const noBase = await send('setWhitespaceCell', {

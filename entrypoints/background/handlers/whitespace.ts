@@ -212,8 +212,16 @@ export const whitespaceHandlers = {
           'invalid',
           `An account has at most ${MAX_BUYING_UNITS} buying units; remove one first.`,
         );
-      for (const unit of req.units) await units.put(unit);
       const store = tx.objectStore('whitespace');
+      // Undo puts back records of this account only: an id held by another account's unit or
+      // cell is refused, never overwritten (the records come from the page, not from the store).
+      const held = [
+        ...(await Promise.all(req.units.map((u) => units.get(u.id)))),
+        ...(await Promise.all(req.cells.map((c) => store.get(c.id)))),
+      ];
+      if (held.some((r) => r && r.accountId !== req.accountId))
+        throw new HandlerError('invalid', 'Everything restored must be of one account.');
+      for (const unit of req.units) await units.put(unit);
       for (const id of req.removeCellIds) {
         const cell = await store.get(id);
         if (cell && cell.accountId === req.accountId) await store.delete(id);
