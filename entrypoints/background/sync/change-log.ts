@@ -14,8 +14,13 @@ import type { AccountSnapshot } from './account-doc';
 const KEEP = 300;
 const SHOWN = 12;
 
+/** A teammate's clock may run this far ahead; an entry later than that is left out. */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
 const Entry = z.object({
-  by: z.string().check(z.minLength(3), z.maxLength(254)),
+  // An address: no spaces, control or format characters (a bidi override would reorder the
+  // history line around it and make one teammate's change read as another's).
+  by: z.string().check(z.minLength(3), z.maxLength(254), z.regex(/^[^\s\p{Cc}\p{Cf}]+$/u)),
   at: z.int().check(z.gt(0)),
   what: z.array(z.enum(CHANGE_KINDS)).check(z.minLength(1), z.maxLength(CHANGE_KINDS.length)),
 });
@@ -66,12 +71,17 @@ export function logChange(doc: Y.Doc, by: string, at: number, what: ChangeKind[]
   if (log.length > KEEP) log.delete(0, log.length - KEEP);
 }
 
-/** The latest entries, newest first; malformed ones are left out. */
-export function readChanges(doc: Y.Doc): ChangeEntry[] {
+/**
+ * The latest entries, newest first; malformed ones are left out, and so are entries dated after
+ * `now` (beyond a clock's skew), which would otherwise stay on top and hide the real ones. Only
+ * the last KEEP are read, however long a teammate's browser made the array.
+ */
+export function readChanges(doc: Y.Doc, now: number): ChangeEntry[] {
   const out: ChangeEntry[] = [];
-  for (const raw of doc.getArray<unknown>('log').toArray()) {
+  const log = doc.getArray<unknown>('log');
+  for (const raw of log.slice(Math.max(0, log.length - KEEP))) {
     const parsed = Entry.safeParse(raw);
-    if (parsed.success) out.push(parsed.data);
+    if (parsed.success && parsed.data.at <= now + CLOCK_SKEW_MS) out.push(parsed.data);
   }
   return out.sort((a, b) => b.at - a.at).slice(0, SHOWN);
 }

@@ -371,7 +371,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     /** Who changed what, and when, newest first; null when it is not shared here. */
     history(accountId: string): ChangeEntry[] | null {
       const entry = live.get(accountDocName(accountId));
-      return entry ? readChanges(entry.doc) : null;
+      return entry ? readChanges(entry.doc, deps.now()) : null;
     },
 
     /**
