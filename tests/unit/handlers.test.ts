@@ -162,7 +162,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     setObjectiveStatus: { id: 'obj-1', status: 'stalled', base: 'on_track' },
     deleteObjective: { id: 'a b' },
     restoreObjective: { objective: { id: 'obj-1' }, unlinked: { nextAction: null } },
-    getBrief: { accountId: 'acc-1', today: '2026-12-05', attendees: ['not an address'] },
+    getBrief: { accountId: 'acc-1', today: '2026-12-05', attendees: ['x'.repeat(321)] },
     getAccountHistory: { accountId: 7 },
   };
 

@@ -435,6 +435,22 @@ describe('getBrief in the worker', () => {
     expect(text).not.toContain('Hank Scorpio');
   });
 
+  it('a thread address that is no plain address (a sender chose it) still gives the brief', async () => {
+    // The sidebar links the thread's addresses it matched to the account, by domain too: a quoted
+    // local part is a valid address, and must not make the whole brief an error.
+    const t = await seeded();
+    const odd = '"anna keller"@northwind.co.uk';
+    const brief = await ok(
+      t.send('getBrief', {
+        accountId: 'acc-nw',
+        today: '2026-12-05',
+        attendees: ['anna@northwind.co.uk', odd],
+      }),
+    );
+    expect(brief.attendees.map((p) => p.id)).toEqual(['per-anna']);
+    expect(brief.guests).toEqual([odd]);
+  });
+
   it('is refused to the sidebar frame and to content scripts, and for bad input', async () => {
     const t = await seeded();
     for (const sender of ['sidebar-frame', 'content-script'] as const) {
