@@ -171,6 +171,43 @@ describe('team sync in the worker', () => {
       bob.engine.stop();
     }
   }, 30_000);
+
+  it('a doc a teammate claims under the id of an account held here, not shared, takes nothing of it', async () => {
+    const id = 'acme-private-7';
+    const mallory = await browser('mallory@firm.com');
+    const alice = await browser('alice2@firm.com');
+    try {
+      const mine = structuredClone(seed);
+      mine.account.id = id;
+      mine.decisions = [
+        {
+          id: 'd-secret',
+          accountId: id,
+          date: '2026-12-01',
+          what: 'SECRET price floor 40k',
+          why: '',
+          decidedBy: '',
+          alternatives: '',
+        },
+      ];
+      await writeSnapshot(alice.db, mine, 1);
+      const bait = structuredClone(seed);
+      bait.account.id = id;
+      bait.account.name = 'Acme bait';
+      await writeSnapshot(mallory.db, bait, 1);
+      await mallory.engine.share(id);
+      await mallory.engine.setMember(id, 'alice2@firm.com', 'editor');
+      await alice.engine.discover();
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(JSON.stringify(await readSnapshot(mallory.db, id))).not.toContain('SECRET');
+      // Nor does theirs replace the account here.
+      expect(await readSnapshot(alice.db, id)).toMatchObject({ decisions: mine.decisions });
+      expect((await readSnapshot(alice.db, id))!.account.name).toBe('Acme Corp');
+    } finally {
+      mallory.engine.stop();
+      alice.engine.stop();
+    }
+  }, 30_000);
 });
 
 describe('one person on two browsers: their own document', () => {

@@ -312,8 +312,15 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
     /** Joins every account teammates shared with this person that is not open here yet. */
     async discover(): Promise<void> {
+      const db = await deps.getDb();
       for (const accountId of await sharedWithMe(connection)) {
-        if (!live.has(accountDocName(accountId))) await engine.join(accountId);
+        if (live.has(accountDocName(accountId))) continue;
+        // A document someone else claimed under the id of an account this store holds and never
+        // synced: joining it would push that account's records to them (and theirs over it).
+        // Ids are not secret from a teammate (an account once shared, a backup file they gave).
+        if (!(await hasDoc(accountId)) && (await db.getKey('accounts', accountId)) !== undefined)
+          continue;
+        await engine.join(accountId);
       }
     },
 
