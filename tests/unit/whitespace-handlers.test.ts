@@ -167,6 +167,32 @@ describe('cells', () => {
     expect(await snapshot(db)).toBe(before);
   });
 
+  it('an edit never lands in a cell of another account that names this account’s unit', async () => {
+    // Such a cell can come from a backup file someone else made: its account is shared, this one
+    // is not, and an edit here must not travel there.
+    const { send, db, nw, gx, uk } = await setup();
+    const planted = {
+      id: 'c-planted',
+      accountId: gx,
+      unitId: uk.id,
+      offeringId: 'off-wh',
+      ...EMPTY_CELL,
+      updatedAt: 1,
+    };
+    await db.put('whitespace', planted);
+    const cell = await ok(
+      send('setWhitespaceCell', {
+        accountId: nw,
+        unitId: uk.id,
+        offeringId: 'off-wh',
+        changes: { note: 'Northwind only: budget 40k' },
+        base: { note: '' },
+      }),
+    );
+    expect(cell).toMatchObject({ accountId: nw, note: 'Northwind only: budget 40k' });
+    expect(await db.get('whitespace', 'c-planted')).toEqual(planted);
+  });
+
   it('refuses a change without its base, and a bad currency, at the schema', async () => {
     const { send, nw, uk } = await setup();
     const noBase = await send('setWhitespaceCell', {

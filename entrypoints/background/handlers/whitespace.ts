@@ -40,10 +40,15 @@ function checkOffering(settings: Settings, offeringId: string) {
     );
 }
 
-/** The one cell of a unit for an offering, if stored. */
-async function cellAt(tx: Tx, unitId: string, offeringId: string) {
-  const cells = await tx.objectStore('whitespace').index('byUnit').getAll(unitId);
-  return cells.find((c) => c.offeringId === offeringId);
+/**
+ * The one cell of the account's unit for an offering, if stored. Only the account's own: a cell
+ * of another account naming this unit (from a file or a teammate's doc) is never written through.
+ */
+async function cellAt(tx: Tx, address: { accountId: string; unitId: string; offeringId: string }) {
+  const cells = await tx.objectStore('whitespace').index('byUnit').getAll(address.unitId);
+  return cells.find(
+    (c) => c.accountId === address.accountId && c.offeringId === address.offeringId,
+  );
 }
 
 function newCell(
@@ -144,7 +149,9 @@ export const whitespaceHandlers = {
     return write(ctx, ['buyingUnits', 'whitespace'], async (tx) => {
       const unit = await tx.objectStore('buyingUnits').get(req.id);
       if (!unit) throw new HandlerError('not_found', 'That buying unit no longer exists.');
-      const cells = await tx.objectStore('whitespace').index('byUnit').getAll(unit.id);
+      const cells = (await tx.objectStore('whitespace').index('byUnit').getAll(unit.id)).filter(
+        (c) => c.accountId === unit.accountId,
+      );
       for (const cell of cells) await tx.objectStore('whitespace').delete(cell.id);
       await tx.objectStore('buyingUnits').delete(unit.id);
       return { data: { unit, cells }, changed: [unit.accountId] };
@@ -157,7 +164,7 @@ export const whitespaceHandlers = {
       await mustGetAccount(tx, req.accountId);
       await unitOf(tx, req.accountId, req.unitId);
       checkOffering(settings, req.offeringId);
-      const stored = await cellAt(tx, req.unitId, req.offeringId);
+      const stored = await cellAt(tx, req);
       const current = stored ?? newCell(ctx, req);
       const merged = mergeFields(current, req.changes, req.base);
       if (!merged.ok) throw conflictError(merged.conflicts);
@@ -185,7 +192,7 @@ export const whitespaceHandlers = {
         if (seen.has(key))
           throw new HandlerError('invalid', `Cell ${i + 1} repeats a unit and offering.`);
         seen.add(key);
-        const stored = await cellAt(tx, given.unitId, given.offeringId);
+        const stored = await cellAt(tx, given);
         if (stored) replaced.push(stored);
         const base = stored ?? newCell(ctx, given);
         if (!stored) createdIds.push(base.id);
@@ -229,7 +236,7 @@ export const whitespaceHandlers = {
       for (const cell of req.cells) {
         await unitOf(tx, req.accountId, cell.unitId);
         // Another cell for the same place (made since) gives way to the one put back.
-        const other = await cellAt(tx, cell.unitId, cell.offeringId);
+        const other = await cellAt(tx, cell);
         if (other && other.id !== cell.id) await store.delete(other.id);
         await store.put(cell);
       }
