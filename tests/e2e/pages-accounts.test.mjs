@@ -118,7 +118,10 @@ test('table filters, sort and search survive a reload and a visit to an account'
   await waitFor(async () => !(await page.evaluate(() => location.hash)).includes('stage='), {
     message: 'the stage filter to leave the address',
   });
-  assert.equal((await texts(page, 'table.accounts td.name a')).length, 3);
+  // The rows follow once the unfiltered page has been read.
+  await waitFor(async () => (await texts(page, 'table.accounts td.name a')).length === 3, {
+    message: 'all three accounts to be listed again',
+  });
 });
 
 test(

@@ -161,8 +161,10 @@ for (const lang of ['en', 'ru']) {
         // A line added in the sidebar is drawn here as soon as it is stored.
         const gmail = await app.openGmail('thread');
         await expectSidebarState(gmail, 'ready');
-        const lines = (await sidebarFrameOf(gmail)).locator('[data-testid="relationship-lines"]');
-        await lines.locator('[data-testid="add-line"]').click();
+        const frame = await sidebarFrameOf(gmail);
+        const lines = frame.locator('[data-testid="relationship-lines"]');
+        // In the sidebar, "Add a line" sits beside "Add person".
+        await frame.locator('[data-testid="add-line"]').click();
         await lines.locator('select[name="line-from"]').selectOption('per-anna');
         await lines.locator('select[name="line-kind"]').selectOption('conflicts_with');
         await lines.locator('select[name="line-to"]').selectOption('per-mara');
