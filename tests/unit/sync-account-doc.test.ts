@@ -318,6 +318,22 @@ describe('conflicts lose nothing', () => {
     }
   });
 
+  it('a doc with more buying units than an account may hold is not trusted past the limit', () => {
+    const { base, alice } = twoBrowsers();
+    const units = alice.getMap<Y.Map<unknown>>('buyingUnits');
+    alice.transact(() => {
+      for (let i = 0; i < 40; i++) {
+        const unit = new Y.Map<unknown>();
+        unit.set('name', `Unit ${String(i).padStart(2, '0')}`);
+        unit.set('order', i);
+        units.set(`u-${String(i).padStart(2, '0')}`, unit);
+      }
+    });
+    const { snapshot, rejected } = readAccountFromDoc(alice, base, NOW);
+    expect(snapshot!.buyingUnits).toHaveLength(30);
+    expect(rejected).toBe(41 - 30);
+  });
+
   it('a teammate’s cell that fails the schema is left out, not stored', () => {
     const { base, alice } = twoBrowsers();
     applyLocalChanges(alice, null, base);

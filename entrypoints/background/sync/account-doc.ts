@@ -43,6 +43,10 @@ import type {
   WhitespaceCell as WhitespaceCellT,
 } from '@/utils/contract/model';
 import { textEdit } from './text-diff';
+import { MAX_BUYING_UNITS, MAX_OBJECTIVES, MAX_OFFERINGS } from '@/utils/contract/limits';
+
+/** Objectives an account may keep, dropped ones included: the active limit, with room for history. */
+const MAX_OBJECTIVES_KEPT = MAX_OBJECTIVES * 10;
 
 export interface AccountSnapshot {
   account: AccountT;
@@ -77,6 +81,11 @@ interface Collection<T extends { id: string }> {
   local: (record: T) => readonly string[];
   pick: (s: AccountSnapshot) => T[];
   schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown } };
+  /**
+   * The most records of this kind an account can hold here (the handlers keep to it): a doc with
+   * more is not trusted past it; the rest count as rejected.
+   */
+  max?: number;
 }
 
 const people: Collection<PersonT> = {
@@ -109,6 +118,7 @@ const stageChanges: Collection<StageChangeT> = {
 };
 const objectives: Collection<ObjectiveT> = {
   name: 'objectives',
+  max: MAX_OBJECTIVES_KEPT,
   texts: [],
   local: () => [],
   pick: (s) => s.objectives,
@@ -116,6 +126,7 @@ const objectives: Collection<ObjectiveT> = {
 };
 const buyingUnits: Collection<BuyingUnitT> = {
   name: 'buyingUnits',
+  max: MAX_BUYING_UNITS,
   texts: [],
   local: () => [],
   pick: (s) => s.buyingUnits,
@@ -123,6 +134,7 @@ const buyingUnits: Collection<BuyingUnitT> = {
 };
 const whitespace: Collection<WhitespaceCellT> = {
   name: 'whitespace',
+  max: MAX_BUYING_UNITS * MAX_OFFERINGS,
   texts: ['note'],
   local: () => [],
   pick: (s) => s.whitespace,
@@ -297,7 +309,17 @@ export function readAccountFromDoc(
       if (parsed.success) out.push(parsed.data as T);
       else rejected++;
     }
-    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (collection.max !== undefined && out.length > collection.max) {
+      // Past the limit, what this browser already holds is kept first.
+      const kept = [...out.filter((r) => mine.has(r.id)), ...out.filter((r) => !mine.has(r.id))]
+        .slice(0, collection.max)
+        .map((r) => r.id);
+      const keep = new Set(kept);
+      rejected += out.length - keep.size;
+      return out.filter((r) => keep.has(r.id));
+    }
+    return out;
   };
   const history = read(stageChanges, local?.stageChanges ?? []);
   const latest = [...history].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1)).pop();
