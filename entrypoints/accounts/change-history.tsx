@@ -21,6 +21,9 @@ const KIND_LABEL: Record<ChangeKind, MessageKey> = {
   people: 'changeKindPeople',
   decisions: 'changeKindDecisions',
   activities: 'changeKindActivities',
+  objectives: 'changeKindObjectives',
+  buyingUnits: 'changeKindBuyingUnits',
+  whitespace: 'changeKindWhitespace',
 };
 
 function when(at: number): string {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { logChange, readChanges } from '@/entrypoints/background/sync/change-log';
+import { describeChange, logChange, readChanges } from '@/entrypoints/background/sync/change-log';
+import type { AccountSnapshot } from '@/entrypoints/background/sync/account-doc';
 
 const NOW = Date.UTC(2026, 11, 5, 9, 0, 0);
 
@@ -27,5 +28,50 @@ describe('the change log as a teammate may write it', () => {
     const doc = new Y.Doc();
     logChange(doc, 'bob@firm.com', NOW + 60_000, ['stage']);
     expect(readChanges(doc, NOW).map((e) => e.by)).toEqual(['bob@firm.com']);
+  });
+});
+
+describe('what a push changed', () => {
+  const snapshot = (): AccountSnapshot => ({
+    account: {
+      id: 'acme-0001',
+      name: 'Acme Corp',
+      domains: ['acme.com'],
+      stage: 'tactical',
+      potential: 'medium',
+      profile: { goals: '', painPoints: '', opportunities: '' },
+      nextAction: null,
+      cadenceDays: null,
+      crmRefs: [],
+      createdAt: 1,
+      updatedAt: 1,
+      revision: 1,
+    },
+    people: [],
+    activities: [],
+    decisions: [],
+    stageChanges: [],
+    objectives: [],
+    buyingUnits: [],
+    whitespace: [],
+  });
+
+  it('names the account plan when an objective or a buying unit changed', () => {
+    const base = snapshot();
+    const next = snapshot();
+    next.objectives.push({
+      id: 'o-1',
+      accountId: 'acme-0001',
+      outcome: 'Second site live',
+      measure: '',
+      target: '',
+      due: null,
+      status: 'on_track',
+      statusAt: 2,
+      createdAt: 2,
+    });
+    next.buyingUnits.push({ id: 'u-1', accountId: 'acme-0001', name: 'UK', order: 0 });
+    expect(describeChange(base, next)).toEqual(['objectives', 'buyingUnits']);
+    expect(describeChange(base, snapshot())).toEqual([]);
   });
 });

@@ -44,6 +44,9 @@ export const CHANGE_KINDS = [
   'people',
   'decisions',
   'activities',
+  'objectives',
+  'buyingUnits',
+  'whitespace',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 

@@ -35,7 +35,14 @@ const ACCOUNT_FIELDS = [
   'crmRefs',
   'profile',
 ] as const;
-const COLLECTIONS = ['people', 'decisions', 'activities'] as const;
+const COLLECTIONS = [
+  'people',
+  'decisions',
+  'activities',
+  'objectives',
+  'buyingUnits',
+  'whitespace',
+] as const;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const byId = <T extends { id: string }>(list: T[]) =>
