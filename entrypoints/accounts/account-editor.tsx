@@ -37,6 +37,7 @@ import { SharePanel } from './share-panel';
 import { WhitespacePanel } from './whitespace-panel';
 import type { OfferUndo } from './undo';
 import { CADENCE_MAX, CADENCE_MIN } from '@/utils/contract/limits';
+import { briefHref } from '@/utils/page/brief-link';
 
 interface Props {
   id: string;
@@ -280,6 +281,17 @@ export function AccountEditor({ id, settings, notice, onDelete, offerUndo, listH
           <CoverageBadge people={view.people} />
         </div>
         <div class="editor-actions">
+          {/* The brief the sidebar and the calendar open, here for the whole account. */}
+          <a
+            class="btn"
+            data-testid="open-brief"
+            href={briefHref(account.id)}
+            target="_blank"
+            rel="noopener"
+            title={t('briefOpenTitle')}
+          >
+            {t('briefOpen')}
+          </a>
           <button
             type="button"
             class="btn danger"

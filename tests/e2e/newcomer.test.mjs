@@ -9,7 +9,7 @@ import ru from '../../public/_locales/ru/messages.json' with { type: 'json' };
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { objectivesBackup } from '../fixtures/sample-objectives.mjs';
 import { expectText, launch, sidebar, sidebarFrameOf } from './harness.mjs';
-import { shot } from './pages-helpers.mjs';
+import { expectFocused, shot } from './pages-helpers.mjs';
 
 /**
  * The text fields (and text areas) whose placeholder is wider than their text box, measured with
@@ -53,6 +53,31 @@ for (const lang of ['en', 'ru']) {
       await shot(gmail, `newcomer-follow-up-${lang}`, { fullPage: false });
       assert.deepEqual(await cutPlaceholders(frame), [], 'no placeholder is cut');
       await gmail.close();
+    });
+
+    test('the account page opens the meeting brief, by keyboard', async () => {
+      const page = await app.openPage('accounts.html#account=acc-northwind');
+      const heading = page.locator('h1');
+      await expectText(heading, 'Northwind Logistics');
+      const link = page.locator('.editor-head [data-testid="open-brief"]');
+      assert.equal((await link.innerText()).trim(), msg('briefOpen'));
+      // The page puts focus on the account's name; the brief is the next stop.
+      await heading.focus();
+      await page.keyboard.press('Tab');
+      await expectFocused(link, 'the meeting brief link');
+      await shot(page, `newcomer-account-brief-link-${lang}`, { fullPage: false });
+      const [brief] = await Promise.all([
+        app.context.waitForEvent('page'),
+        page.keyboard.press('Enter'),
+      ]);
+      await brief.locator('[data-testid="brief"]').waitFor();
+      const url = new URL(brief.url());
+      assert.equal(url.pathname, '/brief.html');
+      assert.equal(url.searchParams.get('account'), 'acc-northwind');
+      assert.deepEqual(url.searchParams.getAll('with'), [], 'the whole account, not a thread');
+      assert.equal(await brief.locator('h1').innerText(), 'Northwind Logistics');
+      await brief.close();
+      await page.close();
     });
   });
 }
