@@ -42,6 +42,8 @@ export function coverageText(coverage: Coverage): string {
 
 export function CoverageBadge({ people }: { people: readonly Person[] }) {
   const coverage = coverageOf(people);
+  // With nobody known, every gap is true at once and "single-threaded" is not: say what to do.
+  const nobody = people.length === 0;
   return (
     <section
       class={`rp-coverage rp-coverage-${coverage.level}`}
@@ -52,9 +54,11 @@ export function CoverageBadge({ people }: { people: readonly Person[] }) {
       <p class="rp-coverage-head">
         <span class="rp-coverage-title">{t('coverageTitle')}</span>
         <CoverageMark coverage={coverage} />
-        <span class="rp-coverage-why">{t(LEVEL_WHY[coverage.level])}</span>
+        <span class="rp-coverage-why">
+          {t(nobody ? 'coverageWhyNobody' : LEVEL_WHY[coverage.level])}
+        </span>
       </p>
-      {coverage.gaps.length > 0 && (
+      {!nobody && coverage.gaps.length > 0 && (
         <ul class="rp-coverage-gaps" data-testid="coverage-gaps">
           {coverage.gaps.map((g) => (
             <li key={g} data-gap={g}>

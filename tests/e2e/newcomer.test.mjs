@@ -79,5 +79,25 @@ for (const lang of ['en', 'ru']) {
       await brief.close();
       await page.close();
     });
+
+    test('an account with nobody known says so in its coverage badge', async () => {
+      const page = await app.openPage('accounts.html#account=acc-umbrella');
+      await expectText(page.locator('h1'), 'Umbrella Pharma');
+      const badge = page.locator('.editor-head [data-testid="coverage"]');
+      await expectText(badge, msg('coverageWhyNobody'));
+      assert.equal(await badge.locator('[data-testid="coverage-gaps"]').count(), 0);
+      await shot(page, `newcomer-coverage-nobody-${lang}`, { element: badge });
+      // An account with people still lists what is missing.
+      await page.goto(page.url().replace('acc-umbrella', 'acc-globex'));
+      await page.reload();
+      await expectText(page.locator('h1'), 'Globex');
+      const gaps = page.locator('.editor-head [data-testid="coverage-gaps"] li');
+      await gaps.first().waitFor();
+      assert.ok(
+        (await gaps.allInnerTexts()).includes(msg('coverageGapSingleThreaded')),
+        'Globex, one person known, is single-threaded',
+      );
+      await page.close();
+    });
   });
 }
