@@ -1,6 +1,7 @@
 // What someone trying Rapport for the first time meets on the sample data, in English and Russian:
 // the follow-up form's example next action is shown whole in the sidebar, the account page opens
-// the meeting brief from the keyboard (as the sidebar and the calendar do), and an account with
+// the meeting brief from the keyboard (as the sidebar and the calendar do) and outlines the name it
+// focuses on arrival as a name (not as a wide box that reads as a text field), and an account with
 // nobody known says so in its coverage badge instead of listing every gap, one of them untrue.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -77,6 +78,24 @@ for (const lang of ['en', 'ru']) {
       assert.deepEqual(url.searchParams.getAll('with'), [], 'the whole account, not a thread');
       assert.equal(await brief.locator('h1').innerText(), 'Northwind Logistics');
       await brief.close();
+      await page.close();
+    });
+
+    test('the account name, focused on arrival, is outlined as a name, not as a text field', async () => {
+      const page = await app.openPage('accounts.html#account=acc-northwind');
+      const heading = page.locator('.editor-head h1');
+      await expectText(heading, 'Northwind Logistics');
+      await expectFocused(heading, 'the account name');
+      const { box, text } = await heading.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return {
+          box: el.getBoundingClientRect().width,
+          text: range.getBoundingClientRect().width,
+        };
+      });
+      await shot(page, `newcomer-account-arrival-${lang}`, { fullPage: false });
+      assert.ok(box <= text + 2, `the name's box is ${box} px wide for ${text} px of text`);
       await page.close();
     });
 
