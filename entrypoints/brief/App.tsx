@@ -9,6 +9,7 @@ import { today as todayOf } from '@/utils/shared/dates';
 import { t } from '@/utils/shared/i18n';
 import type { MeetingBrief } from '@/utils/shared/meeting-brief';
 import { parseBriefQuery } from '@/utils/page/brief-link';
+import { hashOf } from '@/utils/page/account-list';
 import { POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
 import { BriefSections, dayOf } from './brief-sections';
 
@@ -66,7 +67,14 @@ export function App() {
             onClick={() => window.print()}
           >
             {t('briefPrint')}
-          </button>
+          </button>{' '}
+          <a
+            class="btn"
+            data-testid="brief-open-account"
+            href={`/accounts.html${hashOf({ kind: 'account', id: brief.account.id })}`}
+          >
+            {t('sidebarOpenAccount')}
+          </a>
         </div>
         <p class="brief-kicker">{t('briefTitle')}</p>
         <h1 id="brief-title" data-testid="brief-account">

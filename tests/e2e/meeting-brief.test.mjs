@@ -113,6 +113,18 @@ for (const lang of ['en', 'ru']) {
       );
       await page.keyboard.press('Enter');
       assert.equal(await page.evaluate(() => window.__printed), 1);
+      // The next stop leads back to the account the brief is about.
+      await page.keyboard.press('Tab');
+      const back = await page.evaluate(() => ({
+        id: document.activeElement?.dataset.testid,
+        href: document.activeElement?.getAttribute('href'),
+        text: document.activeElement?.textContent,
+      }));
+      assert.deepEqual(back, {
+        id: 'brief-open-account',
+        href: '/accounts.html#account=acc-northwind',
+        text: msg('sidebarOpenAccount'),
+      });
 
       await page.setViewportSize({ width: 1000, height: 800 });
       await screenshot(page, `brief-screen-${lang}`);
@@ -126,6 +138,7 @@ for (const lang of ['en', 'ru']) {
         fullPage: true,
       });
       assert.equal(await page.locator('[data-testid="brief-print"]').isVisible(), false);
+      assert.equal(await page.locator('[data-testid="brief-open-account"]').isVisible(), false);
       // Back to no emulation: a forced 'screen' would hold through printToPDF too.
       await page.emulateMedia({ media: null });
 
