@@ -291,6 +291,7 @@ describe('import, summary and contracts', () => {
     expect(summary).toEqual({
       count: 3,
       biggest: { offering: 'Warehousing', unit: 'UK operations', spend: 120000, currency: 'EUR' },
+      alsoIn: [],
     });
     const ending = await ok(
       send('listContractsEnding', { from: '2026-11-28', until: '2027-02-26' }),
@@ -305,6 +306,7 @@ describe('import, summary and contracts', () => {
     expect(await ok(send('getOpportunities', { accountId: nw }))).toEqual({
       count: 2,
       biggest: { offering: 'Transport', unit: 'UK operations', spend: 5000, currency: 'EUR' },
+      alsoIn: [],
     });
     expect(await ok(send('countOfferingUse', {}))).toEqual({ 'off-wh': 2, 'off-tr': 2 });
   });
@@ -325,6 +327,7 @@ describe('the demo fixture', () => {
     expect(await ok(t.send('getOpportunities', { accountId: 'acc-northwind' }))).toEqual({
       count: 3,
       biggest: { offering: 'Warehousing', unit: 'UK operations', spend: 120000, currency: 'EUR' },
+      alsoIn: [],
     });
     const day = new Date(now + CONTRACT_END_IN_DAYS * 86_400_000);
     const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
