@@ -101,6 +101,28 @@ try {
     }
   }
 
+  // Northwind's meeting brief, as its sidebar link opens it: the page to read before the meeting.
+  console.log(`\n[meeting-brief] Northwind Logistics`);
+  const brief = await app.openPage('brief.html?account=acc-northwind');
+  try {
+    await brief.locator('[data-testid="brief"]').waitFor({ timeout: 10_000 });
+    const meeting = await brief
+      .locator('[data-testid="brief-last-meeting"] .item-head')
+      .innerText();
+    const next = await brief.locator('[data-testid="brief-meeting-next"]').innerText();
+    console.log(`  last meeting: ${meeting.replace(/\s+/g, ' ').trim()}`);
+    console.log(`  ${next.replace(/\s+/g, ' ').trim()}`);
+  } catch (error) {
+    console.log(`  no brief: ${error.message.split('\n')[0]}`);
+    failures++;
+  }
+  if (!headful) {
+    const file = path.join(OUT, `${STATES.length + 1}-meeting-brief.png`);
+    await brief.screenshot({ path: file, fullPage: true });
+    shots.push(file);
+    await brief.close();
+  }
+
   if (!headful) {
     const why = process.argv.includes('--headless') ? 'Headless' : 'No display, so headless';
     console.log(`\n${why}: what the browser showed, one picture per page:`);
