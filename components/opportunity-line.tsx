@@ -1,11 +1,12 @@
 /**
  * The sidebar's one line about the whitespace grid: "3 open opportunities, biggest: Warehousing
- * for UK operations (€120,000)". Nothing at all when the account has none.
+ * for UK operations (€120,000)", and "· also in USD" when priced opportunities are in more than
+ * one currency. Nothing at all when the account has none.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { watchChanges } from '@/utils/contract/events';
 import type { OpportunitySummary } from '@/utils/contract/whitespace';
-import { t } from '@/utils/shared/i18n';
+import { t, uiLocale } from '@/utils/shared/i18n';
 import type { Send } from './sidebar-types';
 import { formatMoney } from './whitespace-labels';
 
@@ -16,9 +17,14 @@ export function opportunityText(s: OpportunitySummary): string {
     s.biggest.unit,
     formatMoney(s.biggest.spend, s.biggest.currency),
   ];
-  return s.count === 1
-    ? t('wsOpportunityOneBiggest', subs)
-    : t('wsOpportunitiesBiggest', [s.count, ...subs]);
+  const line =
+    s.count === 1
+      ? t('wsOpportunityOneBiggest', subs)
+      : t('wsOpportunitiesBiggest', [s.count, ...subs]);
+  // Spends in other currencies were not compared with the biggest (no exchange rates): say so.
+  if (s.alsoIn.length === 0) return line;
+  const list = new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(s.alsoIn);
+  return `${line} · ${t('wsOpportunitiesAlsoIn', list)}`;
 }
 
 export function OpportunityLine({ accountId, send }: { accountId: string; send: Send }) {

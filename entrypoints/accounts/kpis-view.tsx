@@ -102,6 +102,9 @@ export function KpisView({ version }: { version: number }) {
               </button>
             </p>
           )}
+          <p class="muted kpi-footnote" data-testid="kpi-footnote">
+            {t('kpisRolesToday')}
+          </p>
         </>
       )}
     </div>

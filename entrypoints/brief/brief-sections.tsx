@@ -9,6 +9,7 @@ import { t, uiLocale, type MessageKey } from '@/utils/shared/i18n';
 import {
   DECISION_DAYS,
   type BriefAttendee,
+  type BriefLastMeeting,
   type BriefOpportunity,
   type MeetingBrief,
 } from '@/utils/shared/meeting-brief';
@@ -26,6 +27,15 @@ export function dayOf(day: string, briefDay: string): string {
 }
 
 const instantOf = (at: number, briefDay: string) => dayOf(dayOfInstant(at), briefDay);
+
+/** The next action the last meeting set, as recorded with it, and what became of it. */
+function nextText(next: BriefLastMeeting['next'], briefDay: string): string {
+  if (next === null) return t('briefNextNone');
+  const due = dayOf(next.due, briefDay);
+  if (next.state === 'done')
+    return t('briefNextDone', [next.text, due, instantOf(next.doneAt!, briefDay)]);
+  return t(next.state === 'open' ? 'briefNextOpen' : 'briefNextChanged', [next.text, due]);
+}
 
 function Section(props: {
   id: string;
@@ -81,17 +91,8 @@ export function BriefSections({ brief }: { brief: MeetingBrief }) {
               {meeting.people.length > 0 && <> · {t('briefWith', meeting.people.join(', '))}</>}
             </p>
             {meeting.outcome && <Field label={t('briefOutcome')} text={meeting.outcome} />}
-            <p>
-              {meeting.next === null
-                ? t('briefNextNone')
-                : meeting.next.doneAt !== null
-                  ? t('briefNextDone', [
-                      meeting.next.text,
-                      instantOf(meeting.next.doneAt, brief.today),
-                    ])
-                  : t('briefNextOpen', [meeting.next.text, day(meeting.next.due ?? brief.today)])}
-            </p>
-            {meeting.doneSince.length > 1 && (
+            <p data-testid="brief-meeting-next">{nextText(meeting.next, brief.today)}</p>
+            {meeting.doneSince.length > (meeting.next?.state === 'done' ? 1 : 0) && (
               <>
                 <p class="label">{t('briefDoneSince')}</p>
                 <ul class="plain">

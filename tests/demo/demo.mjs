@@ -15,8 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import { SAMPLE_OFFERINGS, sampleWhitespace } from '../fixtures/sample-whitespace.mjs';
-import { objectivesBackup } from '../fixtures/sample-objectives.mjs';
+import { demoPlanSteps } from '../fixtures/demo-plan.mjs';
 import { ensureChromium } from '../tools/chromium.mjs';
 import {
   ROOT,
@@ -70,11 +69,8 @@ const shots = [];
 let front = null;
 try {
   const summary = await app.seed(sampleBackup(Date.now()));
-  // The whitespace grid: offerings in the settings, then Northwind's units and cells merged in.
-  await app.call('updateSettings', { offerings: SAMPLE_OFFERINGS });
-  await app.call('importData', { backup: sampleWhitespace(Date.now()), mode: 'merge' });
-  // Northwind's account plan, merged in over the sample.
-  await app.call('importData', { backup: objectivesBackup(Date.now()), mode: 'merge' });
+  // Northwind's account plan over the sample: offerings, whitespace grid, objectives, a review.
+  for (const [name, request] of demoPlanSteps(Date.now())) await app.call(name, request);
   const counts = summary.counts;
   console.log(
     `Seeded ${counts.accounts} accounts, ${counts.people} people, ${counts.activities} activities; ` +
@@ -103,6 +99,28 @@ try {
       shots.push(file);
       await page.close();
     }
+  }
+
+  // Northwind's meeting brief, as its sidebar link opens it: the page to read before the meeting.
+  console.log(`\n[meeting-brief] Northwind Logistics`);
+  const brief = await app.openPage('brief.html?account=acc-northwind');
+  try {
+    await brief.locator('[data-testid="brief"]').waitFor({ timeout: 10_000 });
+    const meeting = await brief
+      .locator('[data-testid="brief-last-meeting"] .item-head')
+      .innerText();
+    const next = await brief.locator('[data-testid="brief-meeting-next"]').innerText();
+    console.log(`  last meeting: ${meeting.replace(/\s+/g, ' ').trim()}`);
+    console.log(`  ${next.replace(/\s+/g, ' ').trim()}`);
+  } catch (error) {
+    console.log(`  no brief: ${error.message.split('\n')[0]}`);
+    failures++;
+  }
+  if (!headful) {
+    const file = path.join(OUT, `${STATES.length + 1}-meeting-brief.png`);
+    await brief.screenshot({ path: file, fullPage: true });
+    shots.push(file);
+    await brief.close();
   }
 
   if (!headful) {
@@ -158,6 +176,10 @@ async function readSidebar(page) {
   });
   const people = await sidebar(page, 'person').count();
   if (names.length) lines.push(`people shown: ${people}`);
+  const plan = (await texts('objectives-progress')).filter(Boolean);
+  if (plan.length) lines.push(`plan: ${plan.join(' / ')}`);
+  const chances = (await texts('opportunities')).filter(Boolean);
+  if (chances.length) lines.push(`whitespace: ${chances.join(' / ')}`);
   const proposals = await sidebar(page, 'create-account').evaluateAll((buttons) =>
     buttons.map((b) =>
       b.parentElement.innerText.replace(b.innerText, '').replace(/\s+/g, ' ').trim(),

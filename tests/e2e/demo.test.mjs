@@ -71,6 +71,14 @@ esac
     /\[several-companies\][\s\S]*accounts on this thread: Northwind Logistics, Globex/,
   );
   assert.match(said, /\[unknown-sender\][\s\S]*offers to create an account for: Initech Systems/);
+  // Northwind's account plan over the sample (tests/fixtures/demo-plan.mjs): the sidebar's lines
+  // and the meeting brief's last meeting with the next action it set.
+  assert.match(said, /\[thread\][\s\S]*plan: 1 of 3 done · 1 at risk/);
+  assert.match(said, /\[thread\][\s\S]*whitespace: 3 open opportunities, biggest: Warehousing/);
+  assert.match(
+    said,
+    /\[meeting-brief\][\s\S]*last meeting: Quarterly business review[\s\S]*Next action it set: Send the Q1 volume proposal, due .* — still open\./,
+  );
   assert.match(said, /No display, so headless/);
   const pictures = fs.readdirSync(out).sort();
   assert.deepEqual(pictures, [
@@ -78,6 +86,7 @@ esac
     '2-thread.png',
     '3-several-companies.png',
     '4-unknown-sender.png',
+    '5-meeting-brief.png',
   ]);
   for (const picture of pictures) {
     assert.ok(fs.statSync(path.join(out, picture)).size > 20_000, `${picture} is nearly empty`);

@@ -258,6 +258,11 @@ test(
         sourceUrl: THREAD.url,
       });
       assert.equal(after.activities[0].completed, undefined);
+      // The follow-up records the next action it set: the meeting brief reads it from there.
+      assert.deepEqual(after.activities[0].nextSet, {
+        text: 'Call Anna about pallet prices',
+        due: isoDay(7),
+      });
       await expectText(sidebar(gmail, 'next-action'), 'Call Anna about pallet prices', {
         page: gmail,
       });

@@ -256,6 +256,11 @@ test('the KPIs of a seeded portfolio equal the table worked out by hand, on the 
   await page.locator('#kpi-last').fill(PERIOD.last);
   await page.locator('[data-testid="kpi-table"]').waitFor();
 
+  // Roles are today's: the store keeps no history of them, and the view says so under the table.
+  assert.equal(
+    (await page.locator('[data-testid="kpi-footnote"]').textContent()).trim(),
+    msg('kpisRolesToday'),
+  );
   await page.locator('[data-testid="kpi-help"] summary').click();
   await expectNoSeriousA11yIssues(page, 'the KPIs view');
   await shot(page, 'kpis-en');
@@ -267,6 +272,10 @@ test('the KPIs view in Russian', async () => {
   assert.equal(
     (await page.locator('[data-testid="kpi-total"] th').textContent()).trim(),
     ru.kpisPortfolio.message,
+  );
+  assert.equal(
+    (await page.locator('[data-testid="kpi-footnote"]').textContent()).trim(),
+    ru.kpisRolesToday.message,
   );
   await page.locator('[data-testid="kpi-help"] summary').click();
   await shot(page, 'kpis-ru');

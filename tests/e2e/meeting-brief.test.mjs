@@ -80,6 +80,12 @@ for (const lang of ['en', 'ru']) {
       assert.ok(meeting.includes('Site visit at the Dover hub'), meeting);
       assert.ok(meeting.includes('Tom raised peak-season capacity.'), meeting);
       assert.ok(meeting.includes('Send the Q1 volume proposal'), meeting);
+      // The next action the visit set is the one recorded with it, and it is still open.
+      const [head, tail] = msg('briefNextOpen', 'Send the Q1 volume proposal', '\u0000').split(
+        '\u0000',
+      );
+      const setByVisit = (await section('brief-meeting-next').innerText()).trim();
+      assert.ok(setByVisit.startsWith(head) && setByVisit.endsWith(tail), setByVisit);
       assert.ok((await text('brief-next-actions')).includes('Send the Q1 volume proposal'));
       const decisions = await text('brief-decisions');
       assert.ok(decisions.includes('Kept us as the sole cross-Channel carrier'), decisions);

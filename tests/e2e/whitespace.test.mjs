@@ -178,6 +178,30 @@ for (const lang of ['en', 'ru']) {
       );
       await line.scrollIntoViewIfNeeded();
       await screenshot(gmail, `whitespace-sidebar-${lang}`);
+
+      // Transport priced in dollars: no exchange rate, so 900,000 USD is not "bigger" than
+      // 120,000 EUR; the line keeps the euro one and says there are dollars too.
+      const cell = (await storedData(app)).whitespace.find((c) => c.spend === 30000);
+      const { accountId, unitId, offeringId } = cell;
+      const transport = { accountId, unitId, offeringId };
+      await app.call('setWhitespaceCell', {
+        ...transport,
+        changes: { currency: 'USD', spend: 900000 },
+        base: { currency: 'EUR', spend: 30000 },
+      });
+      const usd = new Intl.ListFormat(lang, { type: 'conjunction' }).format(['USD']);
+      const mixed = plain(
+        `${msg('wsOpportunitiesBiggest', 2, 'Warehousing', 'UK operations', money(120000))} · ${msg('wsOpportunitiesAlsoIn', usd)}`,
+      );
+      await waitFor(async () => plain(await line.innerText()) === mixed, {
+        message: `the line did not name the other currency: ${await line.innerText()}`,
+      });
+      await screenshot(gmail, `whitespace-sidebar-currencies-${lang}`);
+      await app.call('setWhitespaceCell', {
+        ...transport,
+        changes: { currency: 'EUR', spend: 30000 },
+        base: { currency: 'USD', spend: 900000 },
+      });
       await gmail.close();
     });
 

@@ -107,7 +107,7 @@ function fakeSend(answers: Record<string, Answer> = {}) {
     // The card's sync line reads on mount; it is not one of the calls these tests look at.
     if (name === 'getAccountSync' && !answers[name]) return { ok: true, data: null };
     if (name === 'getOpportunities' && !answers[name])
-      return { ok: true, data: { count: 0, biggest: null } };
+      return { ok: true, data: { count: 0, biggest: null, alsoIn: [] } };
     calls.push({ name, request });
     const answer = answers[name]?.(request as never);
     if (answer && typeof answer === 'object' && 'ok' in answer) return answer;

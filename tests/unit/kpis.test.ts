@@ -13,6 +13,7 @@ import {
   sumKpis,
   type KpiRecords,
 } from '@/utils/shared/kpis';
+import type { WhitespaceCell } from '@/utils/contract/model';
 import { periodProblem, presetPeriod, quarterOf, yearOf } from '@/utils/shared/kpi-period';
 
 const ZONES = ['Europe/Moscow', 'America/New_York', 'Pacific/Auckland'] as const;
@@ -227,7 +228,7 @@ describe.each(ZONES)('account KPIs in %s', (zone) => {
     ];
     const r = empty();
     r.objectives = edges.map((statusAt) => ({ status: 'done', statusAt }));
-    r.whitespace = edges.map((wonAt) => ({ wonAt }));
+    r.whitespace = edges.map((wonAt) => ({ supplier: 'us', wonAt }));
     r.stageChanges = edges.map((at) => ({ from: 'tactical', to: 'cooperative', at }));
     r.activities = edges.map((at) => ({
       at,
@@ -250,7 +251,7 @@ describe.each(ZONES)('account KPIs in %s', (zone) => {
     process.env.TZ = zone;
     // 2026-09-30 22:00 UTC: 1 October in Moscow and Auckland, still 30 September in New York.
     const at = Date.UTC(2026, 8, 30, 22);
-    const r = { ...empty(), whitespace: [{ wonAt: at }] };
+    const r = { ...empty(), whitespace: [{ supplier: 'us' as const, wonAt: at }] };
     const expected = zone === 'America/New_York' ? 0 : 1;
     expect(accountKpis(r, Q4, DEFAULT_ROLE_CADENCE, later()).whitespaceWon).toBe(expected);
   });
@@ -409,10 +410,10 @@ describe('account KPIs, record by record', () => {
       { status: 'dropped', statusAt: local(2026, 11, 1) },
     ];
     r.whitespace = [
-      { wonAt: local(2026, 11, 3) },
-      {},
-      { wonAt: local(2026, 7, 3) },
-      { wonAt: local(2027, 8, 1) },
+      { supplier: 'us', wonAt: local(2026, 11, 3) },
+      { supplier: 'us' },
+      { supplier: 'us', wonAt: local(2026, 7, 3) },
+      { supplier: 'us', wonAt: local(2027, 8, 1) },
     ];
     expect(
       accountKpis(r, { first: '2026-10-01', last: '2027-12-31' }, DEFAULT_ROLE_CADENCE, now()),
@@ -420,6 +421,25 @@ describe('account KPIs, record by record', () => {
       objectivesMet: 1,
       whitespaceWon: 1,
     });
+  });
+
+  // A cell won in the period counts only while it is still ours: won and kept. The day it was
+  // won is built in the test, after the zone is set.
+  type Won = [string, WhitespaceCell['supplier'], [number, number, number] | null, number];
+  const WON: Won[] = [
+    ['won in the period, still ours', 'us', [2026, 11, 3], 1],
+    ['won, then lost to a competitor', 'competitor', [2026, 11, 3], 0],
+    ['won, then lost to unknown', 'unknown', [2026, 11, 3], 0],
+    ['won, then taken in-house', 'in_house', [2026, 11, 3], 0],
+    ['won, then no longer needed', 'not_needed', [2026, 11, 3], 0],
+    ['ours from the start (never won)', 'us', null, 0],
+    ['won before the period, still ours', 'us', [2026, 9, 30], 0],
+  ];
+  it.each(WON)('whitespace won: %s', (_name, supplier, day, expected) => {
+    process.env.TZ = 'Europe/Moscow';
+    const cell = { supplier, ...(day ? { wonAt: local(...day, 12) } : {}) };
+    const r = { ...empty(), whitespace: [cell] };
+    expect(accountKpis(r, Q4, DEFAULT_ROLE_CADENCE, now()).whitespaceWon).toBe(expected);
   });
 
   it('sums accounts into the portfolio and rounds percentages', () => {

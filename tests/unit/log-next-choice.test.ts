@@ -144,3 +144,39 @@ describe('completeNextAction logs the kind that was done', () => {
     expect(await nextOf()).toBeNull();
   });
 });
+
+describe('the next action a follow-up set is recorded on it (the meeting brief reads it)', () => {
+  const LATER = { text: 'Book the QBR', due: '2026-12-18' };
+
+  it.each([
+    ['Keep sets none', { choice: 'keep' }, undefined],
+    [
+      'Replace records the new one',
+      { choice: 'replace', seen: DUE_TODAY, nextAction: LATER },
+      LATER,
+    ],
+    [
+      'Done with one after it records that one',
+      { choice: 'done', seen: DUE_TODAY, then: LATER },
+      LATER,
+    ],
+    ['Done with none after it records none', { choice: 'done', seen: DUE_TODAY }, undefined],
+  ])('%s', async (_name, next, expected) => {
+    const { send, activity } = await seeded();
+    const r = await ok(
+      send('logActivity', { activity: { ...activity, kind: 'meeting' }, next } as never),
+    );
+    expect(r.activity.nextSet).toEqual(expected);
+    const stored = await ok(send('getAccount', { id: activity.accountId }));
+    expect(stored.activities.find((a) => a.id === r.activity.id)?.nextSet).toEqual(expected);
+  });
+
+  it('Mark done with a next one records it; without, none', async () => {
+    const { send, accountId } = await seeded();
+    const at = Date.UTC(2026, 11, 4, 10);
+    const r1 = await ok(send('completeNextAction', { accountId, at, next: LATER }));
+    expect(r1.activity.nextSet).toEqual(LATER);
+    const r2 = await ok(send('completeNextAction', { accountId, at: at + 1 }));
+    expect(r2.activity).not.toHaveProperty('nextSet');
+  });
+});

@@ -162,6 +162,19 @@ const full: BriefRecords = {
   offerings: [{ id: 'off-1', name: 'Customs brokerage' }],
 };
 
+/** `full` whose QBR recorded `nextSet`, with `later` as its only follow-up after it. */
+function withMeeting(nextSet: { text: string; due: string }, ...later: Activity[]): BriefRecords {
+  return {
+    ...full,
+    activities: [
+      ...full.activities
+        .filter((a) => a.id !== 'a-call')
+        .map((a) => (a.id === 'a-meet' ? { ...a, nextSet } : a)),
+      ...later,
+    ],
+  };
+}
+
 type Case = [
   string,
   BriefRecords,
@@ -281,7 +294,7 @@ const CASES: Case[] = [
       ]),
   ],
   [
-    'the last meeting, and the next action a later follow-up completed',
+    'a meeting that recorded no next action: none is guessed from later follow-ups or the open one',
     full,
     { today: '2026-12-05' },
     (b) =>
@@ -291,20 +304,91 @@ const CASES: Case[] = [
         summary: 'QBR',
         outcome: 'We promised a volume-based price.',
         people: ['Anna Keller', 'Tom Reyes'],
-        next: { text: 'Share the pricing model', due: null, doneAt: T0 - 2 * DAY },
+        next: null,
         doneSince: [{ text: 'Share the pricing model', at: T0 - 2 * DAY }],
       }),
   ],
   [
-    'nothing completed since the meeting: the open next action still stands',
-    { ...full, activities: full.activities.filter((a) => a.id !== 'a-call') },
+    'the next action the meeting set, done by a later follow-up that completed it',
+    withMeeting(
+      { text: 'Share the pricing model', due: '2026-11-30' },
+      activity('a-call', 'call', T0 - 2 * DAY, {
+        completed: 'Share the pricing model',
+        completedDue: '2026-11-30',
+      }),
+    ),
     { today: '2026-12-05' },
-    (b) =>
+    (b) => {
+      expect(b.lastMeeting?.next).toEqual({
+        text: 'Share the pricing model',
+        due: '2026-11-30',
+        state: 'done',
+        doneAt: T0 - 2 * DAY,
+      });
+      expect(b.lastMeeting?.doneSince).toEqual([
+        { text: 'Share the pricing model', at: T0 - 2 * DAY },
+      ]);
+    },
+  ],
+  [
+    'done with "Mark done" on the next action (its words are the summary)',
+    withMeeting(
+      { text: 'Share the pricing model', due: '2026-11-30' },
+      activity('a-done', 'email', T0 - DAY, {
+        summary: 'Share the pricing model',
+        completedDue: '2026-11-30',
+      }),
+    ),
+    { today: '2026-12-05' },
+    (b) => expect(b.lastMeeting?.next).toMatchObject({ state: 'done', doneAt: T0 - DAY }),
+  ],
+  [
+    'the next action the meeting set is still the open one',
+    withMeeting({ text: 'Send the Q1 proposal', due: '2026-12-04' }),
+    { today: '2026-12-05' },
+    (b) => {
       expect(b.lastMeeting?.next).toEqual({
         text: 'Send the Q1 proposal',
         due: '2026-12-04',
+        state: 'open',
         doneAt: null,
+      });
+      expect(b.lastMeeting?.doneSince).toEqual([]);
+    },
+  ],
+  [
+    'the next action the meeting set was replaced, and a later follow-up completed another one',
+    withMeeting(
+      { text: 'Book the site visit', due: '2026-11-28' },
+      activity('a-call', 'call', T0 - 2 * DAY, {
+        completed: 'Share the pricing model',
+        completedDue: '2026-12-01',
       }),
+    ),
+    { today: '2026-12-05' },
+    (b) => {
+      expect(b.lastMeeting?.next).toEqual({
+        text: 'Book the site visit',
+        due: '2026-11-28',
+        state: 'changed',
+        doneAt: null,
+      });
+      expect(b.lastMeeting?.doneSince).toEqual([
+        { text: 'Share the pricing model', at: T0 - 2 * DAY },
+      ]);
+    },
+  ],
+  [
+    'the same words completed with another due day (moved since) are not taken for it',
+    withMeeting(
+      { text: 'Send the Q1 proposal', due: '2026-11-20' },
+      activity('a-call', 'call', T0 - 2 * DAY, {
+        completed: 'Send the Q1 proposal',
+        completedDue: '2026-12-01',
+      }),
+    ),
+    { today: '2026-12-05' },
+    (b) => expect(b.lastMeeting?.next?.state).toBe('changed'),
   ],
   [
     'follow-ups but no meeting: nothing was promised at a meeting',

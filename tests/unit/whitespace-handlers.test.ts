@@ -291,6 +291,7 @@ describe('import, summary and contracts', () => {
     expect(summary).toEqual({
       count: 3,
       biggest: { offering: 'Warehousing', unit: 'UK operations', spend: 120000, currency: 'EUR' },
+      alsoIn: [],
     });
     const ending = await ok(
       send('listContractsEnding', { from: '2026-11-28', until: '2027-02-26' }),
@@ -305,15 +306,16 @@ describe('import, summary and contracts', () => {
     expect(await ok(send('getOpportunities', { accountId: nw }))).toEqual({
       count: 2,
       biggest: { offering: 'Transport', unit: 'UK operations', spend: 5000, currency: 'EUR' },
+      alsoIn: [],
     });
     expect(await ok(send('countOfferingUse', {}))).toEqual({ 'off-wh': 2, 'off-tr': 2 });
   });
 });
 
 describe('the demo fixture', () => {
-  it('merges into the sample and gives the sidebar its line and the calendar its contract', async () => {
+  it('merges into the sample and gives the sidebar its line and the calendar its two contracts', async () => {
     const { sampleBackup } = await import('../fixtures/sample-data.mjs');
-    const { SAMPLE_OFFERINGS, sampleWhitespace, CONTRACT_END_IN_DAYS } =
+    const { SAMPLE_OFFERINGS, sampleWhitespace, CONTRACT_END_IN_DAYS, UNKNOWN_END_IN_DAYS } =
       await import('../fixtures/sample-whitespace.mjs');
     const t = await freshContext();
     const now = t.ctx.now();
@@ -325,12 +327,18 @@ describe('the demo fixture', () => {
     expect(await ok(t.send('getOpportunities', { accountId: 'acc-northwind' }))).toEqual({
       count: 3,
       biggest: { offering: 'Warehousing', unit: 'UK operations', spend: 120000, currency: 'EUR' },
+      alsoIn: [],
     });
-    const day = new Date(now + CONTRACT_END_IN_DAYS * 86_400_000);
-    const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    const isoIn = (days: number) => {
+      const day = new Date(now + days * 86_400_000);
+      return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    };
     const ending = await ok(
       t.send('listContractsEnding', { from: '2026-11-28', until: '2027-02-26' }),
     );
-    expect(ending.map((e) => [e.day, e.competitor])).toEqual([[iso, 'Harbour Storage Ltd']]);
+    expect(ending.map((e) => [e.day, e.supplier, e.competitor])).toEqual([
+      [isoIn(CONTRACT_END_IN_DAYS), 'competitor', 'Harbour Storage Ltd'],
+      [isoIn(UNKNOWN_END_IN_DAYS), 'unknown', ''],
+    ]);
   });
 });

@@ -26,6 +26,7 @@ export const CHILD_KINDS = RECORD_KINDS.filter((k): k is ChildKind => k !== 'acc
  * 6: people may hold lines to other people (reports to, influences...), which an older one would drop.
  * 7: the account plan: objectives, buying units and whitespace cells; next actions and decisions
  *    may name an objective; a follow-up that completed a next action records its due day
- *    (completedDue), for the KPIs' "done on time".
+ *    (completedDue), for the KPIs' "done on time", and one that set a next action records it
+ *    (nextSet), for the meeting brief.
  */
 export const SCHEMA_VERSION = 7;

@@ -14,8 +14,13 @@ export interface WhitespaceGrid {
 /** The sidebar's one line: open opportunities of the offerings in the settings, and the biggest. */
 export interface OpportunitySummary {
   count: number;
-  /** The one with the largest yearly spend (null: none has a spend). */
+  /**
+   * The one with the largest yearly spend in the currency most priced opportunities are in (null:
+   * none has a spend). Spends in other currencies are not compared with it: no exchange rates.
+   */
   biggest: { offering: string; unit: string; spend: number; currency: string } | null;
+  /** The other currencies priced opportunities are in, alphabetical (utils/shared/biggest-opportunity.ts). */
+  alsoIn: string[];
 }
 
 /** A contract on the calendar: a cell whose contract ends on `day`. */

@@ -180,6 +180,12 @@ export const Activity = z.object({
    * KPIs, and on follow-ups that completed nothing.
    */
   completedDue: z.optional(IsoDate),
+  /**
+   * The next action this follow-up set (a new one, Replace, or the one after Done), as it read
+   * then: the meeting brief shows what a meeting set from this, never from a later guess. Absent
+   * on follow-ups that set none, and on those logged before it was kept.
+   */
+  nextSet: z.optional(z.object({ text: requiredText(SHORT), due: IsoDate })),
 });
 
 export const Decision = z.object({

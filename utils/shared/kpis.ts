@@ -26,7 +26,10 @@
  *   stage an account was given (from null) and a change to the same stage are no movement. Each
  *   change is judged by its own from and to, so the order records are stored in does not matter.
  * - Objectives met: objectives now done whose status was set in the period.
- * - Whitespace won: cells whose wonAt is in the period.
+ * - Whitespace won: cells that turned to us from an opportunity in the period (wonAt) and are
+ *   still ours. A cell lost again later (to a competitor, in-house, unknown...) is no longer counted
+ *   in any period, so a past period's figure can go down: it counts whitespace won and kept. A cell
+ *   lost and won back counts once, in the period of its latest win (the handler stamps wonAt anew).
  */
 import type {
   Activity,
@@ -49,7 +52,7 @@ export interface KpiRecords {
   activities: readonly Pick<Activity, 'at' | 'personIds' | 'completed' | 'completedDue'>[];
   stageChanges: readonly Pick<StageChange, 'from' | 'to' | 'at'>[];
   objectives: readonly Pick<Objective, 'status' | 'statusAt'>[];
-  whitespace: readonly Pick<WhitespaceCell, 'wonAt'>[];
+  whitespace: readonly Pick<WhitespaceCell, 'wonAt' | 'supplier'>[];
 }
 
 export interface Kpis {
@@ -161,7 +164,9 @@ export function accountKpis(
   for (const o of records.objectives) {
     if (o.status === 'done' && inPeriod(o.statusAt, period, now)) out.objectivesMet += 1;
   }
-  for (const w of records.whitespace) if (inPeriod(w.wonAt, period, now)) out.whitespaceWon += 1;
+  for (const w of records.whitespace) {
+    if (w.supplier === 'us' && inPeriod(w.wonAt, period, now)) out.whitespaceWon += 1;
+  }
   return out;
 }
 

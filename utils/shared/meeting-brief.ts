@@ -105,6 +105,9 @@ export interface BriefOpportunity {
   note: string;
 }
 
+/** What became of the next action a meeting set: see BriefLastMeeting.next. */
+export type BriefNextState = 'done' | 'open' | 'changed';
+
 export interface BriefLastMeeting {
   kind: ActivityKind;
   at: number;
@@ -112,10 +115,13 @@ export interface BriefLastMeeting {
   outcome: string;
   people: string[];
   /**
-   * The next action that stood after the meeting: the first one a later follow-up completed
-   * (done: its time), or else the account's open one (done: null). Null when there is neither.
+   * The next action the meeting's follow-up set, as recorded on it (Activity.nextSet), and what
+   * became of it: done (a later follow-up completed that very text and due day; doneAt is its
+   * time), still the account's open one, or changed (neither: edited, replaced or cleared since).
+   * Null when the meeting's follow-up set none, or was logged before Rapport kept it: the brief
+   * does not guess it from what came later.
    */
-  next: { text: string; due: IsoDate | null; doneAt: number | null } | null;
+  next: { text: string; due: IsoDate; state: BriefNextState; doneAt: number | null } | null;
   /** Later follow-ups that completed a next action, oldest first. */
   doneSince: { text: string; at: number }[];
 }
@@ -268,7 +274,14 @@ function opportunitiesOf(records: BriefRecords): BriefOpportunity[] {
     }));
 }
 
-/** The account's latest meeting and what became of the next action that stood after it. */
+/** The words of the next action a follow-up completed, if it completed one. */
+function completedText(a: Activity): string | null {
+  if (a.completed !== undefined) return a.completed;
+  // "Done" on the next action itself logs its words as the summary, with its due day.
+  return a.completedDue !== undefined ? a.summary : null;
+}
+
+/** The account's latest meeting, the next action it set, and what became of that. */
 function lastMeetingOf(
   records: BriefRecords,
   names: ReadonlyMap<string, string>,
@@ -278,16 +291,25 @@ function lastMeetingOf(
     .sort((a, b) => b.at - a.at || byText(a.id, b.id));
   const meeting = mine.find((a) => a.kind === 'meeting');
   if (!meeting) return null;
-  const later = mine
-    .filter((a) => a.at > meeting.at && a.completed)
+  const doneSince = mine
+    .filter((a) => a.at > meeting.at)
     .reverse()
-    .map((a) => ({ text: a.completed!, at: a.at }));
-  const open = records.account.nextAction;
-  const next = later[0]
-    ? { text: later[0].text, due: null, doneAt: later[0].at }
-    : open
-      ? { text: open.text, due: open.due, doneAt: null }
-      : null;
+    .flatMap((a) => {
+      const text = completedText(a);
+      return text === null ? [] : [{ text, at: a.at, due: a.completedDue }];
+    });
+  let next: BriefLastMeeting['next'] = null;
+  const set = meeting.nextSet;
+  if (set) {
+    const done = doneSince.find((d) => d.text === set.text && d.due === set.due);
+    const open = records.account.nextAction;
+    const state: BriefNextState = done
+      ? 'done'
+      : open && open.text === set.text && open.due === set.due
+        ? 'open'
+        : 'changed';
+    next = { text: set.text, due: set.due, state, doneAt: done ? done.at : null };
+  }
   return {
     kind: meeting.kind,
     at: meeting.at,
@@ -298,6 +320,6 @@ function lastMeetingOf(
       return name ? [name] : [];
     }),
     next,
-    doneSince: later,
+    doneSince: doneSince.map(({ text, at }) => ({ text, at })),
   };
 }

@@ -5,7 +5,7 @@
 import { activitiesOf } from '../account-reads';
 import { type StoredAccount } from '../db';
 import type { DueItem } from '@/utils/contract/messages';
-import type { Account, Activity, Decision } from '@/utils/contract/model';
+import type { Account, Activity, Decision, NextAction } from '@/utils/contract/model';
 import { today } from '@/utils/shared/dates';
 import { mergeFields } from '@/utils/shared/field-merge';
 import { applyNextChoice, kindOf } from '@/utils/shared/follow-up';
@@ -20,6 +20,9 @@ import {
   summary,
 } from './common';
 import { checkObjectiveLink, linkOrNothing } from './objectives';
+
+/** What a follow-up records of the next action it set: its words and due day as they were. */
+const setBy = (next: NextAction) => ({ text: next.text, due: next.due });
 
 export const activityHandlers = {
   async logActivity(req, ctx) {
@@ -38,6 +41,7 @@ export const activityHandlers = {
         ...(source ? { source } : {}),
         ...(choice.completed ? { completed: choice.completed } : {}),
         ...(choice.completedDue ? { completedDue: choice.completedDue } : {}),
+        ...(choice.nextAction ? { nextSet: setBy(choice.nextAction) } : {}),
       };
       await tx.objectStore('activities').add(activity);
       await touchPeople(tx, activity);
@@ -86,6 +90,7 @@ export const activityHandlers = {
         summary: done.text,
         outcome: req.outcome ?? '',
         completedDue: done.due,
+        ...(req.next ? { nextSet: setBy(req.next) } : {}),
       };
       await tx.objectStore('activities').add(activity);
       await touchPeople(tx, activity);

@@ -12,10 +12,12 @@ import {
   copyStoreToBackup,
   dropBackup,
   dropLeftovers,
+  kindRange,
   storeIsEmpty,
   zeroCounts,
 } from '../backup-copy';
 import { readPage, stagePage } from '../backup-pages';
+import { findOverfullPlan } from '../objective-limit';
 import { previewStaged } from '../backup-preview';
 import { type Handlers, HandlerError, type HandlerContext, type WriteTx, write } from './common';
 
@@ -189,6 +191,14 @@ export const backupHandlers = {
       } else known = new Set(await tx.objectStore('accounts').getAllKeys());
       const { counts, accountIds, problem } = await copyBackupToStore(tx, req.backupId, known);
       if (problem) throw new HandlerError('invalid', recordProblemText(problem));
+      const staged = (await tx
+        .objectStore('backupRecords')
+        .getAll(kindRange(req.backupId, 'objectives'))) as { accountId: string }[];
+      const overfull = await findOverfullPlan(
+        tx,
+        staged.map((o) => o.accountId),
+      );
+      if (overfull) throw new HandlerError('invalid', overfull);
       // The data is back where it belongs: its copy goes (a kept backup is restored once).
       await dropBackup(tx, req.backupId);
       return {

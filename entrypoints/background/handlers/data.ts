@@ -4,6 +4,7 @@
  */
 import { unwrap } from 'idb';
 import { ALL_STORES, withKeys, withoutKeys, type StoreName } from '../db';
+import { findOverfullPlan } from '../objective-limit';
 import { RECORD_KINDS, SCHEMA_VERSION } from '@/utils/contract/records';
 import type { Backup, ImportSummary } from '@/utils/contract/messages';
 import type { Account } from '@/utils/contract/model';
@@ -75,6 +76,12 @@ export const dataHandlers = {
         for (const record of backup[s])
           store.put(s === 'accounts' ? withKeys(record as Account) : record);
       }
+      // Read after the puts (requests run in order), so a merge counts the store's own too.
+      const overfull = await findOverfullPlan(
+        tx,
+        backup.objectives.map((o) => o.accountId),
+      );
+      if (overfull) throw new HandlerError('invalid', overfull);
       const counts = Object.fromEntries(
         RECORD_KINDS.map((s) => [s, backup[s].length]),
       ) as ImportSummary['counts'];

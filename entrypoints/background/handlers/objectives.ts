@@ -23,7 +23,7 @@ import {
 } from './common';
 
 /** Objectives that count against the limit: every status but dropped. */
-const counts = (status: ObjectiveStatus) => status !== 'dropped';
+export const countsAgainstLimit = (status: ObjectiveStatus) => status !== 'dropped';
 
 async function mustGetObjective(tx: Tx, id: string): Promise<Objective> {
   const objective = await tx.objectStore('objectives').get(id);
@@ -34,7 +34,7 @@ async function mustGetObjective(tx: Tx, id: string): Promise<Objective> {
 /** Refuses a write that would give the account more than MAX_OBJECTIVES that are not dropped. */
 async function checkRoom(tx: Tx, accountId: string, exceptId?: string): Promise<void> {
   const all = await tx.objectStore('objectives').index('byAccount').getAll(accountId);
-  const active = all.filter((o) => o.id !== exceptId && counts(o.status)).length;
+  const active = all.filter((o) => o.id !== exceptId && countsAgainstLimit(o.status)).length;
   if (active >= MAX_OBJECTIVES) {
     throw new HandlerError(
       'invalid',
@@ -67,7 +67,7 @@ export const objectiveHandlers = {
     return write(ctx, ['accounts', 'objectives'], async (tx) => {
       await mustGetAccount(tx, req.accountId);
       const status = req.status ?? 'on_track';
-      if (counts(status)) await checkRoom(tx, req.accountId);
+      if (countsAgainstLimit(status)) await checkRoom(tx, req.accountId);
       const now = ctx.now();
       const objective: Objective = {
         id: ctx.newId(),
@@ -104,7 +104,7 @@ export const objectiveHandlers = {
         throw conflictError([{ field: 'status', mine: req.status, theirs: objective.status }]);
       }
       // Back from dropped, it counts again.
-      if (!counts(objective.status) && counts(req.status)) {
+      if (!countsAgainstLimit(objective.status) && countsAgainstLimit(req.status)) {
         await checkRoom(tx, objective.accountId, objective.id);
       }
       const next: Objective = { ...objective, status: req.status, statusAt: ctx.now() };
@@ -146,7 +146,7 @@ export const objectiveHandlers = {
       if (await tx.objectStore('objectives').get(objective.id)) {
         throw new HandlerError('invalid', 'That objective is already there.');
       }
-      if (counts(objective.status)) await checkRoom(tx, objective.accountId);
+      if (countsAgainstLimit(objective.status)) await checkRoom(tx, objective.accountId);
       await tx.objectStore('objectives').add(objective);
       // The next action gets its link back only if it is still the one that was unlinked.
       const was = unlinked.nextAction;

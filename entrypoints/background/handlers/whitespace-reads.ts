@@ -7,6 +7,7 @@
 import type { BuyingUnit, WhitespaceCell } from '@/utils/contract/model';
 import type { Offering } from '@/utils/contract/settings';
 import type { ContractEnding, OpportunitySummary } from '@/utils/contract/whitespace';
+import { pickBiggest } from '@/utils/shared/biggest-opportunity';
 import { isOpportunity } from '@/utils/shared/whitespace';
 import type { RapportDb } from '../db';
 
@@ -20,7 +21,10 @@ export async function unitsOf(store: UnitStore, accountId: string): Promise<Buyi
   return units.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
 }
 
-/** How many cells are open opportunities, and the one with the largest yearly spend. */
+/**
+ * How many cells are open opportunities, and the one with the largest yearly spend within one
+ * currency (biggest-opportunity.ts): the others' currencies are named, not compared.
+ */
 export function opportunitySummary(
   units: readonly BuyingUnit[],
   cells: readonly WhitespaceCell[],
@@ -31,10 +35,7 @@ export function opportunitySummary(
   const open = cells.filter(
     (c) => isOpportunity(c) && unitName.has(c.unitId) && offeringName.has(c.offeringId),
   );
-  // Spends in different currencies are compared as numbers: a rough pick, not a conversion.
-  const best = open
-    .filter((c) => c.spend !== null)
-    .reduce<WhitespaceCell | null>((top, c) => (!top || c.spend! > top.spend! ? c : top), null);
+  const { biggest: best, alsoIn } = pickBiggest(open);
   return {
     count: open.length,
     biggest: best
@@ -45,6 +46,7 @@ export function opportunitySummary(
           currency: best.currency,
         }
       : null,
+    alsoIn,
   };
 }
 
