@@ -306,6 +306,10 @@ describe('import, summary and contracts', () => {
       count: 2,
       biggest: { offering: 'Transport', unit: 'UK operations', spend: 5000, currency: 'EUR' },
     });
+    // The sidebar's line comes with the account view, the same summary in the same read.
+    const view = await ok(send('getAccount', { id: nw }));
+    expect(view.opportunities).toEqual(await ok(send('getOpportunities', { accountId: nw })));
+    expect(view.sync).toBeNull();
     expect(await ok(send('countOfferingUse', {}))).toEqual({ 'off-wh': 2, 'off-tr': 2 });
   });
 });
@@ -326,6 +330,19 @@ describe('the demo fixture', () => {
       count: 3,
       biggest: { offering: 'Warehousing', unit: 'UK operations', spend: 120000, currency: 'EUR' },
     });
+    // What a thread of the account resolves to carries the same line.
+    const resolved = await ok(
+      t.send('resolveContext', {
+        host: 'gmail',
+        url: 'https://mail.google.com/mail/u/0/#inbox/1',
+        participants: [{ email: 'anna.keller@northwind.co.uk', name: 'Anna Keller' }],
+        domains: [],
+        names: [],
+      }),
+    );
+    expect(resolved.matches.map((m) => [m.account.id, m.opportunities.count])).toEqual([
+      ['acc-northwind', 3],
+    ]);
     const day = new Date(now + CONTRACT_END_IN_DAYS * 86_400_000);
     const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
     const ending = await ok(
