@@ -121,6 +121,7 @@ test('one follow-up saved: the writing tab resolves once, from the change notice
   // One read per view after the notice: the account card's sync and opportunity lines come with
   // the account (resolveContext), so no part of the card asks again on its own.
   const sent = async (recorded) => (await recorded()).filter((name) => name !== 'keepDraft');
+  assert.deepEqual(await sent(writerSent), ['logActivity', 'resolveContext']);
   assert.deepEqual(await sent(readerSent), ['resolveContext']);
   await reader.close();
   await writer.close();
