@@ -13,7 +13,8 @@
  * `data-selenium-test="highlightTitle"`, `data-selenium-test="property-input-<property>"`,
  * `data-crm-location="CRM_OBJECT_PREVIEW"`), checked against the dated fixtures in
  * tests/fixtures/hubspot/ (hubspot-2026-11-28-*.html); the fixture test asserts an exact count for
- * every selector (hubspot-selectors.ts). HubSpot's class names are styled-components hashes and are never used.
+ * every selector (hubspot-selectors.ts). HubSpot's class names are styled-components hashes and
+ * are never used.
  * A page without those test ids (the newer record page, hubspot-2026-12-05-*.html, written from
  * public descriptions and not yet checked against a live account) is read in layers (layers.ts):
  * its landmarks, then the accessible names and text of its record header.
