@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing';
 import en from '@/public/_locales/en/messages.json';
 import { Sidebar } from '@/components/sidebar';
 import { guessName } from '@/components/guess-name';
-import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-types';
+import type { SidebarProps, SidebarState } from '@/components/sidebar-types';
 import type { AccountView, ContextResult, HostContext } from '@/utils/contract/messages';
 import { fakeSend, PLAIN_LINES } from './fake-send';
 import type { Account, NextAction, Objective, Person } from '@/utils/contract/model';
@@ -232,7 +232,9 @@ describe('sidebar, ready', () => {
 
     // A later read of the view (after a change notice) is what moves the lines.
     const next = ready({
-      matches: [{ ...view(PLAIN_LINES), matchedBy: 'email', threadEmails: ['anna@northwind.co.uk'] }],
+      matches: [
+        { ...view(PLAIN_LINES), matchedBy: 'email', threadEmails: ['anna@northwind.co.uk'] },
+      ],
     });
     await act(() =>
       render(

@@ -39,7 +39,6 @@ export interface SyncEngineDeps {
   WebSocketPolyfill?: unknown;
 }
 
-
 /** One shared account's document as the engine holds it open. */
 export interface Live {
   record: SyncDocRecord;
