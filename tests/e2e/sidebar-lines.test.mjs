@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { SAMPLE_OFFERINGS } from '../fixtures/sample-whitespace.mjs';
-import { expectText, sidebar, sidebarFrameOf } from './harness.mjs';
+import { expectText, recordSends, sidebar, sidebarFrameOf } from './harness.mjs';
 import { msg, shot } from './pages-helpers.mjs';
 import { connectTeam, launchWithServer, syncServer } from './team-helpers.mjs';
 
@@ -26,27 +26,17 @@ after(async () => {
   await server?.close();
 });
 
-/** Records the names of the messages the sidebar frame sends from now on. */
-async function recordSends(page) {
-  const frame = await sidebarFrameOf(page);
-  await frame.evaluate(() => {
-    const sent = (window.__sent = []);
-    const runtime = chrome.runtime;
-    const original = runtime.sendMessage;
-    runtime.sendMessage = function (...args) {
-      sent.push(String(args[0]?.name));
-      return original.apply(this, args);
-    };
-  });
-  return async () =>
-    (await frame.evaluate(() => [...window.__sent])).filter((name) => name !== 'keepDraft');
+/** The names of the messages the page's sidebar frame sends from now on, drafts left out. */
+async function sendsOf(page) {
+  const recorded = await recordSends(await sidebarFrameOf(page));
+  return async () => (await recorded()).filter((name) => name !== 'keepDraft');
 }
 
 test('a whitespace edit made elsewhere moves the sidebar’s opportunity line', async () => {
   const gmail = await app.openGmail('thread');
   await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
   assert.equal(await sidebar(gmail, 'opportunities').count(), 0, 'no grid yet: no line');
-  const sent = await recordSends(gmail);
+  const sent = await sendsOf(gmail);
 
   // Another page (the accounts page's grid) adds a unit and marks a competitor's contract there.
   const unit = await app.call('addBuyingUnit', { accountId: ACCOUNT, name: 'UK operations' });
@@ -78,7 +68,7 @@ test(
     await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
     const line = sidebar(gmail, 'sidebar').locator('[data-sync-line]');
     assert.equal(await line.count(), 0, 'never shared: no line');
-    const sent = await recordSends(gmail);
+    const sent = await sendsOf(gmail);
 
     await app.call('shareAccount', {
       accountId: ACCOUNT,

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import { expectText, launch, loadFixture, sidebar, waitFor } from './harness.mjs';
+import { expectText, launch, loadFixture, recordSends, sidebar, waitFor } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -33,20 +33,6 @@ async function openInPlace(page, state) {
 async function dockFrame(page) {
   const element = await page.locator('rapport-dock iframe').elementHandle();
   return element.contentFrame();
-}
-
-/** Records the names of the messages the frame sends from now on. */
-async function recordSends(frame) {
-  await frame.evaluate(() => {
-    const sent = (window.__sent = []);
-    const runtime = chrome.runtime;
-    const original = runtime.sendMessage;
-    runtime.sendMessage = function (...args) {
-      sent.push(String(args[0]?.name));
-      return original.apply(this, args);
-    };
-  });
-  return () => frame.evaluate(() => [...window.__sent]);
 }
 
 test('each conversation opened is painted from the worker’s news, with no request of the frame’s', async () => {
