@@ -25,7 +25,7 @@ import { People } from './people';
 import { ProfileSummary } from './profile-summary';
 import type { CardEnv } from './sidebar-types';
 import { StageLadder } from './stage-ladder';
-import { AccountSyncLine } from './sync-line';
+import { SyncLine } from './sync-line';
 import { ErrorNote, useInline, useWrite, valueOf } from './ui';
 import { showDomains } from '@/utils/shared/idn';
 
@@ -92,7 +92,7 @@ export function AccountCard(props: Props) {
           </div>
         )}
         <div class="rp-muted">{lastTouched(view.lastTouchedAt)}</div>
-        <AccountSyncLine accountId={account.id} send={send} />
+        <SyncLine state={view.sync} />
         <div class="rp-head-links">
           {/* Our own page, in a new tab: a relative address resolves inside the extension. */}
           <a
@@ -194,7 +194,7 @@ export function AccountCard(props: Props) {
         notify={props.notify}
       />
       <CoverageBadge people={view.people} />
-      <OpportunityLine accountId={account.id} send={send} />
+      <OpportunityLine summary={view.opportunities} />
       <People
         accountId={account.id}
         people={view.people}

@@ -3,11 +3,8 @@
  * for UK operations (€120,000)", and "· also in USD" when priced opportunities are in more than
  * one currency. Nothing at all when the account has none.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { watchChanges } from '@/utils/contract/events';
 import type { OpportunitySummary } from '@/utils/contract/whitespace';
 import { t, uiLocale } from '@/utils/shared/i18n';
-import type { Send } from './sidebar-types';
 import { formatMoney } from './whitespace-labels';
 
 export function opportunityText(s: OpportunitySummary): string {
@@ -27,21 +24,9 @@ export function opportunityText(s: OpportunitySummary): string {
   return `${line} · ${t('wsOpportunitiesAlsoIn', list)}`;
 }
 
-export function OpportunityLine({ accountId, send }: { accountId: string; send: Send }) {
-  const [summary, setSummary] = useState<OpportunitySummary | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    const read = async () => {
-      const r = await send('getOpportunities', { accountId });
-      if (!controller.signal.aborted) setSummary(r.ok ? r.data : null);
-    };
-    void read();
-    watchChanges((notice) => {
-      if (notice.accountIds.includes(accountId)) void read();
-    }, controller.signal);
-    return () => controller.abort();
-  }, [accountId, send]);
-  if (!summary?.count) return null;
+/** The line, from the summary that comes with the account view. */
+export function OpportunityLine({ summary }: { summary: OpportunitySummary }) {
+  if (!summary.count) return null;
   return (
     <p class="rp-opportunities" data-testid="opportunities">
       {opportunityText(summary)}

@@ -1,8 +1,9 @@
 /**
  * A shared account's sync line, the same in the account view and the sidebar's card:
  * "Shared · synced", "Shared · offline, 3 changes waiting", "No longer shared". Nothing at all
- * for an account that was never shared. The waiting count moves without any store write (the
- * server acknowledges), so while the account is shared the line asks again every few seconds.
+ * for an account that was never shared. The sidebar's card gets its state with the account view
+ * (the worker's change notice names an account whose line changed); the account page's sharing
+ * panel reads it itself, and while the account is shared asks again every few seconds.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '@/utils/contract/send';
@@ -56,12 +57,17 @@ export function useAccountSync(accountId: string, sender: typeof send = send): A
   return state;
 }
 
-export function AccountSyncLine(props: { accountId: string; send?: typeof send }) {
-  const state = useAccountSync(props.accountId, props.send);
+/** The line for a state already read; nothing for an account never shared. */
+export function SyncLine({ state }: { state: AccountSync | null }) {
   if (!state) return null;
   return (
     <p class={`sync-line ${state.revoked ? 'revoked' : state.phase}`} role="status" data-sync-line>
       {accountSyncText(state)}
     </p>
   );
+}
+
+/** The line of an account, read here and kept fresh while mounted. */
+export function AccountSyncLine(props: { accountId: string; send?: typeof send }) {
+  return <SyncLine state={useAccountSync(props.accountId, props.send)} />;
 }

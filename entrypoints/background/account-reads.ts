@@ -12,12 +12,17 @@ import type { AccountView } from '@/utils/contract/messages';
 import type {
   Account,
   Activity,
+  BuyingUnit,
   CrmRef,
   Decision,
   Objective,
   Person,
   StageChange,
+  WhitespaceCell,
 } from '@/utils/contract/model';
+import type { Offering } from '@/utils/contract/settings';
+import type { AccountSync } from '@/utils/contract/team';
+import { opportunitySummary } from './handlers/whitespace-reads';
 
 /** How many activities a view gets; older ones are on the account page. */
 export const RECENT_ACTIVITIES = 10;
@@ -71,22 +76,37 @@ export async function recentActivities(tx: IDBTransaction, accountId: string): P
   });
 }
 
+/** What a view needs from outside the store: the offerings shown, and the sync engine's state. */
+export interface ViewLines {
+  offerings: readonly Offering[];
+  syncOf: (accountId: string) => Promise<AccountSync | null>;
+}
+
 /**
  * An account with what the sidebar shows of it, or null when there is no such account. The
  * account and its records are read together: each read is a round trip to the store, and the
- * records need only the id.
+ * records need only the id. The card's sync and opportunity lines come with it, so that a view
+ * re-reads one thing after a change notice.
  */
-export async function readView(tx: IDBTransaction, accountId: string): Promise<AccountView | null> {
+export async function readView(
+  tx: IDBTransaction,
+  accountId: string,
+  lines: ViewLines,
+): Promise<AccountView | null> {
   const byAccount = <T>(store: string) =>
     answer(tx.objectStore(store).index('byAccount').getAll(accountId)) as Promise<T[]>;
-  const [account, activities, people, decisions, stageChanges, objectives] = await Promise.all([
-    answer(tx.objectStore('accounts').get(accountId)) as Promise<Account | undefined>,
-    recentActivities(tx, accountId),
-    byAccount<Person>('people'),
-    byAccount<Decision>('decisions'),
-    byAccount<StageChange>('stageChanges'),
-    byAccount<Objective>('objectives'),
-  ]);
+  const [account, activities, people, decisions, stageChanges, objectives, units, cells, sync] =
+    await Promise.all([
+      answer(tx.objectStore('accounts').get(accountId)) as Promise<Account | undefined>,
+      recentActivities(tx, accountId),
+      byAccount<Person>('people'),
+      byAccount<Decision>('decisions'),
+      byAccount<StageChange>('stageChanges'),
+      byAccount<Objective>('objectives'),
+      byAccount<BuyingUnit>('buyingUnits'),
+      byAccount<WhitespaceCell>('whitespace'),
+      lines.syncOf(accountId),
+    ]);
   if (!account) return null;
   decisions.sort((a, b) => b.date.localeCompare(a.date));
   stageChanges.sort((a, b) => b.at - a.at);
@@ -99,6 +119,8 @@ export async function readView(tx: IDBTransaction, accountId: string): Promise<A
     stageChanges,
     objectives,
     lastTouchedAt: activities[0]?.at ?? null,
+    sync,
+    opportunities: opportunitySummary(units, cells, lines.offerings),
   };
 }
 

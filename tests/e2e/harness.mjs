@@ -337,6 +337,23 @@ export function sidebar(page, testId = 'sidebar') {
   return sidebarFrame(page).locator(`[data-testid="${testId}"]`);
 }
 
+/**
+ * Records the names of the messages a frame sends from now on (it wraps chrome.runtime.sendMessage);
+ * gives back a function that reads them.
+ */
+export async function recordSends(frame) {
+  await frame.evaluate(() => {
+    const sent = (window.__sent = []);
+    const runtime = chrome.runtime;
+    const original = runtime.sendMessage;
+    runtime.sendMessage = function (...args) {
+      sent.push(String(args[0]?.name));
+      return original.apply(this, args);
+    };
+  });
+  return () => frame.evaluate(() => [...window.__sent]);
+}
+
 /** The sidebar frame as a Playwright Frame, for evaluate(); waits until it has loaded. */
 export async function sidebarFrameOf(page, { timeout = 10_000 } = {}) {
   return waitFor(

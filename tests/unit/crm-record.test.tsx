@@ -11,6 +11,7 @@ import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-type
 import { autoLinkRequest, recordKey } from '@/entrypoints/sidebar/crm-link';
 import type { AccountView, ContextResult, HostContext } from '@/utils/contract/messages';
 import type { Account, CrmRef } from '@/utils/contract/model';
+import { PLAIN_LINES } from './fake-send';
 
 const messages = en as Record<
   string,
@@ -105,6 +106,7 @@ function view(patch: Partial<Account> = {}): AccountView & {
     stageChanges: [],
     objectives: [],
     lastTouchedAt: null,
+    ...PLAIN_LINES,
     matchedBy: 'domain',
     threadEmails: [],
   };

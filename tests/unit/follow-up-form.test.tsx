@@ -9,7 +9,8 @@ import { FollowUpForm, type FollowUpFormProps } from '@/components/follow-up-for
 import { Sidebar } from '@/components/sidebar';
 import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-types';
 import { Toast, TOAST_MS } from '@/components/toast';
-import type { AccountView, HostContext, Result } from '@/utils/contract/messages';
+import type { AccountView, HostContext } from '@/utils/contract/messages';
+import { fakeSend, PLAIN_LINES } from './fake-send';
 import type { Account, ActivitySource, Person } from '@/utils/contract/model';
 import { addDays } from '@/utils/shared/dates';
 
@@ -97,24 +98,6 @@ const source: ActivitySource = {
   threadId: '1a2c4e6f80b1d3a5',
   subject: 'Q1 renewal: volumes and pricing',
 };
-
-type Answer = (request: never) => Result<unknown> | unknown;
-
-/** A `send` that records every call and answers from `answers` (ok with {} by default). */
-function fakeSend(answers: Record<string, Answer> = {}) {
-  const calls: { name: string; request: unknown }[] = [];
-  const fn = vi.fn(async (name: string, request: unknown) => {
-    // The card's sync line reads on mount; it is not one of the calls these tests look at.
-    if (name === 'getAccountSync' && !answers[name]) return { ok: true, data: null };
-    if (name === 'getOpportunities' && !answers[name])
-      return { ok: true, data: { count: 0, biggest: null, alsoIn: [] } };
-    calls.push({ name, request });
-    const answer = answers[name]?.(request as never);
-    if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
-    return { ok: true, data: answer ?? {} };
-  });
-  return { send: fn as unknown as Send, calls };
-}
 
 const logged = () => ({ activity: { id: 'act-new' }, account: {} });
 
@@ -695,6 +678,7 @@ describe('in the sidebar', () => {
     stageChanges: [],
     objectives: [],
     lastTouchedAt: null,
+    ...PLAIN_LINES,
   });
   const ready = (v = view()): SidebarState => ({
     status: 'ready',

@@ -5,6 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  COLUMN_LAYERS,
+  hubSpotRecordFromUrl,
+  hubspotAdapter,
+  isHubSpotUrl,
+  isRecordUrl,
+} from '@/utils/content/hosts/hubspot';
+import {
   ASSOCIATED_COMPANY_LINK,
   ASSOCIATED_CONTACT_LINK,
   COMPANY_PROPERTY,
@@ -16,12 +23,7 @@ import {
   PREVIEW_PANEL,
   RECORD_NAME,
   RIGHT_SIDEBAR,
-  COLUMN_LAYERS,
-  hubSpotRecordFromUrl,
-  hubspotAdapter,
-  isHubSpotUrl,
-  isRecordUrl,
-} from '@/utils/content/hosts/hubspot';
+} from '@/utils/content/hosts/hubspot-selectors';
 import type { ReadResult } from '@/utils/content/hosts/types';
 import { layersTried } from '@/utils/content/hosts/layers';
 import { identityOf, watchContext } from '@/utils/content/watch';

@@ -7,9 +7,8 @@
  * heading) ever read.
  */
 import { describe, expect, it } from 'vitest';
+import { COLUMN_LAYERS, EMAIL_LAYERS, hubspotAdapter } from '@/utils/content/hosts/hubspot';
 import {
-  COLUMN_LAYERS,
-  EMAIL_LAYERS,
   EMAIL_PROPERTY,
   LABELLED,
   LANDMARK_COLUMN,
@@ -21,8 +20,7 @@ import {
   RECORD_NAME,
   RIGHT_SIDEBAR,
   TIMELINE_ITEM,
-  hubspotAdapter,
-} from '@/utils/content/hosts/hubspot';
+} from '@/utils/content/hosts/hubspot-selectors';
 import { loadHostFixture } from './host-fixtures';
 
 const load = () => loadHostFixture('hubspot', 'contact-sidebar-cards', { date: '2026-12-05' });

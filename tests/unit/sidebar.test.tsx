@@ -7,8 +7,9 @@ import { fakeBrowser } from 'wxt/testing';
 import en from '@/public/_locales/en/messages.json';
 import { Sidebar } from '@/components/sidebar';
 import { guessName } from '@/components/guess-name';
-import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-types';
-import type { AccountView, ContextResult, HostContext, Result } from '@/utils/contract/messages';
+import type { SidebarProps, SidebarState } from '@/components/sidebar-types';
+import type { AccountView, ContextResult, HostContext } from '@/utils/contract/messages';
+import { fakeSend, PLAIN_LINES } from './fake-send';
 import type { Account, NextAction, Objective, Person } from '@/utils/contract/model';
 import { addDays, today } from '@/utils/shared/dates';
 
@@ -122,6 +123,7 @@ function view(patch: Partial<AccountView> = {}): AccountView {
     stageChanges: [],
     objectives: [],
     lastTouchedAt: Date.now() - 86_400_000,
+    ...PLAIN_LINES,
     ...patch,
   };
 }
@@ -149,24 +151,6 @@ function ready(result: Partial<ContextResult> = {}): SidebarState {
       ...result,
     },
   };
-}
-
-type Answer = (request: never) => Result<unknown> | unknown;
-
-/** A `send` that records every call and answers from `answers` (ok with {} by default). */
-function fakeSend(answers: Record<string, Answer> = {}) {
-  const calls: { name: string; request: unknown }[] = [];
-  const fn = vi.fn(async (name: string, request: unknown) => {
-    // The card's sync line reads on mount; it is not one of the calls these tests look at.
-    if (name === 'getAccountSync' && !answers[name]) return { ok: true, data: null };
-    if (name === 'getOpportunities' && !answers[name])
-      return { ok: true, data: { count: 0, biggest: null, alsoIn: [] } };
-    calls.push({ name, request });
-    const answer = answers[name]?.(request as never);
-    if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
-    return { ok: true, data: answer ?? {} };
-  });
-  return { send: fn as unknown as Send, calls };
 }
 
 async function mount(props: Partial<SidebarProps> & { state: SidebarState }) {
@@ -223,6 +207,55 @@ async function submit(form: Element | null) {
 }
 
 describe('sidebar, ready', () => {
+  it('shows the sync and opportunity lines that came with the view, and asks for nothing', async () => {
+    const { send, calls } = fakeSend();
+    const lines = {
+      sync: { phase: 'offline', waiting: 3, revoked: false },
+      opportunities: {
+        count: 2,
+        biggest: { offering: 'Warehousing', unit: 'UK operations', spend: 120000, currency: 'EUR' },
+        alsoIn: [],
+      },
+    } as const;
+    const state = ready({
+      matches: [{ ...view(lines), matchedBy: 'email', threadEmails: ['anna@northwind.co.uk'] }],
+    });
+    await mount({ state, send });
+    await settle();
+    const sync = $('[data-sync-line]')!;
+    expect(sync.className).toContain('offline');
+    expect(sync.textContent).toContain('3');
+    const opportunities = testId('opportunities')!;
+    expect(opportunities.textContent).toContain('Warehousing');
+    expect(opportunities.textContent).toContain('UK operations');
+    // The lines are the view's: the card sends no read of its own, on mount or later.
+    expect(calls).toEqual([]);
+
+    // A later read of the view (after a change notice) is what moves the lines.
+    const next = ready({
+      matches: [
+        { ...view(PLAIN_LINES), matchedBy: 'email', threadEmails: ['anna@northwind.co.uk'] },
+      ],
+    });
+    await act(() =>
+      render(
+        <Sidebar
+          send={send}
+          side="right"
+          layout={{ collapsed: false, width: 320 }}
+          onLayout={vi.fn()}
+          onRefresh={vi.fn()}
+          state={next}
+        />,
+        host,
+      ),
+    );
+    await settle();
+    expect($('[data-sync-line]')).toBeNull();
+    expect(testId('opportunities')).toBeNull();
+    expect(calls).toEqual([]);
+  });
+
   it('shows the account: name, stage, potential, people, next action, activities, decisions', async () => {
     await mount({ state: ready() });
     const root = testId('sidebar')!;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { describeChange, logChange, readChanges } from '@/entrypoints/background/sync/change-log';
-import type { AccountSnapshot } from '@/entrypoints/background/sync/account-doc';
+import { bareSnapshot } from './sync-fixtures';
 
 const NOW = Date.UTC(2026, 11, 5, 9, 0, 0);
 
@@ -32,29 +32,7 @@ describe('the change log as a teammate may write it', () => {
 });
 
 describe('what a push changed', () => {
-  const snapshot = (): AccountSnapshot => ({
-    account: {
-      id: 'acme-0001',
-      name: 'Acme Corp',
-      domains: ['acme.com'],
-      stage: 'tactical',
-      potential: 'medium',
-      profile: { goals: '', painPoints: '', opportunities: '' },
-      nextAction: null,
-      cadenceDays: null,
-      crmRefs: [],
-      createdAt: 1,
-      updatedAt: 1,
-      revision: 1,
-    },
-    people: [],
-    activities: [],
-    decisions: [],
-    stageChanges: [],
-    objectives: [],
-    buyingUnits: [],
-    whitespace: [],
-  });
+  const snapshot = () => bareSnapshot('acme-0001');
 
   it('names the account plan when an objective or a buying unit changed', () => {
     const base = snapshot();

@@ -14,6 +14,7 @@ import { openSyncDb } from '@/entrypoints/background/sync/sync-state';
 import { createSyncEngine, type SyncEngine } from '@/entrypoints/background/sync/sync-engine';
 import { readSnapshot, writeSnapshot } from '@/entrypoints/background/sync/account-store';
 import type { AccountSnapshot } from '@/entrypoints/background/sync/account-doc';
+import { bareSnapshot } from './sync-fixtures';
 
 const ACCOUNT = 'acme-engine-1';
 let server: ChildProcess;
@@ -83,29 +84,7 @@ async function userEdits(
   await who.engine.localChanged([ACCOUNT]);
 }
 
-const seed: AccountSnapshot = {
-  account: {
-    id: ACCOUNT,
-    name: 'Acme Corp',
-    domains: ['acme.com'],
-    stage: 'tactical',
-    potential: 'medium',
-    profile: { goals: '', painPoints: '', opportunities: '' },
-    nextAction: null,
-    cadenceDays: null,
-    crmRefs: [],
-    createdAt: 1,
-    updatedAt: 1,
-    revision: 1,
-  },
-  people: [],
-  activities: [],
-  decisions: [],
-  stageChanges: [],
-  objectives: [],
-  buyingUnits: [],
-  whitespace: [],
-};
+const seed = bareSnapshot(ACCOUNT);
 
 describe('team sync in the worker', () => {
   it('shares an account, converges both ways, keeps a private note home, and stops at revocation', async () => {

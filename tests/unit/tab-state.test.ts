@@ -176,26 +176,49 @@ describe('a page that changes what it shows every frame', () => {
       resolves++;
       return resolvedFor(r.status === 'open' ? r.key : '');
     };
-    const reports: Promise<void>[] = [];
-    const started = Date.now();
-    for (let i = 0; i < 60; i++) {
-      reports.push(tabs.report(TAB, read(`thread${i}`), resolve));
-      await new Promise((done) => setTimeout(done, 16));
+    // The page's 16 ms and the pace's waits on one fake clock: the same count on any machine.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const reports: Promise<void>[] = [];
+      const started = Date.now();
+      for (let i = 0; i < 60; i++) {
+        reports.push(tabs.report(TAB, read(`thread${i}`), resolve));
+        await vi.advanceTimersByTimeAsync(16);
+      }
+      await vi.runAllTimersAsync();
+      await Promise.all(reports);
+      const elapsed = Date.now() - started;
+      // Unpaced, each of the 60 would be resolved (each resolve is done before the next report).
+      expect(resolves).toBeLessThanOrEqual(10 + Math.ceil(elapsed / 100) + 1);
+      expect(resolves).toBeLessThan(40);
+      expect(toFrames().at(-1)!.news.state.read).toEqual(read('thread59'));
+    } finally {
+      vi.useRealTimers();
     }
-    await Promise.all(reports);
-    const elapsed = Date.now() - started;
-    // Unpaced, each of the 60 would be resolved (each resolve is done before the next report).
-    expect(resolves).toBeLessThanOrEqual(10 + Math.ceil(elapsed / 100) + 1);
-    expect(resolves).toBeLessThan(40);
-    expect(toFrames().at(-1)!.news.state.read).toEqual(read('thread59'));
   });
 
   it('a single report in a quiet tab is resolved and sent at once', async () => {
-    const tabs = sessionTabStates();
-    await tabs.attach(TAB, { frameId: 4, documentId: 'DOC-A' });
-    const started = performance.now();
-    await tabs.report(TAB, read('northwind'), async () => resolvedFor('northwind'));
-    expect(performance.now() - started).toBeLessThan(50);
-    expect(toFrames()).toHaveLength(1);
+    // The clock stands still: a report that waited for pacing would sit on a timer that never
+    // fires. At once means with no timer at all, however loaded the machine running the test.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'Date', 'performance'] });
+    try {
+      const tabs = sessionTabStates();
+      await tabs.attach(TAB, { frameId: 4, documentId: 'DOC-A' });
+      let sent = false;
+      const report = tabs
+        .report(TAB, read('northwind'), async () => resolvedFor('northwind'))
+        .then(() => ((sent = true), 'sent' as const));
+      // Looks between the report's steps (each a microtask) for a timer it may have set.
+      const timerSet = (async () => {
+        while (!sent && vi.getTimerCount() === 0) await Promise.resolve();
+        return 'waited on a timer' as const;
+      })();
+      expect(await Promise.race([report, timerSet])).toBe('sent');
+      expect(vi.getTimerCount()).toBe(0);
+      expect(toFrames()).toHaveLength(1);
+      expect(toFrames()[0]!.news.resolved).toEqual(resolvedFor('northwind'));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

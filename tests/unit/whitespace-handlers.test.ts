@@ -308,6 +308,10 @@ describe('import, summary and contracts', () => {
       biggest: { offering: 'Transport', unit: 'UK operations', spend: 5000, currency: 'EUR' },
       alsoIn: [],
     });
+    // The sidebar's line comes with the account view, the same summary in the same read.
+    const view = await ok(send('getAccount', { id: nw }));
+    expect(view.opportunities).toEqual(await ok(send('getOpportunities', { accountId: nw })));
+    expect(view.sync).toBeNull();
     expect(await ok(send('countOfferingUse', {}))).toEqual({ 'off-wh': 2, 'off-tr': 2 });
   });
 });
@@ -329,6 +333,19 @@ describe('the demo fixture', () => {
       biggest: { offering: 'Warehousing', unit: 'UK operations', spend: 120000, currency: 'EUR' },
       alsoIn: [],
     });
+    // What a thread of the account resolves to carries the same line.
+    const resolved = await ok(
+      t.send('resolveContext', {
+        host: 'gmail',
+        url: 'https://mail.google.com/mail/u/0/#inbox/1',
+        participants: [{ email: 'anna.keller@northwind.co.uk', name: 'Anna Keller' }],
+        domains: [],
+        names: [],
+      }),
+    );
+    expect(resolved.matches.map((m) => [m.account.id, m.opportunities.count])).toEqual([
+      ['acc-northwind', 3],
+    ]);
     const isoIn = (days: number) => {
       const day = new Date(now + days * 86_400_000);
       return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;

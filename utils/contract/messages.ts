@@ -10,6 +10,8 @@ import type { MessageName, RequestOf } from '@/utils/schemas/messages';
 import type { PageRead } from '@/utils/schemas/page-read';
 import type { Potential, Role, Stage } from './enums';
 import type { RecordKind } from './records';
+import type { AccountSync } from './team';
+import type { OpportunitySummary } from './whitespace';
 import type {
   Account,
   Activity,
@@ -37,6 +39,12 @@ export interface AccountView {
   /** The account plan's objectives, oldest first (dropped ones included). */
   objectives: Objective[];
   lastTouchedAt: number | null;
+  /**
+   * The card's two lines, read with the rest so that a change notice costs a view one read: its
+   * sync line (null when it was never shared here) and its open opportunities.
+   */
+  sync: AccountSync | null;
+  opportunities: OpportunitySummary;
 }
 
 /** Why a domain cannot be given to an account (checkDomains; updateAccount refuses the same). */

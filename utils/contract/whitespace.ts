@@ -20,7 +20,7 @@ export interface OpportunitySummary {
    */
   biggest: { offering: string; unit: string; spend: number; currency: string } | null;
   /** The other currencies priced opportunities are in, alphabetical (utils/shared/biggest-opportunity.ts). */
-  alsoIn: string[];
+  alsoIn: readonly string[];
 }
 
 /** A contract on the calendar: a cell whose contract ends on `day`. */

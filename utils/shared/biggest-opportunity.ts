@@ -13,7 +13,7 @@ export interface BiggestPick<T> {
   /** The largest spend of the leading currency; null when no opportunity has a spend. */
   biggest: T | null;
   /** The other currencies that priced opportunities are in, alphabetical. */
-  alsoIn: string[];
+  alsoIn: readonly string[];
 }
 
 export function pickBiggest<T extends Priced>(open: readonly T[]): BiggestPick<T> {

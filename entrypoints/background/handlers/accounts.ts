@@ -55,6 +55,7 @@ import {
   summary,
   cleanDomains,
   DRAFTS_KEEP_MS,
+  viewLines,
   viewOf,
 } from './common';
 
@@ -104,6 +105,7 @@ export const accountHandlers = {
     // Until the user names their own domains, this mailbox's own address says which company is
     // theirs: a thread with a colleague must not offer their own company as a client.
     const ownDomains = ownDomainsFor(settings.ownDomains, req.selfEmail);
+    const lines = viewLines(ctx, settings);
     const writes = writesSoFar(ctx.db);
     // With meta: while the key rewrite runs, the CRM and name lookups read its marker.
     const tx = ctx.db.transaction([...RECORD_KINDS, 'meta'] as StoreName[], 'readonly');
@@ -148,7 +150,7 @@ export const accountHandlers = {
       dueCount(ctx.db, raw, today(ctx.now()), writes),
       Promise.all(
         found.map(async (m) => {
-          const view = await readView(raw, m.accountId);
+          const view = await readView(raw, m.accountId, lines);
           return view && { ...view, matchedBy: m.matchedBy, threadEmails: m.emails };
         }),
       ),
@@ -179,7 +181,7 @@ export const accountHandlers = {
   },
 
   async getAccount(req, ctx) {
-    return { data: await viewOf(ctx.db, req.id), changed: [] };
+    return { data: await viewOf(ctx, req.id), changed: [] };
   },
 
   async createAccount(req, ctx) {
@@ -209,7 +211,7 @@ export const accountHandlers = {
       await tx.objectStore('stageChanges').add(first);
       return account.id;
     });
-    return { data: await viewOf(ctx.db, id), changed: [id] };
+    return { data: await viewOf(ctx, id), changed: [id] };
   },
 
   async checkDomains(req, ctx) {
@@ -335,7 +337,7 @@ export const accountHandlers = {
       }
       await tx.objectStore('trash').delete(req.id);
     });
-    return { data: await viewOf(ctx.db, req.id), changed: [req.id] };
+    return { data: await viewOf(ctx, req.id), changed: [req.id] };
   },
 } satisfies Partial<Handlers>;
 

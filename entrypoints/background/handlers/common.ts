@@ -4,7 +4,7 @@
  */
 import type { FieldConflict } from '@/utils/shared/field-merge';
 import { unwrap, type IDBPTransaction } from 'idb';
-import { readView } from '../account-reads';
+import { readView, type ViewLines } from '../account-reads';
 import { appliedAnswer, OpReplayError, recordApplied, type OpTag } from '../applied-ops';
 import { noteWrite } from '../due-count';
 import {
@@ -161,9 +161,19 @@ export function cleanDomains(domains: readonly string[]): string[] {
   return [...new Set(domains.map((d) => registrableDomain(d) ?? d.toLowerCase()))];
 }
 
-export async function viewOf(db: RapportDb, id: string): Promise<AccountView> {
-  const tx = db.transaction(RECORD_KINDS as unknown as StoreName[], 'readonly');
-  const view = await readView(unwrap(tx), id);
+/** What an account view takes besides the store: the settings' offerings, the sync's state. */
+export function viewLines(ctx: HandlerContext, settings: Settings): ViewLines {
+  const sync = ctx.sync;
+  return {
+    offerings: settings.offerings,
+    syncOf: async (id) => (sync ? await sync.accountState(id) : null),
+  };
+}
+
+export async function viewOf(ctx: HandlerContext, id: string): Promise<AccountView> {
+  const lines = viewLines(ctx, await ctx.settings());
+  const tx = ctx.db.transaction(RECORD_KINDS as unknown as StoreName[], 'readonly');
+  const view = await readView(unwrap(tx), id, lines);
   if (!view) throw new HandlerError('not_found', 'That account no longer exists.');
   return view;
 }

@@ -18,60 +18,29 @@
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { ChangeEntry } from '@/utils/contract/team';
-import type { RapportDb } from '../db';
-import { applyLocalChanges, readAccountFromDoc, type AccountSnapshot } from './account-doc';
-import { readSnapshot, writeSnapshot } from './account-store';
-import { describeChange, logChange, readChanges } from './change-log';
+import { readChanges } from './change-log';
+import { createDocSteps } from './doc-steps';
+import { createLineWatch } from './line-watch';
 import { createPersonalSync } from './personal-sync';
 import { callServer, sharedWithMe, verifyToken } from './server-api';
 import { checkServerUrl } from './server-url';
 import { asSyncError, SyncError } from './sync-errors';
-import { accountDocName, type SyncConnection, type SyncDb, type SyncDocRecord } from './sync-state';
+import { accountDocName, type SyncConnection, type SyncDocRecord } from './sync-state';
+import {
+  LOCAL,
+  type AccountSyncState,
+  type Live,
+  type SyncEngineDeps,
+  type SyncPhase,
+  type SyncStatus,
+} from './sync-types';
+
+export type { AccountSyncState, SyncEngineDeps, SyncPhase, SyncStatus } from './sync-types';
 
 /** Hocuspocus's reason for a connection closed for lack of access (@hocuspocus/common). */
 const FORBIDDEN = 'Forbidden';
-/** The origin of this browser's own transactions on a doc (a remote update has another). */
-const LOCAL = Symbol('rapport-local');
 /** How often a connected worker asks which accounts teammates shared with this person. */
 const DISCOVER_MS = 30_000;
-
-export type SyncPhase = 'off' | 'offline' | 'connecting' | 'synced' | 'pending';
-
-export interface SyncStatus {
-  phase: SyncPhase;
-  /** Changes made here that the server has not acknowledged yet. */
-  waiting: number;
-  shared: number;
-  /** Accounts this person no longer has access to: kept here, marked "no longer shared". */
-  revoked: string[];
-  /** Whether the person's unshared accounts sync between their own browsers. */
-  own: boolean;
-  error: SyncError | null;
-}
-
-/** One shared account's line in its views: "Shared · synced", "No longer shared"... */
-export interface AccountSyncState {
-  phase: SyncPhase;
-  waiting: number;
-  revoked: boolean;
-}
-
-export interface SyncEngineDeps {
-  getDb: () => Promise<RapportDb>;
-  getSyncDb: () => Promise<SyncDb>;
-  notify: (accountIds: string[]) => Promise<void>;
-  now: () => number;
-  /** Node's tests pass the ws package; the worker has WebSocket. */
-  WebSocketPolyfill?: unknown;
-}
-
-interface Live {
-  record: SyncDocRecord;
-  doc: Y.Doc;
-  provider: HocuspocusProvider | null;
-  queue: Promise<void>;
-  base: AccountSnapshot | null;
-}
 
 export function createSyncEngine(deps: SyncEngineDeps) {
   const live = new Map<string, Live>();
@@ -89,55 +58,18 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   const api = (method: string, path: string, body?: unknown) =>
     callServer(connection, method, path, body);
 
-  async function save(entry: Live): Promise<void> {
-    entry.record = { ...entry.record, update: Y.encodeStateAsUpdate(entry.doc) };
-    await (await deps.getSyncDb()).put('docs', entry.record);
-  }
-
-  /** This browser's changes into the doc; gives back the store's state it pushed. */
-  async function pushLocal(entry: Live): Promise<AccountSnapshot | null> {
-    const db = await deps.getDb();
-    const current = await readSnapshot(db, entry.record.accountId);
-    if (!current) return null; // Not in this store (yet, or deleted here): nothing to push.
-    // What this browser's store last agreed with the doc: the difference is this browser's own
-    // change, even when a teammate's update reached the doc before it reached the store. After a
-    // worker restart that is not known, and the doc itself stands in for it.
-    const base = entry.base ?? readAccountFromDoc(entry.doc, current, deps.now()).snapshot;
-    entry.doc.transact(() => {
-      applyLocalChanges(entry.doc, base, current, LOCAL);
-      const by = connection?.email;
-      if (by) logChange(entry.doc, by, deps.now(), describeChange(base, current));
-    }, LOCAL);
-    entry.base = current;
-    entry.record = { ...entry.record, dirty: false };
-    await save(entry);
-    return current;
-  }
-
-  /**
-   * A teammate's update into the store. This browser's own changes not yet in the doc go in
-   * first, and the write is refused if the store moved on meanwhile (a write here between the
-   * read and the write): then the whole step is taken again, so no local write is overwritten.
-   */
-  async function pullRemote(entry: Live): Promise<void> {
-    await save(entry);
-    const db = await deps.getDb();
-    for (let attempt = 0; attempt < 5; attempt++) {
-      // The store as it was pushed: if it changed after, the write below is stale.
-      const local = await pushLocal(entry);
-      const { snapshot, rejected } = readAccountFromDoc(entry.doc, local, deps.now());
-      if (rejected > 0) lastError = new SyncError('syncErrMalformed', rejected);
-      if (!snapshot || snapshot.account.id !== entry.record.accountId) return;
-      const outcome = await writeSnapshot(db, snapshot, deps.now(), local);
-      if (outcome.stale) continue;
-      // Exactly what was written, not a fresh read: a write here right after it is a change
-      // still to push, and must differ from the base.
-      entry.base = snapshot;
-      if (outcome.changed) await deps.notify([entry.record.accountId]);
-      return;
-    }
-    throw new SyncError('syncErrStoreBusy');
-  }
+  // A line's state moves with the socket and the server's acknowledgements, not only with writes.
+  const lines = createLineWatch({
+    accounts: () => [...live.values()].map((e) => e.record.accountId),
+    state: (accountId) => engine.accountState(accountId),
+    notify: deps.notify,
+    onError: setError,
+  });
+  const { save, pushLocal, pullRemote } = createDocSteps(deps, {
+    email: () => connection?.email,
+    saved: lines.poke,
+    onError: setError,
+  });
 
   /** The one WebSocket, made on first use and shared by every document. */
   function theSocket(url: string): HocuspocusProviderWebsocket {
@@ -148,6 +80,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     } as ConstructorParameters<typeof HocuspocusProviderWebsocket>[0]);
     // Each time the server is reached: accounts teammates shared meanwhile are joined.
     socket.on('status', ({ status }: { status: string }) => {
+      lines.poke();
       if (status === 'connected') void engine.discover().catch(setError);
     });
     clearInterval(discovering);
@@ -165,6 +98,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       document: entry.doc,
       token: connection.token,
       onAuthenticationFailed: () => void markRevoked(entry),
+      onUnsyncedChanges: lines.poke,
       // The server closes one document's connection with this reason when access is removed
       // (server/auth-extension.mjs); a network cut closes the socket with another.
       onClose: ({ event }) => {
@@ -172,14 +106,15 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       },
     });
     entry.provider.attach();
+    lines.poke();
   }
 
+  /** The line says "No longer shared" from the notice the line watch sends (save pokes it). */
   async function markRevoked(entry: Live): Promise<void> {
     entry.provider?.destroy();
     entry.provider = null;
     entry.record = { ...entry.record, revoked: true };
     await save(entry);
-    await deps.notify([entry.record.accountId]);
   }
 
   const hasDoc = async (accountId: string) =>
@@ -250,6 +185,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       for (const entry of live.values()) connect(entry);
       // Connected even with nothing shared yet: accounts shared with this person are found.
       if (connection) theSocket(connection.url);
+      lines.poke();
       await personal.start(connection?.own ? connection.email : null);
     },
 
@@ -349,6 +285,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         await db.put('docs', { ...record, dirty: true });
         const entry = await open({ ...record, dirty: true });
         entry.record = { ...entry.record, dirty: true };
+        lines.poke();
         await enqueue(entry, async () => void (await pushLocal(entry)));
         connect(entry);
       }
@@ -399,6 +336,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       if (entry) await entry.queue;
       entry?.provider?.destroy();
       live.delete(name);
+      lines.forget(accountId);
       await (await deps.getSyncDb()).delete('docs', name);
       // Back to an account of this person's own: their other browsers keep it as such.
       await personal.localChanged([accountId]);
@@ -427,9 +365,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     async settle(): Promise<void> {
       await Promise.all([...live.values()].map((e) => e.queue));
       await personal.settle();
+      await lines.settle();
     },
 
     stop(): void {
+      lines.stop();
       personal.stop();
       for (const entry of live.values()) entry.provider?.destroy();
       socket?.destroy();
