@@ -17,7 +17,16 @@ export function undoKeys(nav: Navigator = navigator): { label: string; aria: str
 }
 
 /** Inputs whose own Ctrl+Z undoes typing: every input but boxes, buttons and the like. */
-const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color']);
+const NOT_TYPED = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'file',
+  'range',
+  'color',
+]);
 
 function typedInto(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;

@@ -30,7 +30,14 @@ function seed(now) {
         ? { ...p, lastContactAt: now - 86_400_000 }
         : p,
   );
-  const move = (id, from, to) => ({ id, accountId: 'acc-northwind', from, to, at: now, reason: '' });
+  const move = (id, from, to) => ({
+    id,
+    accountId: 'acc-northwind',
+    from,
+    to,
+    at: now,
+    reason: '',
+  });
   data.stageChanges = [
     ...(data.stageChanges ?? []),
     move('sc-up', 'tactical', 'cooperative'),
@@ -58,7 +65,10 @@ async function expectDark(page, what, { minTexts = 10 } = {}) {
   });
   const root = await rootColours(page);
   assert.deepEqual(root, { bg: DARK_PAGE, fg: DARK_TEXT, scheme: 'dark' }, what);
-  assert.ok(contrast(root.fg, root.bg) >= 4.5, `${what}: body text ${contrast(root.fg, root.bg)}:1`);
+  assert.ok(
+    contrast(root.fg, root.bg) >= 4.5,
+    `${what}: body text ${contrast(root.fg, root.bg)}:1`,
+  );
   const shown = await page.evaluate(textContrasts);
   assert.ok(shown.length >= minTexts, `${what}: only ${shown.length} pieces of text were checked`);
   assert.deepEqual(
@@ -133,17 +143,20 @@ for (const lang of ['en', 'ru']) {
         if (view === 'kpis') {
           // The ring's three arcs (80% and up, 50% and up, under), drawn by kpi-charts.tsx as the
           // figures come: one of each is put beside the seeded rings, into the same card.
-          await page.locator('.kpi-card').first().evaluate((card) => {
-            const ns = 'http://www.w3.org/2000/svg';
-            const svg = document.createElementNS(ns, 'svg');
-            svg.setAttribute('class', 'kpi-ring arcs-under-test');
-            for (const colour of ['#16a34a', '#d97706', '#dc2626']) {
-              const arc = document.createElementNS(ns, 'circle');
-              arc.setAttribute('stroke', colour);
-              svg.append(arc);
-            }
-            card.append(svg);
-          });
+          await page
+            .locator('.kpi-card')
+            .first()
+            .evaluate((card) => {
+              const ns = 'http://www.w3.org/2000/svg';
+              const svg = document.createElementNS(ns, 'svg');
+              svg.setAttribute('class', 'kpi-ring arcs-under-test');
+              for (const colour of ['#16a34a', '#d97706', '#dc2626']) {
+                const arc = document.createElementNS(ns, 'circle');
+                arc.setAttribute('stroke', colour);
+                svg.append(arc);
+              }
+              card.append(svg);
+            });
           await expectGraphics(page, 'the KPIs', [
             ['.arcs-under-test circle', 'stroke'],
             ['.kpi-moves rect', 'fill'],
@@ -170,7 +183,10 @@ for (const lang of ['en', 'ru']) {
         }),
       );
       assert.equal(new Set(fills).size, 3, `supplier fills ${fills}`);
-      assert.ok(fills.every((f) => f && contrast(f, DARK_TEXT) >= 4.5), `fills ${fills}`);
+      assert.ok(
+        fills.every((f) => f && contrast(f, DARK_TEXT) >= 4.5),
+        `fills ${fills}`,
+      );
       await shoot(page, `dark-account-${lang}`);
       await page.close();
     });

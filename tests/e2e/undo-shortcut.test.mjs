@@ -45,7 +45,11 @@ for (const lang of ['en', 'ru']) {
       const before = await northwind();
       const { gmail, frame } = await logByKeyboard();
       const logged = await northwind();
-      assert.equal(logged.activities.length, before.activities.length + 1, 'the follow-up was logged');
+      assert.equal(
+        logged.activities.length,
+        before.activities.length + 1,
+        'the follow-up was logged',
+      );
 
       const toast = sidebar(gmail, 'toast');
       await expectText(toast, `${msg('toastLogged')} ${msg('toastUndoKeys', 'Ctrl+Z')}`);
@@ -77,20 +81,24 @@ for (const lang of ['en', 'ru']) {
       await gmail.close();
     });
 
-    test('Ctrl+Z in a text field is the field’s own, not the toast’s', { timeout: 60_000 }, async () => {
-      await app.seed(sampleBackup(Date.now()));
-      const { gmail, frame } = await logByKeyboard();
-      const count = (await northwind()).activities.length;
-      // The next follow-up's summary: typing in it, Ctrl+Z undoes the typing only.
-      await frame.locator('[data-testid="log-follow-up"]').focus();
-      await gmail.keyboard.press('Enter');
-      const summary = frame.locator('[data-testid="follow-up"] input[name=summary]');
-      await summary.waitFor();
-      await summary.focus();
-      await gmail.keyboard.press('Control+z');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      assert.equal((await northwind()).activities.length, count, 'nothing was undone');
-      await gmail.close();
-    });
+    test(
+      'Ctrl+Z in a text field is the field’s own, not the toast’s',
+      { timeout: 60_000 },
+      async () => {
+        await app.seed(sampleBackup(Date.now()));
+        const { gmail, frame } = await logByKeyboard();
+        const count = (await northwind()).activities.length;
+        // The next follow-up's summary: typing in it, Ctrl+Z undoes the typing only.
+        await frame.locator('[data-testid="log-follow-up"]').focus();
+        await gmail.keyboard.press('Enter');
+        const summary = frame.locator('[data-testid="follow-up"] input[name=summary]');
+        await summary.waitFor();
+        await summary.focus();
+        await gmail.keyboard.press('Control+z');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        assert.equal((await northwind()).activities.length, count, 'nothing was undone');
+        await gmail.close();
+      },
+    );
   });
 }
