@@ -188,6 +188,16 @@ for (const lang of ['en', 'ru']) {
         `fills ${fills}`,
       );
       await shoot(page, `dark-account-${lang}`);
+      // Close-ups at full size, to judge the grid's and the map's colours by eye.
+      for (const [part, selector] of [
+        ['whitespace', '.ws-grid'],
+        ['map', '[data-testid="relationship-map"]'],
+        ['plan', 'ol.objectives'],
+      ]) {
+        await page
+          .locator(selector)
+          .screenshot({ path: path.join(RESULTS, `dark-account-${part}-${lang}.png`) });
+      }
       await page.close();
     });
 
