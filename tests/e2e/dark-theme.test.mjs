@@ -16,6 +16,7 @@ import {
   sidebarFrameOf,
   waitFor,
 } from './harness.mjs';
+import { emulateScheme, textContrasts } from './contrast.mjs';
 
 const DAY = 86_400_000;
 const LAYOUT_KEY = 'rapport:sidebar';
@@ -37,92 +38,6 @@ function seed(now) {
     lastContactAt: now - 20 * DAY,
   });
   return data;
-}
-
-/**
- * Runs in the page: every visible element with text of its own, its colour, the colour it sits on
- * (its own and its ancestors' backgrounds composited) and their contrast ratio. Disabled controls
- * (drawn faded on purpose) are left out, as WCAG 1.4.3 leaves them out.
- */
-function textContrasts() {
-  const parse = (c) => {
-    const m = c.match(/rgba?\(([^)]+)\)/);
-    if (!m) return null;
-    const [r, g, b, a = 1] = m[1]
-      .split(/[ ,/]+/)
-      .filter(Boolean)
-      .map(Number);
-    return { r, g, b, a };
-  };
-  const over = (top, bottom) => ({
-    r: top.r * top.a + bottom.r * (1 - top.a),
-    g: top.g * top.a + bottom.g * (1 - top.a),
-    b: top.b * top.a + bottom.b * (1 - top.a),
-    a: 1,
-  });
-  const luminance = ({ r, g, b }) => {
-    const f = (v) => {
-      const c = v / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    };
-    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-  };
-  const ratio = (x, y) => {
-    const [hi, lo] = [luminance(x), luminance(y)].sort((a, b) => b - a);
-    return (hi + 0.05) / (lo + 0.05);
-  };
-  const backdrop = (el) => {
-    const layers = [];
-    for (let node = el; node; node = node.parentElement) {
-      const style = getComputedStyle(node);
-      if (style.backgroundImage !== 'none') return null;
-      const bg = parse(style.backgroundColor);
-      if (bg && bg.a > 0) {
-        layers.push(bg);
-        if (bg.a === 1) break;
-      }
-    }
-    // The canvas under everything: the page's own colour scheme decides it.
-    let colour = matchMedia('(prefers-color-scheme: dark)').matches
-      ? { r: 18, g: 18, b: 18, a: 1 }
-      : { r: 255, g: 255, b: 255, a: 1 };
-    for (const layer of layers.reverse()) colour = over(layer, colour);
-    return colour;
-  };
-  const faded = (el) => {
-    for (let node = el; node; node = node.parentElement) {
-      if (Number(getComputedStyle(node).opacity) < 1) return true;
-      if (node.matches(':disabled')) return true;
-    }
-    return false;
-  };
-  const out = [];
-  for (const el of document.querySelectorAll('body *')) {
-    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-    if (!own || faded(el)) continue;
-    const style = getComputedStyle(el);
-    const box = el.getBoundingClientRect();
-    if (style.visibility !== 'visible' || box.width <= 1 || box.height <= 1) continue;
-    const fg = parse(style.color);
-    const bg = backdrop(el);
-    if (!fg || !bg) continue;
-    out.push({
-      text: el.textContent.trim().slice(0, 40),
-      cls: el.className,
-      color: style.color,
-      ratio: Math.round(ratio(over(fg, bg), bg) * 100) / 100,
-    });
-  }
-  return out;
-}
-
-/** Emulates the colour scheme in the document of `target` (a page, or an out-of-process frame). */
-async function emulateScheme(app, target, value) {
-  const cdp = await app.context.newCDPSession(target);
-  await cdp.send('Emulation.setEmulatedMedia', {
-    features: [{ name: 'prefers-color-scheme', value }],
-  });
-  return cdp;
 }
 
 /** The sidebar's frame is another process than Gmail's page; each gets the emulation. */
