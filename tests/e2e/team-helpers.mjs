@@ -68,7 +68,15 @@ export async function syncServer() {
  * http(s) request fast (nothing leaves the machine).
  */
 export async function launchWithServer(server, options) {
-  const app = await launch(options);
+  return letThrough(await launch(options), server);
+}
+
+/** Quits `app`'s browser and starts it again on the same profile, let through to the server. */
+export async function relaunchWithServer(app, server) {
+  return letThrough(await app.relaunch(), server);
+}
+
+async function letThrough(app, server) {
   const port = new URL(server.url).port;
   await app.context.route(
     (u) => u.hostname === '127.0.0.1' && u.port === port,
