@@ -22,7 +22,9 @@ import type { RapportDb } from '../db';
 import { applyLocalChanges, readAccountFromDoc, type AccountSnapshot } from './account-doc';
 import { readSnapshot, writeSnapshot } from './account-store';
 import { describeChange, logChange, readChanges } from './change-log';
+import { firstSync } from './first-sync';
 import { createPersonalSync } from './personal-sync';
+import { dropClosedProvider } from './server-closed';
 import { callServer, sharedWithMe, verifyToken } from './server-api';
 import { checkServerUrl } from './server-url';
 import { asSyncError, SyncError } from './sync-errors';
@@ -34,6 +36,8 @@ const FORBIDDEN = 'Forbidden';
 const LOCAL = Symbol('rapport-local');
 /** How often a connected worker asks which accounts teammates shared with this person. */
 const DISCOVER_MS = 30_000;
+/** How long sharing waits for the server's copy of a document before pushing without it. */
+const SHARE_SYNC_MS = 5_000;
 
 export type SyncPhase = 'off' | 'offline' | 'connecting' | 'synced' | 'pending';
 
@@ -175,10 +179,24 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   }
 
   async function markRevoked(entry: Live): Promise<void> {
-    entry.provider?.destroy();
+    dropClosedProvider(socket, entry.provider);
     entry.provider = null;
     entry.record = { ...entry.record, revoked: true };
     await save(entry);
+    await deps.notify([entry.record.accountId]);
+  }
+
+  /**
+   * A copy marked "no longer shared" whose person has access again: shared again. The doc kept
+   * here is what this browser last agreed with the team; what changed in the store since is
+   * pushed onto it as this browser's change, and the team's changes meanwhile come from the
+   * server and merge with it (Yjs): one account, nothing lost, nothing twice.
+   */
+  async function rejoin(entry: Live): Promise<void> {
+    entry.record = { ...entry.record, revoked: false, dirty: true };
+    await save(entry);
+    await enqueue(entry, async () => void (await pushLocal(entry)));
+    connect(entry);
     await deps.notify([entry.record.accountId]);
   }
 
@@ -289,8 +307,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       };
       const entry = live.get(name) ?? (await open(record));
       await (await deps.getSyncDb()).put('docs', entry.record);
-      await enqueue(entry, async () => void (await pushLocal(entry)));
+      // Shared before and stopped: the server still has the document. This browser's changes
+      // since then are pushed on top of it (its update arrives first), not beside it.
       connect(entry);
+      await firstSync(entry.provider, SHARE_SYNC_MS);
+      await enqueue(entry, async () => void (await pushLocal(entry)));
       // The person's other browsers learn from their own document that it is shared now.
       await personal.localChanged([accountId]);
       return name;
@@ -314,7 +335,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     async discover(): Promise<void> {
       const db = await deps.getDb();
       for (const accountId of await sharedWithMe(connection)) {
-        if (live.has(accountDocName(accountId))) continue;
+        const entry = live.get(accountDocName(accountId));
+        // Taken off the list, then given access again: the copy here rejoins the document.
+        if (entry?.record.revoked) await rejoin(entry);
+        if (entry) continue;
         // A document someone else claimed under the id of an account this store holds and never
         // synced: joining it would push that account's records to them (and theirs over it).
         // Ids are not secret from a teammate (an account once shared, a backup file they gave).
