@@ -5,7 +5,8 @@
 // adds a person), bob's worker is killed right after a write, and bob quits his browser and opens
 // it again on the same profile, still offline, and adds one more person. The server starts again:
 // both converge and everything survives. carol sees nothing throughout. alice stops sharing: bob's
-// later edits no longer reach her, and his copy says "No longer shared".
+// later edits no longer reach her, and his copy says "No longer shared". She shares it with him
+// again: his copy rejoins, his edit made meanwhile merges in, and nothing is there twice.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
@@ -56,7 +57,7 @@ async function shared(app, accountId) {
 test(
   'three profiles, the server stopped, conflicting edits, a killed worker, a restarted browser, then revoke',
   {
-    timeout: 90_000,
+    timeout: 150_000,
   },
   async () => {
     const [alice, carol] = await Promise.all([profile(), profile()]);
@@ -196,5 +197,30 @@ test(
     assert.equal((await alice.call('getAccount', { id })).account.name, after.account.name);
     assert.deepEqual(await carol.call('listAccounts', {}), [], 'carol still saw nothing');
     await shot(bobView, 'team-revoked-en');
+
+    // alice shares it with bob again: his copy rejoins (his worker asks the server who shares
+    // what every 30 s), his rename made meanwhile merges in, and nothing is there twice.
+    await view.fill('#share-email-0', 'bob@firm.com');
+    await view.selectOption('#share-role-0', 'editor');
+    await view.getByRole('button', { name: msg('shareSubmit'), exact: true }).click();
+    await expectText(bobView.locator('.sync-line').first(), msg('syncShared', msg('syncSynced')), {
+      timeout: 45_000,
+    });
+    await waitFor(
+      async () =>
+        (await alice.call('getAccount', { id })).account.name === 'Renamed by bob after revocation',
+      { timeout: 15_000, what: 'bob’s rename made while unshared to reach alice' },
+    );
+    await waitFor(
+      async () => JSON.stringify(await shared(alice, id)) === JSON.stringify(await shared(bob, id)),
+      { timeout: 15_000, what: 'alice and bob to converge again' },
+    );
+    const rejoined = await bob.call('getAccount', { id });
+    const personIds = rejoined.people.map((p) => p.id);
+    assert.equal(new Set(personIds).size, personIds.length, 'no person twice');
+    assert.equal(personIds.length, after.people.length, 'the same people as before');
+    assert.equal((await bob.call('listAccounts', {})).filter((a) => a.id === id).length, 1);
+    assert.deepEqual(await carol.call('listAccounts', {}), [], 'carol saw nothing to the end');
+    await shot(bobView, 'team-rejoined-en');
   },
 );
