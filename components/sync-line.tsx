@@ -26,9 +26,9 @@ export function syncWords(phase: TeamPhase, waiting: number): string {
 }
 
 export function accountSyncText(state: AccountSync): string {
-  return state.revoked
-    ? t('syncNoLongerShared')
-    : t('syncShared', syncWords(state.phase, state.waiting));
+  if (state.revoked) return t('syncNoLongerShared');
+  if (state.error) return t('syncShared', t('syncError', state.error));
+  return t('syncShared', syncWords(state.phase, state.waiting));
 }
 
 /** Reads one account's sync state and keeps it fresh while mounted. */
@@ -60,7 +60,11 @@ export function AccountSyncLine(props: { accountId: string; send?: typeof send }
   const state = useAccountSync(props.accountId, props.send);
   if (!state) return null;
   return (
-    <p class={`sync-line ${state.revoked ? 'revoked' : state.phase}`} role="status" data-sync-line>
+    <p
+      class={`sync-line ${state.revoked ? 'revoked' : state.error ? 'error' : state.phase}`}
+      role="status"
+      data-sync-line
+    >
       {accountSyncText(state)}
     </p>
   );

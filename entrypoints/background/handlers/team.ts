@@ -5,7 +5,7 @@
  */
 import type { AccountSync, TeamStatus } from '@/utils/contract/team';
 import { t } from '@/utils/shared/i18n';
-import type { SyncEngine } from '../sync/sync-engine';
+import type { AccountSyncState, SyncEngine } from '../sync/sync-engine';
 import { asSyncError, SyncError } from '../sync/sync-errors';
 import { HandlerError, type Handlers, type HandlerContext } from './common';
 
@@ -30,6 +30,11 @@ async function stated<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof HandlerError) throw error;
     throw new HandlerError('invalid', syncErrorText(asSyncError(error)));
   }
+}
+
+/** One account's sync line for the pages: its error stated, in the person's language. */
+function accountSyncOf(state: AccountSyncState): AccountSync {
+  return { ...state, error: state.error && syncErrorText(state.error) };
 }
 
 export function teamStatusOf(engine: SyncEngine): TeamStatus {
@@ -104,12 +109,11 @@ export const teamHandlers = {
       for (const member of req.members)
         await engine.setMember(req.accountId, member.email, member.role);
     });
-    const state: AccountSync = (await engine.accountState(req.accountId)) ?? {
-      phase: 'offline',
-      waiting: 0,
-      revoked: false,
-    };
-    return { data: state, changed: [req.accountId] };
+    const state = await engine.accountState(req.accountId);
+    const data: AccountSync = state
+      ? accountSyncOf(state)
+      : { phase: 'offline', waiting: 0, revoked: false, error: null };
+    return { data, changed: [req.accountId] };
   },
 
   async unshareAccount(req, ctx) {
@@ -125,6 +129,7 @@ export const teamHandlers = {
 
   async getAccountSync(req, ctx) {
     if (!ctx.sync) return { data: null, changed: [] };
-    return { data: await ctx.sync.accountState(req.accountId), changed: [] };
+    const state = await ctx.sync.accountState(req.accountId);
+    return { data: state && accountSyncOf(state), changed: [] };
   },
 } satisfies Partial<Handlers>;

@@ -27,7 +27,14 @@ import { createPersonalSync } from './personal-sync';
 import { dropClosedProvider } from './server-closed';
 import { callServer, sharedWithMe, verifyToken } from './server-api';
 import { checkServerUrl } from './server-url';
-import { asSyncError, SyncError } from './sync-errors';
+import { asSyncError, SyncError, updateRefusal } from './sync-errors';
+import {
+  accountStateOf,
+  statusOf,
+  type AccountSyncState,
+  type DocView,
+  type SyncStatus,
+} from './sync-status';
 import { accountDocName, type SyncConnection, type SyncDb, type SyncDocRecord } from './sync-state';
 
 /** Hocuspocus's reason for a connection closed for lack of access (@hocuspocus/common). */
@@ -39,26 +46,7 @@ const DISCOVER_MS = 30_000;
 /** How long sharing waits for the server's copy of a document before pushing without it. */
 const SHARE_SYNC_MS = 5_000;
 
-export type SyncPhase = 'off' | 'offline' | 'connecting' | 'synced' | 'pending';
-
-export interface SyncStatus {
-  phase: SyncPhase;
-  /** Changes made here that the server has not acknowledged yet. */
-  waiting: number;
-  shared: number;
-  /** Accounts this person no longer has access to: kept here, marked "no longer shared". */
-  revoked: string[];
-  /** Whether the person's unshared accounts sync between their own browsers. */
-  own: boolean;
-  error: SyncError | null;
-}
-
-/** One shared account's line in its views: "Shared · synced", "No longer shared"... */
-export interface AccountSyncState {
-  phase: SyncPhase;
-  waiting: number;
-  revoked: boolean;
-}
+export type { AccountSyncState, SyncPhase, SyncStatus } from './sync-status';
 
 export interface SyncEngineDeps {
   getDb: () => Promise<RapportDb>;
@@ -75,7 +63,17 @@ interface Live {
   provider: HocuspocusProvider | null;
   queue: Promise<void>;
   base: AccountSnapshot | null;
+  /** The server refused this browser's latest update to it; stated until it takes one. */
+  refusal: SyncError | null;
 }
+
+const docView = (record: SyncDocRecord, entry: Live | undefined): DocView => ({
+  accountId: record.accountId,
+  revoked: record.revoked,
+  dirty: record.dirty,
+  unsynced: entry?.provider ? entry.provider.unsyncedChanges : null,
+  refusal: entry?.refusal ?? null,
+});
 
 export function createSyncEngine(deps: SyncEngineDeps) {
   const live = new Map<string, Live>();
@@ -169,13 +167,30 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       document: entry.doc,
       token: connection.token,
       onAuthenticationFailed: () => void markRevoked(entry),
+      onSynced: () => void (entry.refusal = null),
       // The server closes one document's connection with this reason when access is removed
-      // (server/auth-extension.mjs); a network cut closes the socket with another.
+      // (server/auth-extension.mjs), with others when it refuses an update (update-guard.mjs);
+      // a network cut closes the socket with yet another.
       onClose: ({ event }) => {
+        const refusal = updateRefusal(event.reason);
         if (event.reason === FORBIDDEN) void markRevoked(entry);
+        else if (refusal) void refused(entry, refusal);
       },
     });
     entry.provider.attach();
+  }
+
+  /**
+   * The server refused an update to this document. Everything stays here, in the store and in
+   * the doc; the document is not connected again until this browser changes the account (or the
+   * worker starts again), so a refused update is not sent over and over.
+   */
+  async function refused(entry: Live, error: SyncError): Promise<void> {
+    dropClosedProvider(socket, entry.provider);
+    entry.provider = null;
+    entry.refusal = error;
+    lastError = error;
+    await deps.notify([entry.record.accountId]);
   }
 
   async function markRevoked(entry: Live): Promise<void> {
@@ -216,6 +231,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         document,
         token: connection!.token,
         onSynced,
+        // A refused update to the person's own document (too large): stated; it stays here.
+        onClose: ({ event }) => {
+          const refusal = updateRefusal(event.reason);
+          if (refusal) setError(refusal);
+        },
       });
       provider.attach();
       return provider;
@@ -227,7 +247,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (existing) return existing;
     const doc = new Y.Doc();
     if (record.update.length > 0) Y.applyUpdate(doc, record.update, LOCAL);
-    const entry: Live = { record, doc, provider: null, queue: Promise.resolve(), base: null };
+    const entry: Live = {
+      record,
+      doc,
+      provider: null,
+      queue: Promise.resolve(),
+      base: null,
+      refusal: null,
+    };
     live.set(record.name, entry);
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin !== LOCAL) void enqueue(entry, () => pullRemote(entry));
@@ -390,13 +417,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const entry = live.get(name);
       const record = entry?.record ?? (await (await deps.getSyncDb()).get('docs', name));
       if (!record) return null;
-      const waiting = entry?.provider?.unsyncedChanges ?? 0;
-      const connected = socket?.status === 'connected' && entry?.provider != null;
-      return {
-        revoked: record.revoked,
-        phase: record.revoked ? 'off' : !connected ? 'offline' : waiting > 0 ? 'pending' : 'synced',
-        waiting: waiting + (record.dirty ? 1 : 0),
-      };
+      return accountStateOf(docView(record, entry), socket?.status === 'connected');
     },
 
     /** Who changed what, and when, newest first; null when it is not shared here. */
@@ -429,22 +450,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     },
 
     status(): SyncStatus {
-      const entries = [...live.values()];
-      const waiting =
-        entries.reduce((n, e) => n + (e.provider?.unsyncedChanges ?? 0), 0) + personal.waiting();
-      const revoked = entries.filter((e) => e.record.revoked).map((e) => e.record.accountId);
-      const connected = socket?.status === 'connected';
-      const phase: SyncPhase = !connection
-        ? 'off'
-        : !connected
-          ? socket
-            ? 'connecting'
-            : 'offline'
-          : waiting > 0
-            ? 'pending'
-            : 'synced';
-      const own = connection?.own ?? false;
-      return { phase, waiting, shared: entries.length, revoked, own, error: lastError };
+      return statusOf({
+        configured: connection !== null,
+        socketConnected: socket ? socket.status === 'connected' : null,
+        docs: [...live.values()].map((e) => docView(e.record, e)),
+        personalWaiting: personal.waiting(),
+        own: connection?.own ?? false,
+        error: lastError,
+      });
     },
 
     /** Waits for every queued step (tests, and a clean stop). */
