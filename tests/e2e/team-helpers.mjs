@@ -10,13 +10,21 @@ import ru from '../../public/_locales/ru/messages.json' with { type: 'json' };
 import { ROOT, launch } from './harness.mjs';
 import { msg } from './pages-helpers.mjs';
 
-/** Starts the server on a free port; `stop()` and `start()` again keep its data (same port). */
-export async function syncServer() {
+/**
+ * Starts the server on a free port; `stop()` and `start()` again keep its data (same port).
+ * `switches`: more of its environment variables (server/README.md).
+ */
+export async function syncServer(switches = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'rapport-team-e2e-'));
   let port = '0';
   let child = null;
   let url = '';
-  const env = () => ({ ...process.env, RAPPORT_SYNC_DATA_DIR: dataDir, RAPPORT_SYNC_PORT: port });
+  const env = () => ({
+    ...process.env,
+    ...switches,
+    RAPPORT_SYNC_DATA_DIR: dataDir,
+    RAPPORT_SYNC_PORT: port,
+  });
   const server = {
     get url() {
       return url;
