@@ -27,9 +27,9 @@ export function syncWords(phase: TeamPhase, waiting: number): string {
 }
 
 export function accountSyncText(state: AccountSync): string {
-  return state.revoked
-    ? t('syncNoLongerShared')
-    : t('syncShared', syncWords(state.phase, state.waiting));
+  if (state.revoked) return t('syncNoLongerShared');
+  if (state.error) return t('syncShared', t('syncError', state.error));
+  return t('syncShared', syncWords(state.phase, state.waiting));
 }
 
 /** Reads one account's sync state and keeps it fresh while mounted. */
@@ -61,7 +61,11 @@ export function useAccountSync(accountId: string, sender: typeof send = send): A
 export function SyncLine({ state }: { state: AccountSync | null }) {
   if (!state) return null;
   return (
-    <p class={`sync-line ${state.revoked ? 'revoked' : state.phase}`} role="status" data-sync-line>
+    <p
+      class={`sync-line ${state.revoked ? 'revoked' : state.error ? 'error' : state.phase}`}
+      role="status"
+      data-sync-line
+    >
       {accountSyncText(state)}
     </p>
   );

@@ -3,6 +3,19 @@
 import { resolve } from 'node:path';
 import { isLoopback } from './loopback.mjs';
 
+/** A document may not grow past this many bytes (Yjs's encoding): an account, a person's own. */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_MAX_PERSONAL_BYTES = 64 * 1024 * 1024;
+
+function bytes(env, name, fallback) {
+  if (env[name] === undefined || env[name] === '') return fallback;
+  const value = Number(env[name]);
+  if (!Number.isInteger(value) || value < 16 * 1024) {
+    throw new Error(`${name} is not a number of bytes (16384 or more): ${env[name]}`);
+  }
+  return value;
+}
+
 export function readConfig(env = process.env, cwd = process.cwd()) {
   const dataDir = resolve(cwd, env.RAPPORT_SYNC_DATA_DIR ?? 'server/data');
   const port = Number(env.RAPPORT_SYNC_PORT ?? 1234);
@@ -22,6 +35,8 @@ export function readConfig(env = process.env, cwd = process.cwd()) {
     tlsCert: env.RAPPORT_SYNC_TLS_CERT || null,
     tlsKey: env.RAPPORT_SYNC_TLS_KEY || null,
     trustProxy: env.RAPPORT_SYNC_TRUST_PROXY === '1',
+    maxDocumentBytes: bytes(env, 'RAPPORT_SYNC_MAX_DOCUMENT_BYTES', DEFAULT_MAX_DOCUMENT_BYTES),
+    maxPersonalBytes: bytes(env, 'RAPPORT_SYNC_MAX_PERSONAL_BYTES', DEFAULT_MAX_PERSONAL_BYTES),
     oidc: null,
   };
   if (env.RAPPORT_SYNC_OIDC_ISSUER) {

@@ -14,6 +14,7 @@ import { loadOrCreateSecret } from './secret.mjs';
 import { createTokens } from './tokens.mjs';
 import { createAuthExtension } from './auth-extension.mjs';
 import { createHttpApi } from './http-api.mjs';
+import { createUpdateGuard } from './update-guard.mjs';
 
 export async function openStore(config) {
   if (config.databaseUrl) return openPostgresStore(config.databaseUrl);
@@ -34,6 +35,11 @@ export async function createSyncServer(config, { log = () => {}, sweepMs, deboun
   const auth = createAuthExtension({ tokens, store, sweepMs, log });
   const extensions = [
     auth,
+    createUpdateGuard({
+      maxDocumentBytes: config.maxDocumentBytes,
+      maxPersonalBytes: config.maxPersonalBytes,
+      log,
+    }),
     createHttpApi({ tokens, store, auth, log }),
     new Database({
       fetch: ({ documentName }) => store.fetchDocument(documentName),

@@ -107,25 +107,37 @@ export const GMAIL_CSP = [
  * cannot pull files from under a running test. `locale` ('ru-RU') makes a browser in that
  * language: `--lang` picks the extension's _locales, Playwright's locale what
  * chrome.i18n.getUILanguage() and Intl report.
+ *
+ * `app.relaunch()` closes the browser and starts it again on the same profile and the same copy
+ * of the extension (so the same extension id and the same IndexedDB): what a person sees after
+ * quitting the browser and opening it again.
  */
-export async function launch({
-  headless = true,
-  viewport = { width: 1280, height: 800 },
-  handleSignals = true,
-  // 'ru': the extension's _locales/ru (--lang) and the UI language Intl dates follow (locale).
-  lang = null,
-} = {}) {
+export async function launch(options = {}) {
+  return launchIn(null, options);
+}
+
+/** `home`: the folder of a closed app's profile and extension copy, reused; null for a new one. */
+async function launchIn(home, options) {
+  const {
+    headless = true,
+    viewport = { width: 1280, height: 800 },
+    handleSignals = true,
+    // 'ru': the extension's _locales/ru (--lang) and the UI language Intl dates follow (locale).
+    lang = null,
+  } = options;
   const browser = locateChromium();
   const executablePath = browser.path;
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-'));
+  const temp = home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-'));
   const dist = path.join(temp, 'extension');
   const profile = path.join(temp, 'profile');
-  fs.mkdirSync(profile);
   // Also on Ctrl-C: Playwright kills the browser on exit, then the copy and profile go.
   const removeTemp = () => fs.rmSync(temp, { recursive: true, force: true });
   process.once('exit', removeTemp);
-  // run.mjs hands the tests one snapshot of the build (RAPPORT_DIST), taken once for the run.
-  await copyBuild(process.env.RAPPORT_DIST || DIST, dist);
+  if (!home) {
+    fs.mkdirSync(profile);
+    // run.mjs hands the tests one snapshot of the build (RAPPORT_DIST), taken once for the run.
+    await copyBuild(process.env.RAPPORT_DIST || DIST, dist);
+  }
 
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -286,6 +298,13 @@ export async function launch({
     process.off('exit', removeTemp);
   }
 
+  /** Quits the browser (the profile is written out and kept), then starts it on that profile. */
+  async function relaunch() {
+    await context.close();
+    process.off('exit', removeTemp);
+    return launchIn(temp, options);
+  }
+
   return {
     context,
     extensionId,
@@ -300,6 +319,7 @@ export async function launch({
     stopWorker,
     workerStatus,
     close,
+    relaunch,
   };
 }
 

@@ -2,15 +2,17 @@
 // starts: alice (owner), bob (editor) and carol (no access) in three profiles. alice shares an
 // account with bob from the account view; bob's browser finds it. The server stops; alice and bob
 // make conflicting edits (a stage change each, a decision each, the same person's notes, and bob
-// adds a person), and bob's worker is killed right after a write. The server starts again: both
-// converge and everything survives. carol sees nothing throughout. alice stops sharing: bob's
-// later edits no longer reach her, and his copy says "No longer shared".
+// adds a person), bob's worker is killed right after a write, and bob quits his browser and opens
+// it again on the same profile, still offline, and adds one more person. The server starts again:
+// both converge and everything survives. carol sees nothing throughout. alice stops sharing: bob's
+// later edits no longer reach her, and his copy says "No longer shared". She shares it with him
+// again: his copy rejoins, his edit made meanwhile merges in, and nothing is there twice.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { expectText, waitFor } from './harness.mjs';
 import { msg, shot } from './pages-helpers.mjs';
-import { connectTeam, launchWithServer, syncServer } from './team-helpers.mjs';
+import { connectTeam, launchWithServer, relaunchWithServer, syncServer } from './team-helpers.mjs';
 
 let server;
 const apps = [];
@@ -30,6 +32,13 @@ async function profile() {
   return app;
 }
 
+/** The same person's browser, quit and started again on its profile. */
+async function restart(app) {
+  const again = await relaunchWithServer(app, server);
+  apps[apps.indexOf(app)] = again;
+  return again;
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 const ids = (list) => list.map((r) => r.id).sort();
 
@@ -46,12 +55,13 @@ async function shared(app, accountId) {
 }
 
 test(
-  'three profiles, the server stopped, conflicting edits, a killed worker, then revoke',
+  'three profiles, the server stopped, conflicting edits, a killed worker, a restarted browser, then revoke',
   {
-    timeout: 90_000,
+    timeout: 150_000,
   },
   async () => {
-    const [alice, bob, carol] = await Promise.all([profile(), profile(), profile()]);
+    const [alice, carol] = await Promise.all([profile(), profile()]);
+    let bob = await profile();
     await alice.seed(sampleBackup(Date.now()));
     const [account] = await alice.call('listAccounts', {});
     const id = account.id;
@@ -124,6 +134,15 @@ test(
       true,
       'bob is not synced offline',
     );
+    // bob quits his browser and opens it again, the server still down: his offline edits are in
+    // his profile, the worker resumes from its stored state, and he goes on working offline.
+    bob = await restart(bob);
+    assert.ok(
+      (await bob.call('getAccount', { id })).people.some((p) => p.name === 'Omar Killed'),
+      'bob’s edits survived the restart',
+    );
+    await bob.call('upsertPerson', { accountId: id, name: 'Pia Restarted', notes: '' });
+    assert.notEqual((await bob.call('teamStatus')).phase, 'synced', 'bob is offline after restart');
 
     // The server is back: both converge, and every edit survives on both sides.
     await server.start();
@@ -148,10 +167,12 @@ test(
     const notes = after.people.find((p) => p.id === person.id).notes;
     assert.match(notes, /alice: prefers mornings/);
     assert.match(notes, /bob: met at the fair/);
-    assert.ok(
-      after.people.some((p) => p.name === 'Nadia Offline'),
-      'bob’s new person arrived',
-    );
+    for (const name of ['Nadia Offline', 'Omar Killed', 'Pia Restarted']) {
+      assert.ok(
+        after.people.some((p) => p.name === name),
+        `bob’s ${name} arrived`,
+      );
+    }
     assert.deepEqual(await carol.call('listAccounts', {}), [], 'carol saw nothing');
 
     // Revoke: alice stops sharing; bob keeps his copy, marked, and his edits stay with him.
@@ -176,5 +197,30 @@ test(
     assert.equal((await alice.call('getAccount', { id })).account.name, after.account.name);
     assert.deepEqual(await carol.call('listAccounts', {}), [], 'carol still saw nothing');
     await shot(bobView, 'team-revoked-en');
+
+    // alice shares it with bob again: his copy rejoins (his worker asks the server who shares
+    // what every 30 s), his rename made meanwhile merges in, and nothing is there twice.
+    await view.fill('#share-email-0', 'bob@firm.com');
+    await view.selectOption('#share-role-0', 'editor');
+    await view.getByRole('button', { name: msg('shareSubmit'), exact: true }).click();
+    await expectText(bobView.locator('.sync-line').first(), msg('syncShared', msg('syncSynced')), {
+      timeout: 45_000,
+    });
+    await waitFor(
+      async () =>
+        (await alice.call('getAccount', { id })).account.name === 'Renamed by bob after revocation',
+      { timeout: 15_000, what: 'bob’s rename made while unshared to reach alice' },
+    );
+    await waitFor(
+      async () => JSON.stringify(await shared(alice, id)) === JSON.stringify(await shared(bob, id)),
+      { timeout: 15_000, what: 'alice and bob to converge again' },
+    );
+    const rejoined = await bob.call('getAccount', { id });
+    const personIds = rejoined.people.map((p) => p.id);
+    assert.equal(new Set(personIds).size, personIds.length, 'no person twice');
+    assert.equal(personIds.length, after.people.length, 'the same people as before');
+    assert.equal((await bob.call('listAccounts', {})).filter((a) => a.id === id).length, 1);
+    assert.deepEqual(await carol.call('listAccounts', {}), [], 'carol saw nothing to the end');
+    await shot(bobView, 'team-rejoined-en');
   },
 );

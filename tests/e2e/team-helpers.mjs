@@ -10,13 +10,21 @@ import ru from '../../public/_locales/ru/messages.json' with { type: 'json' };
 import { ROOT, launch } from './harness.mjs';
 import { msg } from './pages-helpers.mjs';
 
-/** Starts the server on a free port; `stop()` and `start()` again keep its data (same port). */
-export async function syncServer() {
+/**
+ * Starts the server on a free port; `stop()` and `start()` again keep its data (same port).
+ * `switches`: more of its environment variables (server/README.md).
+ */
+export async function syncServer(switches = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'rapport-team-e2e-'));
   let port = '0';
   let child = null;
   let url = '';
-  const env = () => ({ ...process.env, RAPPORT_SYNC_DATA_DIR: dataDir, RAPPORT_SYNC_PORT: port });
+  const env = () => ({
+    ...process.env,
+    ...switches,
+    RAPPORT_SYNC_DATA_DIR: dataDir,
+    RAPPORT_SYNC_PORT: port,
+  });
   const server = {
     get url() {
       return url;
@@ -68,7 +76,15 @@ export async function syncServer() {
  * http(s) request fast (nothing leaves the machine).
  */
 export async function launchWithServer(server, options) {
-  const app = await launch(options);
+  return letThrough(await launch(options), server);
+}
+
+/** Quits `app`'s browser and starts it again on the same profile, let through to the server. */
+export async function relaunchWithServer(app, server) {
+  return letThrough(await app.relaunch(), server);
+}
+
+async function letThrough(app, server) {
   const port = new URL(server.url).port;
   await app.context.route(
     (u) => u.hostname === '127.0.0.1' && u.port === port,

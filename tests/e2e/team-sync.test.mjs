@@ -162,12 +162,13 @@ test(
         what: 'bob to receive the shared account',
       });
       // As bob's browser does: the change and its line in the history, in one transaction. A
-      // malformed line (a broken or hostile client) is left out of the view.
+      // malformed line (a broken or hostile client) is left out of the view. (One naming anyone
+      // but bob would not get past the server: server/update-guard.mjs.)
       document.transact(() => {
         document.getMap('account').set('name', `${account.name} (renamed by Bob)`);
         document.getArray('log').push([
           { by: 'bob@firm.com', at: Date.now(), what: ['name'] },
-          { by: 42, at: 'yesterday', what: ['everything'] },
+          { by: 'bob@firm.com', at: 'yesterday', what: ['everything'] },
         ]);
       });
       await expectText(view.locator('.editor-head h1'), `${account.name} (renamed by Bob)`, {

@@ -210,7 +210,7 @@ describe('sidebar, ready', () => {
   it('shows the sync and opportunity lines that came with the view, and asks for nothing', async () => {
     const { send, calls } = fakeSend();
     const lines = {
-      sync: { phase: 'offline', waiting: 3, revoked: false },
+      sync: { phase: 'offline', waiting: 3, revoked: false, error: null },
       opportunities: {
         count: 2,
         biggest: { offering: 'Warehousing', unit: 'UK operations', spend: 120000, currency: 'EUR' },

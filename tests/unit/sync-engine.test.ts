@@ -3,86 +3,21 @@
  * The worker's sync layer end to end in Node: two browsers' stores (fake IndexedDB), each with
  * its sync engine, against a real Hocuspocus server started from `npm run server` on 127.0.0.1.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import WebSocket from 'ws';
-import { openDb, type RapportDb } from '@/entrypoints/background/db';
-import { openSyncDb } from '@/entrypoints/background/sync/sync-state';
-import { createSyncEngine, type SyncEngine } from '@/entrypoints/background/sync/sync-engine';
+import { describe, expect, it } from 'vitest';
 import { readSnapshot, writeSnapshot } from '@/entrypoints/background/sync/account-store';
 import type { AccountSnapshot } from '@/entrypoints/background/sync/account-doc';
+import type { RapportDb } from '@/entrypoints/background/db';
+import type { SyncEngine } from '@/entrypoints/background/sync/sync-engine';
 import { bareSnapshot } from './sync-fixtures';
+import { until, useSyncServer, userEdits as edit } from './sync-server';
 
 const ACCOUNT = 'acme-engine-1';
-let server: ChildProcess;
-let url = '';
-const dataDir = mkdtempSync(join(tmpdir(), 'rapport-engine-'));
-const env = { ...process.env, RAPPORT_SYNC_DATA_DIR: dataDir, RAPPORT_SYNC_PORT: '0' };
+const { invite, browser } = useSyncServer();
 
-const invite = (email: string) =>
-  spawnSync('node', ['server/main.mjs', 'invite', email], { env, encoding: 'utf8' }).stdout.trim();
-
-beforeAll(async () => {
-  server = spawn('node', ['server/main.mjs'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Rapport sync: (ws:\/\/[\d.]+:\d+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-});
-
-afterAll(() => {
-  server.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function browser(email: string, { own = false, token = invite(email) } = {}) {
-  let counter = 0;
-  const db = await openDb(`engine-${email}-${Math.random()}`);
-  const syncDb = await openSyncDb(`engine-sync-${email}-${Math.random()}`);
-  const notified: string[][] = [];
-  const engine = createSyncEngine({
-    getDb: async () => db,
-    getSyncDb: async () => syncDb,
-    notify: async (ids) => void notified.push(ids),
-    now: () => Date.UTC(2026, 11, 5, 3, 0, 0) + ++counter,
-    WebSocketPolyfill: WebSocket,
-  });
-  await engine.configure({ url, email, token, own });
-  return { db, engine, notified, syncDb };
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeout = 5000) {
-  const start = Date.now();
-  while (Date.now() - start < timeout) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** A write in the UI: the store changes, then the router names the account to the engine. */
-async function userEdits(
+const userEdits = (
   who: { db: RapportDb; engine: SyncEngine },
   change: (s: AccountSnapshot) => void,
-) {
-  // Read, change and write as one step, as a handler's transaction does: a teammate's update
-  // landing in between makes the write stale, and the edit is made again on the new state.
-  for (;;) {
-    const seen = (await readSnapshot(who.db, ACCOUNT))!;
-    const next = structuredClone(seen);
-    change(next);
-    if (!(await writeSnapshot(who.db, next, Date.now(), seen)).stale) break;
-  }
-  await who.engine.localChanged([ACCOUNT]);
-}
+) => edit(who, ACCOUNT, change);
 
 const seed = bareSnapshot(ACCOUNT);
 

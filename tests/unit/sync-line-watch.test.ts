@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLineWatch, LINE_SETTLE_MS } from '@/entrypoints/background/sync/line-watch';
 import type { AccountSyncState } from '@/entrypoints/background/sync/sync-engine';
 
-const synced: AccountSyncState = { phase: 'synced', waiting: 0, revoked: false };
+const synced: AccountSyncState = { phase: 'synced', waiting: 0, revoked: false, error: null };
 
 function watch(states: Map<string, AccountSyncState | null>) {
   const notices: string[][] = [];
@@ -42,7 +42,7 @@ describe('the sync line watch', () => {
     expect(notices).toHaveLength(1);
 
     // A change is marked, pushed and acknowledged in quick succession: one look, one notice.
-    states.set('b', { phase: 'pending', waiting: 1, revoked: false });
+    states.set('b', { phase: 'pending', waiting: 1, revoked: false, error: null });
     lines.poke();
     lines.poke();
     await vi.advanceTimersByTimeAsync(LINE_SETTLE_MS - 1);
@@ -52,7 +52,7 @@ describe('the sync line watch', () => {
     expect(notices).toEqual([['a', 'b'], ['b']]);
 
     states.set('b', synced);
-    states.set('a', { phase: 'off', waiting: 0, revoked: true });
+    states.set('a', { phase: 'off', waiting: 0, revoked: true, error: null });
     lines.poke();
     await vi.advanceTimersByTimeAsync(LINE_SETTLE_MS);
     expect(notices.at(-1)).toEqual(['a', 'b']);

@@ -26,6 +26,8 @@ export interface AccountSync {
   waiting: number;
   /** Access was removed: the copy here is kept, no longer shared. */
   revoked: boolean;
+  /** The server refused this account's latest changes (stated); they are kept here. */
+  error: string | null;
 }
 
 export type TeamRole = 'editor' | 'viewer';

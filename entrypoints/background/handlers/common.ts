@@ -28,6 +28,7 @@ import type { Account } from '@/utils/contract/model';
 import type { Settings } from '@/utils/contract/settings';
 import type { TabStates } from '../tab-state';
 import type { SyncEngine } from '../sync/sync-engine';
+import { accountSyncOf } from '../sync/sync-words';
 
 /** The most unsaved fields kept, and for how long: a week is plenty to come back to one. */
 export const MAX_DRAFTS = 100;
@@ -166,7 +167,10 @@ export function viewLines(ctx: HandlerContext, settings: Settings): ViewLines {
   const sync = ctx.sync;
   return {
     offerings: settings.offerings,
-    syncOf: async (id) => (sync ? await sync.accountState(id) : null),
+    syncOf: async (id) => {
+      const state = sync ? await sync.accountState(id) : null;
+      return state && accountSyncOf(state);
+    },
   };
 }
 

@@ -4,15 +4,10 @@
  * contract's, and answer without the token.
  */
 import type { AccountSync, TeamStatus } from '@/utils/contract/team';
-import { t } from '@/utils/shared/i18n';
 import type { SyncEngine } from '../sync/sync-engine';
 import { asSyncError, SyncError } from '../sync/sync-errors';
+import { accountSyncOf, syncErrorText } from '../sync/sync-words';
 import { HandlerError, type Handlers, type HandlerContext } from './common';
-
-/** A sync error in the person's language: the words the UI shows. */
-export function syncErrorText(error: SyncError): string {
-  return t(error.key, error.detail === '' ? undefined : error.detail);
-}
 
 const refused = (key: SyncError['key'], code: HandlerError['code'] = 'invalid') =>
   new HandlerError(code, syncErrorText(new SyncError(key)));
@@ -104,12 +99,11 @@ export const teamHandlers = {
       for (const member of req.members)
         await engine.setMember(req.accountId, member.email, member.role);
     });
-    const state: AccountSync = (await engine.accountState(req.accountId)) ?? {
-      phase: 'offline',
-      waiting: 0,
-      revoked: false,
-    };
-    return { data: state, changed: [req.accountId] };
+    const state = await engine.accountState(req.accountId);
+    const data: AccountSync = state
+      ? accountSyncOf(state)
+      : { phase: 'offline', waiting: 0, revoked: false, error: null };
+    return { data, changed: [req.accountId] };
   },
 
   async unshareAccount(req, ctx) {
@@ -125,6 +119,7 @@ export const teamHandlers = {
 
   async getAccountSync(req, ctx) {
     if (!ctx.sync) return { data: null, changed: [] };
-    return { data: await ctx.sync.accountState(req.accountId), changed: [] };
+    const state = await ctx.sync.accountState(req.accountId);
+    return { data: state && accountSyncOf(state), changed: [] };
   },
 } satisfies Partial<Handlers>;

@@ -20,18 +20,20 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { ChangeEntry } from '@/utils/contract/team';
 import { readChanges } from './change-log';
 import { createDocSteps } from './doc-steps';
+import { firstSync } from './first-sync';
 import { createLineWatch } from './line-watch';
 import { createPersonalSync } from './personal-sync';
+import { dropClosedProvider } from './server-closed';
 import { callServer, sharedWithMe, verifyToken } from './server-api';
 import { checkServerUrl } from './server-url';
-import { asSyncError, SyncError } from './sync-errors';
+import { asSyncError, SyncError, updateRefusal } from './sync-errors';
 import { accountDocName, type SyncConnection, type SyncDocRecord } from './sync-state';
+import { accountStateOf, statusOf, type DocView } from './sync-status';
 import {
   LOCAL,
   type AccountSyncState,
   type Live,
   type SyncEngineDeps,
-  type SyncPhase,
   type SyncStatus,
 } from './sync-types';
 
@@ -41,6 +43,16 @@ export type { AccountSyncState, SyncEngineDeps, SyncPhase, SyncStatus } from './
 const FORBIDDEN = 'Forbidden';
 /** How often a connected worker asks which accounts teammates shared with this person. */
 const DISCOVER_MS = 30_000;
+/** How long sharing waits for the server's copy of a document before pushing without it. */
+const SHARE_SYNC_MS = 5_000;
+
+const docView = (record: SyncDocRecord, entry: Live | undefined): DocView => ({
+  accountId: record.accountId,
+  revoked: record.revoked,
+  dirty: record.dirty,
+  unsynced: entry?.provider ? entry.provider.unsyncedChanges : null,
+  refusal: entry?.refusal ?? null,
+});
 
 export function createSyncEngine(deps: SyncEngineDeps) {
   const live = new Map<string, Live>();
@@ -99,22 +111,53 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       token: connection.token,
       onAuthenticationFailed: () => void markRevoked(entry),
       onUnsyncedChanges: lines.poke,
+      onSynced: () => void (entry.refusal = null),
       // The server closes one document's connection with this reason when access is removed
-      // (server/auth-extension.mjs); a network cut closes the socket with another.
+      // (server/auth-extension.mjs), with others when it refuses an update (update-guard.mjs);
+      // a network cut closes the socket with yet another.
       onClose: ({ event }) => {
+        const refusal = updateRefusal(event.reason);
         if (event.reason === FORBIDDEN) void markRevoked(entry);
+        else if (refusal) refused(entry, refusal);
       },
     });
     entry.provider.attach();
     lines.poke();
   }
 
+  /**
+   * The server refused an update to this document. Everything stays here, in the store and in
+   * the doc; the document is not connected again until this browser changes the account (or the
+   * worker starts again), so a refused update is not sent over and over. The line watch tells
+   * the views (the line's state now carries the error).
+   */
+  function refused(entry: Live, error: SyncError): void {
+    dropClosedProvider(socket, entry.provider);
+    entry.provider = null;
+    entry.refusal = error;
+    lastError = error;
+    lines.poke();
+  }
+
   /** The line says "No longer shared" from the notice the line watch sends (save pokes it). */
   async function markRevoked(entry: Live): Promise<void> {
-    entry.provider?.destroy();
+    dropClosedProvider(socket, entry.provider);
     entry.provider = null;
     entry.record = { ...entry.record, revoked: true };
     await save(entry);
+  }
+
+  /**
+   * A copy marked "no longer shared" whose person has access again: shared again. The doc kept
+   * here is what this browser last agreed with the team; what changed in the store since is
+   * pushed onto it as this browser's change, and the team's changes meanwhile come from the
+   * server and merge with it (Yjs): one account, nothing lost, nothing twice.
+   */
+  async function rejoin(entry: Live): Promise<void> {
+    entry.record = { ...entry.record, revoked: false, dirty: true };
+    await save(entry);
+    await enqueue(entry, async () => void (await pushLocal(entry)));
+    connect(entry);
   }
 
   const hasDoc = async (accountId: string) =>
@@ -133,6 +176,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         document,
         token: connection!.token,
         onSynced,
+        // A refused update to the person's own document (too large): stated; it stays here.
+        onClose: ({ event }) => {
+          const refusal = updateRefusal(event.reason);
+          if (refusal) setError(refusal);
+        },
       });
       provider.attach();
       return provider;
@@ -144,7 +192,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (existing) return existing;
     const doc = new Y.Doc();
     if (record.update.length > 0) Y.applyUpdate(doc, record.update, LOCAL);
-    const entry: Live = { record, doc, provider: null, queue: Promise.resolve(), base: null };
+    const entry: Live = {
+      record,
+      doc,
+      provider: null,
+      queue: Promise.resolve(),
+      base: null,
+      refusal: null,
+    };
     live.set(record.name, entry);
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin !== LOCAL) void enqueue(entry, () => pullRemote(entry));
@@ -225,8 +280,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       };
       const entry = live.get(name) ?? (await open(record));
       await (await deps.getSyncDb()).put('docs', entry.record);
-      await enqueue(entry, async () => void (await pushLocal(entry)));
+      // Shared before and stopped: the server still has the document. This browser's changes
+      // since then are pushed on top of it (its update arrives first), not beside it.
       connect(entry);
+      await firstSync(entry.provider, SHARE_SYNC_MS);
+      await enqueue(entry, async () => void (await pushLocal(entry)));
       // The person's other browsers learn from their own document that it is shared now.
       await personal.localChanged([accountId]);
       return name;
@@ -250,7 +308,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     async discover(): Promise<void> {
       const db = await deps.getDb();
       for (const accountId of await sharedWithMe(connection)) {
-        if (live.has(accountDocName(accountId))) continue;
+        const entry = live.get(accountDocName(accountId));
+        // Taken off the list, then given access again: the copy here rejoins the document.
+        if (entry?.record.revoked) await rejoin(entry);
+        if (entry) continue;
         // A document someone else claimed under the id of an account this store holds and never
         // synced: joining it would push that account's records to them (and theirs over it).
         // Ids are not secret from a teammate (an account once shared, a backup file they gave).
@@ -303,13 +364,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const entry = live.get(name);
       const record = entry?.record ?? (await (await deps.getSyncDb()).get('docs', name));
       if (!record) return null;
-      const waiting = entry?.provider?.unsyncedChanges ?? 0;
-      const connected = socket?.status === 'connected' && entry?.provider != null;
-      return {
-        revoked: record.revoked,
-        phase: record.revoked ? 'off' : !connected ? 'offline' : waiting > 0 ? 'pending' : 'synced',
-        waiting: waiting + (record.dirty ? 1 : 0),
-      };
+      return accountStateOf(docView(record, entry), socket?.status === 'connected');
     },
 
     /** Who changed what, and when, newest first; null when it is not shared here. */
@@ -343,22 +398,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     },
 
     status(): SyncStatus {
-      const entries = [...live.values()];
-      const waiting =
-        entries.reduce((n, e) => n + (e.provider?.unsyncedChanges ?? 0), 0) + personal.waiting();
-      const revoked = entries.filter((e) => e.record.revoked).map((e) => e.record.accountId);
-      const connected = socket?.status === 'connected';
-      const phase: SyncPhase = !connection
-        ? 'off'
-        : !connected
-          ? socket
-            ? 'connecting'
-            : 'offline'
-          : waiting > 0
-            ? 'pending'
-            : 'synced';
-      const own = connection?.own ?? false;
-      return { phase, waiting, shared: entries.length, revoked, own, error: lastError };
+      return statusOf({
+        configured: connection !== null,
+        socketConnected: socket ? socket.status === 'connected' : null,
+        docs: [...live.values()].map((e) => docView(e.record, e)),
+        personalWaiting: personal.waiting(),
+        own: connection?.own ?? false,
+        error: lastError,
+      });
     },
 
     /** Waits for every queued step (tests, and a clean stop). */

@@ -30,3 +30,13 @@ export function serverRefusal(status: number): SyncError {
   if (status === 409) return new SyncError('syncErrOwned');
   return new SyncError('syncErrServer', status);
 }
+
+/**
+ * The server's reasons for refusing an update (server/update-guard.mjs), as stated errors; null
+ * for any other reason a connection closes.
+ */
+export function updateRefusal(reason: string): SyncError | null {
+  if (reason === 'rapport-document-too-large') return new SyncError('syncErrTooLarge');
+  if (reason === 'rapport-forged-author') return new SyncError('syncErrForgedAuthor');
+  return null;
+}

@@ -9,26 +9,7 @@ import type { SyncDb, SyncDocRecord } from './sync-state';
 /** The origin of this browser's own transactions on a doc (a remote update has another). */
 export const LOCAL = Symbol('rapport-local');
 
-export type SyncPhase = 'off' | 'offline' | 'connecting' | 'synced' | 'pending';
-
-export interface SyncStatus {
-  phase: SyncPhase;
-  /** Changes made here that the server has not acknowledged yet. */
-  waiting: number;
-  shared: number;
-  /** Accounts this person no longer has access to: kept here, marked "no longer shared". */
-  revoked: string[];
-  /** Whether the person's unshared accounts sync between their own browsers. */
-  own: boolean;
-  error: SyncError | null;
-}
-
-/** One shared account's line in its views: "Shared · synced", "No longer shared"... */
-export interface AccountSyncState {
-  phase: SyncPhase;
-  waiting: number;
-  revoked: boolean;
-}
+export type { AccountSyncState, SyncPhase, SyncStatus } from './sync-status';
 
 export interface SyncEngineDeps {
   getDb: () => Promise<RapportDb>;
@@ -47,4 +28,6 @@ export interface Live {
   queue: Promise<void>;
   /** What this browser's store last agreed with the doc (null: not known since the start). */
   base: AccountSnapshot | null;
+  /** The server refused this browser's latest update to it; stated until it takes one. */
+  refusal: SyncError | null;
 }

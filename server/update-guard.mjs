@@ -1,0 +1,86 @@
+// What the server checks in every update a client sends, before Hocuspocus applies it (the
+// beforeHandleMessage hook; a rejection closes that document's connection with the reason, and
+// the update is neither applied, stored nor relayed). The client keeps its own copy and states
+// the reason (entrypoints/background/sync/sync-errors.ts).
+// - Size: a document may not grow past its limit (account documents and a person's own document
+//   have their own limits, config.mjs). A document already past it stays readable.
+// - Attribution: a shared account's history ("who changed what": `log` entries { by, at, what })
+//   may only name the person signed in on this connection. Entries the server already has are
+//   not checked again (a client may send back what it received).
+import * as Y from 'yjs';
+import { parseDocumentName } from './access.mjs';
+import { readSyncUpdate } from './sync-message.mjs';
+
+export const TOO_LARGE = Object.freeze({ code: 4413, reason: 'rapport-document-too-large' });
+export const FORGED_AUTHOR = Object.freeze({ code: 4422, reason: 'rapport-forged-author' });
+
+/** The values an update inserts that a reader of the document could take for a log entry. */
+function* insertedValues(update, known) {
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    // Already on the server: applying it again changes nothing.
+    if (struct.id.clock + struct.length <= (known.get(struct.id.client) ?? 0)) continue;
+    const { content } = struct;
+    if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) yield* content.arr;
+    else if (content instanceof Y.ContentEmbed) yield content.embed;
+  }
+}
+
+/** The address an inserted value claims as its author, for values shaped like a log entry. */
+const claimedAuthor = (value) =>
+  value !== null && typeof value === 'object' && Object.hasOwn(value, 'by') ? value.by : undefined;
+
+export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = () => {} }) {
+  // A document's encoded size, measured when first needed and then grown by each update let
+  // through (an upper bound: an update often overlaps what is there). Measured again only
+  // when that bound would pass the limit.
+  const sizes = new WeakMap();
+  const measure = (document) => {
+    const size = Y.encodeStateAsUpdate(document).length;
+    sizes.set(document, size);
+    return size;
+  };
+
+  function checkSize(document, documentName, update, who) {
+    const limit =
+      parseDocumentName(documentName)?.kind === 'user' ? maxPersonalBytes : maxDocumentBytes;
+    let size = sizes.get(document) ?? measure(document);
+    if (size + update.length > limit) size = measure(document);
+    if (size + update.length > limit) {
+      log(
+        `refused ${update.length} bytes from ${who} on ${documentName}: ${size} bytes already, ` +
+          `limit ${limit}`,
+      );
+      throw TOO_LARGE;
+    }
+    sizes.set(document, size + update.length);
+  }
+
+  function checkAuthors(document, documentName, update, who) {
+    const known = Y.decodeStateVector(Y.encodeStateVector(document));
+    for (const value of insertedValues(update, known)) {
+      const by = claimedAuthor(value);
+      if (by !== undefined && by !== who) {
+        log(`refused an update from ${who} on ${documentName}: a change logged as ${String(by)}`);
+        throw FORGED_AUTHOR;
+      }
+    }
+  }
+
+  return {
+    extensionName: 'rapport-update-guard',
+    // After the access check (priority 1000): a refused person is told that, not this.
+    priority: 900,
+    async beforeHandleMessage({ update: message, document, documentName, context }) {
+      const update = readSyncUpdate(message);
+      if (update === null) {
+        // Not a document update (awareness, a sync request...): only its size is bounded.
+        if (message.length > maxDocumentBytes) throw TOO_LARGE;
+        return;
+      }
+      const who = context?.email ?? '';
+      checkSize(document, documentName, update, who);
+      checkAuthors(document, documentName, update, who);
+    },
+  };
+}
