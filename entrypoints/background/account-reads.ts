@@ -72,6 +72,19 @@ export async function recentActivities(tx: IDBTransaction, accountId: string): P
 }
 
 /**
+ * The stores readView reads, and all a resolve reads but the key rewrite's marker: a read
+ * transaction locks only these, so it neither waits for nor holds up a write elsewhere.
+ */
+export const VIEW_STORES = [
+  'accounts',
+  'people',
+  'activities',
+  'decisions',
+  'stageChanges',
+  'objectives',
+] as const;
+
+/**
  * An account with what the sidebar shows of it, or null when there is no such account. The
  * account and its records are read together: each read is a round trip to the store, and the
  * records need only the id.
