@@ -144,7 +144,10 @@ describe('updateSettings', () => {
   it('applies a removal in one page and an addition in another, for domains and sites', async () => {
     const t = await freshContext();
     await ok(
-      t.send('updateSettings', { ownDomains: ['brightwave.io', 'old.io'], disabledHosts: ['gmail'] }),
+      t.send('updateSettings', {
+        ownDomains: ['brightwave.io', 'old.io'],
+        disabledHosts: ['gmail'],
+      }),
     );
     const shown = structuredClone(t.getSettings());
     const removes = { ownDomains: ['brightwave.io'], disabledHosts: [] };
