@@ -83,6 +83,21 @@ export interface ViewLines {
 }
 
 /**
+ * The stores readView reads, and all a resolve reads but the key rewrite's marker: a read
+ * transaction locks only these, so it neither waits for nor holds up a write elsewhere.
+ */
+export const VIEW_STORES = [
+  'accounts',
+  'people',
+  'activities',
+  'decisions',
+  'stageChanges',
+  'objectives',
+  'buyingUnits',
+  'whitespace',
+] as const;
+
+/**
  * An account with what the sidebar shows of it, or null when there is no such account. The
  * account and its records are read together: each read is a round trip to the store, and the
  * records need only the id. The card's sync and opportunity lines come with it, so that a view

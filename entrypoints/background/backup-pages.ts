@@ -10,7 +10,8 @@ import {
   type BackupPage,
 } from '@/utils/contract/backups';
 import type { RecordKind } from '@/utils/contract/records';
-import type { RapportDb, RapportSchema, StoreName } from './db';
+import type { Account } from '@/utils/contract/model';
+import { withoutKeys, type RapportDb, type RapportSchema, type StoreName } from './db';
 import { kindRange } from './backup-copy';
 
 /**
@@ -28,6 +29,32 @@ export async function readPage(
   const records = (await db.getAll('backupRecords', kindRange(backupId, kind, after), limit)) as {
     id: string;
   }[];
+  return pageOf(records, limit, maxChars);
+}
+
+/**
+ * The same from the store itself, by id: for a reader that needs one or two kinds (the CSV
+ * export and import read the accounts and people) and not one moment's copy of everything.
+ * Accounts go without the keys the store derives for its indexes, as in a backup.
+ */
+export async function readStorePage(
+  db: RapportDb,
+  kind: RecordKind,
+  after: string | undefined,
+  limit = BACKUP_PAGE_MAX_RECORDS,
+  maxChars = BACKUP_PAGE_MAX_CHARS,
+): Promise<BackupPage> {
+  const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+  const records = (await db.getAll(kind, range, limit)) as { id: string }[];
+  return pageOf(
+    kind === 'accounts' ? records.map((r) => withoutKeys(r as Account)) : records,
+    limit,
+    maxChars,
+  );
+}
+
+/** `records` (as many as a read of `limit` gave) as a page, cut short past `maxChars` of JSON. */
+function pageOf(records: readonly { id: string }[], limit: number, maxChars: number): BackupPage {
   const parts: string[] = [];
   let chars = 0;
   for (const record of records) {

@@ -9,6 +9,7 @@ import { downloadBlob } from '@/utils/page/download';
 import { backupFileName } from '@/utils/page/backup-file';
 import { writeBackupFile } from '@/utils/page/backup-file-writer';
 import type { StagingApi } from '@/utils/page/backup-file-import';
+import type { MergeApi, ReadRecordsPage } from '@/utils/page/paged-records';
 
 /**
  * Records per page. `?backupPage=N` on the options page's address sets a smaller one: the browser
@@ -39,9 +40,26 @@ export async function downloadBackup(
   return name;
 }
 
+/** The page limits a CSV import is sent in: the defaults, unless the address asks for pages. */
+export function pageLimits(): { pageRecords?: number } {
+  const asked = new URLSearchParams(location.search).has('backupPage');
+  return asked ? { pageRecords: pageRecords() } : {};
+}
+
 export const stagingApi: StagingApi = {
   begin: () => send('beginImport', {}),
   stage: (backupId, kind, records) => send('stageBackupPage', { backupId, kind, records } as never),
   finish: (request) => send('finishImport', request),
   drop: (backupId) => send('deleteBackup', { backupId }),
 };
+
+/** The CSV import's merge: one message, or staged a page at a time and merged by one transaction. */
+export const mergeApi: MergeApi = {
+  ...stagingApi,
+  mergeWhole: (backup) => send('importData', { backup, mode: 'merge' }),
+  restore: (backupId) => send('restoreBackup', { backupId, mode: 'merge' }),
+};
+
+/** The store's own records, a page at a time (the CSV export and import). */
+export const readRecordsPage: ReadRecordsPage = (kind, after) =>
+  send('readRecordsPage', { kind, limit: pageRecords(), ...(after ? { after } : {}) });

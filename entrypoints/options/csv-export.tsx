@@ -2,11 +2,13 @@
  * CSV export of the accounts, in the columns that CSV import reads.
  */
 import { useState } from 'preact/hooks';
-import { send } from '@/utils/contract/send';
+import type { Account } from '@/utils/contract/model';
 import { t } from '@/utils/shared/i18n';
 import { today } from '@/utils/shared/dates';
 import { downloadText } from '@/utils/page/download';
 import { accountsToCsv, csvFileName } from '@/utils/page/csv';
+import { readAllRecords } from '@/utils/page/paged-records';
+import { readRecordsPage } from './backup-transfer';
 import { type Note, NoteLine } from './data-notes';
 
 export function CsvExport() {
@@ -15,11 +17,20 @@ export function CsvExport() {
   const run = async () => {
     setBusy(true);
     setNote(null);
-    const r = await send('exportData', {});
-    setBusy(false);
-    if (!r.ok) return setNote({ tone: 'error', text: t('optionsFailed', r.error) });
+    let accounts: Account[];
+    try {
+      // A page at a time: a big store does not fit in one message.
+      accounts = await readAllRecords<Account>('accounts', readRecordsPage);
+    } catch (e) {
+      return setNote({
+        tone: 'error',
+        text: t('optionsFailed', e instanceof Error ? e.message : ''),
+      });
+    } finally {
+      setBusy(false);
+    }
     const name = csvFileName('accounts', today());
-    const accounts = [...r.data.accounts].sort((a, b) => a.name.localeCompare(b.name));
+    accounts.sort((a, b) => a.name.localeCompare(b.name));
     downloadText(name, accountsToCsv(accounts), 'text/csv;charset=utf-8');
     setNote({ tone: 'ok', text: t('optionsExported', [accounts.length, name]) });
   };

@@ -3,7 +3,6 @@
  * line, and only a clean file is merged into the store.
  */
 import { useState } from 'preact/hooks';
-import { send } from '@/utils/contract/send';
 import { t, type MessageKey } from '@/utils/shared/i18n';
 import { SCHEMA_VERSION } from '@/utils/contract/records';
 import { say, type LineProblem } from '@/utils/shared/problem';
@@ -16,7 +15,9 @@ import {
   type AccountImport,
   type CsvResult,
 } from '@/utils/page/csv';
-import type { Person } from '@/utils/contract/model';
+import type { Account, Person } from '@/utils/contract/model';
+import { mergeInPages, readAllRecords } from '@/utils/page/paged-records';
+import { mergeApi, pageLimits, readRecordsPage } from './backup-transfer';
 import { type Note, NoteLine, summaryText } from './data-notes';
 import { CsvFormatLine, DateReadings } from './csv-file-facts';
 
@@ -110,11 +111,10 @@ export function CsvImport() {
     }
     setBusy(true);
     try {
-      const current = await send('exportData', {});
-      if (!current.ok) return setNote({ tone: 'error', text: t('optionsFailed', current.error) });
+      // The store's accounts and people, a page at a time: a big store does not fit in one message.
       const ctx = {
-        accounts: current.data.accounts,
-        people: current.data.people,
+        accounts: await readAllRecords<Account>('accounts', readRecordsPage),
+        people: await readAllRecords<Person>('people', readRecordsPage),
         now: Date.now(),
         newId: () => crypto.randomUUID(),
       };
@@ -147,7 +147,8 @@ export function CsvImport() {
     setBusy(true);
     try {
       const backup = csvBackup(check.accounts, check.people, Date.now(), SCHEMA_VERSION);
-      const r = await send('importData', { backup, mode: 'merge' });
+      // One message, or staged a page at a time and merged by one transaction: all rows or none.
+      const r = await mergeInPages(backup, mergeApi, pageLimits());
       if (!r.ok) return setNote({ tone: 'error', text: t('optionsFailed', r.error) });
       setNote({ tone: 'ok', text: summaryText(r.data) });
       setCheck(null);

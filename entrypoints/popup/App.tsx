@@ -13,7 +13,6 @@ import { loadSettings, watchSettings, type Settings } from '@/utils/contract/set
 import { afterPaint } from './after-paint';
 import { DUE_SHOWN, firstDue, loadDue } from './first-due';
 import type { PanelProps } from './settings-panel';
-import { KeyPlayersDue } from './key-players';
 
 type Tools = typeof import('./item-tools');
 /** One load of the item tools, shared by the after-paint prefetch and a click that beats it. */
@@ -41,8 +40,11 @@ export function App() {
   const [Panel, setPanel] = useState<ComponentType<PanelProps> | null>(null);
   /** What a due item opens, and the toast: loaded once the due list is painted (item-tools.ts). */
   const [kit, setKit] = useState<Tools | null>(null);
-  /** The due list is on screen: the key players and the settings follow. */
-  const [painted, setPainted] = useState(false);
+  /**
+   * The key players, loaded once the due list is painted: their module (and the account links'
+   * helpers it brings) is not needed for the first paint.
+   */
+  const [KeyPlayers, setKeyPlayers] = useState<ComponentType | null>(null);
 
   const show = (r: Awaited<ReturnType<typeof loadDue>>) => {
     if (r.ok) setDue(r.data);
@@ -97,7 +99,7 @@ export function App() {
     // answer is painted, or failed, so that nothing competes with it for the worker or this page.
     void firstDue.then(show).finally(() => {
       afterPaint(() => {
-        setPainted(true);
+        void import('./key-players').then((m) => setKeyPlayers(() => m.KeyPlayersDue));
         void loadTools().then(setKit);
         void import('./settings-panel').then((m) => setPanel(() => m.SettingsPanel));
       });
@@ -212,7 +214,7 @@ export function App() {
         )}
       </section>
 
-      {painted && <KeyPlayersDue />}
+      {KeyPlayers && <KeyPlayers />}
 
       {kit && (
         <kit.Toast

@@ -673,6 +673,7 @@ function requests(northwind) {
     wipeData: {},
     snapshotBackup: {},
     readBackupPage: { backupId: 'b-1', kind: 'people' },
+    readRecordsPage: { kind: 'people' },
     listBackups: {},
     deleteBackup: { backupId: 'b-1' },
     beginImport: {},

@@ -110,6 +110,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   wipeData: {},
   snapshotBackup: {},
   readBackupPage: { backupId: 'b-1', kind: 'people', after: 'per-1', limit: 10 },
+  readRecordsPage: { kind: 'people', after: 'per-1', limit: 10 },
   listBackups: {},
   deleteBackup: { backupId: 'b-1' },
   beginImport: {},

@@ -123,6 +123,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     wipeData: null,
     snapshotBackup: 'now',
     readBackupPage: { backupId: 'b 1', kind: 'people' },
+    readRecordsPage: { kind: 'everything' },
     listBackups: [],
     deleteBackup: { backupId: '' },
     beginImport: 1,

@@ -291,6 +291,7 @@ const NO_STORE_WRITES: MessageName[] = [
   'checkReminders',
   'updateSettings',
   'readBackupPage',
+  'readRecordsPage',
   'listBackups',
   'listActivities',
   'readKpis',

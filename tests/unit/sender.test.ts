@@ -119,6 +119,7 @@ const PAGE_ONLY = [
   'wipeData',
   'snapshotBackup',
   'readBackupPage',
+  'readRecordsPage',
   'listBackups',
   'deleteBackup',
   'beginImport',

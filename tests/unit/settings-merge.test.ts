@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshContext, ok } from './helpers';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/contract/settings';
+import { MAX_OWN_DOMAINS } from '@/utils/contract/limits';
 import { baseOf, mergeSettings } from '@/utils/shared/settings-merge';
 
 const read: Settings = {
@@ -100,25 +101,83 @@ describe('updateSettings', () => {
   it('answers a conflict for the same setting changed in both, and keeps the first change', async () => {
     const t = await freshContext();
     const shown = structuredClone(t.getSettings());
-    const first = { ownDomains: ['brightwave.io'] };
-    const second = { ownDomains: ['acme.io'], startCollapsed: true };
+    const was = shown.cadenceDays.strategic;
+    const first = { cadenceDays: { strategic: 9 } };
+    const second = { cadenceDays: { strategic: 5 }, startCollapsed: true };
     await ok(t.send('updateSettings', { ...first, base: baseOf(shown, first) }));
     const r = await t.send('updateSettings', { ...second, base: baseOf(shown, second) });
     expect(r).toMatchObject({
       ok: false,
       code: 'conflict',
-      conflicts: [{ field: 'ownDomains', mine: ['acme.io'], theirs: ['brightwave.io'] }],
+      conflicts: [{ field: 'cadenceDays.strategic', mine: 5, theirs: 9 }],
     });
+    expect(was).not.toBe(9);
     // Nothing of the refused write applied, the other field included.
-    expect(t.getSettings()).toMatchObject({ ownDomains: ['brightwave.io'], startCollapsed: false });
+    expect(t.getSettings()).toMatchObject({
+      cadenceDays: { strategic: 9 },
+      startCollapsed: false,
+    });
     // Keep mine: the same change, based on what is saved now, goes through.
     await ok(
       t.send('updateSettings', {
         ...second,
-        base: { ...baseOf(shown, second), ownDomains: ['brightwave.io'] },
+        base: { ...baseOf(shown, second), cadenceDays: { strategic: 9 } },
       }),
     );
-    expect(t.getSettings()).toMatchObject({ ownDomains: ['acme.io'], startCollapsed: true });
+    expect(t.getSettings()).toMatchObject({
+      cadenceDays: { strategic: 5 },
+      startCollapsed: true,
+    });
+  });
+
+  it('keeps both own domains added by two pages that read the same list', async () => {
+    const t = await freshContext();
+    await ok(t.send('updateSettings', { ownDomains: ['brightwave.io'] }));
+    const shown = structuredClone(t.getSettings());
+    const popup = { ownDomains: [...shown.ownDomains, 'acme.io'] };
+    const options = { ownDomains: [...shown.ownDomains, 'globex.com'] };
+    await ok(t.send('updateSettings', { ...popup, base: baseOf(shown, popup) }));
+    await ok(t.send('updateSettings', { ...options, base: baseOf(shown, options) }));
+    expect(t.getSettings().ownDomains).toEqual(['brightwave.io', 'acme.io', 'globex.com']);
+  });
+
+  it('applies a removal in one page and an addition in another, for domains and sites', async () => {
+    const t = await freshContext();
+    await ok(
+      t.send('updateSettings', {
+        ownDomains: ['brightwave.io', 'old.io'],
+        disabledHosts: ['gmail'],
+      }),
+    );
+    const shown = structuredClone(t.getSettings());
+    const removes = { ownDomains: ['brightwave.io'], disabledHosts: [] };
+    const adds = {
+      ownDomains: [...shown.ownDomains, 'acme.io'],
+      disabledHosts: [...shown.disabledHosts, 'outlook' as const],
+    };
+    await ok(t.send('updateSettings', { ...removes, base: baseOf(shown, removes) }));
+    await ok(t.send('updateSettings', { ...adds, base: baseOf(shown, adds) }));
+    expect(t.getSettings()).toMatchObject({
+      ownDomains: ['brightwave.io', 'acme.io'],
+      disabledHosts: ['outlook'],
+    });
+  });
+
+  it('answers a conflict when the additions of both pages together exceed the most own domains', async () => {
+    const t = await freshContext();
+    const full = Array.from({ length: MAX_OWN_DOMAINS - 1 }, (_, i) => `d${i}.io`);
+    await ok(t.send('updateSettings', { ownDomains: full }));
+    const shown = structuredClone(t.getSettings());
+    const first = { ownDomains: [...full, 'acme.io'] };
+    const second = { ownDomains: [...full, 'globex.com'] };
+    await ok(t.send('updateSettings', { ...first, base: baseOf(shown, first) }));
+    const r = await t.send('updateSettings', { ...second, base: baseOf(shown, second) });
+    expect(r).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      conflicts: [{ field: 'ownDomains', mine: second.ownDomains, theirs: first.ownDomains }],
+    });
+    expect(t.getSettings().ownDomains).toEqual(first.ownDomains);
   });
 
   it('refuses a base that is not settings', async () => {

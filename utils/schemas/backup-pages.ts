@@ -68,6 +68,13 @@ export const ReadPage = z.object({
   limit: z.optional(z.int().check(z.gte(1), z.lte(BACKUP_PAGE_MAX_RECORDS))),
 });
 
+/** A page of the store's own records of one kind, by id (readRecordsPage). */
+export const ReadRecordsPage = z.object({
+  kind: RecordKind,
+  after: z.optional(Id),
+  limit: z.optional(z.int().check(z.gte(1), z.lte(BACKUP_PAGE_MAX_RECORDS))),
+});
+
 export const ByBackup = z.object({ backupId: Id });
 
 export const RestoreBackup = z.object({ backupId: Id, mode: z.enum(['merge', 'replace']) });

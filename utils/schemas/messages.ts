@@ -65,7 +65,14 @@ import {
   RestoreWhitespace,
   SetCell,
 } from './whitespace-requests';
-import { ByBackup, FinishImport, ReadPage, RestoreBackup, StagePage } from './backup-pages';
+import {
+  ByBackup,
+  FinishImport,
+  ReadPage,
+  ReadRecordsPage,
+  RestoreBackup,
+  StagePage,
+} from './backup-pages';
 import { MAX_DOMAINS, MAX_NEW_ACCOUNT_PEOPLE } from '@/utils/contract/limits';
 import {
   AccountBase,
@@ -265,6 +272,8 @@ export const MESSAGES = {
   /** Copies the store into a snapshot, read out with readBackupPage, then deleteBackup. */
   snapshotBackup: message(Nothing, 'page').returns<BackupInfo>(),
   readBackupPage: message(ReadPage, 'page', 'read').returns<BackupPage>(),
+  /** The store's own records of one kind, a page at a time by id (the CSV export and import). */
+  readRecordsPage: message(ReadRecordsPage, 'page', 'read').returns<BackupPage>(),
   /** The backups the user keeps (an erase's, a replace's), newest first. */
   listBackups: message(Nothing, 'page', 'read').returns<BackupInfo[]>(),
   deleteBackup: message(ByBackup, 'page').returns<true>(),

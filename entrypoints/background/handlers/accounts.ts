@@ -11,6 +11,7 @@ import {
   answer,
   lastTouchedByAccount,
   readView,
+  VIEW_STORES,
 } from '../account-reads';
 import { coverageByAccount } from '../coverage-reads';
 import { atRiskByAccount } from '../objective-reads';
@@ -27,7 +28,7 @@ import {
   type StoreName,
   type TrashEntry,
 } from '../db';
-import { CHILD_KINDS, RECORD_KINDS } from '@/utils/contract/records';
+import { CHILD_KINDS } from '@/utils/contract/records';
 import { allChildRecordsOf } from '../child-records';
 import { companyDomain, matchParticipants, type MatchResult } from '@/utils/shared/match';
 import type {
@@ -107,8 +108,10 @@ export const accountHandlers = {
     const ownDomains = ownDomainsFor(settings.ownDomains, req.selfEmail);
     const lines = viewLines(ctx, settings);
     const writes = writesSoFar(ctx.db);
-    // With meta: while the key rewrite runs, the CRM and name lookups read its marker.
-    const tx = ctx.db.transaction([...RECORD_KINDS, 'meta'] as StoreName[], 'readonly');
+    // Only the stores it reads (account-reads.ts); with meta when it may look up a CRM record or
+    // a name: while the key rewrite runs, those lookups read its marker.
+    const lookups = req.crmRef || req.names.length > 0 ? (['meta'] as const) : [];
+    const tx = ctx.db.transaction([...VIEW_STORES, ...lookups] as StoreName[], 'readonly');
     const raw = unwrap(tx);
     const byDomain = (domain: string) => accountIdsByDomain(raw, domain);
 

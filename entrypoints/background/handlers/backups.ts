@@ -16,7 +16,7 @@ import {
   storeIsEmpty,
   zeroCounts,
 } from '../backup-copy';
-import { readPage, stagePage } from '../backup-pages';
+import { readPage, readStorePage, stagePage } from '../backup-pages';
 import { findOverfullPlan } from '../objective-limit';
 import { previewStaged } from '../backup-preview';
 import { type Handlers, HandlerError, type HandlerContext, type WriteTx, write } from './common';
@@ -84,6 +84,10 @@ export const backupHandlers = {
       data: await readPage(ctx.db, req.backupId, req.kind, req.after, req.limit),
       changed: [],
     };
+  },
+
+  async readRecordsPage(req, ctx) {
+    return { data: await readStorePage(ctx.db, req.kind, req.after, req.limit), changed: [] };
   },
 
   async listBackups(_req, ctx) {
