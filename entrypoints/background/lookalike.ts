@@ -27,10 +27,10 @@ import { skeleton } from './confusable-skeleton';
 /**
  * Characters that change how an address reads without being seen: controls, format characters
  * (bidi overrides and isolates, zero-width space and joiners, the soft hyphen, the BOM), invisible
- * fillers and variation selectors, and any space or line break.
+ * fillers and variation selectors, and every space but the plain one (a name has those).
  */
 const HIDDEN_CLASS =
-  '[\\p{Cc}\\p{Cf}\\p{Z}\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u3164\\uFE00-\\uFE0F\\uFFA0\\u{E0100}-\\u{E01EF}]';
+  '[\\p{Cc}\\p{Cf}\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u3164\\uFE00-\\uFE0F\\uFFA0\\u{E0100}-\\u{E01EF}]';
 const HIDDEN = new RegExp(HIDDEN_CLASS, 'u');
 const ALL_HIDDEN = new RegExp(HIDDEN_CLASS, 'gu');
 

@@ -15,6 +15,7 @@ import {
 import { coverageByAccount } from '../coverage-reads';
 import { atRiskByAccount } from '../objective-reads';
 import { noteSightings } from '../sightings';
+import { screenLookalikes } from '../lookalike-reads';
 import { coverageOf } from '@/utils/shared/coverage';
 import { dueCount, writesSoFar } from '../due-count';
 import { dropLeftovers } from '../backup-copy';
@@ -99,16 +100,26 @@ export async function resolveRead(read: PageRead, ctx: HandlerContext) {
 }
 
 export const accountHandlers = {
-  async resolveContext(req, ctx) {
+  async resolveContext(page, ctx) {
     const settings = await ctx.settings();
     // Until the user names their own domains, this mailbox's own address says which company is
     // theirs: a thread with a colleague must not offer their own company as a client.
-    const ownDomains = ownDomainsFor(settings.ownDomains, req.selfEmail);
+    const ownDomains = ownDomainsFor(settings.ownDomains, page.selfEmail);
     const writes = writesSoFar(ctx.db);
     // With meta: while the key rewrite runs, the CRM and name lookups read its marker.
     const tx = ctx.db.transaction([...RECORD_KINDS, 'meta'] as StoreName[], 'readonly');
     const raw = unwrap(tx);
     const byDomain = (domain: string) => accountIdsByDomain(raw, domain);
+    // A sender whose address only looks like a known company's is matched to nothing: the
+    // sidebar warns about it instead (lookalike-reads.ts).
+    const { context: req, lookalikes } = await screenLookalikes(
+      ctx.db,
+      raw,
+      writes,
+      page,
+      ownDomains,
+      ctx.now(),
+    );
 
     // On a CRM record the account is found, in order, by: a stored link to this record; an email
     // or domain the record shows; the exact company name. A thread has only emails.
@@ -139,7 +150,8 @@ export const accountHandlers = {
         }
       }
     }
-    if (found.length === 0 && req.names.length > 0) {
+    // A company name shown beside a look-alike is the name it borrows: it finds no account.
+    if (found.length === 0 && req.names.length > 0 && lookalikes.length === 0) {
       found = await accountIdsByName(raw, req.names).then(matchesBy('name'));
     }
 
@@ -156,7 +168,7 @@ export const accountHandlers = {
     const matches: ContextResult['matches'] = views.filter((v) => v !== null);
     // A sighting that cannot be stored (quota, a closing store) must not cost the user the read.
     await noteSightings(ctx.db, req, matches, ctx.now()).catch(() => 0);
-    return { data: { matches, unknown, dueCount: dueNow }, changed: [] };
+    return { data: { matches, unknown, lookalikes, dueCount: dueNow }, changed: [] };
   },
 
   async linkCrmRecord(req, ctx) {
