@@ -1,16 +1,16 @@
 /**
- * Sorts a page's participants into those that may be matched to accounts and those whose address
- * only looks like a known company's (lookalike.ts), before any matching: a look-alike never finds
- * an account, by email, domain or name, so the sidebar never shows the real client's notes for it
- * and never offers to make it an account.
+ * Which of a resolve's participants only look like a known company's (lookalike.ts), so that the
+ * match leaves them out: a look-alike never finds an account, by email, domain or name, so the
+ * sidebar never shows the real client's notes for it and never offers to make it an account.
  *
  * Checking an address needs every account's domain. Reading them walks the byDomain index, so the
  * worker keeps them per database until a write begins (as due-count.ts does), and for at most a
  * minute: writes that do not pass through the handlers' write() (team sync) are seen by then. And
- * it reads them only when a participant's domain belongs to no account, the one case the check is
- * for: a thread with a known client costs one indexed lookup per domain, already made for the match.
+ * they are read only for the addresses the check is for, which the match has already sorted out at
+ * no extra cost: those that found nothing, and those found by a stored email whose domain is not
+ * their account's. A thread with a known client reads nothing more.
  */
-import type { HostContext, LookalikeSender } from '@/utils/contract/messages';
+import type { ContextResult, HostContext, LookalikeSender } from '@/utils/contract/messages';
 import { companyDomain, normaliseEmail, registrableDomain } from '@/utils/shared/match';
 import { accountIdsByDomain, answer } from './account-reads';
 import { writesSoFar } from './due-count';
@@ -59,73 +59,102 @@ async function knownDomains(
   return known;
 }
 
-/** Whether an address must be checked: hidden characters, or a company domain no account has. */
-async function needsCheck(
-  tx: IDBTransaction,
-  email: string,
-  ownDomains: readonly string[],
-): Promise<boolean> {
-  if (escapeHidden(email) !== email) return true;
-  const domain = companyDomain(email, ownDomains);
-  return domain !== null && (await accountIdsByDomain(tx, domain)).length === 0;
-}
+type Participant = HostContext['participants'][number];
 
-export interface Screened {
-  /** The context without the look-alike participants and domains. */
+/** Whether an address holds a character no real address needs (lookalike.ts shows them). */
+const hasHidden = (address: string) => escapeHidden(address) !== address;
+
+/**
+ * The context without the participants whose address holds hidden characters, and those. They
+ * are taken out before any match: a zero-width space vanishes when a host name is read
+ * ("north\u200Bwind-traders.com" is northwind-traders.com), so they would find the client.
+ */
+export function withoutHidden(context: HostContext): {
   context: HostContext;
-  lookalikes: LookalikeSender[];
+  hidden: Participant[];
+} {
+  const hidden = context.participants.filter((p) => hasHidden(p.email));
+  if (hidden.length === 0) return { context, hidden };
+  return {
+    context: { ...context, participants: context.participants.filter((p) => !hasHidden(p.email)) },
+    hidden,
+  };
 }
 
 /**
- * The context with every look-alike participant (and CRM domain) taken out, and those found.
- * Never throws for what a page reported: an address that cannot be read is left to the match,
- * which finds nothing for it either.
+ * The look-alikes among `candidates`: addresses (or a CRM record's web domains, name '') whose
+ * domain belongs to no account, so the match found nothing for them or found them by a stored
+ * email alone. Reads the known domains only when there is a candidate.
  */
-export async function screenLookalikes(
+export async function lookalikesAmong(
   db: object,
   tx: IDBTransaction,
   writesBeforeTx: number,
-  context: HostContext,
   ownDomains: readonly string[],
   now: number,
-): Promise<Screened> {
-  const self = context.selfEmail ? normaliseEmail(context.selfEmail) : null;
-  const participants = context.participants.filter((p) => normaliseEmail(p.email) !== self);
-  const addresses = [...participants.map((p) => p.email), ...context.domains];
-  const checks = await Promise.all(
-    addresses.map((a) => needsCheck(tx, a, ownDomains).catch(() => false)),
-  );
-  if (!checks.includes(true)) return { context, lookalikes: [] };
-
+  candidates: readonly Participant[],
+): Promise<LookalikeSender[]> {
+  if (candidates.length === 0) return [];
   const known = await knownDomains(db, tx, writesBeforeTx, ownDomains, now);
-  const lookalikes: LookalikeSender[] = [];
-  const flagged = new Set<string>();
-  for (const [i, address] of addresses.entries()) {
-    const found = checks[i] ? findLookalike(address, known) : null;
-    if (!found) continue;
-    flagged.add(address);
-    const person = participants.find((p) => p.email === address);
-    // A CRM record's web domain is listed too, once, unless a participant already shows it.
-    if (!person && lookalikes.some((l) => l.real === found.real)) continue;
-    lookalikes.push({
-      email: address,
-      shown: found.shown,
-      name: escapeHidden(person?.name ?? ''),
-      domain: found.reason === 'hidden' ? null : registrableDomain(address),
-      real: found.real,
-      account: found.real ? await accountNamed(tx, found.real) : null,
-      reason: found.reason,
+  const found: LookalikeSender[] = [];
+  for (const { email, name } of candidates) {
+    const lookalike = findLookalike(email, known);
+    if (!lookalike || found.some((l) => l.email === email)) continue;
+    found.push({
+      email,
+      shown: lookalike.shown,
+      name: escapeHidden(name),
+      domain: lookalike.reason === 'hidden' ? null : registrableDomain(email),
+      real: lookalike.real,
+      account: lookalike.real ? await accountNamed(tx, lookalike.real) : null,
+      reason: lookalike.reason,
     });
   }
-  if (lookalikes.length === 0) return { context, lookalikes };
-  return {
-    context: {
-      ...context,
-      participants: context.participants.filter((p) => !flagged.has(p.email)),
-      domains: context.domains.filter((d) => !flagged.has(d)),
-    },
-    lookalikes,
-  };
+  return found;
+}
+
+/**
+ * A participant found by a stored email whose domain is none of its account's: a colleague at a
+ * partner firm, or an impostor's address stored on a person by mistake. Free mail and the user's
+ * own domains are neither.
+ */
+export function foreignToAccount(
+  email: string,
+  accountDomains: readonly string[],
+  ownDomains: readonly string[],
+): boolean {
+  const domain = companyDomain(email, ownDomains);
+  return domain !== null && !accountDomains.includes(domain);
+}
+
+/**
+ * The addresses of the matches found by a stored email whose domain is not their account's, to
+ * check: an impostor's address stored on a client's person must not bring that client up.
+ */
+export function foreignEmails(
+  matches: ContextResult['matches'],
+  participants: readonly Participant[],
+  ownDomains: readonly string[],
+): Participant[] {
+  const nameOf = (email: string) =>
+    participants.find((p) => normaliseEmail(p.email) === email)?.name ?? '';
+  return matches.flatMap((m) =>
+    m.threadEmails
+      .filter((email) => foreignToAccount(email, m.account.domains, ownDomains))
+      .map((email) => ({ email, name: nameOf(email) })),
+  );
+}
+
+/** The matches without these look-alikes' addresses; one that only they found is dropped. */
+export function withoutLookalikes(
+  matches: ContextResult['matches'],
+  lookalikes: readonly LookalikeSender[],
+): ContextResult['matches'] {
+  if (lookalikes.length === 0) return matches;
+  const flagged = new Set(lookalikes.map((l) => l.email));
+  return matches
+    .map((m) => ({ ...m, threadEmails: m.threadEmails.filter((e) => !flagged.has(e)) }))
+    .filter((m) => m.matchedBy !== 'email' || m.threadEmails.length > 0);
 }
 
 /** The name of the account holding `domain`; null when none does (one of the user's own). */

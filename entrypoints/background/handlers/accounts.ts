@@ -15,7 +15,12 @@ import {
 import { coverageByAccount } from '../coverage-reads';
 import { atRiskByAccount } from '../objective-reads';
 import { noteSightings } from '../sightings';
-import { screenLookalikes } from '../lookalike-reads';
+import {
+  foreignEmails,
+  lookalikesAmong,
+  withoutHidden,
+  withoutLookalikes,
+} from '../lookalike-reads';
 import { coverageOf } from '@/utils/shared/coverage';
 import { dueCount, writesSoFar } from '../due-count';
 import { dropLeftovers } from '../backup-copy';
@@ -30,7 +35,12 @@ import {
 } from '../db';
 import { CHILD_KINDS, RECORD_KINDS } from '@/utils/contract/records';
 import { allChildRecordsOf } from '../child-records';
-import { companyDomain, matchParticipants, type MatchResult } from '@/utils/shared/match';
+import {
+  companyDomain,
+  matchParticipants,
+  normaliseEmail,
+  type MatchResult,
+} from '@/utils/shared/match';
 import type {
   AccountSummary,
   ContextResult,
@@ -111,15 +121,12 @@ export const accountHandlers = {
     const raw = unwrap(tx);
     const byDomain = (domain: string) => accountIdsByDomain(raw, domain);
     // A sender whose address only looks like a known company's is matched to nothing: the
-    // sidebar warns about it instead (lookalike-reads.ts).
-    const { context: req, lookalikes } = await screenLookalikes(
-      ctx.db,
-      raw,
-      writes,
-      page,
-      ownDomains,
-      ctx.now(),
-    );
+    // sidebar warns about it instead (lookalike-reads.ts). One with hidden characters is taken
+    // out first; the others are known once the match has found nothing for them.
+    const { context: req, hidden } = withoutHidden(page);
+    const lookalikesOf = (candidates: { email: string; name: string }[]) =>
+      lookalikesAmong(ctx.db, raw, writes, ownDomains, ctx.now(), candidates);
+    const unmatchedDomains: { email: string; name: string }[] = [];
 
     // On a CRM record the account is found, in order, by: a stored link to this record; an email
     // or domain the record shows; the exact company name. A thread has only emails.
@@ -143,13 +150,21 @@ export const accountHandlers = {
       unknown = byEmails.unknown;
       for (const shown of req.domains) {
         const domain = companyDomain(shown, ownDomains);
-        for (const accountId of domain ? await byDomain(domain) : []) {
+        const ids = domain ? await byDomain(domain) : [];
+        if (domain && ids.length === 0) unmatchedDomains.push({ email: shown, name: '' });
+        for (const accountId of ids) {
           if (!found.some((m) => m.accountId === accountId)) {
             found.push({ accountId, matchedBy: 'domain', emails: [] });
           }
         }
       }
     }
+    const lookalikes = await lookalikesOf([
+      ...hidden,
+      ...unknown.filter((u) => u.domain && !u.freeMail),
+      ...unmatchedDomains,
+    ]);
+    unknown = unknown.filter((u) => !lookalikes.some((l) => l.email === u.email));
     // A company name shown beside a look-alike is the name it borrows: it finds no account.
     if (found.length === 0 && req.names.length > 0 && lookalikes.length === 0) {
       found = await accountIdsByName(raw, req.names).then(matchesBy('name'));
@@ -165,9 +180,13 @@ export const accountHandlers = {
         }),
       ),
     ]);
-    const matches: ContextResult['matches'] = views.filter((v) => v !== null);
+    const viewed = views.filter((v) => v !== null);
+    lookalikes.push(...(await lookalikesOf(foreignEmails(viewed, req.participants, ownDomains))));
+    const matches: ContextResult['matches'] = withoutLookalikes(viewed, lookalikes);
     // A sighting that cannot be stored (quota, a closing store) must not cost the user the read.
-    await noteSightings(ctx.db, req, matches, ctx.now()).catch(() => 0);
+    const flagged = new Set(lookalikes.map((l) => l.email));
+    const seen = req.participants.filter((p) => !flagged.has(normaliseEmail(p.email)));
+    await noteSightings(ctx.db, { ...req, participants: seen }, matches, ctx.now()).catch(() => 0);
     return { data: { matches, unknown, lookalikes, dueCount: dueNow }, changed: [] };
   },
 
