@@ -14,7 +14,13 @@ import type { ContextResult, HostContext, LookalikeSender } from '@/utils/contra
 import { companyDomain, normaliseEmail, registrableDomain } from '@/utils/shared/match';
 import { accountIdsByDomain, answer } from './account-reads';
 import { writesSoFar } from './due-count';
-import { escapeHidden, findLookalike, type KnownDomains, prepareKnownDomains } from './lookalike';
+import {
+  escapeHidden,
+  findLookalike,
+  hasHidden,
+  type KnownDomains,
+  prepareKnownDomains,
+} from './lookalike';
 
 /** How long the accounts' domains are kept without a write: team sync writes past write(). */
 const KEEP_MS = 60_000;
@@ -60,9 +66,6 @@ async function knownDomains(
 }
 
 type Participant = HostContext['participants'][number];
-
-/** Whether an address holds a character no real address needs (lookalike.ts shows them). */
-const hasHidden = (address: string) => escapeHidden(address) !== address;
 
 /**
  * The context without the participants whose address holds hidden characters, and those. They

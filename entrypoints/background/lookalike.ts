@@ -115,6 +115,9 @@ function safe<T>(f: () => T): T | null {
   }
 }
 
+/** Whether the text holds a hidden character. */
+export const hasHidden = (text: string): boolean => HIDDEN.test(text);
+
 /** Every hidden character as <U+XXXX>: "anna@\u202Emoc" -> "anna@<U+202E>moc". */
 export function escapeHidden(text: string): string {
   return text.replace(

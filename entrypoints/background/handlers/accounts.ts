@@ -159,11 +159,12 @@ export const accountHandlers = {
         }
       }
     }
-    const lookalikes = await lookalikesOf([
+    const candidates = [
       ...hidden,
       ...unknown.filter((u) => u.domain && !u.freeMail),
       ...unmatchedDomains,
-    ]);
+    ];
+    const lookalikes = candidates.length > 0 ? await lookalikesOf(candidates) : [];
     unknown = unknown.filter((u) => !lookalikes.some((l) => l.email === u.email));
     // A company name shown beside a look-alike is the name it borrows: it finds no account.
     if (found.length === 0 && req.names.length > 0 && lookalikes.length === 0) {
@@ -181,7 +182,8 @@ export const accountHandlers = {
       ),
     ]);
     const viewed = views.filter((v) => v !== null);
-    lookalikes.push(...(await lookalikesOf(foreignEmails(viewed, req.participants, ownDomains))));
+    const foreign = foreignEmails(viewed, req.participants, ownDomains);
+    if (foreign.length > 0) lookalikes.push(...(await lookalikesOf(foreign)));
     const matches: ContextResult['matches'] = withoutLookalikes(viewed, lookalikes);
     // A sighting that cannot be stored (quota, a closing store) must not cost the user the read.
     const flagged = new Set(lookalikes.map((l) => l.email));
