@@ -14,6 +14,7 @@ import { HOST_LABEL, UNREADABLE_NOTICE } from './labels';
 import { PageSnapshotOffer } from './page-snapshot-offer';
 import type { CardEnv, SidebarProps, SidebarState } from './sidebar-types';
 import { UnknownSenders } from './unknown-senders';
+import { LookalikeWarning } from './lookalike-warning';
 
 /** What the panel hands down to the account cards, besides send and reload. */
 export type Env = Omit<CardEnv, 'send' | 'reload'>;
@@ -62,9 +63,14 @@ function Ready(props: BodyProps & { state: Extract<SidebarState, { status: 'read
   const [selected, setSelected] = useState<string | null>(null);
   const current = result.matches.find((m) => m.account.id === selected) ?? result.matches[0];
   const record = context.crmRef ? { ...context, crmRef: context.crmRef } : null;
-  const Offer = props.recordOffer;
+  // A record beside a look-alike sender is not offered as an account: the warning asks first.
+  const lookalikes = result.lookalikes ?? [];
+  const Offer = lookalikes.length > 0 ? undefined : props.recordOffer;
   return (
     <>
+      {lookalikes.length > 0 && (
+        <LookalikeWarning lookalikes={lookalikes} send={props.send} reload={props.onRefresh} />
+      )}
       {result.matches.length > 1 && (
         <div
           class="rp-switcher"
@@ -119,7 +125,7 @@ function Ready(props: BodyProps & { state: Extract<SidebarState, { status: 'read
           <UnknownSenders unknown={result.unknown} send={props.send} reload={props.onRefresh} />
         )
       )}
-      {!current && !(record && Offer) && result.unknown.length === 0 && (
+      {!current && !(record && Offer) && result.unknown.length === 0 && lookalikes.length === 0 && (
         <p class="rp-status" data-testid="status" role="status">
           {t('sidebarNoClient')}
         </p>

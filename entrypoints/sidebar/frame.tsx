@@ -298,6 +298,8 @@ export function runSidebarFrame(container: HTMLElement): void {
       // been linked to one (here or in another tab).
       if (
         unknown.length > 0 ||
+        // A domain given to an account may end a look-alike warning, or start one.
+        (state.result.lookalikes?.length ?? 0) > 0 ||
         (matches.length === 0 && state.context.crmRef) ||
         changed.accountIds.some((id) => shown.includes(id))
       ) {

@@ -34,11 +34,12 @@ describe('normaliseAddress', () => {
     // Not one address: a name, a display form, a list, no dot in the domain, too long.
     ['me', null],
     ['Tom Reyes', null],
-    // Bidi and other format or control characters: shown, they would spoof another address.
-    ['\u202Eku.oc.dniwhtron@evil.io', null],
-    ['anna.keller@evil.io\u202Eku.oc', null],
-    ['\u2067anna.keller\u2069@evil.io', null],
-    ['anna\u200B.keller@northwind.co.uk', null],
+    // Bidi and other format characters are reported, for the worker to warn about (lookalike.ts);
+    // a control character is no address.
+    ['\u202Eku.oc.dniwhtron@evil.io', '\u202Eku.oc.dniwhtron@evil.io'],
+    ['anna.keller@evil.io\u202Eku.oc', 'anna.keller@evil.io\u202Eku.oc'],
+    ['\u2067anna.keller\u2069@evil.io', '\u2067anna.keller\u2069@evil.io'],
+    ['anna\u200B.keller@northwind.co.uk', 'anna\u200B.keller@northwind.co.uk'],
     ['anna.keller@northwind.co.uk\u0000', null],
     // Non-ASCII letters are not control characters: an internationalised address still reads.
     ['anna@müller.de', 'anna@müller.de'],
@@ -86,7 +87,8 @@ describe('addressesOfMailto', () => {
     [`mailto:${ANNA}%0A@evil.io`, []],
     [`mailto:${ANNA}%3F@evil.io`, []],
     ['mailto:%22anna.keller%40northwind.co.uk%22@evil.io', []],
-    ['mailto:%E2%80%AEku.oc.dniwhtron@evil.io', []],
+    // Reported, for the worker to warn about (lookalike.ts).
+    ['mailto:%E2%80%AEku.oc.dniwhtron@evil.io', ['\u202Eku.oc.dniwhtron@evil.io']],
     [`mailto:${ANNA}%00`, []],
   ];
   it.each(LINKS)('addressesOfMailto(%j) is %j', (href, expected) => {

@@ -61,7 +61,36 @@ export interface DomainProblem {
 export interface ContextResult {
   matches: (AccountView & { matchedBy: MatchedBy; threadEmails: string[] })[];
   unknown: { email: string; name: string; domain: string | null; freeMail: boolean }[];
+  /**
+   * Participants whose address only looks like a known company's: matched to nothing. The worker
+   * always sends it; absent reads as none.
+   */
+  lookalikes?: LookalikeSender[];
   dueCount: number;
+}
+
+/**
+ * Why an address only looks like a known company's (entrypoints/background/lookalike.ts): hidden
+ * characters, letters of another script, the same name under another suffix, the real domain in
+ * front of another, or a small edit of the real name.
+ */
+export type LookalikeReason = 'hidden' | 'homoglyph' | 'other_tld' | 'prefix' | 'edits';
+
+/** A participant whose address only looks like a known company's. */
+export interface LookalikeSender {
+  /** The address as the page gave it. */
+  email: string;
+  /** The address safe to show: hidden characters as <U+XXXX>, a homoglyph domain in ASCII. */
+  shown: string;
+  /** The display name, with hidden characters shown the same way. */
+  name: string;
+  /** Its own registrable domain (ASCII); null for an address with hidden characters. */
+  domain: string | null;
+  /** The real domain it resembles (an account's or the user's own, ASCII); null: none found. */
+  real: string | null;
+  /** The account holding the real domain, when it is an account's. */
+  account: string | null;
+  reason: LookalikeReason;
 }
 
 export interface AccountSummary {

@@ -16,6 +16,12 @@ import {
 import { coverageByAccount } from '../coverage-reads';
 import { atRiskByAccount } from '../objective-reads';
 import { noteSightings } from '../sightings';
+import {
+  foreignEmails,
+  lookalikesAmong,
+  withoutHidden,
+  withoutLookalikes,
+} from '../lookalike-reads';
 import { coverageOf } from '@/utils/shared/coverage';
 import { dueCount, writesSoFar } from '../due-count';
 import { dropLeftovers } from '../backup-copy';
@@ -30,7 +36,12 @@ import {
 } from '../db';
 import { CHILD_KINDS } from '@/utils/contract/records';
 import { allChildRecordsOf } from '../child-records';
-import { companyDomain, matchParticipants, type MatchResult } from '@/utils/shared/match';
+import {
+  companyDomain,
+  matchParticipants,
+  normaliseEmail,
+  type MatchResult,
+} from '@/utils/shared/match';
 import type {
   AccountSummary,
   ContextResult,
@@ -101,19 +112,26 @@ export async function resolveRead(read: PageRead, ctx: HandlerContext) {
 }
 
 export const accountHandlers = {
-  async resolveContext(req, ctx) {
+  async resolveContext(page, ctx) {
     const settings = await ctx.settings();
     // Until the user names their own domains, this mailbox's own address says which company is
     // theirs: a thread with a colleague must not offer their own company as a client.
-    const ownDomains = ownDomainsFor(settings.ownDomains, req.selfEmail);
+    const ownDomains = ownDomainsFor(settings.ownDomains, page.selfEmail);
     const lines = viewLines(ctx, settings);
     const writes = writesSoFar(ctx.db);
+    // A sender whose address only looks like a known company's is matched to nothing: the
+    // sidebar warns about it instead (lookalike-reads.ts). One with hidden characters is taken
+    // out first; the others are known once the match has found nothing for them.
+    const { context: req, hidden } = withoutHidden(page);
     // Only the stores it reads (account-reads.ts); with meta when it may look up a CRM record or
     // a name: while the key rewrite runs, those lookups read its marker.
     const lookups = req.crmRef || req.names.length > 0 ? (['meta'] as const) : [];
     const tx = ctx.db.transaction([...VIEW_STORES, ...lookups] as StoreName[], 'readonly');
     const raw = unwrap(tx);
     const byDomain = (domain: string) => accountIdsByDomain(raw, domain);
+    const lookalikesOf = (candidates: { email: string; name: string }[]) =>
+      lookalikesAmong(ctx.db, raw, writes, ownDomains, ctx.now(), candidates);
+    const unmatchedDomains: { email: string; name: string }[] = [];
 
     // On a CRM record the account is found, in order, by: a stored link to this record; an email
     // or domain the record shows; the exact company name. A thread has only emails.
@@ -137,14 +155,24 @@ export const accountHandlers = {
       unknown = byEmails.unknown;
       for (const shown of req.domains) {
         const domain = companyDomain(shown, ownDomains);
-        for (const accountId of domain ? await byDomain(domain) : []) {
+        const ids = domain ? await byDomain(domain) : [];
+        if (domain && ids.length === 0) unmatchedDomains.push({ email: shown, name: '' });
+        for (const accountId of ids) {
           if (!found.some((m) => m.accountId === accountId)) {
             found.push({ accountId, matchedBy: 'domain', emails: [] });
           }
         }
       }
     }
-    if (found.length === 0 && req.names.length > 0) {
+    const candidates = [
+      ...hidden,
+      ...unknown.filter((u) => u.domain && !u.freeMail),
+      ...unmatchedDomains,
+    ];
+    const lookalikes = candidates.length > 0 ? await lookalikesOf(candidates) : [];
+    unknown = unknown.filter((u) => !lookalikes.some((l) => l.email === u.email));
+    // A company name shown beside a look-alike is the name it borrows: it finds no account.
+    if (found.length === 0 && req.names.length > 0 && lookalikes.length === 0) {
       found = await accountIdsByName(raw, req.names).then(matchesBy('name'));
     }
 
@@ -158,10 +186,15 @@ export const accountHandlers = {
         }),
       ),
     ]);
-    const matches: ContextResult['matches'] = views.filter((v) => v !== null);
+    const viewed = views.filter((v) => v !== null);
+    const foreign = foreignEmails(viewed, req.participants, ownDomains);
+    if (foreign.length > 0) lookalikes.push(...(await lookalikesOf(foreign)));
+    const matches: ContextResult['matches'] = withoutLookalikes(viewed, lookalikes);
     // A sighting that cannot be stored (quota, a closing store) must not cost the user the read.
-    await noteSightings(ctx.db, req, matches, ctx.now()).catch(() => 0);
-    return { data: { matches, unknown, dueCount: dueNow }, changed: [] };
+    const flagged = new Set(lookalikes.map((l) => l.email));
+    const seen = req.participants.filter((p) => !flagged.has(normaliseEmail(p.email)));
+    await noteSightings(ctx.db, { ...req, participants: seen }, matches, ctx.now()).catch(() => 0);
+    return { data: { matches, unknown, lookalikes, dueCount: dueNow }, changed: [] };
   },
 
   async linkCrmRecord(req, ctx) {
