@@ -150,12 +150,14 @@ export const PEOPLE_LAYERS: readonly ReadLayer<PeoplePlace, string[]>[] = [
 
 /**
  * The contact a row names: the text of its one link to a Contact record (several links to the
- * same contact count once), or null for a row naming no contact, or several.
+ * same contact count once), or null for a row naming no contact, or several. A link in free text
+ * inside the row (a post pasted into a cell) names nobody.
  */
 function rowContact(row: Element, base: URL): string | null {
   let id: string | null = null;
   let name = '';
   for (const link of deepQuerySelectorAll(row, RECORD_LINK)) {
+    if (deepClosest(link, FREE_TEXT)) continue;
     let record;
     try {
       record = salesforceRecordFromUrl(new URL(link.getAttribute('href') ?? '', base));
