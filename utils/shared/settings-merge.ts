@@ -15,6 +15,7 @@ export interface SettingsPatch {
   sidebarSide?: Settings['sidebarSide'];
   startCollapsed?: boolean;
   railWhenNothingOpen?: boolean;
+  theme?: Settings['theme'];
   disabledHosts?: Settings['disabledHosts'];
   cadenceDays?: Partial<Settings['cadenceDays']>;
   roleCadenceDays?: Partial<Settings['roleCadenceDays']>;
