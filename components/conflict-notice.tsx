@@ -48,6 +48,7 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   sidebarSide: 'optionsSidebarSide',
   startCollapsed: 'optionsStartCollapsed',
   railWhenNothingOpen: 'optionsRailWhenNothingOpen',
+  theme: 'optionsTheme',
   disabledHosts: 'optionsSitesHeading',
   ownDomains: 'optionsOwnDomainsHeading',
   offerings: 'offeringsHeading',

@@ -134,11 +134,16 @@ function Ready(props: BodyProps & { state: Extract<SidebarState, { status: 'read
   );
 }
 
-/** "Rapport could not read this email", or this Pipedrive person: the thing in its host's words. */
+/**
+ * "Rapport could not read this email", or this Pipedrive person: the thing in its host's words. A
+ * CRM page whose read failed before it could say what it shows is "this Pipedrive page", never
+ * an email.
+ */
 function unreadableNotice(host: HostName | undefined, thing: PageThing | undefined): string {
-  return host && thing && thing !== 'email'
-    ? t(UNREADABLE_NOTICE[thing], t(HOST_LABEL[host]))
-    : t('sidebarUnreadable');
+  if (host && thing && thing !== 'email') return t(UNREADABLE_NOTICE[thing], t(HOST_LABEL[host]));
+  if (host && host !== 'gmail' && host !== 'outlook')
+    return t('sidebarUnreadableRecord', t(HOST_LABEL[host]));
+  return t('sidebarUnreadable');
 }
 
 /** The page could not be read: say so plainly, and let the user find the account by hand. */

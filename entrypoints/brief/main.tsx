@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { render } from 'preact';
 import { t } from '@/utils/shared/i18n';
-import { followColourScheme } from '@/utils/page/scheme-attribute';
+import { followTheme } from '@/utils/page/theme';
 import { App } from './App';
 import './style.css';
-// The dark palette, under the root's data-rp-theme (set below from the colour scheme).
+// The dark palette, under the root's data-rp-theme (set below: the theme setting, or the colour scheme).
 import './dark.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 document.title = t('briefTitle');
-followColourScheme(document, window);
+followTheme(document, window);
 render(<App />, document.getElementById('app')!);

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import type { Stage } from '@/utils/contract/enums';
+import { THEME_CHOICES, type Stage } from '@/utils/contract/enums';
 import { send } from '@/utils/contract/send';
 import type { FieldConflict } from '@/utils/shared/field-merge';
 import { ConflictNotice } from '@/components/conflict-notice';
@@ -113,6 +113,21 @@ export function SidebarGroup({ settings }: { settings: Settings }) {
         >
           <option value="right">{t('popupSideRight')}</option>
           <option value="left">{t('popupSideLeft')}</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="sidebar-theme">{t('optionsTheme')}</label>
+        <select
+          id="sidebar-theme"
+          value={settings.theme}
+          onChange={(e) => {
+            const theme = THEME_CHOICES.find((c) => c === e.currentTarget.value);
+            if (theme) void save({ theme });
+          }}
+        >
+          <option value="page">{t('optionsThemePage')}</option>
+          <option value="light">{t('optionsThemeLight')}</option>
+          <option value="dark">{t('optionsThemeDark')}</option>
         </select>
       </div>
       <div class="field check">

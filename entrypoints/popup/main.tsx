@@ -8,6 +8,8 @@ import { App } from './App';
 import './style.css';
 // After style.css: the dark palette overrides it at equal specificity.
 import './dark.css';
+import { followTheme } from '@/utils/page/theme';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
+followTheme(document, window);
 render(<App />, document.getElementById('app')!);

@@ -34,6 +34,7 @@ import { loadSettings, watchSettings, type Settings } from '@/utils/contract/set
 import { autoLinkRequest, recordKey } from './crm-link';
 import { keepDrafts, type DraftNews, type DraftStore } from './drafts';
 import { watchVisibility } from './visibility';
+import { applyTheme, chooseTheme, systemScheme } from '@/utils/page/theme';
 
 /** The sidebar's drafts live with the background, where no content script can read them. */
 const draftStore: DraftStore = {
@@ -80,11 +81,17 @@ export function runSidebarFrame(container: HTMLElement): void {
   };
 
   const rail = () => window.innerWidth < RAIL_BREAKPOINT;
+  const systemDark = systemScheme(window, () => paint(), signal);
+  // Until the settings and the page's read arrive: the browser's scheme, as before any setting.
+  applyTheme(document, chooseTheme('page', undefined, systemDark()));
 
   const paint = () => {
     // After an update or reload this frame is cut off from the extension, and every string lookup
     // throws: the content script takes the dock down; until then, paint nothing more.
     if (!settings || !browser.runtime?.id) return;
+    // Dark beside a page in a dark theme (the page's read says how it paints itself), unless the
+    // user chose one palette for good.
+    applyTheme(document, chooseTheme(settings.theme, lastRead?.theme, systemDark()));
     render(
       <Sidebar
         state={state}

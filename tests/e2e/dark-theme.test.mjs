@@ -1,8 +1,10 @@
-// The dark palette in a real browser (issue 17), in English and Russian: with the media feature
-// prefers-color-scheme emulated through the DevTools protocol (Emulation.setEmulatedMedia), the
-// sidebar docked beside Gmail's dark theme, its rail and the popup turn dark, and every piece of
-// text they show meets WCAG AA (4.5:1) against the background it is drawn on, computed from the
-// browser's own styles. In light the same panel is white, so the check can tell the two apart.
+// The dark palette in a real browser (issue 17), in English and Russian: the sidebar docked beside
+// Gmail's own dark theme follows it (the content script reads the colour the page paints), with the
+// browser itself in light; the Theme setting can hold it light or dark; beside a light Gmail it
+// stays light even with the browser in dark (prefers-color-scheme emulated through the DevTools
+// protocol, Emulation.setEmulatedMedia), and the popup, which has no page, follows the browser.
+// Every piece of text shown meets WCAG AA (4.5:1) against the background it is drawn on, computed
+// from the browser's own styles. In light the same panel is white, so the check can tell them apart.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
@@ -79,13 +81,21 @@ for (const lang of ['en', 'ru']) {
       const colours = () =>
         panel.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
 
-      // Light first: the panel is white, so the dark check below cannot pass by default.
+      // The browser in light all along: only the page's own theme can make the panel dark.
       await emulateAround(app, gmail, frame, 'light');
-      assert.deepEqual(await colours(), ['rgb(255, 255, 255)', 'rgb(27, 31, 36)']);
-
-      await emulateAround(app, gmail, frame, 'dark');
       await waitFor(async () => (await colours())[0] === DARK_PANEL, {
-        message: 'the panel did not turn dark',
+        message: "the panel did not follow Gmail's dark theme",
+      });
+      // The setting holds it light, then the page's theme again.
+      await app.call('updateSettings', { theme: 'light' });
+      await waitFor(async () => (await colours())[0] === 'rgb(255, 255, 255)', {
+        message: 'the Theme setting "light" did not make the panel light',
+      });
+      assert.deepEqual(await colours(), ['rgb(255, 255, 255)', 'rgb(27, 31, 36)']);
+      await screenshot(gmail, `dark-gmail-light-setting-${lang}`);
+      await app.call('updateSettings', { theme: 'page' });
+      await waitFor(async () => (await colours())[0] === DARK_PANEL, {
+        message: 'the panel did not turn dark again',
       });
       assert.deepEqual(await colours(), [DARK_PANEL, DARK_TEXT]);
       assert.equal(
@@ -125,14 +135,42 @@ for (const lang of ['en', 'ru']) {
       await gmail.close();
     });
 
+    test(
+      'beside a light Gmail the sidebar stays light, unless the setting says dark',
+      { timeout: 60_000 },
+      async () => {
+        await extension.evaluate(
+          (key) => chrome.storage.local.set({ [key]: { collapsed: false, width: 320 } }),
+          LAYOUT_KEY,
+        );
+        const gmail = await app.openGmail('thread');
+        await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
+        const frame = await sidebarFrameOf(gmail);
+        const panel = frame.locator('[data-testid="sidebar"]');
+        const background = () => panel.evaluate((el) => getComputedStyle(el).backgroundColor);
+        await emulateAround(app, gmail, frame, 'dark');
+        assert.equal(await background(), 'rgb(255, 255, 255)');
+        await app.call('updateSettings', { theme: 'dark' });
+        await waitFor(async () => (await background()) === DARK_PANEL, {
+          message: 'the Theme setting "dark" did not make the panel dark',
+        });
+        await screenshot(gmail, `dark-setting-light-gmail-${lang}`);
+        await app.call('updateSettings', { theme: 'page' });
+        await waitFor(async () => (await background()) === 'rgb(255, 255, 255)', {
+          message: 'the panel did not follow the light page again',
+        });
+        await gmail.close();
+      },
+    );
+
     test('the rail in dark, with its due count', { timeout: 60_000 }, async () => {
       await extension.evaluate(
         (key) => chrome.storage.local.set({ [key]: { collapsed: true, width: 320 } }),
         LAYOUT_KEY,
       );
-      const gmail = await app.openGmail('thread');
+      const gmail = await app.openGmail('dark-theme', { date: '2026-12-05' });
       const frame = await sidebarFrameOf(gmail);
-      await emulateAround(app, gmail, frame, 'dark');
+      await emulateAround(app, gmail, frame, 'light');
       const rail = frame.locator('[data-testid="sidebar"]');
       await waitFor(
         async () =>

@@ -82,8 +82,8 @@ test(
       await page.close();
     }
     assert.match(
-      await healthLine('salesforce', 'record-tab', 'host-layers-salesforce-health'),
-      /^Salesforce: last read .+, by “record-tab”\.$/,
+      await healthLine('salesforce', 'record-tab/email-fields', 'host-layers-salesforce-health'),
+      /^Salesforce: last read .+, by “record-tab\/email-fields”\.$/,
     );
   },
 );

@@ -212,15 +212,19 @@ interface Expected {
   participants: { email: string; name: string }[];
   domains: string[];
   names: string[];
+  /** The page's layer, then the people's (salesforce-people.ts). */
+  layer: string;
 }
 
 const OPEN: Partial<Record<State, Expected>> = {
+  // Hank from the Contacts related list, whose email column is a bare mailto link.
   account: {
     object: 'account',
     recordId: GLOBEX_ID,
-    participants: [],
+    participants: [HANK],
     domains: ['www.globex.com'],
     names: ['Globex'],
+    layer: 'active-page/mailto-text',
   },
   contact: {
     object: 'contact',
@@ -228,13 +232,16 @@ const OPEN: Partial<Record<State, Expected>> = {
     participants: [HANK],
     domains: [],
     names: ['Globex'],
+    layer: 'active-page/email-fields',
   },
   opportunity: {
     object: 'opportunity',
     recordId: '006Dp00000BqRwlIAF',
-    participants: [],
+    // Hank from the Contact Roles related list (a bare mailto link).
+    participants: [HANK],
     domains: [],
     names: ['Globex'],
+    layer: 'active-page/mailto-text',
   },
   lead: {
     object: 'lead',
@@ -242,13 +249,16 @@ const OPEN: Partial<Record<State, Expected>> = {
     participants: [PRIYA],
     domains: ['initech-systems.com'],
     names: ['Initech Systems'],
+    layer: 'active-page/email-fields',
   },
+  // Hank's row, in shadow roots, with his email in the email component.
   'account-native-shadow': {
     object: 'account',
     recordId: GLOBEX_ID,
-    participants: [],
+    participants: [HANK],
     domains: ['www.globex.com'],
     names: ['Globex'],
+    layer: 'active-page/email-fields',
   },
 };
 
@@ -264,8 +274,8 @@ describe('read()', () => {
     expect(result).toEqual({
       status: 'open',
       key: `salesforce:${expected.object}:${expected.recordId}`,
-      // Standard navigation: the one active page (salesforce.ts PAGE_LAYERS).
-      layer: 'active-page',
+      // Standard navigation: the one active page (salesforce.ts PAGE_LAYERS), then its people.
+      layer: expected.layer,
       context: {
         host: 'salesforce',
         url: url.href,
@@ -312,13 +322,16 @@ describe('read()', () => {
     expect(result.status === 'open' && result.context.domains).toEqual(['northwind.co.uk']);
   });
 
-  it('never reads related lists or activities: Hank is a contact role, not an email of the deal', () => {
+  it('reads a contact role as a person of the deal, never the activity quoting the user', () => {
     const { doc, url } = load('opportunity');
     expect(deepQuerySelectorAll(doc, MAILTO_LINK).map((a) => a.getAttribute('href'))).toEqual([
       'mailto:h.scorpio@globex.com',
     ]);
     const result = salesforceAdapter.read(doc, url);
-    expect(result.status === 'open' && result.context.participants).toEqual([]);
+    expect(result.status === 'open' && result.context.participants).toEqual([HANK]);
+    const account = salesforceAdapter.read(load('account').doc, load('account').url);
+    // The account's activity quotes the user (sam.carter@brightwave.io): never a participant.
+    expect(account.status === 'open' && account.context.participants).toEqual([HANK]);
   });
 
   it('reads the object-less URL Lightning shows right after a save', () => {
@@ -339,6 +352,7 @@ describe('read()', () => {
     const result = salesforceAdapter.read(doc, url);
     expect(result.status === 'open' && result.context.participants).toEqual([
       { email: 'info@globex.com', name: '' },
+      HANK,
     ]);
   });
 });
@@ -388,7 +402,8 @@ describe('mangled pages give unreadable, never an exception', () => {
       el.removeAttribute('data-target-selection-name');
     const result = salesforceAdapter.read(doc, url);
     expect(result.status).toBe('open');
-    expect(result.status === 'open' && result.context.participants).toEqual([]);
+    // Priya's email still shows in the highlights panel, which has no API names.
+    expect(result.status === 'open' && result.context.participants).toEqual([PRIYA]);
     expect(result.status === 'open' && result.context.names).toEqual([]);
   });
 

@@ -76,7 +76,7 @@ describe('the 2026-12-05 Sales Console with three records open as tabs', () => {
     expect(salesforceAdapter.read(doc, url)).toEqual({
       status: 'open',
       key: `salesforce:contact:${ANNA_ID}`,
-      layer: 'record-tab',
+      layer: 'record-tab/email-fields',
       context: {
         host: 'salesforce',
         url: url.href,

@@ -807,6 +807,35 @@ describe('sidebar, other states and the frame', () => {
   });
 });
 
+describe("sidebar, a page it cannot read, in the host's words", () => {
+  const said = async (state: SidebarState) => {
+    await mount({ state });
+    return testId('status')!.textContent;
+  };
+  it('names the CRM record as the CRM does, and never calls a CRM page an email', async () => {
+    const reason = 'no layer finds its name';
+    expect(
+      await said({ status: 'unreadable', reason, host: 'pipedrive', thing: 'organization' }),
+    ).toBe('Rapport could not read this Pipedrive organization');
+    expect(await said({ status: 'unreadable', reason, host: 'pipedrive', thing: 'deal' })).toBe(
+      'Rapport could not read this Pipedrive deal',
+    );
+    // A read that failed outright says nothing of what the page shows: still not "this email".
+    expect(await said({ status: 'unreadable', reason, host: 'pipedrive' })).toBe(
+      'Rapport could not read this Pipedrive page',
+    );
+    expect(await said({ status: 'unreadable', reason, host: 'salesforce', thing: 'email' })).toBe(
+      'Rapport could not read this Salesforce page',
+    );
+    expect(await said({ status: 'unreadable', reason, host: 'outlook' })).toBe(
+      'Rapport could not read this email',
+    );
+    expect(await said({ status: 'unreadable', reason, host: 'gmail' })).toBe(
+      'Rapport could not read this email',
+    );
+  });
+});
+
 describe('sidebar, the account at a glance and from where the user is', () => {
   it('sums up the profile and the last stage move with its reason, and links to the full account', async () => {
     const told = view({

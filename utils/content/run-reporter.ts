@@ -30,6 +30,7 @@ import { loadSettings, watchSettings, type Settings } from '@/utils/contract/set
 import { watchContext, type WatchOptions } from '@/utils/content/watch';
 import { mountDock } from './dock';
 import { snapshotPage } from './page-snapshot';
+import { pageTheme } from './page-theme';
 import { reportSender } from './report-port';
 
 export interface HostReporterOptions {
@@ -185,7 +186,10 @@ function runDocked(
   const sendReport = reportSender();
   let lastKey = '';
   const onRead = (read: ReadResult) => {
-    const report = toPageRead(read, adapter, location.href);
+    // With the page's own colour scheme, which the sidebar follows unless told otherwise.
+    const theme = pageTheme(document);
+    const plain = toPageRead(read, adapter, location.href);
+    const report: PageRead = theme ? { ...plain, theme } : plain;
     const key = report.status === 'open' ? `open:${report.key}` : report.status;
     if (key !== lastKey) openedHere = false;
     lastKey = key;

@@ -60,3 +60,9 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export type CrmSystem = (typeof CRM_SYSTEMS)[number];
 export type HostName = (typeof HOSTS)[number];
 export type PageThing = (typeof PAGE_THINGS)[number];
+/** A host page's own colour scheme, as the content script sees it painted (page-theme.ts). */
+export const PAGE_THEMES = ['light', 'dark'] as const;
+export type PageTheme = (typeof PAGE_THEMES)[number];
+/** The sidebar's theme setting: follow the host page, or always light, or always dark. */
+export const THEME_CHOICES = ['page', 'light', 'dark'] as const;
+export type ThemeChoice = (typeof THEME_CHOICES)[number];

@@ -5,7 +5,7 @@
  * `updateSettings`, which validates them.
  */
 import { ext as browser } from '@/utils/shared/ext';
-import { ROLES, type HostName, type Stage } from './enums';
+import { ROLES, THEME_CHOICES, type HostName, type Stage, type ThemeChoice } from './enums';
 import { DEFAULT_ROLE_CADENCE, type RoleCadence } from '@/utils/shared/freshness';
 import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from '@/utils/shared/stages';
 import { MAX_OFFERINGS, OFFERING_NAME_MAX, isCadence, isTimeOfDay } from './limits';
@@ -19,6 +19,8 @@ export interface Settings {
   startCollapsed: boolean;
   /** With nothing open (an inbox list, a CRM's list view) the sidebar shows only its rail. */
   railWhenNothingOpen: boolean;
+  /** The sidebar's colours: the host page's own scheme ('page'), or always light or dark. */
+  theme: ThemeChoice;
   /** Hosts where the user turned Rapport off. */
   disabledHosts: HostName[];
   cadenceDays: Record<Stage, number>;
@@ -60,6 +62,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sidebarSide: 'right',
   startCollapsed: false,
   railWhenNothingOpen: true,
+  theme: 'page',
   disabledHosts: [],
   cadenceDays: { ...DEFAULT_CADENCE_DAYS },
   roleCadenceDays: { ...DEFAULT_ROLE_CADENCE },
@@ -84,6 +87,7 @@ export function normaliseSettings(raw: unknown): Settings {
     startCollapsed: typeof r.startCollapsed === 'boolean' ? r.startCollapsed : d.startCollapsed,
     railWhenNothingOpen:
       typeof r.railWhenNothingOpen === 'boolean' ? r.railWhenNothingOpen : d.railWhenNothingOpen,
+    theme: THEME_CHOICES.find((c) => c === r.theme) ?? d.theme,
     disabledHosts: strings(r.disabledHosts) as HostName[],
     cadenceDays: Object.fromEntries(
       STAGE_ORDER.map((s) => {

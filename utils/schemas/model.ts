@@ -17,6 +17,8 @@ import {
   LINE_KINDS,
   OBJECTIVE_STATUSES,
   PAGE_THINGS,
+  PAGE_THEMES,
+  THEME_CHOICES,
   POTENTIALS,
   ROLES,
   STAGES,
@@ -79,6 +81,8 @@ export const ActivityKind = z.enum(ACTIVITY_KINDS);
 export const CrmSystem = z.enum(CRM_SYSTEMS);
 export const HostName = z.enum(HOSTS);
 export const PageThing = z.enum(PAGE_THINGS);
+export const PageTheme = z.enum(PAGE_THEMES);
+export const ThemeChoice = z.enum(THEME_CHOICES);
 export const ObjectiveStatus = z.enum(OBJECTIVE_STATUSES);
 export const Supplier = z.enum(SUPPLIERS);
 

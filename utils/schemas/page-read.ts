@@ -4,7 +4,7 @@
  * else happens; nothing here trusts the page.
  */
 import * as z from 'zod/mini';
-import { CrmRef, HostName, HttpsUrl, PageThing, text } from './model';
+import { CrmRef, HostName, HttpsUrl, PageTheme, PageThing, text } from './model';
 
 import { MAX_DOMAINS, MAX_NAMES, MAX_PARTICIPANTS } from '@/utils/contract/limits';
 
@@ -37,13 +37,21 @@ export const PageRead = z.discriminatedUnion('status', [
     context: HostContext,
     /** Which of the adapter's reading layers answered, for the selector health record. */
     layer: z.optional(text(60)),
+    theme: z.optional(PageTheme),
   }),
-  z.object({ status: z.literal('none'), host: HostName, url: HttpsUrl }),
+  z.object({
+    status: z.literal('none'),
+    host: HostName,
+    url: HttpsUrl,
+    theme: z.optional(PageTheme),
+  }),
   z.object({
     status: z.literal('unreadable'),
     host: HostName,
     reason: text(500),
     thing: z.optional(PageThing),
+    /** The page's own colour scheme as painted (utils/content/page-theme.ts), for the sidebar's. */
+    theme: z.optional(PageTheme),
   }),
 ]);
 export type PageRead = z.infer<typeof PageRead>;

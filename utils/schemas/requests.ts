@@ -14,6 +14,7 @@ import {
   Domain,
   Email,
   HostName,
+  ThemeChoice,
   HttpsUrl,
   Id,
   IsoDate,
@@ -137,6 +138,7 @@ export const SettingsPatch = z.partial(
     sidebarSide: z.enum(['left', 'right']),
     startCollapsed: z.boolean(),
     railWhenNothingOpen: z.boolean(),
+    theme: ThemeChoice,
     disabledHosts: z.array(HostName),
     cadenceDays: z.partialRecord(Stage, z.int().check(z.gte(CADENCE_MIN), z.lte(CADENCE_MAX))),
     /** Per role; null stops following that role. */

@@ -18,6 +18,7 @@ export interface SettingsPatch {
   sidebarSide?: Settings['sidebarSide'];
   startCollapsed?: boolean;
   railWhenNothingOpen?: boolean;
+  theme?: Settings['theme'];
   disabledHosts?: Settings['disabledHosts'];
   cadenceDays?: Partial<Settings['cadenceDays']>;
   roleCadenceDays?: Partial<Settings['roleCadenceDays']>;

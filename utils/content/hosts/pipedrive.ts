@@ -71,6 +71,12 @@ export const SIDEBAR = '[data-testid="detail-view-sidebar"]';
  */
 export const LANDMARK_TITLE = 'h1';
 export const LANDMARK_SIDEBAR = 'aside, [role="complementary"]';
+/**
+ * An item of the history (an email, a note), never the record's sidebar even when it holds an
+ * `<aside>` of its own (a quoted signature card, an email's own markup):
+ *   <div class="_flowItem_8d7f6_1" data-testid="flow-item-email"> ...
+ */
+export const HISTORY_ITEM = '[data-testid^="flow-item"], article, [role="article"]';
 
 /**
  * The website field (organizations, and deals showing their organization's fields):
@@ -90,6 +96,14 @@ export const ORGANIZATION_LINK = 'a[href*="/organization/"]';
 const DEAL_LINK = 'a[href*="/deal/"]';
 /** Every link to a record: a card around a person's link holds no link to another record. */
 const RECORD_LINKS = `${PERSON_LINK}, ${ORGANIZATION_LINK}, ${DEAL_LINK}`;
+
+/**
+ * Links to other sites, for the older detail view's website, which has no field test id: a
+ * website field shows the site's own address as the link's text.
+ *   <div class="_field_2m5n1_4"><span>Website</span><div><a href="https://northwind.co.uk"
+ *        target="_blank" rel="noopener noreferrer">northwind.co.uk</a></div></div>
+ */
+export const SITE_LINK = 'a[href^="https://"], a[href^="http://"]';
 
 // ---------------------------------------------------------------------------------------------
 // URLs (pure)
@@ -205,8 +219,73 @@ export const RECORD_LAYERS: readonly ReadLayer<Document, RecordRegions>[] = [
       const main = Array.from(doc.querySelectorAll(PAGE_CONTENT)).find((m) => !isHidden(m));
       const name = main && namedIn(main, LANDMARK_TITLE);
       if (!main || !name) return null;
-      const sidebar = Array.from(main.querySelectorAll(LANDMARK_SIDEBAR)).find((a) => !isHidden(a));
+      // The record's column: not one nested in another, nor one inside an item of the history.
+      const sidebar = Array.from(main.querySelectorAll(LANDMARK_SIDEBAR)).find(
+        (a) =>
+          !isHidden(a) && !a.parentElement?.closest(LANDMARK_SIDEBAR) && !a.closest(HISTORY_ITEM),
+      );
       return { name, sidebar: sidebar ?? null };
+    },
+  },
+];
+
+/** The cards of the people linked in a sidebar: nothing in them is the record's own. */
+function personCards(sidebar: Element): Element[] {
+  return Array.from(sidebar.querySelectorAll(PERSON_LINK)).map((link) =>
+    cardAround(link, sidebar, RECORD_LINKS, linkTarget),
+  );
+}
+
+/** A link to a site's home page whose text shows that site's address ("northwind.co.uk"). */
+function showsOwnSite(link: Element): string | null {
+  const href = link.getAttribute('href') ?? '';
+  const host = hostOf(href);
+  let path = '/';
+  try {
+    path = new URL(href).pathname;
+  } catch {
+    return null;
+  }
+  const shown = hostOf(squash(link.textContent ?? '', 300).replace(/\/$/, ''));
+  return host && path === '/' && shown?.replace(/^www\./, '') === host.replace(/^www\./, '')
+    ? host
+    : null;
+}
+
+/**
+ * The record's web sites, layer by layer: the website field's test id (the current detail view);
+ * then, for the older one, links in the sidebar that show their own site's address, outside the
+ * linked people's cards (a person's own site or profile is not the organization's).
+ */
+export const WEBSITE_LAYERS: readonly ReadLayer<Element, string[]>[] = [
+  {
+    name: 'website-field',
+    dated: '2026-11-28',
+    looksFor: WEBSITE_FIELD,
+    read(sidebar) {
+      const hosts: string[] = [];
+      for (const field of Array.from(sidebar.querySelectorAll(WEBSITE_FIELD))) {
+        const links = Array.from(field.querySelectorAll('a[href]'));
+        const values = links.length
+          ? links.map((a) => a.getAttribute('href') ?? '')
+          : [field.textContent ?? ''];
+        for (const value of values) pushUnique(hosts, hostOf(value), MAX_DOMAINS);
+      }
+      return hosts.length ? hosts : null;
+    },
+  },
+  {
+    name: 'site-links',
+    dated: '2026-12-05',
+    looksFor: `${SITE_LINK} showing its own address`,
+    read(sidebar) {
+      const cards = personCards(sidebar);
+      const hosts: string[] = [];
+      for (const link of Array.from(sidebar.querySelectorAll(SITE_LINK))) {
+        if (isHidden(link) || cards.some((card) => card.contains(link))) continue;
+        pushUnique(hosts, showsOwnSite(link), MAX_DOMAINS);
+      }
+      return hosts.length ? hosts : null;
     },
   },
 ];
@@ -222,6 +301,7 @@ function readPipedrive(doc: Document, url: URL): ReadResult {
       record.recordType,
     );
   const { name, sidebar } = found.value;
+  let layer = found.layer;
 
   const participants: HostContext['participants'] = [];
   const names: string[] = [];
@@ -258,13 +338,10 @@ function readPipedrive(doc: Document, url: URL): ReadResult {
         pushUnique(names, squash(link.textContent ?? '', 200) || null, MAX_NAMES);
       }
     }
-    for (const field of Array.from(sidebar.querySelectorAll(WEBSITE_FIELD))) {
-      const links = Array.from(field.querySelectorAll('a[href]'));
-      const values = links.length
-        ? links.map((a) => a.getAttribute('href') ?? '')
-        : [field.textContent ?? ''];
-      for (const value of values) pushUnique(domains, hostOf(value), MAX_DOMAINS);
-    }
+    const sites = readInLayers(WEBSITE_LAYERS, sidebar);
+    for (const host of sites?.value ?? []) pushUnique(domains, host, MAX_DOMAINS);
+    // The health record names a fallback that answered for the website as well.
+    if (sites && sites.layer !== 'website-field') layer = `${found.layer}/${sites.layer}`;
   }
 
   const context: HostContext = {
@@ -284,7 +361,7 @@ function readPipedrive(doc: Document, url: URL): ReadResult {
     status: 'open',
     key: `pipedrive:${record.recordType}:${record.recordId}`,
     context,
-    layer: found.layer,
+    layer,
   };
 }
 

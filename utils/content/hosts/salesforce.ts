@@ -5,7 +5,9 @@
  * It reads an open Account, Contact, Opportunity or Lead record page and nothing else. The key is
  * the record identity from the URL (`salesforce:<type>:<18-character id>`); the page gives the
  * record's name (highlights panel), its own email fields, its website and the account (or lead
- * company) it belongs to. Related lists and the activity timeline are never read.
+ * company) it belongs to, and the people it shows: its own email fields and the contacts listed on
+ * an Account or an Opportunity (salesforce-people.ts, in layers). The activity timeline, Chatter
+ * and other free text are never read.
  *
  * Lightning renders with LWC, which uses a synthetic shadow DOM in most orgs and the browser's own
  * (native) shadow DOM in some. Under synthetic shadow, `document.querySelectorAll` leaves out
@@ -26,10 +28,8 @@
  */
 import type { HostContext } from '@/utils/contract/messages';
 import {
-  addressesOfMailto,
   hostOf,
   isHiddenAcrossShadow,
-  pushParticipant,
   pushUnique,
   squash,
   unreadable,
@@ -41,6 +41,7 @@ import type { HostAdapter, ReadResult } from './types';
 import type { PageThing } from '@/utils/contract/enums';
 import { deepClosest, deepQuerySelectorAll, deepText } from './shadow-dom';
 import { layersTried, readInLayers, type ReadLayer } from './layers';
+import { contactRows, readPeople } from './salesforce-people';
 import {
   isSalesforceUrl,
   salesforceRecordFromUrl,
@@ -80,6 +81,12 @@ export const PAGE_HOST = '.oneContent';
  *     <div class="highlights slds-clearfix slds-page-header slds-page-header_record-home"> ...
  */
 export const HIGHLIGHTS = 'records-highlights2';
+
+/**
+ * A field of the record's compact layout, shown in the highlights panel (without an API name):
+ *   <records-highlights-details-item class="slds-page-header__detail-block"> Email ... </...>
+ */
+export const HIGHLIGHTS_FIELD = 'records-highlights-details-item';
 
 /**
  * The record name in the highlights panel, slotted into its `primaryField` slot:
@@ -147,12 +154,25 @@ export const WATCH_ATTRIBUTES = ['class', 'aria-selected'];
 /** Which fields of each object give what (API names, so labels and languages do not matter). */
 const FIELDS: Record<
   SalesforceObject,
-  { website?: string; company?: string; isPerson: boolean; nameIsCompany: boolean }
+  {
+    website?: string;
+    company?: string;
+    isPerson: boolean;
+    nameIsCompany: boolean;
+    /** Lists its contacts (an Account's Contacts, an Opportunity's Contact Roles). */
+    listsContacts: boolean;
+  }
 > = {
-  Account: { website: 'Website', isPerson: false, nameIsCompany: true },
-  Contact: { company: 'AccountId', isPerson: true, nameIsCompany: false },
-  Opportunity: { company: 'AccountId', isPerson: false, nameIsCompany: false },
-  Lead: { website: 'Website', company: 'Company', isPerson: true, nameIsCompany: false },
+  Account: { website: 'Website', isPerson: false, nameIsCompany: true, listsContacts: true },
+  Contact: { company: 'AccountId', isPerson: true, nameIsCompany: false, listsContacts: false },
+  Opportunity: { company: 'AccountId', isPerson: false, nameIsCompany: false, listsContacts: true },
+  Lead: {
+    website: 'Website',
+    company: 'Company',
+    isPerson: true,
+    nameIsCompany: false,
+    listsContacts: false,
+  },
 };
 
 /** Each object as the unreadable notice names it ("this Salesforce opportunity"). */
@@ -297,14 +317,16 @@ function readSalesforce(doc: Document, url: URL): ReadResult {
   const named = (field: string) =>
     own.filter((el) => el.getAttribute('data-target-selection-name') === prefix + field);
 
-  // Its email fields, whatever they are called: mailto links inside its fields.
-  const participants: HostContext['participants'] = [];
-  for (const field of own) {
-    for (const link of deepQuerySelectorAll(field, MAILTO_LINK)) {
-      for (const email of addressesOfMailto(link.getAttribute('href') ?? ''))
-        pushParticipant(participants, email, fields.isPerson ? name : '');
-    }
-  }
+  // Its people, in layers: its own fields and highlights (a Contact's or Lead's own addresses, an
+  // Account's general one), then the contacts an Account or Opportunity lists.
+  const highlights = deepQuerySelectorAll(page, HIGHLIGHTS_FIELD).filter(
+    (el) => deepClosest(el, HIGHLIGHTS) !== null,
+  );
+  const people = readPeople([
+    { parts: [...own, ...highlights], name: fields.isPerson ? name : '' },
+    ...(fields.listsContacts ? contactRows(page, url) : []),
+  ]);
+  const participants: HostContext['participants'] = people.participants;
 
   const names: string[] = [];
   if (fields.nameIsCompany) names.push(name);
@@ -338,7 +360,8 @@ function readSalesforce(doc: Document, url: URL): ReadResult {
     status: 'open',
     key: `salesforce:${recordType}:${recordId}`,
     context,
-    layer: found.layer,
+    // Both layers, for the health record: where the page was found, and what gave its people.
+    layer: people.layer ? `${found.layer}/${people.layer}` : found.layer,
   };
 }
 
