@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { checkServerUrl } from './server-url';
 import { serverRefusal, SyncError } from './sync-errors';
-import type { SyncConnection } from './sync-state';
+import { accountDocName, type SyncConnection } from './sync-state';
 
 const httpOf = (url: string) => url.replace(/^ws/, 'http');
 
@@ -73,4 +73,42 @@ export async function sharedWithMe(connection: SyncConnection | null): Promise<s
     .filter((d) => d.role !== 'owner')
     .map((d) => ACCOUNT_DOC.exec(d.name)?.[1])
     .filter((id): id is string => id !== undefined);
+}
+
+const memberPath = (accountId: string, email: string) =>
+  `/api/documents/${accountDocName(accountId)}/members/${encodeURIComponent(email)}`;
+
+/** Gives a teammate a role on a shared account (the owner only; the server checks). */
+export async function setMember(
+  connection: SyncConnection | null,
+  accountId: string,
+  email: string,
+  role: 'editor' | 'viewer',
+): Promise<void> {
+  await callServer(connection, 'PUT', memberPath(accountId, email), { role });
+}
+
+/** Takes a teammate off a shared account: the server closes their connection at once. */
+export async function removeMember(
+  connection: SyncConnection | null,
+  accountId: string,
+  email: string,
+): Promise<void> {
+  await callServer(connection, 'DELETE', memberPath(accountId, email));
+}
+
+/**
+ * Takes every teammate but the owner and this person off a shared account (the owner only; for
+ * anyone else the list is not theirs to read, and nothing happens): their connections close at
+ * once, their copies stay theirs.
+ */
+export async function removeTeam(connection: SyncConnection | null, accountId: string) {
+  const path = `/api/documents/${accountDocName(accountId)}/members`;
+  const listed = (await callServer(connection, 'GET', path).catch(() => null)) as {
+    members?: { email: string; role: string }[];
+  } | null;
+  for (const member of listed?.members ?? []) {
+    if (member.role === 'owner' || member.email === connection?.email) continue;
+    await removeMember(connection, accountId, member.email);
+  }
 }

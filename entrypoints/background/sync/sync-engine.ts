@@ -16,7 +16,7 @@
  * The person's own document, for their own browsers, is personal-sync.ts's, on the same socket.
  */
 import * as Y from 'yjs';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { ChangeEntry } from '@/utils/contract/team';
 import { readChanges } from './change-log';
 import { createDocSteps } from './doc-steps';
@@ -24,9 +24,17 @@ import { firstSync } from './first-sync';
 import { createLineWatch } from './line-watch';
 import { createPersonalSync } from './personal-sync';
 import { dropClosedProvider } from './server-closed';
-import { callServer, sharedWithMe, verifyToken } from './server-api';
+import {
+  callServer,
+  removeMember,
+  removeTeam,
+  setMember,
+  sharedWithMe,
+  verifyToken,
+} from './server-api';
 import { checkServerUrl } from './server-url';
-import { asSyncError, SyncError, updateRefusal } from './sync-errors';
+import { asSyncError, SyncError } from './sync-errors';
+import { attachProvider } from './providers';
 import { accountDocName, type SyncConnection, type SyncDocRecord } from './sync-state';
 import { accountStateOf, statusOf, type DocView } from './sync-status';
 import {
@@ -39,8 +47,6 @@ import {
 
 export type { AccountSyncState, SyncEngineDeps, SyncPhase, SyncStatus } from './sync-types';
 
-/** Hocuspocus's reason for a connection closed for lack of access (@hocuspocus/common). */
-const FORBIDDEN = 'Forbidden';
 /** How often a connected worker asks which accounts teammates shared with this person. */
 const DISCOVER_MS = 30_000;
 /** How long sharing waits for the server's copy of a document before pushing without it. */
@@ -66,9 +72,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     entry.queue = entry.queue.then(step).catch(setError);
     return entry.queue;
   };
-
-  const api = (method: string, path: string, body?: unknown) =>
-    callServer(connection, method, path, body);
 
   // A line's state moves with the socket and the server's acknowledgements, not only with writes.
   const lines = createLineWatch({
@@ -104,24 +107,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
   function connect(entry: Live): void {
     if (!connection || entry.provider || entry.record.revoked) return;
-    entry.provider = new HocuspocusProvider({
-      websocketProvider: theSocket(connection.url),
-      name: entry.record.name,
-      document: entry.doc,
-      token: connection.token,
-      onAuthenticationFailed: () => void markRevoked(entry),
-      onUnsyncedChanges: lines.poke,
+    const doc = { name: entry.record.name, document: entry.doc, token: connection.token };
+    entry.provider = attachProvider(theSocket(connection.url), doc, {
       onSynced: () => void (entry.refusal = null),
-      // The server closes one document's connection with this reason when access is removed
-      // (server/auth-extension.mjs), with others when it refuses an update (update-guard.mjs);
-      // a network cut closes the socket with yet another.
-      onClose: ({ event }) => {
-        const refusal = updateRefusal(event.reason);
-        if (event.reason === FORBIDDEN) void markRevoked(entry);
-        else if (refusal) refused(entry, refusal);
-      },
+      onRefused: (error) => refused(entry, error),
+      onForbidden: () => void markRevoked(entry),
+      onUnsyncedChanges: lines.poke,
     });
-    entry.provider.attach();
     lines.poke();
   }
 
@@ -169,22 +161,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     isShared: hasDoc,
     join: (accountId) => engine.join(accountId),
     onError: setError,
-    attach: (name, document, onSynced) => {
-      const provider = new HocuspocusProvider({
-        websocketProvider: theSocket(connection!.url),
-        name,
-        document,
-        token: connection!.token,
-        onSynced,
-        // A refused update to the person's own document (too large): stated; it stays here.
-        onClose: ({ event }) => {
-          const refusal = updateRefusal(event.reason);
-          if (refusal) setError(refusal);
-        },
-      });
-      provider.attach();
-      return provider;
-    },
+    // A refused update to the person's own document (too large): stated; it stays here.
+    attach: (name, document, onSynced) =>
+      attachProvider(
+        theSocket(connection!.url),
+        { name, document, token: connection!.token },
+        { onSynced, onRefused: setError },
+      ),
   });
 
   async function open(record: SyncDocRecord): Promise<Live> {
@@ -269,7 +252,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
     /** Starts sharing an account: its document gets everything the store has for it. */
     async share(accountId: string): Promise<string> {
-      await api('POST', `/api/documents/${accountDocName(accountId)}`);
+      await callServer(connection, 'POST', `/api/documents/${accountDocName(accountId)}`);
       const name = accountDocName(accountId);
       const record: SyncDocRecord = {
         name,
@@ -323,14 +306,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
 
     /** Gives a teammate a role on a shared account (the owner only; the server checks). */
     async setMember(accountId: string, email: string, role: 'editor' | 'viewer'): Promise<void> {
-      const path = `/api/documents/${accountDocName(accountId)}/members/${encodeURIComponent(email)}`;
-      await api('PUT', path, { role });
+      await setMember(connection, accountId, email, role);
     },
 
     /** Takes a teammate off a shared account: the server closes their connection at once. */
     async removeMember(accountId: string, email: string): Promise<void> {
-      const path = `/api/documents/${accountDocName(accountId)}/members/${encodeURIComponent(email)}`;
-      await api('DELETE', path);
+      await removeMember(connection, accountId, email);
     },
 
     /** The router's list of accounts a write touched; only shared ones go anywhere. */
@@ -380,13 +361,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
      */
     async unshare(accountId: string): Promise<void> {
       const name = accountDocName(accountId);
-      const listed = (await api('GET', `/api/documents/${name}/members`).catch(() => null)) as {
-        members?: { email: string; role: string }[];
-      } | null;
-      for (const member of listed?.members ?? []) {
-        if (member.role === 'owner' || member.email === connection?.email) continue;
-        await api('DELETE', `/api/documents/${name}/members/${encodeURIComponent(member.email)}`);
-      }
+      await removeTeam(connection, accountId);
       const entry = live.get(name);
       if (entry) await entry.queue;
       entry?.provider?.destroy();
