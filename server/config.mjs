@@ -2,6 +2,7 @@
 // them). Bad values stop the server with a message naming the variable.
 import { resolve } from 'node:path';
 import { isLoopback } from './loopback.mjs';
+import { INVITATION_ISSUER } from './tokens.mjs';
 
 /** A document may not grow past this many bytes (Yjs's encoding): an account, a person's own. */
 export const DEFAULT_MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
@@ -44,6 +45,10 @@ export function readConfig(env = process.env, cwd = process.cwd()) {
     const jwksUrl = env.RAPPORT_SYNC_OIDC_JWKS_URL;
     if (!audience || !jwksUrl) {
       throw new Error('RAPPORT_SYNC_OIDC_ISSUER needs RAPPORT_SYNC_OIDC_AUDIENCE and _JWKS_URL');
+    }
+    // Tokens are told apart by their issuer: the provider's must not be the invitations' own.
+    if (issuer === INVITATION_ISSUER) {
+      throw new Error(`RAPPORT_SYNC_OIDC_ISSUER may not be "${INVITATION_ISSUER}"`);
     }
     config.oidc = { issuer, audience, jwksUrl };
   }

@@ -6,6 +6,20 @@ import { randomUUID } from 'node:crypto';
 
 export const INVITATION_ISSUER = 'rapport-sync';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// A provider signs with a private key: only asymmetric algorithms. jose's key sets already refuse
+// "none" and HMAC; the list says so here as well, so that no library change can widen it.
+const PROVIDER_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 
 export function normaliseEmail(value) {
   const email = String(value ?? '')
@@ -31,6 +45,7 @@ export function createTokens({ secret, oidc, store }) {
     const { payload } = await jwtVerify(token, jwks, {
       issuer: oidc.issuer,
       audience: oidc.audience,
+      algorithms: PROVIDER_ALGORITHMS,
     });
     if (payload.email_verified !== true) throw new Error('the provider has not verified the email');
     return { email: normaliseEmail(payload.email), issuedAt: payload.iat ?? 0 };
