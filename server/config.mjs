@@ -17,6 +17,18 @@ function bytes(env, name, fallback) {
   return value;
 }
 
+/** RAPPORT_SYNC_OIDC_EMAIL_DOMAINS: `firm.com,firm.de`, or null when any verified email may sign in. */
+function emailDomains(env) {
+  const value = env.RAPPORT_SYNC_OIDC_EMAIL_DOMAINS;
+  if (value === undefined || value.trim() === '') return null;
+  const domains = value.split(',').map((d) => d.trim().toLowerCase());
+  const bad = domains.find((d) => !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d));
+  if (bad !== undefined) {
+    throw new Error(`RAPPORT_SYNC_OIDC_EMAIL_DOMAINS is not a list of domains: ${value}`);
+  }
+  return domains;
+}
+
 export function readConfig(env = process.env, cwd = process.cwd()) {
   const dataDir = resolve(cwd, env.RAPPORT_SYNC_DATA_DIR ?? 'server/data');
   const port = Number(env.RAPPORT_SYNC_PORT ?? 1234);
@@ -50,7 +62,7 @@ export function readConfig(env = process.env, cwd = process.cwd()) {
     if (issuer === INVITATION_ISSUER) {
       throw new Error(`RAPPORT_SYNC_OIDC_ISSUER may not be "${INVITATION_ISSUER}"`);
     }
-    config.oidc = { issuer, audience, jwksUrl };
+    config.oidc = { issuer, audience, jwksUrl, emailDomains: emailDomains(env) };
   }
   if (Boolean(config.tlsCert) !== Boolean(config.tlsKey)) {
     throw new Error('RAPPORT_SYNC_TLS_CERT and RAPPORT_SYNC_TLS_KEY go together');

@@ -48,7 +48,13 @@ export function createTokens({ secret, oidc, store }) {
       algorithms: PROVIDER_ALGORITHMS,
     });
     if (payload.email_verified !== true) throw new Error('the provider has not verified the email');
-    return { email: normaliseEmail(payload.email), issuedAt: payload.iat ?? 0 };
+    const email = normaliseEmail(payload.email);
+    // A public provider (Google, Microsoft's common endpoint) signs in anyone who has an account
+    // there for this audience; the team's domains keep strangers out.
+    if (oidc.emailDomains && !oidc.emailDomains.includes(email.slice(email.lastIndexOf('@') + 1))) {
+      throw new Error("the email is not in the team's domains");
+    }
+    return { email, issuedAt: payload.iat ?? 0 };
   }
 
   return {

@@ -54,12 +54,13 @@ async function idToken(provider, overrides = {}) {
     .sign(key);
 }
 
-async function startWithProvider(t, options) {
+async function startWithProvider(t, options, env = {}) {
   const provider = await startProvider(t, options);
   const server = await startServer(t, {
     RAPPORT_SYNC_OIDC_ISSUER: ISSUER,
     RAPPORT_SYNC_OIDC_AUDIENCE: AUDIENCE,
     RAPPORT_SYNC_OIDC_JWKS_URL: provider.jwksUrl,
+    ...env,
   });
   return { provider, server };
 }
@@ -141,6 +142,32 @@ test("the provider may not take the invitations' issuer name", () => {
         RAPPORT_SYNC_OIDC_JWKS_URL: 'http://127.0.0.1:9/jwks',
       }),
     /may not be "rapport-sync"/,
+  );
+});
+
+test("with RAPPORT_SYNC_OIDC_EMAIL_DOMAINS only the team's domains sign in", async (t) => {
+  const { provider, server } = await startWithProvider(t, undefined, {
+    RAPPORT_SYNC_OIDC_EMAIL_DOMAINS: 'firm.com, Firm.de',
+  });
+  const status = async (email) =>
+    (await api(server, 'GET', '/api/documents', await idToken(provider, { email }))).status;
+  assert.equal(await status('erin@firm.com'), 200);
+  assert.equal(await status('ERIN@FIRM.DE'), 200);
+  assert.equal(await status('mallory@gmail.com'), 401);
+  assert.equal(await status('mallory@evil-firm.com'), 401);
+  assert.equal(await status('mallory@sub.firm.com'), 401);
+  // Invitations are the server's own: the list does not apply to them.
+  const invitation = await server.tokens.issueInvitation('guest@agency.com');
+  assert.equal((await api(server, 'GET', '/api/documents', invitation)).status, 200);
+  assert.throws(
+    () =>
+      readConfig({
+        RAPPORT_SYNC_OIDC_ISSUER: ISSUER,
+        RAPPORT_SYNC_OIDC_AUDIENCE: AUDIENCE,
+        RAPPORT_SYNC_OIDC_JWKS_URL: provider.jwksUrl,
+        RAPPORT_SYNC_OIDC_EMAIL_DOMAINS: 'firm.com,@gmail',
+      }),
+    /RAPPORT_SYNC_OIDC_EMAIL_DOMAINS is not a list of domains/,
   );
 });
 
