@@ -26,9 +26,13 @@ function* insertedValues(update, known) {
   }
 }
 
-/** The address an inserted value claims as its author, for values shaped like a log entry. */
+/**
+ * The address an inserted value claims as its author, for values shaped like a log entry. Found
+ * along the prototype chain, as a reader finds it: Yjs decodes a "__proto__" key by assignment,
+ * so an entry can carry `by` in its prototype rather than as a key of its own.
+ */
 const claimedAuthor = (value) =>
-  value !== null && typeof value === 'object' && Object.hasOwn(value, 'by') ? value.by : undefined;
+  value !== null && typeof value === 'object' && 'by' in value ? value.by : undefined;
 
 export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = () => {} }) {
   // A document's encoded size, measured when first needed and then grown by each update let

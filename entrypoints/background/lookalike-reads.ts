@@ -17,7 +17,7 @@ import { writesSoFar } from './due-count';
 import {
   escapeHidden,
   findLookalike,
-  hasHidden,
+  isDisguised,
   type KnownDomains,
   prepareKnownDomains,
 } from './lookalike';
@@ -68,18 +68,23 @@ async function knownDomains(
 type Participant = HostContext['participants'][number];
 
 /**
- * The context without the participants whose address holds hidden characters, and those. They
- * are taken out before any match: a zero-width space vanishes when a host name is read
- * ("north\u200Bwind-traders.com" is northwind-traders.com), so they would find the client.
+ * The context without the participants whose address holds hidden characters or a host
+ * character read as another (lookalike.ts isDisguised), and those. They are taken out before any
+ * match: a zero-width space vanishes and a full-width letter becomes its ASCII one when a host
+ * name is read ("north\u200Bwind-traders.com" is northwind-traders.com), so they would find the
+ * client.
  */
 export function withoutHidden(context: HostContext): {
   context: HostContext;
   hidden: Participant[];
 } {
-  const hidden = context.participants.filter((p) => hasHidden(p.email));
+  const hidden = context.participants.filter((p) => isDisguised(p.email));
   if (hidden.length === 0) return { context, hidden };
   return {
-    context: { ...context, participants: context.participants.filter((p) => !hasHidden(p.email)) },
+    context: {
+      ...context,
+      participants: context.participants.filter((p) => !isDisguised(p.email)),
+    },
     hidden,
   };
 }

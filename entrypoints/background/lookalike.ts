@@ -34,6 +34,16 @@ const HIDDEN_CLASS =
 const HIDDEN = new RegExp(HIDDEN_CLASS, 'u');
 const ALL_HIDDEN = new RegExp(HIDDEN_CLASS, 'gu');
 
+/**
+ * Characters of a host that the URL parser (UTS #46) maps to others beyond case: full-width and
+ * other compatibility forms ("\uFF4E" reads as "n", "\uFB01" as "fi") and the other full stops
+ * ("\u3002" reads as "."). They look like the real domain and are read as it, yet no mail system
+ * of the client's sends from them, and the client's DMARC policy is not looked up for them.
+ */
+const FULL_STOPS = /[\u3002\uFF0E\uFF61]/u;
+const mapped = (c: string): boolean =>
+  c > '\x7f' && (FULL_STOPS.test(c) || c.normalize('NFKC') !== c.normalize('NFC'));
+
 /** The right-to-left override and embedding marks: what follows them is painted reversed. */
 const REVERSING = /[\u202E\u202B\u2067\u200F\u061C]/;
 
@@ -118,12 +128,32 @@ function safe<T>(f: () => T): T | null {
 /** Whether the text holds a hidden character. */
 export const hasHidden = (text: string): boolean => HIDDEN.test(text);
 
+const codePoint = (c: string) =>
+  `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`;
+
+/** The host part of an address (all of it when there is no "@"). */
+const hostOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
+
+/** Whether an address's host holds a character the URL parser maps to another (`mapped`). */
+const hasMappedHost = (address: string): boolean => [...hostOf(address)].some(mapped);
+
+/**
+ * Whether an address disguises itself: a hidden character anywhere, or a host character that is
+ * read as another ("anna@\uFF4Eorthwind-traders.com" is read as the client's own domain).
+ */
+export const isDisguised = (address: string): boolean =>
+  hasHidden(address) || hasMappedHost(address);
+
 /** Every hidden character as <U+XXXX>: "anna@\u202Emoc" -> "anna@<U+202E>moc". */
 export function escapeHidden(text: string): string {
-  return text.replace(
-    ALL_HIDDEN,
-    (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
-  );
+  return text.replace(ALL_HIDDEN, codePoint);
+}
+
+/** The address with its hidden characters, and its host's mapped ones, as <U+XXXX>. */
+function escapeDisguised(address: string): string {
+  const at = address.lastIndexOf('@');
+  const host = [...address.slice(at + 1)].map((c) => (mapped(c) ? codePoint(c) : c)).join('');
+  return escapeHidden(at >= 0 ? `${address.slice(0, at)}@${host}` : host);
 }
 
 /**
@@ -138,8 +168,8 @@ export function findLookalike(address: string, known: KnownDomains): Lookalike |
 function check(address: string, known: KnownDomains): Lookalike | null {
   const at = address.lastIndexOf('@');
   const host = at >= 0 ? address.slice(at + 1) : address;
-  if (HIDDEN.test(address)) {
-    return { shown: escapeHidden(address), real: hiddenTarget(host, known), reason: 'hidden' };
+  if (isDisguised(address)) {
+    return { shown: escapeDisguised(address), real: hiddenTarget(host, known), reason: 'hidden' };
   }
   const ascii = asciiHost(host.replace(/\.$/, ''));
   const domain = ascii ? registrableDomain(ascii) : null;

@@ -28,13 +28,33 @@ export function dayOf(day: string, briefDay: string): string {
 
 const instantOf = (at: number, briefDay: string) => dayOf(dayOfInstant(at), briefDay);
 
+/** Marks where the words go in a sentence, before they are put in an element of their own. */
+const SLOT = '\uE000';
+
+/**
+ * A sentence with someone's words (`text`, its first substitution) in an element of their own:
+ * components/bidi.css makes that element an isolate, so a bidi control in the words (a backup or
+ * a teammate's browser may hold one) reorders only them, never the due day and state after them.
+ */
+function sentenceWith(key: MessageKey, text: string, rest: string[]): ComponentChildren {
+  const [before, after] = t(key, [SLOT, ...rest]).split(SLOT);
+  return (
+    <>
+      {before}
+      <span>{text}</span>
+      {after}
+    </>
+  );
+}
+
 /** The next action the last meeting set, as recorded with it, and what became of it. */
-function nextText(next: BriefLastMeeting['next'], briefDay: string): string {
+export function nextText(next: BriefLastMeeting['next'], briefDay: string): ComponentChildren {
   if (next === null) return t('briefNextNone');
   const due = dayOf(next.due, briefDay);
   if (next.state === 'done')
-    return t('briefNextDone', [next.text, due, instantOf(next.doneAt!, briefDay)]);
-  return t(next.state === 'open' ? 'briefNextOpen' : 'briefNextChanged', [next.text, due]);
+    return sentenceWith('briefNextDone', next.text, [due, instantOf(next.doneAt!, briefDay)]);
+  const key = next.state === 'open' ? 'briefNextOpen' : 'briefNextChanged';
+  return sentenceWith(key, next.text, [due]);
 }
 
 function Section(props: {
@@ -98,7 +118,7 @@ export function BriefSections({ brief }: { brief: MeetingBrief }) {
                 <ul class="plain">
                   {meeting.doneSince.map((d) => (
                     <li key={d.at}>
-                      {d.text} — {instantOf(d.at, brief.today)}
+                      <span>{d.text}</span> — {instantOf(d.at, brief.today)}
                     </li>
                   ))}
                 </ul>

@@ -170,3 +170,25 @@ test('the size limits are switches, checked', () => {
   assert.throws(() => readConfig({ RAPPORT_SYNC_MAX_DOCUMENT_BYTES: '12' }), /16384 or more/);
   assert.throws(() => readConfig({ RAPPORT_SYNC_MAX_PERSONAL_BYTES: 'lots' }), /number of bytes/);
 });
+
+test('an author hidden in an entry\'s prototype ("__proto__" key) is checked like an own one', async () => {
+  const guard = createUpdateGuard({ maxDocumentBytes: LIMIT, maxPersonalBytes: LIMIT * 4 });
+  const forged = new Y.Doc();
+  // Yjs decodes an object key by assignment: "__proto__" becomes the entry's prototype, and a
+  // reader then finds `by` on the entry although it is not one of its own keys.
+  forged
+    .getArray('log')
+    .push([JSON.parse('{"__proto__":{"by":"alice@firm.com"},"at":2,"what":["stage"]}')]);
+  const received = new Y.Doc();
+  Y.applyUpdate(received, Y.encodeStateAsUpdate(forged));
+  assert.equal(received.getArray('log').get(0).by, 'alice@firm.com', 'the reader sees alice');
+  await assert.rejects(
+    guard.beforeHandleMessage({
+      update: message(DOC, Y.encodeStateAsUpdate(forged)),
+      document: new Y.Doc(),
+      documentName: DOC,
+      context: { email: 'bob@firm.com' },
+    }),
+    FORGED_AUTHOR,
+  );
+});

@@ -93,6 +93,35 @@ for (const [lang, messages] of [
       await gmail.close();
     });
 
+    test('a full-width letter in the domain is a look-alike, not the client', async () => {
+      // "\uFF4Eorthwind.co.uk" (a full-width "n") is read as northwind.co.uk by a URL parser.
+      const { url, html } = threadFrom('\uFF4Eorthwind.co.uk');
+      const gmail = await app.openHost(url, html);
+      const warning = sidebar(gmail, 'lookalike-warning');
+      await warning.waitFor({ timeout: 10_000 }).catch(async (error) => {
+        await screenshot(gmail, `lookalike-fullwidth-missing-${lang}`);
+        throw error;
+      });
+      const addresses = await sidebar(gmail, 'lookalike-address').allTextContents();
+      assert.deepEqual(addresses.sort(), [
+        'anna.keller@<U+FF4E>orthwind.co.uk',
+        'tom.reyes@mail.<U+FF4E>orthwind.co.uk',
+      ]);
+      await expectText(
+        warning.locator('.rp-lookalike-why').first(),
+        message(messages, 'sidebarLookalikeWhyHidden'),
+        { page: gmail },
+      );
+      const frame = await sidebarFrameOf(gmail);
+      const text = await frame.evaluate(() => document.body.innerText);
+      for (const secret of CLIENT_ONLY) {
+        assert.ok(!text.includes(secret), `the client's "${secret}" is shown for a look-alike`);
+      }
+      assert.equal(await sidebar(gmail, 'account-name').count(), 0, 'an account card is shown');
+      await screenshot(gmail, `lookalike-fullwidth-${lang}`);
+      await gmail.close();
+    });
+
     test('a bidi override in an address is shown as a code point, with the warning', async () => {
       // Anna's address reads "anna.keller@northwind.co.uk" when painted, but is not; Tom is real.
       const hostile = 'anna.keller@\u202Eku.oc.dniwhtron';

@@ -130,6 +130,19 @@ describe('resolveContext and look-alike senders', () => {
     expect(r.lookalikes?.[0]).toMatchObject({ reason: 'hidden', real: 'northwind-traders.com' });
   });
 
+  it('a host the URL parser maps to the client domain (full-width letters, 。) is a look-alike', async () => {
+    const { send } = await seeded();
+    // U+FF4E is a full-width "n", U+3002 an ideographic full stop: both read as the real
+    // domain once mapped (UTS #46), but no server of the client's sends from them.
+    for (const email of ['anna@\uFF4Eorthwind-traders.com', 'anna@northwind-traders\u3002com']) {
+      const r = await ok(send('resolveContext', thread([{ email }]), 'sidebar-frame'));
+      expect(r.matches).toEqual([]);
+      expect(r.unknown).toEqual([]);
+      expect(r.lookalikes?.[0]).toMatchObject({ email, real: 'northwind-traders.com' });
+      expect(r.lookalikes?.[0]?.shown).toMatch(/<U\+(FF4E|3002)>/);
+    }
+  });
+
   it("a CRM record's company name beside a look-alike domain finds no account by name", async () => {
     const { send } = await seeded();
     const r = await ok(

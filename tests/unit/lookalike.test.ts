@@ -59,6 +59,10 @@ const TRUE_POSITIVES: [string, string, string][] = [
   ['\u2067anna\u2069@northwind-traders.com', 'northwind-traders.com', 'hidden'],
   ['anna@northwind-tr\u00ADaders.com', 'northwind-traders.com', 'hidden'], // soft hyphen
   ['anna@northwind-traders.com\uFEFF', 'northwind-traders.com', 'hidden'],
+  // Read as the real domain (UTS #46 maps them), yet no mail system of the client's sends from them.
+  ['pay@\uFF4Eorthwind-traders.com', 'northwind-traders.com', 'hidden'], // full-width "n"
+  ['pay@northwind-traders\u3002com', 'northwind-traders.com', 'hidden'], // ideographic full stop
+  ['pay@northwind-traders\uFF0Ecom', 'northwind-traders.com', 'hidden'], // full-width full stop
 ];
 
 describe('findLookalike: true positives', () => {
@@ -94,7 +98,6 @@ const NEAR_MISSES: string[] = [
   'anna@Northwind-Traders.com',
   'anna@northwind-traders.com.', // a trailing dot is the same domain
   'anna@northwind-traders.de', // the client's own extra domain
-  'pay@\uFF4Eorthwind-traders.com', // full-width "ｎ" maps to "n" (UTS #46): the same domain
   // Real subdomains.
   'anna@mail.northwind-traders.com',
   'tom.reyes@mail.northwind.co.uk',

@@ -31,6 +31,22 @@ describe('the change log as a teammate may write it', () => {
   });
 });
 
+describe('an entry whose fields are not its own', () => {
+  it('leaves out an entry that carries its author in its prototype', () => {
+    const sender = new Y.Doc();
+    logChange(sender, 'bob@firm.com', NOW - 60_000, ['stage']);
+    // Yjs decodes a "__proto__" key by assignment: the entry's prototype then holds `by`.
+    sender
+      .getArray<unknown>('log')
+      .push([JSON.parse('{"__proto__":{"by":"alice@firm.com"},"at":1,"what":["stage"]}')]);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(sender));
+    expect(readChanges(doc, NOW)).toEqual([
+      { by: 'bob@firm.com', at: NOW - 60_000, what: ['stage'] },
+    ]);
+  });
+});
+
 describe('what a push changed', () => {
   const snapshot = () => bareSnapshot('acme-0001');
 

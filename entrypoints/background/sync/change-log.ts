@@ -78,6 +78,9 @@ export function logChange(doc: Y.Doc, by: string, at: number, what: ChangeKind[]
   if (log.length > KEEP) log.delete(0, log.length - KEEP);
 }
 
+const isPlainObject = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
 /**
  * The latest entries, newest first; malformed ones are left out, and so are entries dated after
  * `now` (beyond a clock's skew), which would otherwise stay on top and hide the real ones. Only
@@ -87,6 +90,9 @@ export function readChanges(doc: Y.Doc, now: number): ChangeEntry[] {
   const out: ChangeEntry[] = [];
   const log = doc.getArray<unknown>('log');
   for (const raw of log.slice(Math.max(0, log.length - KEEP))) {
+    // A plain object only: Yjs decodes a "__proto__" key by assignment, and the schema would read
+    // an author from the prototype it sets.
+    if (!isPlainObject(raw)) continue;
     const parsed = Entry.safeParse(raw);
     if (parsed.success && parsed.data.at <= now + CLOCK_SKEW_MS) out.push(parsed.data);
   }
