@@ -3,8 +3,8 @@
  * accounts, then `runs` CSV imports (utils/page/csv.ts in an extension page, one importData in
  * merge mode each) under the worker's CPU profiler. Prints the worker's own time per import (its
  * "rapport importData" measure), the profile's busy and idle time, and the top functions; the
- * profiles are kept in the temp folder's perf3/. User Timing marks added to the worker while investigating are
- * printed too, as ms from the last "h:start" mark. Not part of `npm run bench`:
+ * profiles are kept in the temp folder's perf3/. User Timing marks added to the worker while
+ * investigating are printed too, as ms from the last "h:start" mark. Not part of `npm run bench`:
  * `npx wxt build && node tests/bench/profile-import.mjs [runs]` (RAPPORT_DIST picks another build).
  */
 import { spawnSync } from 'node:child_process';
