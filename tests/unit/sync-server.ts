@@ -68,11 +68,14 @@ export function useSyncServer(env: Record<string, string> = {}) {
         WebSocketPolyfill: WebSocket,
       });
     const it = { db, engine: newEngine(), notified, syncDb, restart };
-    /** The worker stops and starts again: a new engine resumes from what the databases hold. */
-    async function restart() {
+    /**
+     * The worker stops and starts again: a new engine resumes from what the databases hold
+     * (`resume: false`: a message reaches the new engine before it has resumed).
+     */
+    async function restart({ resume = true } = {}) {
       it.engine.stop();
       it.engine = newEngine();
-      await it.engine.resume();
+      if (resume) await it.engine.resume();
     }
     await it.engine.configure({ url: state.url, email, token, own });
     return it;

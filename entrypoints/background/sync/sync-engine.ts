@@ -317,10 +317,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     /** The router's list of accounts a write touched; only shared ones go anywhere. */
     async localChanged(accountIds: string[]): Promise<void> {
       const db = await deps.getSyncDb();
+      // One read of which documents exist, not a read (and a transaction) per account: an import
+      // changes thousands of accounts at once, and most of them were never shared.
+      const stored = new Set(await db.getAllKeys('docs'));
       const own: string[] = [];
       for (const accountId of accountIds) {
         const name = accountDocName(accountId);
-        const record = live.get(name)?.record ?? (await db.get('docs', name));
+        const record =
+          live.get(name)?.record ?? (stored.has(name) ? await db.get('docs', name) : undefined);
         if (!record) own.push(accountId);
         if (!record || record.revoked) continue;
         // Marked before the push: a worker stopped in between pushes it on the next start.
