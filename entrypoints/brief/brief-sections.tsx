@@ -2,6 +2,7 @@
  * The brief's sections, worded in the UI language. Every section is always there, with a plain
  * sentence when it is empty, so that a printout says "nothing" rather than leaving it unsaid.
  */
+import { isolate, isolatedList } from '@/utils/shared/bidi-text';
 import type { ComponentChildren } from 'preact';
 import type { ObjectiveStatus } from '@/utils/contract/enums';
 import { formatDayIn, today as dayOfInstant } from '@/utils/shared/dates';
@@ -95,7 +96,7 @@ export function BriefSections({ brief }: { brief: MeetingBrief }) {
       </Section>
       {brief.guests.length > 0 && (
         <p class="guests" data-testid="brief-guests">
-          {t('briefGuests', brief.guests.join(', '))}
+          {t('briefGuests', isolatedList(brief.guests))}
         </p>
       )}
 
@@ -108,7 +109,7 @@ export function BriefSections({ brief }: { brief: MeetingBrief }) {
           <div class="item">
             <p class="item-head">
               <strong>{meeting.summary}</strong> — {instantOf(meeting.at, brief.today)}
-              {meeting.people.length > 0 && <> · {t('briefWith', meeting.people.join(', '))}</>}
+              {meeting.people.length > 0 && <> · {t('briefWith', isolatedList(meeting.people))}</>}
             </p>
             {meeting.outcome && <Field label={t('briefOutcome')} text={meeting.outcome} />}
             <p data-testid="brief-meeting-next">{nextText(meeting.next, brief.today)}</p>
@@ -140,7 +141,7 @@ export function BriefSections({ brief }: { brief: MeetingBrief }) {
               <span class={a.overdue ? 'overdue' : undefined}>
                 {a.overdue ? t('briefOverdue', day(a.due)) : t('briefDue', day(a.due))}
               </span>
-              {a.person && <> · {t('briefWith', a.person)}</>}
+              {a.person && <> · {t('briefWith', isolate(a.person))}</>}
               {a.objective && <> · {t('briefServes', a.objective)}</>}
             </li>
           ))}

@@ -5,6 +5,7 @@ import { beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import en from '@/public/_locales/en/messages.json';
 import { nextText } from '@/entrypoints/brief/brief-sections';
+import { isolatedList } from '@/utils/shared/bidi-text';
 
 const messages = en as Record<
   string,
@@ -44,4 +45,11 @@ it('puts the next action in an element of its own (an isolate), the sentence aro
     expect(host.textContent).toMatch(/^Next action it set: Call Anna\u202E, due .+\.$/);
     render(null, host);
   }
+});
+
+it('isolates each name of a list built into one sentence ("with Anna, Tom")', () => {
+  const list = isolatedList(['Anna\u202E', 'Tom']);
+  expect(list).toBe('\u2068Anna\u202E\u2069, \u2068Tom\u2069');
+  // Every isolate is closed: nothing opened by a name leaks past its end.
+  expect(list.split('\u2068').length).toBe(list.split('\u2069').length);
 });
