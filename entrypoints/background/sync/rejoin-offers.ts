@@ -78,25 +78,26 @@ export function createRejoinOffers(deps: RejoinOffersDeps) {
 export type RejoinOffers = ReturnType<typeof createRejoinOffers>;
 
 /**
- * What a rejoin pushes this browser's store against: the server's copy, minus the records only
- * the server has. The store's fields that differ from the server's are this browser's change
- * (as when an account is shared again); a person, decision or activity the team added while this
- * copy was away is not in the store, and is kept rather than read as deleted here.
+ * What a rejoin pushes this browser's store against. The store is most often an older backup,
+ * and nothing says which of its fields changed since it was made: where the two copies differ,
+ * the team's copy is kept (the base is the store itself, so nothing of it reads as a change),
+ * and what only this browser has (a person, a decision, an activity the team's copy lacks) is
+ * added to it. Records only the team has are not in the store, nor in the base: kept too.
  */
 export function rejoinBase(server: AccountSnapshot, local: AccountSnapshot): AccountSnapshot {
-  const keep = <T extends { id: string }>(records: T[], mine: T[]) => {
-    const ids = new Set(mine.map((r) => r.id));
-    return records.filter((r) => ids.has(r.id));
+  const known = <T extends { id: string }>(mine: T[], theirs: T[]) => {
+    const ids = new Set(theirs.map((r) => r.id));
+    return mine.filter((r) => ids.has(r.id));
   };
   return {
-    account: server.account,
-    people: keep(server.people, local.people),
-    activities: keep(server.activities, local.activities),
-    decisions: keep(server.decisions, local.decisions),
-    stageChanges: keep(server.stageChanges, local.stageChanges),
-    objectives: keep(server.objectives, local.objectives),
-    buyingUnits: keep(server.buyingUnits, local.buyingUnits),
-    whitespace: keep(server.whitespace, local.whitespace),
+    account: local.account,
+    people: known(local.people, server.people),
+    activities: known(local.activities, server.activities),
+    decisions: known(local.decisions, server.decisions),
+    stageChanges: known(local.stageChanges, server.stageChanges),
+    objectives: known(local.objectives, server.objectives),
+    buyingUnits: known(local.buyingUnits, server.buyingUnits),
+    whitespace: known(local.whitespace, server.whitespace),
   };
 }
 
