@@ -26,6 +26,7 @@ import { ProfileSummary } from './profile-summary';
 import type { CardEnv } from './sidebar-types';
 import { StageLadder } from './stage-ladder';
 import { SyncLine } from './sync-line';
+import { CardRejoinOffer } from './rejoin-offer';
 import { ErrorNote, useInline, useWrite, valueOf } from './ui';
 import { showDomains } from '@/utils/shared/idn';
 
@@ -93,6 +94,7 @@ export function AccountCard(props: Props) {
         )}
         <div class="rp-muted">{lastTouched(view.lastTouchedAt)}</div>
         <SyncLine state={view.sync} />
+        <CardRejoinOffer accountId={account.id} state={view.sync} send={send} />
         <div class="rp-head-links">
           {/* Our own page, in a new tab: a relative address resolves inside the extension. */}
           <a

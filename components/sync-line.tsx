@@ -45,7 +45,7 @@ export function useAccountSync(accountId: string, sender: typeof send = send): A
       if (controller.signal.aborted) return;
       const next = r.ok ? r.data : null;
       setState(next);
-      if (next) timer = setTimeout(() => void read(), POLL_MS);
+      if (next && !next.offer) timer = setTimeout(() => void read(), POLL_MS);
     };
     void read();
     watchChanges((notice) => {
@@ -59,7 +59,8 @@ export function useAccountSync(accountId: string, sender: typeof send = send): A
 
 /** The line for a state already read; nothing for an account never shared. */
 export function SyncLine({ state }: { state: AccountSync | null }) {
-  if (!state) return null;
+  // An offer to rejoin is not a line: components/rejoin-offer.tsx shows it, with its buttons.
+  if (!state || state.offer) return null;
   return (
     <p
       class={`sync-line ${state.revoked ? 'revoked' : state.error ? 'error' : state.phase}`}

@@ -11,6 +11,7 @@ import { t } from '@/utils/shared/i18n';
 import { Panel } from '@/components/form-fields';
 import { AccountSyncLine, useAccountSync } from '@/components/sync-line';
 import { ErrorNote } from '@/components/ui';
+import { PanelRejoinOffer } from '@/components/rejoin-offer';
 import { ChangeHistory } from './change-history';
 
 interface Row {
@@ -64,11 +65,17 @@ export function SharePanel({ accountId }: { accountId: string }) {
     setDone(t('shareStopped'));
   };
 
-  const shared = sync !== null && !sync.revoked;
+  const shared = sync !== null && !sync.revoked && !sync.offer;
   return (
     <Panel id="share" title={t('shareTitle')}>
       <AccountSyncLine accountId={accountId} />
-      {team === null ? null : team.phase === 'off' ? (
+      <PanelRejoinOffer
+        accountId={accountId}
+        state={sync}
+        send={send}
+        onRejoined={() => setDone(t('syncRejoined'))}
+      />
+      {team === null || sync?.offer ? null : team.phase === 'off' ? (
         <p class="muted">
           <a href="/options.html#team">{t('shareNeedsTeam')}</a>
         </p>
@@ -148,7 +155,7 @@ export function SharePanel({ accountId }: { accountId: string }) {
         </p>
       )}
       <ErrorNote error={error} />
-      {sync && <ChangeHistory accountId={accountId} sync={sync} />}
+      {sync && !sync.offer && <ChangeHistory accountId={accountId} sync={sync} />}
     </Panel>
   );
 }

@@ -148,6 +148,8 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   teamSyncOwn: { on: true },
   shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'editor' }] },
   unshareAccount: { accountId: 'acc-1' },
+  rejoinAccount: { accountId: 'acc-1' },
+  dismissRejoin: { accountId: 'acc-1' },
   getAccountSync: { accountId: 'acc-1' },
   readKpis: { first: '2026-10-01', last: '2026-12-31' },
   listWhitespace: { accountId: 'acc-1' },

@@ -139,6 +139,8 @@ describe('bad input gets a clear error and changes nothing', () => {
     teamSyncOwn: { on: 'yes' },
     shareAccount: { accountId: 'acc-1', members: [{ email: 'bob@firm.com', role: 'owner' }] },
     unshareAccount: { accountId: '../x' },
+    rejoinAccount: { accountId: '../x' },
+    dismissRejoin: {},
     getAccountSync: {},
     readKpis: { first: '2026-12-31', last: '2026-10-01' },
     listWhitespace: { accountId: '' },

@@ -315,6 +315,8 @@ const SYNC_MESSAGES: MessageName[] = [
   'getAccountHistory',
   'shareAccount',
   'unshareAccount',
+  'rejoinAccount',
+  'dismissRejoin',
   'getAccountSync',
 ];
 

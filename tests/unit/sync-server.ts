@@ -53,8 +53,18 @@ export function useSyncServer(env: Record<string, string> = {}) {
       encoding: 'utf8',
     }).stdout.trim();
 
-  /** One browser signed in as `email`: its store, its sync database and its engine. */
-  async function browser(email: string, { own = false, token = invite(email) } = {}) {
+  /**
+   * One browser signed in as `email`: its store, its sync database and its engine. `before`
+   * fills the store before the engine connects (a backup restored, say).
+   */
+  async function browser(
+    email: string,
+    {
+      own = false,
+      token = invite(email),
+      before,
+    }: { own?: boolean; token?: string; before?: (db: RapportDb) => Promise<unknown> } = {},
+  ) {
     let counter = 0;
     const db = await openDb(`engine-${email}-${Math.random()}`);
     const syncDb = await openSyncDb(`engine-sync-${email}-${Math.random()}`);
@@ -67,6 +77,7 @@ export function useSyncServer(env: Record<string, string> = {}) {
         now: () => Date.UTC(2026, 11, 5, 3, 0, 0) + ++counter,
         WebSocketPolyfill: WebSocket,
       });
+    await before?.(db);
     const it = { db, engine: newEngine(), notified, syncDb, restart };
     /**
      * The worker stops and starts again: a new engine resumes from what the databases hold

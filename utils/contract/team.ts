@@ -28,6 +28,19 @@ export interface AccountSync {
   revoked: boolean;
   /** The server refused this account's latest changes (stated); they are kept here. */
   error: string | null;
+  /**
+   * Not shared here, but a teammate shares an account under this one's id with this person
+   * (most often: a backup of a shared account restored). Nothing is sent until they rejoin.
+   */
+  offer?: RejoinOffer;
+}
+
+/** Where an offered account is shared, and by whom (null: the server did not say). */
+export interface RejoinOffer {
+  server: string;
+  owner: string | null;
+  /** "Not now" was said: the sidebar's card no longer asks; the account page still offers it. */
+  dismissed: boolean;
 }
 
 export type TeamRole = 'editor' | 'viewer';

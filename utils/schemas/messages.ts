@@ -315,6 +315,14 @@ export const MESSAGES = {
     'page',
   ).returns<AccountSync>(),
   unshareAccount: message(z.object({ accountId: Id }), 'page').returns<true>(),
+  /**
+   * Joins an account a teammate shares with this person whose id this store already holds (a
+   * restored backup): this browser's records go to that server only now. From Rapport's own
+   * pages only, never the sidebar's frame, which sits inside other sites' pages.
+   */
+  rejoinAccount: message(z.object({ accountId: Id }), 'page').returns<AccountSync>(),
+  /** "Not now" on that offer: nothing is joined or sent; the card stops asking. */
+  dismissRejoin: message(z.object({ accountId: Id }), 'frame').returns<true>(),
   /** One account's sync line for its views, the sidebar's card included: no address, no token. */
   getAccountSync: message(
     z.object({ accountId: Id }),

@@ -113,6 +113,25 @@ export const teamHandlers = {
     return { data: true, changed: [req.accountId] };
   },
 
+  async rejoinAccount(req, ctx) {
+    const engine = engineOf(ctx);
+    if (!(await engine.accountState(req.accountId))?.offer)
+      throw refused('syncErrNoOffer', 'not_found');
+    await stated(() => engine.rejoinOffer(req.accountId));
+    const state = await engine.accountState(req.accountId);
+    const data: AccountSync = state
+      ? accountSyncOf(state)
+      : { phase: 'offline', waiting: 0, revoked: false, error: null };
+    return { data, changed: [req.accountId] };
+  },
+
+  async dismissRejoin(req, ctx) {
+    const engine = engineOf(ctx);
+    if (!(await stated(() => engine.dismissOffer(req.accountId))))
+      throw refused('syncErrNoOffer', 'not_found');
+    return { data: true, changed: [req.accountId] };
+  },
+
   async getAccountHistory(req, ctx) {
     return { data: ctx.sync?.history(req.accountId) ?? null, changed: [] };
   },

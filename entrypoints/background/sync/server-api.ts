@@ -112,3 +112,18 @@ export async function removeTeam(connection: SyncConnection | null, accountId: s
     await removeMember(connection, accountId, member.email);
   }
 }
+
+const Members = z.object({
+  members: z.array(z.object({ email: z.string(), role: z.string() })),
+});
+
+/** Who owns a shared account's document, as its access list says (members may read it). */
+export async function documentOwner(
+  connection: SyncConnection | null,
+  accountId: string,
+): Promise<string | null> {
+  const path = `/api/documents/${accountDocName(accountId)}/members`;
+  const listed = Members.safeParse(await callServer(connection, 'GET', path).catch(() => null));
+  if (!listed.success) return null;
+  return listed.data.members.find((m) => m.role === 'owner')?.email.slice(0, 320) ?? null;
+}

@@ -24,6 +24,7 @@ import { firstSync } from './first-sync';
 import { createLineWatch } from './line-watch';
 import { createPersonalSync } from './personal-sync';
 import { dropClosedProvider } from './server-closed';
+import { createRejoinOffers, readServerCopy, rejoinBaseOf } from './rejoin-offers';
 import {
   callServer,
   removeMember,
@@ -36,7 +37,7 @@ import { checkServerUrl } from './server-url';
 import { asSyncError, SyncError } from './sync-errors';
 import { attachProvider } from './providers';
 import { accountDocName, type SyncConnection, type SyncDocRecord } from './sync-state';
-import { accountStateOf, statusOf, type DocView } from './sync-status';
+import { accountStateOf, offerStateOf, statusOf, type DocView } from './sync-status';
 import {
   LOCAL,
   type AccountSyncState,
@@ -80,6 +81,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     notify: deps.notify,
     onError: setError,
   });
+  const offers = createRejoinOffers(deps);
   const { save, pushLocal, pullRemote } = createDocSteps(deps, {
     email: () => connection?.email,
     saved: lines.poke,
@@ -208,6 +210,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         };
       }
       const db = await deps.getSyncDb();
+      if (next?.url !== connection?.url || next?.email !== connection?.email) await offers.clear();
       if (next) await db.put('settings', next);
       else await db.delete('settings', 'connection');
       personal.stop();
@@ -285,12 +288,35 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       };
       await (await deps.getSyncDb()).put('docs', record);
       connect(await open(record));
+      await offers.drop(accountId);
     },
+
+    /** The person's "Rejoin" on an offer: the server's copy first, then the store merged in. */
+    async rejoinOffer(accountId: string): Promise<void> {
+      const offer = await offers.get(accountId);
+      if (!connection || offer?.server !== connection.url) throw new SyncError('syncErrNoOffer');
+      const name = accountDocName(accountId);
+      const at = { name, token: connection.token };
+      const copy = await readServerCopy(theSocket(connection.url), at, setError, SHARE_SYNC_MS);
+      if (!copy) throw new SyncError('syncErrUnreachable');
+      const update = Y.encodeStateAsUpdate(copy);
+      const entry = await open({ name, accountId, update, dirty: true, revoked: false });
+      entry.base = await rejoinBaseOf(copy, deps, accountId);
+      await save(entry);
+      await offers.drop(accountId);
+      await enqueue(entry, () => pullRemote(entry));
+      connect(entry);
+      await personal.localChanged([accountId]);
+    },
+
+    /** "Not now" on an offer: it stays unjoined; the sidebar's card stops asking. */
+    dismissOffer: (accountId: string) => offers.dismiss(accountId),
 
     /** Joins every account teammates shared with this person that is not open here yet. */
     async discover(): Promise<void> {
       const db = await deps.getDb();
-      for (const accountId of await sharedWithMe(connection)) {
+      const shared = await sharedWithMe(connection);
+      for (const accountId of shared) {
         const entry = live.get(accountDocName(accountId));
         // Taken off the list, then given access again: the copy here rejoins the document.
         if (entry?.record.revoked) await rejoin(entry);
@@ -298,10 +324,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         // A document someone else claimed under the id of an account this store holds and never
         // synced: joining it would push that account's records to them (and theirs over it).
         // Ids are not secret from a teammate (an account once shared, a backup file they gave).
-        if (!(await hasDoc(accountId)) && (await db.getKey('accounts', accountId)) !== undefined)
+        // Most often it is this person's own restored backup: they are asked (rejoin-offers.ts).
+        if (!(await hasDoc(accountId)) && (await db.getKey('accounts', accountId)) !== undefined) {
+          await offers.note(accountId, connection);
           continue;
+        }
         await engine.join(accountId);
       }
+      await offers.keepOnly(shared);
     },
 
     /** Gives a teammate a role on a shared account (the owner only; the server checks). */
@@ -348,7 +378,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const name = accountDocName(accountId);
       const entry = live.get(name);
       const record = entry?.record ?? (await (await deps.getSyncDb()).get('docs', name));
-      if (!record) return null;
+      if (!record) return offerStateOf(await offers.get(accountId));
       return accountStateOf(docView(record, entry), socket?.status === 'connected');
     },
 

@@ -6,6 +6,9 @@
  *   docs        each shared document's Yjs state (and the person's own, `user:<email>`) (a merged update) and whether this browser has
  *               a change not yet in it (`dirty`), so that sync resumes after a worker restart
  *               from the stored state vector instead of downloading everything again
+ *   offers      accounts a teammate shares with this person whose id this store already holds,
+ *               never synced here (a restored backup): not joined until the person says so
+ *               (rejoin-offers.ts)
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
@@ -34,18 +37,32 @@ export interface SyncDocRecord {
   seeded?: boolean;
 }
 
+/** A document shared with this person under the id of an account held here, not joined. */
+export interface RejoinOfferRecord {
+  accountId: string;
+  /** The server it was found on, and its owner there (null when the server did not say). */
+  server: string;
+  owner: string | null;
+  /** "Not now": the sidebar's card stops asking; the account page still offers it. */
+  dismissed: boolean;
+}
+
 interface SyncSchema extends DBSchema {
   settings: { key: string; value: SyncConnection };
   docs: { key: string; value: SyncDocRecord };
+  offers: { key: string; value: RejoinOfferRecord };
 }
 
 export type SyncDb = IDBPDatabase<SyncSchema>;
 
 export function openSyncDb(name: string = SYNC_DB_NAME): Promise<SyncDb> {
-  return openDB<SyncSchema>(name, 1, {
-    upgrade(db) {
-      db.createObjectStore('settings', { keyPath: 'key' });
-      db.createObjectStore('docs', { keyPath: 'name' });
+  return openDB<SyncSchema>(name, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('settings', { keyPath: 'key' });
+        db.createObjectStore('docs', { keyPath: 'name' });
+      }
+      if (oldVersion < 2) db.createObjectStore('offers', { keyPath: 'accountId' });
     },
     blocking(_current, _next, event) {
       (event.target as IDBDatabase).close();

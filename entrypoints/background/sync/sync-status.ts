@@ -4,6 +4,7 @@
  * documents; nothing here is stored.
  */
 import type { SyncError } from './sync-errors';
+import type { RejoinOfferRecord } from './sync-state';
 
 export type SyncPhase = 'off' | 'offline' | 'connecting' | 'synced' | 'pending';
 
@@ -26,6 +27,21 @@ export interface AccountSyncState {
   revoked: boolean;
   /** The server refused this account's latest changes (too large...): kept here, not sent. */
   error: SyncError | null;
+  /** Not joined: a teammate shares it on this server and the person has not said yes yet. */
+  offer?: { server: string; owner: string | null; dismissed: boolean };
+}
+
+/** The line of an account offered to rejoin (rejoin-offers.ts); null when there is no offer. */
+export function offerStateOf(offer: RejoinOfferRecord | undefined): AccountSyncState | null {
+  if (!offer) return null;
+  const { server, owner, dismissed } = offer;
+  return {
+    phase: 'off',
+    waiting: 0,
+    revoked: false,
+    error: null,
+    offer: { server, owner, dismissed },
+  };
 }
 
 /** What the status needs to know of one live document. */
