@@ -68,22 +68,26 @@ async function knownDomains(
 type Participant = HostContext['participants'][number];
 
 /**
- * The context without the participants whose address holds hidden characters or a host
- * character read as another (lookalike.ts isDisguised), and those. They are taken out before any
- * match: a zero-width space vanishes and a full-width letter becomes its ASCII one when a host
- * name is read ("north\u200Bwind-traders.com" is northwind-traders.com), so they would find the
- * client.
+ * The context without the participants whose address, and the CRM web domains that, hold hidden
+ * characters or a host character read as another (lookalike.ts isDisguised), and those (a domain
+ * as a participant with no name). They are taken out before any match: a zero-width space
+ * vanishes and a full-width letter becomes its ASCII one when a host name is read
+ * ("north\u200Bwind-traders.com" is northwind-traders.com), so they would find the client.
  */
 export function withoutHidden(context: HostContext): {
   context: HostContext;
   hidden: Participant[];
 } {
-  const hidden = context.participants.filter((p) => isDisguised(p.email));
+  const hidden = [
+    ...context.participants.filter((p) => isDisguised(p.email)),
+    ...context.domains.filter(isDisguised).map((email) => ({ email, name: '' })),
+  ];
   if (hidden.length === 0) return { context, hidden };
   return {
     context: {
       ...context,
       participants: context.participants.filter((p) => !isDisguised(p.email)),
+      domains: context.domains.filter((d) => !isDisguised(d)),
     },
     hidden,
   };

@@ -170,6 +170,36 @@ describe('resolveContext and look-alike senders', () => {
     ]);
   });
 
+  it("a CRM record's own web domain in full-width letters or with another full stop finds no account", async () => {
+    const { send } = await seeded();
+    const company = (domain: string) => ({
+      host: 'hubspot' as const,
+      url: 'https://app.hubspot.com/contacts/1/record/0-2/7',
+      participants: [],
+      domains: [domain],
+      names: ['Northwind Traders'],
+      crmRef: {
+        system: 'hubspot' as const,
+        recordType: 'company',
+        recordId: '7',
+        url: 'https://app.hubspot.com/contacts/1/record/0-2/7',
+      },
+    });
+    for (const domain of [
+      '\uFF4Eorthwind-traders.com',
+      'northwind-traders\u3002com',
+      'north\u200Bwind-traders.com',
+    ]) {
+      const r = await ok(send('resolveContext', company(domain), 'sidebar-frame'));
+      // Neither by the domain nor by the name it borrows.
+      expect(r.matches).toEqual([]);
+      expect(r.lookalikes).toEqual([
+        expect.objectContaining({ email: domain, reason: 'hidden', real: 'northwind-traders.com' }),
+      ]);
+      expect(r.lookalikes?.[0]?.shown).toMatch(/<U\+(FF4E|3002|200B)>/);
+    }
+  });
+
   it("imitations of the user's own domain are listed too; colleagues and free mail are not", async () => {
     const { send } = await seeded();
     const r = await ok(

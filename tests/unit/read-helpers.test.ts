@@ -118,6 +118,12 @@ describe('hostOf', () => {
     ['not a domain', null],
     ['localhost', null],
     ['-globex.com', null],
+    // A host the URL parser would map to another (full-width letters, another full stop, a
+    // hidden character) is given as written, so the background sees the disguise.
+    ['https://\uFF4Eorthwind.co.uk/en', '\uFF4Eorthwind.co.uk'],
+    ['Northwind\u3002co.uk', 'northwind\u3002co.uk'],
+    ['north\u200Bwind.co.uk', 'north\u200Bwind.co.uk'],
+    ['https://\uFF4Eorthwind.co.uk:8443/', '\uFF4Eorthwind.co.uk'],
     ['', null],
     [null, null],
   ];

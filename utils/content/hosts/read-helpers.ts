@@ -11,6 +11,7 @@ import type { HostContext } from '@/utils/contract/messages';
 import type { ReadResult } from './types';
 import type { PageThing } from '@/utils/contract/enums';
 import { MAX_PARTICIPANTS } from '@/utils/contract/limits';
+import { isDisguised } from '@/utils/shared/disguise';
 
 // ---------------------------------------------------------------------------------------------
 // Addresses
@@ -112,8 +113,15 @@ export function hostOf(value: string | null | undefined): string | null {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  return host.length <= 253 && HOST_NAME.test(host) ? host : null;
+  if (host.length > 253 || !HOST_NAME.test(host)) return null;
+  // The parser reads "\uFF4Eorthwind.co.uk" (full-width n) as northwind.co.uk and drops a
+  // zero-width space: the host is given as written, for the background to warn about it.
+  const written = hostAsWritten(withScheme ? text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '') : text);
+  return isDisguised(written) ? written.toLowerCase() : host;
 }
+
+/** The host as the value writes it: up to a path, query, fragment or port, without a root dot. */
+const hostAsWritten = (rest: string): string => rest.split(/[/\\?#:]/, 1)[0]!.replace(/\.$/, '');
 
 // ---------------------------------------------------------------------------------------------
 // Hidden elements
