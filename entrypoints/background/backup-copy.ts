@@ -15,6 +15,7 @@ import type {
 } from '@/utils/contract/backups';
 import type { Account } from '@/utils/contract/model';
 import { withKeys, withoutKeys, type RapportSchema, type StoreName } from './db';
+import { firstMoved } from './merge-parents';
 
 type ReadTx = IDBPTransaction<RapportSchema, StoreName[], 'readonly' | 'readwrite'>;
 type WriteTx = IDBPTransaction<RapportSchema, StoreName[], 'readwrite'>;
@@ -93,12 +94,14 @@ export async function storeIsEmpty(tx: ReadTx): Promise<boolean> {
 /**
  * Puts every record of backup `backupId` into the record stores, in `tx`. An account's records
  * must find their account among the backup's accounts or `knownAccountIds` (the store's, for a
- * merge); the first that does not is returned as a problem, and the caller aborts the transaction.
+ * merge), and a merge never moves a record the store holds to another account (merge-parents.ts);
+ * the first that breaks either is returned as a problem, and the caller aborts the transaction.
  */
 export async function copyBackupToStore(
   tx: WriteTx,
   backupId: string,
   knownAccountIds: ReadonlySet<string>,
+  merge: boolean,
 ): Promise<{ counts: RecordCounts; accountIds: string[]; problem: RecordProblem | null }> {
   const source = tx.objectStore('backupRecords');
   const counts = zeroCounts();
@@ -112,15 +115,21 @@ export async function copyBackupToStore(
         id: string;
         accountId?: string;
       }[];
+      // Queued before the page's puts, so they read what the store held (requests run in order).
+      const moved = merge && kind !== 'accounts' ? firstMoved(unwrap(tx), kind, page) : null;
       for (const record of page) {
         if (kind === 'accounts') {
           accounts.add(record.id);
           accountIds.push(record.id);
           target.put(withKeys(record as Account));
         } else if (record.accountId !== undefined && !accounts.has(record.accountId)) {
+          // The caller aborts: the reads' answers no longer matter, but must not go unheard.
+          moved?.catch(() => null);
           return { counts, accountIds, problem: { kind: 'orphan', store: kind, id: record.id } };
         } else target.put(record);
       }
+      const problem = await moved;
+      if (problem) return { counts, accountIds, problem };
       counts[kind] += page.length;
       if (page.length < COPY_PAGE) break;
       after = page[page.length - 1]!.id;

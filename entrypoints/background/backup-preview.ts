@@ -9,10 +9,12 @@ import type { Account } from '@/utils/contract/model';
 import { canonical } from '@/utils/shared/canonical-json';
 import { COPY_PAGE, kindRange } from './backup-copy';
 import { withoutKeys, type RapportDb } from './db';
+import { movesAccount } from './merge-parents';
 
 export interface Preview {
   preview: ImportPreview;
   mergeProblem: RecordProblem | null;
+  movedProblem: RecordProblem | null;
   replaceProblem: RecordProblem | null;
 }
 
@@ -30,6 +32,7 @@ export async function previewStaged(db: RapportDb, backupId: string): Promise<Pr
   );
   const preview = {} as ImportPreview;
   let mergeProblem: RecordProblem | null = null;
+  let movedProblem: RecordProblem | null = null;
   let replaceProblem: RecordProblem | null = null;
   for (const kind of RECORD_KINDS) {
     const diff: StoreDiff = { added: 0, updated: 0, unchanged: 0, removed: 0 };
@@ -54,6 +57,8 @@ export async function previewStaged(db: RapportDb, backupId: string): Promise<Pr
         if (now === undefined) diff.added++;
         else {
           matched++;
+          if (kind !== 'accounts' && !movedProblem && movesAccount(now, record))
+            movedProblem = { kind: 'moved', store: kind, id: record.id };
           const was = kind === 'accounts' ? withoutKeys(now as Account) : now;
           if (canonical(was) === canonical(record)) diff.unchanged++;
           else diff.updated++;
@@ -71,5 +76,5 @@ export async function previewStaged(db: RapportDb, backupId: string): Promise<Pr
     }
     preview[kind] = diff;
   }
-  return { preview, mergeProblem, replaceProblem };
+  return { preview, mergeProblem, movedProblem, replaceProblem };
 }

@@ -34,11 +34,19 @@ type Checked = {
   staged: StagedImport;
   /** Why a replace cannot work with this file (records whose account only the store has). */
   replaceProblem: Problem | null;
+  /** Why a merge cannot work with it (records the store holds under another account). */
+  movedProblem: Problem | null;
 };
 
 /** A cross-record rule the staged file breaks, worded as the page words any backup problem. */
 function recordProblem(p: RecordProblem): Problem {
-  const key = p.kind === 'duplicateId' ? 'optionsBackupDuplicateId' : 'optionsBackupOrphan';
+  const key = (
+    {
+      duplicateId: 'optionsBackupDuplicateId',
+      orphan: 'optionsBackupOrphan',
+      moved: 'optionsBackupMoved',
+    } as const
+  )[p.kind];
   return { key, subs: [p.store, p.id] };
 }
 
@@ -125,6 +133,7 @@ export function ImportBackup({ onKept }: { onKept: () => void }) {
         fileName: file.name,
         staged: r.staged,
         replaceProblem: r.staged.replaceProblem && recordProblem(r.staged.replaceProblem),
+        movedProblem: r.staged.movedProblem && recordProblem(r.staged.movedProblem),
       });
     } finally {
       setBusy(false);
@@ -181,6 +190,11 @@ export function ImportBackup({ onKept }: { onKept: () => void }) {
           </p>
           <PreviewTable preview={checked.staged.preview} />
           <p class="hint">{t('optionsMergeExplained')}</p>
+          {checked.movedProblem && (
+            <p class="hint" data-testid="merge-impossible">
+              {t('optionsMergeImpossible', say(checked.movedProblem))}
+            </p>
+          )}
           {checked.replaceProblem && (
             <p class="hint">{t('optionsReplaceImpossible', say(checked.replaceProblem))}</p>
           )}
@@ -189,7 +203,7 @@ export function ImportBackup({ onKept }: { onKept: () => void }) {
               <button
                 type="button"
                 class="btn primary"
-                disabled={busy}
+                disabled={busy || checked.movedProblem !== null}
                 onClick={() => void run('merge')}
               >
                 {t('optionsMerge')}

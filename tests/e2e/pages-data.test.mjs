@@ -235,3 +235,39 @@ test(
     await waitFor(async () => (await accountCount(app)) === 3, { message: 'three accounts left' });
   },
 );
+
+test(
+  'a backup that puts a record under another account: Merge is refused with the reason, Replace stays',
+  { timeout: 60_000 },
+  async () => {
+    // Anna is Northwind's; the file says she is Globex's, and carries new notes about her.
+    const crafted = sampleBackup(Date.now());
+    const anna = crafted.people.find((p) => p.id === 'per-anna');
+    anna.accountId = 'acc-globex';
+    anna.notes = 'Moved by the file';
+    const before = await storedData(app);
+    const options = await openOptions();
+    try {
+      await options.setInputFiles('#backup-file', {
+        name: 'moved.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(crafted)),
+      });
+      await options.locator('.preview-box table.preview').waitFor();
+      const reason = msg('optionsBackupMoved', 'people', 'per-anna');
+      await expectText(
+        options.getByTestId('merge-impossible'),
+        msg('optionsMergeImpossible', reason),
+      );
+      assert.equal(await button(options, 'optionsMerge').isDisabled(), true, 'Merge offered');
+      assert.equal(await button(options, 'optionsReplace').isDisabled(), false, 'Replace refused');
+      assert.deepEqual(await storedData(app), before, 'the preview changed the store');
+      await shot(options, 'pages-backup-moved', { element: part(options, 'optionsImportHeading') });
+      await button(options, 'optionsCancel').click();
+      await options.locator('.preview-box').waitFor({ state: 'detached' });
+      assert.deepEqual(await storedData(app), before, 'the store changed');
+    } finally {
+      await options.close();
+    }
+  },
+);

@@ -51,7 +51,8 @@ export type ImportPreview = Record<RecordKind, StoreDiff>;
 
 /** A cross-record rule a backup breaks (utils/schemas/backup-rules.ts words the same kinds). */
 export interface RecordProblem {
-  kind: 'duplicateId' | 'orphan';
+  /** moved: the store holds the record under another account (a merge never moves one). */
+  kind: 'duplicateId' | 'orphan' | 'moved';
   store: RecordKind;
   id: string;
 }
@@ -62,6 +63,8 @@ export interface StagedImport {
   preview: ImportPreview;
   /** Records whose account is neither in the file nor in the store: a merge cannot take them. */
   mergeProblem: RecordProblem | null;
+  /** Records the store holds under another account: a merge would move them, so it may not run. */
+  movedProblem: RecordProblem | null;
   /** Records whose account only the store has: a replace would orphan them. */
   replaceProblem: RecordProblem | null;
 }

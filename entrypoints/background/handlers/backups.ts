@@ -29,6 +29,8 @@ const isKept = (b: BackupInfo) =>
   b.state === 'complete' && (b.reason === 'erased' || b.reason === 'before-replace');
 
 export function recordProblemText(p: RecordProblem): string {
+  if (p.kind === 'moved')
+    return `${p.store}: "${p.id}" belongs to another account here; a merge never moves a record.`;
   return p.kind === 'duplicateId'
     ? `${p.store}: the id "${p.id}" appears twice.`
     : `${p.store}: "${p.id}" belongs to an account that is not in the backup.`;
@@ -193,7 +195,12 @@ export const backupHandlers = {
         }
         for (const s of RECORD_KINDS) await tx.objectStore(s).clear();
       } else known = new Set(await tx.objectStore('accounts').getAllKeys());
-      const { counts, accountIds, problem } = await copyBackupToStore(tx, req.backupId, known);
+      const { counts, accountIds, problem } = await copyBackupToStore(
+        tx,
+        req.backupId,
+        known,
+        req.mode === 'merge',
+      );
       if (problem) throw new HandlerError('invalid', recordProblemText(problem));
       const staged = (await tx
         .objectStore('backupRecords')

@@ -5,7 +5,9 @@
 import { unwrap } from 'idb';
 import { ALL_STORES, withKeys, withoutKeys, type StoreName } from '../db';
 import { findOverfullPlan } from '../objective-limit';
-import { RECORD_KINDS, SCHEMA_VERSION } from '@/utils/contract/records';
+import { firstMoved } from '../merge-parents';
+import { recordProblemText } from './backups';
+import { CHILD_KINDS, RECORD_KINDS, SCHEMA_VERSION } from '@/utils/contract/records';
 import type { Backup, ImportSummary } from '@/utils/contract/messages';
 import type { Account } from '@/utils/contract/model';
 import { findBackupProblem } from '@/utils/schemas/backup-rules';
@@ -66,6 +68,11 @@ export const dataHandlers = {
       const problem = checkBackup(backup, known);
       if (problem) throw new HandlerError('invalid', problem);
       if (mode === 'replace') for (const s of RECORD_KINDS) await tx.objectStore(s).clear();
+      // A merge never moves a record the store holds to another account (merge-parents.ts).
+      for (const s of mode === 'merge' ? CHILD_KINDS : []) {
+        const moved = await firstMoved(unwrap(tx), s, backup[s]);
+        if (moved) throw new HandlerError('invalid', recordProblemText(moved));
+      }
       // All puts are queued at once on the native store, and write() awaits the transaction:
       // awaiting each put cost a round trip to the IndexedDB backend per record, and a promise
       // per put still cost a quarter of the import's CPU time at 20,000 records (npm run bench).
