@@ -66,6 +66,8 @@ export interface KnownDomains {
    */
   byLabel: ReadonlyMap<string, string>;
   bySkeleton: ReadonlyMap<string, string>;
+  /** By the whole domain's skeleton, for one standing in front of another with a homoglyph. */
+  byDomainSkeleton: ReadonlyMap<string, string>;
   /** By label length, for the edit check. */
   byLength: ReadonlyMap<number, readonly KnownLabel[]>;
 }
@@ -82,16 +84,18 @@ export function prepareKnownDomains(list: Iterable<string>): KnownDomains {
   const domains = new Set<string>();
   const byLabel = new Map<string, string>();
   const bySkeleton = new Map<string, string>();
+  const byDomainSkeleton = new Map<string, string>();
   const byLength = new Map<number, KnownLabel[]>();
   for (const raw of list) {
     const domain = typeof raw === 'string' ? safe(() => registrableDomain(raw)) : null;
     if (!domain || domains.has(domain)) continue;
     domains.add(domain);
+    const whole = unicodeHost(domain);
+    if (!byDomainSkeleton.has(skeleton(whole))) byDomainSkeleton.set(skeleton(whole), domain);
     const ascii = labelOf(domain);
     if (!ascii) continue;
     const label = unicodeHost(ascii);
     const known: KnownLabel = { domain, label, skeleton: skeleton(label) };
-    const whole = unicodeHost(domain);
     for (const name of [label, whole.replaceAll('.', '-'), whole.replaceAll('.', '')]) {
       if (!byLabel.has(name)) byLabel.set(name, domain);
     }
@@ -99,7 +103,7 @@ export function prepareKnownDomains(list: Iterable<string>): KnownDomains {
     const length = [...label].length;
     byLength.set(length, [...(byLength.get(length) ?? []), known]);
   }
-  return { domains, byLabel, bySkeleton, byLength };
+  return { domains, byLabel, bySkeleton, byDomainSkeleton, byLength };
 }
 
 function safe<T>(f: () => T): T | null {
@@ -189,13 +193,23 @@ function resemble(
   return near ? { real: near, reason: 'edits' } : null;
 }
 
-/** A known domain standing whole at the front of the host: "northwind-traders.com.pay.io". */
+/**
+ * A known domain standing whole at the front of the host: "northwind-traders.com.pay.io"; also
+ * with a homoglyph in it ("n\u043Erthwind-traders.com.pay.io", a Cyrillic "о": the skeletons
+ * agree), and run into the registrable label with a hyphen ("northwind-traders.com-secure.io").
+ */
 function knownInFront(ascii: string, domain: string, known: KnownDomains): string | null {
   const front = ascii.slice(0, Math.max(0, ascii.length - domain.length - 1)).split('.');
-  for (let end = front.length; end >= 2; end--) {
-    for (let start = 0; start <= end - 2; start++) {
-      const candidate = front.slice(start, end).join('.');
-      if (known.domains.has(candidate)) return candidate;
+  const label = domain.split('.')[0] ?? '';
+  const heads = [...label.matchAll(/-/g)].map((m) => [...front, label.slice(0, m.index)]);
+  for (const labels of [front, ...heads]) {
+    for (let end = labels.length; end >= 2; end--) {
+      for (let start = 0; start <= end - 2; start++) {
+        const candidate = labels.slice(start, end).join('.');
+        if (known.domains.has(candidate)) return candidate;
+        const imitated = known.byDomainSkeleton.get(skeleton(unicodeHost(candidate)));
+        if (imitated) return imitated;
+      }
     }
   }
   return null;

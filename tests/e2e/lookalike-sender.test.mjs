@@ -122,6 +122,37 @@ for (const [lang, messages] of [
       await gmail.close();
     });
 
+    test('the real domain in front, run into another or with a homoglyph, is a look-alike', async () => {
+      // "northwind.co.uk-docs.net" and "nоrthwind.co.uk.docs.net" (a Cyrillic "о"): both read as
+      // the client's domain with something after it, and neither is the client's.
+      for (const [domain, shown] of [
+        ['northwind.co.uk-docs.net', 'anna.keller@northwind.co.uk-docs.net'],
+        ['n\u043Erthwind.co.uk.docs.net', 'anna.keller@xn--nrthwind-nbh.co.uk.docs.net'],
+      ]) {
+        const { url, html } = threadFrom(domain);
+        const gmail = await app.openHost(url, html);
+        const warning = sidebar(gmail, 'lookalike-warning');
+        await warning.waitFor({ timeout: 10_000 });
+        const claim = message(
+          messages,
+          'sidebarLookalikeLooksLikeAccount',
+          'northwind.co.uk',
+          'Northwind Logistics',
+        );
+        await expectText(warning.locator('.rp-lookalike-claim').first(), claim, { page: gmail });
+        const addresses = await sidebar(gmail, 'lookalike-address').allTextContents();
+        assert.ok(addresses.includes(shown), `${shown} is not listed: ${addresses}`);
+        const frame = await sidebarFrameOf(gmail);
+        const text = await frame.evaluate(() => document.body.innerText);
+        for (const secret of CLIENT_ONLY) {
+          assert.ok(!text.includes(secret), `the client's "${secret}" is shown for ${domain}`);
+        }
+        assert.equal(await sidebar(gmail, 'account-name').count(), 0, 'an account card is shown');
+        await screenshot(gmail, `lookalike-in-front-${lang}`);
+        await gmail.close();
+      }
+    });
+
     test('a bidi override in an address is shown as a code point, with the warning', async () => {
       // Anna's address reads "anna.keller@northwind.co.uk" when painted, but is not; Tom is real.
       const hostile = 'anna.keller@\u202Eku.oc.dniwhtron';

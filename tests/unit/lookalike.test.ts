@@ -52,6 +52,11 @@ const TRUE_POSITIVES: [string, string, string][] = [
   // The real domain put in front of another one.
   ['anna@northwind-traders.com.pay-portal.io', 'northwind-traders.com', 'prefix'],
   ['anna@mail.northwind.co.uk.secure-docs.net', 'northwind.co.uk', 'prefix'],
+  // ... with a homoglyph in it (a Cyrillic "о" in a subdomain), or run into the next label.
+  ['anna@n\u043Erthwind-traders.com.pay-portal.io', 'northwind-traders.com', 'prefix'],
+  ['anna@xn--nrthwind-traders-mkn.com.pay-portal.io', 'northwind-traders.com', 'prefix'],
+  ['anna@northwind-traders.com-secure.io', 'northwind-traders.com', 'prefix'],
+  ['anna@mail.northwind.co.uk-docs.net', 'northwind.co.uk', 'prefix'],
   // Hidden characters: a right-to-left override that makes the address read as the client's,
   // a zero-width space, a bidi isolate in the name part.
   ['anna.keller@\u202Eku.oc.dniwhtron', 'northwind.co.uk', 'hidden'],
@@ -113,6 +118,10 @@ const NEAR_MISSES: string[] = [
   'x@umbrella-insurance.com',
   'x@initech.com',
   'x@initrode-systems.com',
+  // A known name inside a longer label, not the known domain in front.
+  'x@northwind-traders.comfort.io',
+  'x@traders.com-secure.io',
+  'x@com-secure.io',
   // Short labels: one letter apart is an unrelated company, not an imitation.
   'x@ibx.com',
   'x@ibmx.com',
