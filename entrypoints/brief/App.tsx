@@ -11,7 +11,7 @@ import type { MeetingBrief } from '@/utils/shared/meeting-brief';
 import { parseBriefQuery } from '@/utils/page/brief-link';
 import { hashOf } from '@/utils/page/account-list';
 import { POTENTIAL_LABEL, STAGE_LABEL } from '@/components/labels';
-import { BriefSections, dayOf } from './brief-sections';
+import { BriefSections, briefTitle, dayOf } from './brief-sections';
 
 type Load =
   | { state: 'loading' }
@@ -34,7 +34,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (load.state === 'ready') document.title = t('briefPageTitle', load.brief.account.name);
+    if (load.state === 'ready') document.title = briefTitle(load.brief.account.name);
   }, [load]);
 
   if (load.state === 'loading')

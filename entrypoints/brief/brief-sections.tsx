@@ -23,6 +23,14 @@ const STATUS_LABEL: Record<Exclude<ObjectiveStatus, 'dropped'>, MessageKey> = {
 };
 
 /** A day as the brief writes it; "this year" is the brief's own day, so a reprint reads the same. */
+/**
+ * The page's title, which the browser also prints at the top of each page: the account's name is
+ * someone's words (a CSV cell, a teammate's edit), and an isolate keeps a bidi control in it from
+ * reordering the words around it, as an element's own span does in the page.
+ */
+export const briefTitle = (accountName: string): string =>
+  t('briefPageTitle', isolate(accountName));
+
 export function dayOf(day: string, briefDay: string): string {
   return formatDayIn(uiLocale(), day, 'short', Date.parse(`${briefDay}T12:00:00`));
 }

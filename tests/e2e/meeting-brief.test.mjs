@@ -251,7 +251,8 @@ for (const lang of ['en', 'ru']) {
       ]);
       await screenshot(accounts, `brief-calendar-${lang}`);
       await waitFor(
-        async () => (await page.title()) === msg('briefPageTitle', 'Northwind Logistics'),
+        async () =>
+          (await page.title()) === msg('briefPageTitle', '\u2068Northwind Logistics\u2069'),
       );
       await page.close();
       await accounts.close();

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import en from '@/public/_locales/en/messages.json';
-import { nextText } from '@/entrypoints/brief/brief-sections';
+import { briefTitle, nextText } from '@/entrypoints/brief/brief-sections';
 import { isolatedList } from '@/utils/shared/bidi-text';
 
 const messages = en as Record<
@@ -52,4 +52,10 @@ it('isolates each name of a list built into one sentence ("with Anna, Tom")', ()
   expect(list).toBe('\u2068Anna\u202E\u2069, \u2068Tom\u2069');
   // Every isolate is closed: nothing opened by a name leaks past its end.
   expect(list.split('\u2068').length).toBe(list.split('\u2069').length);
+});
+
+it('isolates the account name in the page title, which the browser prints on every page', () => {
+  expect(briefTitle('Northwind\u202E Logistics')).toBe(
+    'Meeting brief: \u2068Northwind\u202E Logistics\u2069',
+  );
 });
