@@ -192,11 +192,17 @@ async function untouchPeople(tx: WriteTx, removed: Activity) {
   }
 }
 
-/** Logging a follow-up with people marks when we last spoke to each of them. */
+/**
+ * Logging a follow-up with people marks when we last spoke to each of them. A person of another
+ * account is refused, and the follow-up with it: it would mark someone at another client as
+ * spoken to (their cadence, the KPIs) by a meeting that client never had.
+ */
 async function touchPeople(tx: WriteTx, activity: Activity) {
   const store = tx.objectStore('people');
   for (const id of activity.personIds) {
     const person = await store.get(id);
+    if (person && person.accountId !== activity.accountId)
+      throw new HandlerError('invalid', `"${person.name}" is not one of this account's people.`);
     if (person && (person.lastContactAt ?? 0) < activity.at)
       await store.put({ ...person, lastContactAt: activity.at });
   }
