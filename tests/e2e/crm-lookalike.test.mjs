@@ -7,7 +7,14 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import en from '../../public/_locales/en/messages.json' with { type: 'json' };
-import { expectText, launch, screenshot, sidebar, sidebarFrameOf } from './harness.mjs';
+import {
+  expectText,
+  launch,
+  loadFixture,
+  screenshot,
+  sidebar,
+  sidebarFrameOf,
+} from './harness.mjs';
 import { allowHost, openFixture } from './crm-helpers.mjs';
 
 /** What the sample account holds that only its own pages may show. */
@@ -74,3 +81,31 @@ for (const { host, state, fake, shown } of CASES) {
     }
   });
 }
+
+test("a record that copies the client's name onto another domain never adds that domain to the client", async () => {
+  // Anyone who can edit the CRM (or a web form that creates companies) can name a record
+  // "Northwind Logistics" and give it their own domain, which is no look-alike of the client's.
+  const page = await openFixture(app, 'hubspot', 'company', {
+    edit: (html) => html.replaceAll('northwind.co.uk', 'pay-desk.io'),
+  });
+  try {
+    // Shown by its name (the user may recognise it), but neither linked nor given the domain.
+    await expectText(sidebar(page, 'account-name'), 'Northwind Logistics', { page });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const { account } = await app.call('getAccount', { id: 'acc-northwind' });
+    assert.deepEqual(account.domains, ['northwind.co.uk']);
+    assert.deepEqual(account.crmRefs, []);
+  } finally {
+    await screenshot(page, 'crm-name-only');
+    await page.close();
+  }
+  // A thread from that domain is not the client's.
+  const { url, html } = loadFixture('thread');
+  const gmail = await app.openHost(url, html.replaceAll('northwind.co.uk', 'pay-desk.io'));
+  try {
+    await sidebar(gmail, 'create-account').first().waitFor({ timeout: 10_000 });
+    assert.equal(await sidebar(gmail, 'account-name').count(), 0, 'the client is shown');
+  } finally {
+    await gmail.close();
+  }
+});

@@ -152,13 +152,20 @@ async function click(el: Element | null) {
 }
 
 describe('autoLinkRequest', () => {
-  it('links a record that resolved to exactly one account, with the domains it shows', () => {
+  it('links a record that resolved to exactly one account, without the domains it shows', () => {
+    // No click asks for it: a record anyone can edit must not add its domain to the client.
     const context = leadContext();
+    expect(context.domains).toEqual(['www.initech-systems.com']);
     expect(autoLinkRequest(context, result({ matches: [view()] }))).toEqual({
       accountId: 'acc-globex',
       crmRef: LEAD,
-      domains: ['www.initech-systems.com'],
+      domains: [],
     });
+  });
+
+  it('does not link a record found by the company name alone', () => {
+    const byName = { ...view(), matchedBy: 'name' as const };
+    expect(autoLinkRequest(leadContext(), result({ matches: [byName as never] }))).toBeNull();
   });
 
   it('asks nothing on a thread, on several matches or on none', () => {
