@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { RoleCadenceGroup } from '@/entrypoints/options/role-cadence';
+import { RoleCadenceGroup } from '@/entrypoints/options/cadence-groups';
 import { DEFAULT_SETTINGS } from '@/utils/contract/settings';
 import type { Envelope } from '@/utils/contract/messages';
 import { speak } from './fake-i18n';
