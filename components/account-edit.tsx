@@ -8,9 +8,9 @@ import type { Account } from '@/utils/contract/model';
 import type { DomainProblem, Result } from '@/utils/contract/messages';
 import { t } from '@/utils/shared/i18n';
 import { accountChange, sendAccountChange } from './account-actions';
-import { ConflictNotice, useMergedWrite } from './conflict-notice';
+import { useMergedWrite, WriteNotes } from './conflict-notice';
 import type { Send } from './sidebar-types';
-import { ErrorNote, InlineForm, useWrite, valueOf } from './ui';
+import { InlineForm, useWrite, valueOf } from './ui';
 import { showDomains, unicodeHost } from '@/utils/shared/idn';
 
 interface Props {
@@ -121,14 +121,12 @@ export function AccountEditForm({ account, send, reload, onClose }: Props) {
           {t('sidebarAccountDomainsHint')}
         </p>
       )}
-      {merged.conflicts && (
-        <ConflictNotice
-          conflicts={merged.conflicts}
-          busy={busy}
-          onChoose={(choice) => void merged.choose(choice).then(closeOnSave)}
-        />
-      )}
-      <ErrorNote error={error} />
+      <WriteNotes
+        conflicts={merged.conflicts}
+        busy={busy}
+        error={error}
+        onChoose={(choice) => void merged.choose(choice).then(closeOnSave)}
+      />
     </InlineForm>
   );
 }

@@ -18,6 +18,7 @@ import type { NextAction } from '@/utils/contract/model';
 import { settle, type Change, type FieldConflict } from '@/utils/shared/field-merge';
 import { t, type MessageKey } from '@/utils/shared/i18n';
 import { formatDay } from './format';
+import { ErrorNote } from './ui';
 import { SUPPLIER_LABEL } from './whitespace-labels';
 import {
   ATTITUDE_LABEL,
@@ -143,6 +144,30 @@ export function ConflictNotice({ conflicts, busy, onChoose }: NoticeProps) {
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * What a form with a merged write shows under its fields: the conflict question while there is
+ * one, and the last write's error. `onChoose` settles the conflict and does what the form does
+ * after a save.
+ */
+export function WriteNotes({
+  conflicts,
+  busy,
+  error,
+  onChoose,
+}: {
+  conflicts: FieldConflict[] | null;
+  busy: boolean;
+  error: string | null;
+  onChoose: NoticeProps['onChoose'];
+}) {
+  return (
+    <>
+      {conflicts && <ConflictNotice conflicts={conflicts} busy={busy} onChoose={onChoose} />}
+      <ErrorNote error={error} />
+    </>
   );
 }
 

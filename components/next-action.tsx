@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Account, NextAction, Objective } from '@/utils/contract/model';
 import type { Change } from '@/utils/shared/field-merge';
-import { ConflictNotice, useMergedWrite } from './conflict-notice';
+import { useMergedWrite, WriteNotes } from './conflict-notice';
 import type { ActivityKind } from '@/utils/contract/enums';
 import { kindOf, SNOOZE_PRESETS } from '@/utils/shared/follow-up';
 import { t } from '@/utils/shared/i18n';
@@ -15,7 +15,7 @@ import { NextActionEditor } from './follow-up-form';
 import { dueInfo } from './format';
 import { ACTIVITY_LABEL } from './labels';
 import type { CardEnv } from './sidebar-types';
-import { ErrorNote, Section, useInline, useWrite } from './ui';
+import { Section, useInline, useWrite } from './ui';
 
 type Props = Pick<CardEnv, 'send' | 'reload' | 'cadence' | 'notify'> & {
   account: Account;
@@ -144,14 +144,12 @@ export function NextActionSection({ account, objectives, send, reload, cadence, 
           onPick={(due) => void snooze(due)}
         />
       )}
-      {merged.conflicts && (
-        <ConflictNotice
-          conflicts={merged.conflicts}
-          busy={busy}
-          onChoose={(pick) => void merged.choose(pick)}
-        />
-      )}
-      <ErrorNote error={error} />
+      <WriteNotes
+        conflicts={merged.conflicts}
+        busy={busy}
+        error={error}
+        onChoose={(pick) => void merged.choose(pick)}
+      />
     </Section>
   );
 }

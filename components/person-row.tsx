@@ -9,11 +9,11 @@ import { daysAgo } from '@/utils/shared/dates';
 import { t } from '@/utils/shared/i18n';
 import { ATTITUDE_LABEL, ROLE_LABEL } from './labels';
 import type { Send } from './sidebar-types';
-import { ErrorNote, useWrite, valueOf } from './ui';
+import { useWrite, valueOf } from './ui';
 import { FreshnessFlag, seenFact } from './freshness-flag';
 import type { RoleCadence } from '@/utils/shared/freshness';
 import { personChange, sendPersonChange } from './account-actions';
-import { ConflictNotice, useMergedWrite } from './conflict-notice';
+import { useMergedWrite, WriteNotes } from './conflict-notice';
 import type { Change } from '@/utils/shared/field-merge';
 
 const INFLUENCE = [1, 2, 3, 4, 5] as const;
@@ -229,14 +229,12 @@ export function PersonRow(props: RowProps) {
           </div>
         </div>
       )}
-      {merged.conflicts && (
-        <ConflictNotice
-          conflicts={merged.conflicts}
-          busy={writer.busy}
-          onChoose={(choice) => void settle(choice)}
-        />
-      )}
-      <ErrorNote error={writer.error} />
+      <WriteNotes
+        conflicts={merged.conflicts}
+        busy={writer.busy}
+        error={writer.error}
+        onChoose={(choice) => void settle(choice)}
+      />
     </li>
   );
 }

@@ -13,8 +13,8 @@ import { useFitColumns } from './fit-columns';
 import { formatInstant } from './format';
 import { STAGE_LABEL, STAGE_MEANING } from './labels';
 import type { Send } from './sidebar-types';
-import { ConflictNotice, useMergedWrite } from './conflict-notice';
-import { ErrorNote, Field, InlineForm, useWrite, valueOf } from './ui';
+import { useMergedWrite, WriteNotes } from './conflict-notice';
+import { Field, InlineForm, useWrite, valueOf } from './ui';
 
 interface Props {
   account: Account;
@@ -120,14 +120,12 @@ export function StageLadder({ account, stageChanges, send, reload }: Props) {
       ) : (
         <LastMove account={account} change={stageChanges[0]} />
       )}
-      {merged.conflicts && (
-        <ConflictNotice
-          conflicts={merged.conflicts}
-          busy={busy}
-          onChoose={(pick) => void merged.choose(pick)}
-        />
-      )}
-      <ErrorNote error={error} />
+      <WriteNotes
+        conflicts={merged.conflicts}
+        busy={busy}
+        error={error}
+        onChoose={(pick) => void merged.choose(pick)}
+      />
     </div>
   );
 }

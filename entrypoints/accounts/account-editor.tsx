@@ -24,7 +24,7 @@ import { lastTouched } from '@/components/format';
 import { CoverageBadge } from '@/components/coverage-badge';
 import { Panel, SelectField, TextField } from '@/components/form-fields';
 import { ErrorNote, useWrite } from '@/components/ui';
-import { ConflictNotice, useMergedWrite } from '@/components/conflict-notice';
+import { useMergedWrite, WriteNotes } from '@/components/conflict-notice';
 import { accountChange, sendAccountChange } from '@/components/account-actions';
 import { ActivitiesPanel } from './activities-panel';
 import { DecisionsPanel } from './decisions-panel';
@@ -207,14 +207,12 @@ function DetailsPanel({
             {saved && !dirty ? t('accountsSaved') : dirty ? t('accountsUnsaved') : ''}
           </span>
         </div>
-        {merged.conflicts && (
-          <ConflictNotice
-            conflicts={merged.conflicts}
-            busy={busy}
-            onChoose={(choice) => void merged.choose(choice).then(done)}
-          />
-        )}
-        <ErrorNote error={error} />
+        <WriteNotes
+          conflicts={merged.conflicts}
+          busy={busy}
+          error={error}
+          onChoose={(choice) => void merged.choose(choice).then(done)}
+        />
       </form>
     </Panel>
   );

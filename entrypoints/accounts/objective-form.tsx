@@ -11,9 +11,9 @@ import { send } from '@/utils/contract/send';
 import { changesFrom, type Change } from '@/utils/shared/field-merge';
 import { t } from '@/utils/shared/i18n';
 import type { Problem } from '@/utils/shared/problem';
-import { ConflictNotice, useMergedWrite } from '@/components/conflict-notice';
+import { useMergedWrite, WriteNotes } from '@/components/conflict-notice';
 import { PanelForm, TextField } from '@/components/form-fields';
-import { ErrorNote, FormActions, useWrite } from '@/components/ui';
+import { FormActions, useWrite } from '@/components/ui';
 
 /** The model's bound on each text (utils/schemas/model.ts, SHORT). */
 const TEXT_MAX = 200;
@@ -119,14 +119,12 @@ export function ObjectiveForm({ accountId, objective, reload, onClose }: Props) 
           problem={problems.due}
         />
       </div>
-      {merged.conflicts && (
-        <ConflictNotice
-          conflicts={merged.conflicts}
-          busy={writer.busy}
-          onChoose={(choice) => void merged.choose(choice).then(done)}
-        />
-      )}
-      <ErrorNote error={writer.error} />
+      <WriteNotes
+        conflicts={merged.conflicts}
+        busy={writer.busy}
+        error={writer.error}
+        onChoose={(choice) => void merged.choose(choice).then(done)}
+      />
       <FormActions busy={writer.busy} submit={t('accountsSave')} onCancel={onClose} />
     </PanelForm>
   );

@@ -20,7 +20,7 @@ import { ATTITUDE_LABEL, ROLE_LABEL } from '@/components/labels';
 import { OpenFormButton, Panel, PanelForm, SelectField, TextField } from '@/components/form-fields';
 import { ErrorNote, FormActions, useInline, useWrite } from '@/components/ui';
 import type { SectionProps } from './section';
-import { ConflictNotice, useMergedWrite } from '@/components/conflict-notice';
+import { useMergedWrite, WriteNotes } from '@/components/conflict-notice';
 import { personChange, sendPersonChange } from '@/components/account-actions';
 import type { Result } from '@/utils/contract/messages';
 import { attr, type OfferUndo } from './undo';
@@ -130,14 +130,12 @@ function PersonForm({
         maxLength={LONG_MAX}
       />
       <FormActions busy={busy} submit={t('accountsSave')} onCancel={onDone} />
-      {merged.conflicts && (
-        <ConflictNotice
-          conflicts={merged.conflicts}
-          busy={busy}
-          onChoose={(choice) => void merged.choose(choice).then(doneOnSave)}
-        />
-      )}
-      <ErrorNote error={error} />
+      <WriteNotes
+        conflicts={merged.conflicts}
+        busy={busy}
+        error={error}
+        onChoose={(choice) => void merged.choose(choice).then(doneOnSave)}
+      />
     </PanelForm>
   );
 }

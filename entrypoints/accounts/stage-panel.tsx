@@ -8,8 +8,8 @@ import { t } from '@/utils/shared/i18n';
 import { STAGE_LABEL, STAGE_MEANING } from '@/components/labels';
 import { formatInstant } from '@/components/format';
 import { Panel, SelectField, TextField } from '@/components/form-fields';
-import { ErrorNote, useWrite } from '@/components/ui';
-import { ConflictNotice, useMergedWrite } from '@/components/conflict-notice';
+import { useWrite } from '@/components/ui';
+import { useMergedWrite, WriteNotes } from '@/components/conflict-notice';
 import type { Account } from '@/utils/contract/model';
 import type { SectionProps } from './section';
 
@@ -67,14 +67,12 @@ export function StagePanel({ view, reload }: SectionProps) {
           </button>
         </div>
       </form>
-      {merged.conflicts && (
-        <ConflictNotice
-          conflicts={merged.conflicts}
-          busy={busy}
-          onChoose={(pick) => void merged.choose(pick)}
-        />
-      )}
-      <ErrorNote error={error} />
+      <WriteNotes
+        conflicts={merged.conflicts}
+        busy={busy}
+        error={error}
+        onChoose={(pick) => void merged.choose(pick)}
+      />
       <h3>{t('accountsStageHistory')}</h3>
       {stageChanges.length === 0 ? (
         <p class="muted">{t('accountsNoStageHistory')}</p>

@@ -14,8 +14,8 @@ import { t } from '@/utils/shared/i18n';
 import type { Problem } from '@/utils/shared/problem';
 import { EMPTY_CELL, type CellFields } from '@/utils/shared/whitespace';
 import { PanelForm, SelectField, TextField } from '@/components/form-fields';
-import { ErrorNote, FormActions, useWrite } from '@/components/ui';
-import { ConflictNotice, useMergedWrite } from '@/components/conflict-notice';
+import { FormActions, useWrite } from '@/components/ui';
+import { useMergedWrite, WriteNotes } from '@/components/conflict-notice';
 import { SUPPLIER_LABEL } from '@/components/whitespace-labels';
 
 interface Draft {
@@ -173,14 +173,12 @@ export function CellEditor(props: Props) {
           maxLength={20_000}
         />
         <FormActions busy={writer.busy} submit={t('accountsSave')} onCancel={props.onClose} />
-        {merged.conflicts && (
-          <ConflictNotice
-            conflicts={merged.conflicts}
-            busy={writer.busy}
-            onChoose={(choice) => void merged.choose(choice).then(finish)}
-          />
-        )}
-        <ErrorNote error={writer.error} />
+        <WriteNotes
+          conflicts={merged.conflicts}
+          busy={writer.busy}
+          error={writer.error}
+          onChoose={(choice) => void merged.choose(choice).then(finish)}
+        />
       </PanelForm>
     </div>
   );

@@ -7,6 +7,7 @@
  * step sent before the first answer comes back.
  */
 import { crmKey, nameKey } from './db';
+import { RECORD_KINDS } from '@/utils/contract/records';
 import { KEY_REWRITE, pendingAccounts, type RewriteMarker } from './rewrite-marker';
 import type { AccountView } from '@/utils/contract/messages';
 import type {
@@ -84,18 +85,11 @@ export interface ViewLines {
 
 /**
  * The stores readView reads, and all a resolve reads but the key rewrite's marker: a read
- * transaction locks only these, so it neither waits for nor holds up a write elsewhere.
+ * transaction locks only these, so it neither waits for nor holds up a write elsewhere. A view
+ * shows every kind of record an account has, so these are the record kinds
+ * (tests/unit/account-reads.test.ts holds that readView reads no other store).
  */
-export const VIEW_STORES = [
-  'accounts',
-  'people',
-  'activities',
-  'decisions',
-  'stageChanges',
-  'objectives',
-  'buyingUnits',
-  'whitespace',
-] as const;
+export const VIEW_STORES = RECORD_KINDS;
 
 /**
  * An account with what the sidebar shows of it, or null when there is no such account. The

@@ -4,15 +4,9 @@ import { t } from '@/utils/shared/i18n';
 import { browser } from 'wxt/browser';
 import { CHANGED_KEY } from '@/utils/contract/storage-keys';
 import { loadSettings, watchSettings, type Settings } from '@/utils/contract/settings';
-import {
-  CadenceGroup,
-  OwnDomainsGroup,
-  RemindersGroup,
-  SidebarGroup,
-  SitesGroup,
-} from './settings-sections';
+import { OwnDomainsGroup, RemindersGroup, SidebarGroup, SitesGroup } from './settings-sections';
 import { DataSection } from './data-section';
-import { RoleCadenceGroup } from './role-cadence';
+import { CadenceGroup, RoleCadenceGroup } from './cadence-groups';
 import { OfferingsGroup } from './offerings-section';
 import { TeamSection } from './team-section';
 

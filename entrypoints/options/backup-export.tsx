@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { send } from '@/utils/contract/send';
 import { t } from '@/utils/shared/i18n';
-import { type Note, NoteLine } from './data-notes';
+import { type Note, NoteLine, ProgressLine } from './data-notes';
 import { downloadBackup } from './backup-transfer';
 
 export function ExportBackup() {
@@ -41,11 +41,7 @@ export function ExportBackup() {
       <button type="button" class="btn" disabled={busy} onClick={() => void run()}>
         {t('optionsExportButton')}
       </button>
-      {progress !== null && (
-        <p class="muted" role="status">
-          {t('optionsBackupProgress', progress)}
-        </p>
-      )}
+      <ProgressLine progress={progress} />
       <NoteLine note={note} />
     </div>
   );

@@ -21,6 +21,16 @@ export function NoteLine({ note }: { note: Note }) {
   );
 }
 
+/** How far a backup's pages have come, while they are read or written. */
+export function ProgressLine({ progress }: { progress: number | null }) {
+  if (progress === null) return null;
+  return (
+    <p class="muted" role="status">
+      {t('optionsBackupProgress', progress)}
+    </p>
+  );
+}
+
 export function summaryText(summary: ImportSummary): string {
   return t('optionsImported', [
     summary.counts.accounts,

@@ -9,7 +9,7 @@ import type { BackupInfo } from '@/utils/contract/backups';
 import { send } from '@/utils/contract/send';
 import { t } from '@/utils/shared/i18n';
 import { WIPE_BACKUP_KEY } from '@/utils/contract/storage-keys';
-import { type KeptBackup, type Note, NoteLine, formatWhen } from './data-notes';
+import { type KeptBackup, type Note, NoteLine, ProgressLine, formatWhen } from './data-notes';
 import { downloadBackup } from './backup-transfer';
 
 function KeptRow({
@@ -167,11 +167,7 @@ export function KeptBackups({
           />
         )}
       </ul>
-      {progress !== null && (
-        <p class="muted" role="status">
-          {t('optionsBackupProgress', progress)}
-        </p>
-      )}
+      <ProgressLine progress={progress} />
       <NoteLine note={note} />
     </div>
   );

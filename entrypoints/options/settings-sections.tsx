@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { THEME_CHOICES, type Stage } from '@/utils/contract/enums';
+import { THEME_CHOICES } from '@/utils/contract/enums';
 import { send } from '@/utils/contract/send';
 import type { FieldConflict } from '@/utils/shared/field-merge';
 import { ConflictNotice } from '@/components/conflict-notice';
@@ -13,12 +13,9 @@ import { useSettingsWrite, type SettingsPatch } from '@/components/settings-writ
 import { t } from '@/utils/shared/i18n';
 import { say, type Problem } from '@/utils/shared/problem';
 import type { Settings } from '@/utils/contract/settings';
-import { DEFAULT_CADENCE_DAYS, STAGE_ORDER } from '@/utils/shared/stages';
-import { STAGE_LABEL } from '@/components/labels';
-import { addOwnDomain, parseCadence } from '@/utils/page/settings-input';
-import { CADENCE_MAX, CADENCE_MIN, MAX_OWN_DOMAINS, isTimeOfDay } from '@/utils/contract/limits';
+import { addOwnDomain } from '@/utils/page/settings-input';
+import { MAX_OWN_DOMAINS, isTimeOfDay } from '@/utils/contract/limits';
 import { unicodeHost } from '@/utils/shared/idn';
-import { useEditStart } from '@/components/edit-start';
 
 type SaveState =
   | { status: 'idle' | 'saving' | 'saved' }
@@ -168,94 +165,6 @@ export function SitesGroup({ settings }: { settings: Settings }) {
         />
         <label for="site-gmail">{t('optionsSiteGmail')}</label>
       </div>
-    </Group>
-  );
-}
-
-function CadenceField({
-  stage,
-  value,
-  onSave,
-}: {
-  stage: Stage;
-  value: number;
-  /** `from`: the days shown when the user began typing. */
-  onSave: (days: number, from: number) => void;
-}) {
-  const [text, setText] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const start = useEditStart(value);
-  const id = `cadence-${stage}`;
-  const commit = (raw: string) => {
-    const r = parseCadence(raw);
-    if (!r.ok) {
-      setProblem(r.problem);
-      return;
-    }
-    setProblem(null);
-    setText(null);
-    const from = start.take();
-    if (r.days !== value) onSave(r.days, from);
-  };
-  const isDefault = value === DEFAULT_CADENCE_DAYS[stage];
-  return (
-    <div class="field cadence">
-      <label for={id}>{t(STAGE_LABEL[stage])}</label>
-      <span class="with-unit">
-        <input
-          id={id}
-          type="number"
-          inputMode="numeric"
-          min={CADENCE_MIN}
-          max={CADENCE_MAX}
-          step={1}
-          value={text ?? String(value)}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={`${id}-default${problem ? ` ${id}-error` : ''}`}
-          onInput={(e) => {
-            start.mark();
-            setText(e.currentTarget.value);
-          }}
-          onChange={(e) => commit(e.currentTarget.value)}
-        />
-        <span class="unit">{t('optionsDays')}</span>
-      </span>
-      <span id={`${id}-default`} class="hint inline">
-        {t('optionsCadenceDefault', DEFAULT_CADENCE_DAYS[stage])}
-      </span>
-      {!isDefault && (
-        <button
-          type="button"
-          class="link"
-          onClick={() => onSave(DEFAULT_CADENCE_DAYS[stage], value)}
-        >
-          {t('optionsUseDefault')}
-        </button>
-      )}
-      <FieldError id={`${id}-error`} problem={problem} />
-    </div>
-  );
-}
-
-export function CadenceGroup({ settings }: { settings: Settings }) {
-  const { state, save } = useSave(settings);
-  return (
-    <Group
-      id="cadence"
-      title={t('optionsCadenceHeading')}
-      hint={t('optionsCadenceHint')}
-      state={state}
-    >
-      {STAGE_ORDER.map((stage) => (
-        <CadenceField
-          key={stage}
-          stage={stage}
-          value={settings.cadenceDays[stage]}
-          onSave={(days, from) =>
-            void save({ cadenceDays: { [stage]: days } }, { cadenceDays: { [stage]: from } })
-          }
-        />
-      ))}
     </Group>
   );
 }

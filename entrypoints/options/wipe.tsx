@@ -8,7 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '@/utils/contract/send';
 import { t } from '@/utils/shared/i18n';
-import { type Note, NoteLine } from './data-notes';
+import { type Note, NoteLine, ProgressLine } from './data-notes';
 import { downloadBackup } from './backup-transfer';
 
 export function Wipe({
@@ -110,11 +110,7 @@ export function Wipe({
           </div>
         </form>
       )}
-      {progress !== null && (
-        <p class="muted" role="status">
-          {t('optionsBackupProgress', progress)}
-        </p>
-      )}
+      <ProgressLine progress={progress} />
       <NoteLine note={note} />
       {children}
     </div>

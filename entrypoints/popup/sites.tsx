@@ -123,7 +123,7 @@ export function Sites({ children }: { children?: ComponentChildren }) {
                   <span class="site-name">{name}</span>
                   {/* Not allowed: the button says so ("Allow Rapport on ..."); the word would
                       only push it onto two lines. */}
-                  <span class={on ? 'site-on' : 'visually-hidden'}>
+                  <span class={on ? 'site-on' : 'rp-visually-hidden'}>
                     {on ? t('popupSiteAllowed') : t('popupSiteNotAllowed')}
                   </span>
                   {on ? (

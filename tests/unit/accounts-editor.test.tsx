@@ -5,7 +5,6 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import en from '@/public/_locales/en/messages.json';
 import { route } from '@/entrypoints/background/router';
 import { AccountEditor } from '@/entrypoints/accounts/account-editor';
 import { pageHash, parsePageHash } from '@/entrypoints/accounts/page-hash';
@@ -20,20 +19,7 @@ import type { Backup, Envelope } from '@/utils/contract/messages';
 import type { Activity } from '@/utils/contract/model';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { freshContext, ok } from './helpers';
-
-const messages = en as Record<
-  string,
-  { message: string; placeholders?: Record<string, { content: string }> }
->;
-function getMessage(key: string, subs?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const list = subs === undefined ? [] : [subs].flat();
-  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_m, i: string) => list[Number(i) - 1] ?? '');
-  });
-}
+import { speak } from './fake-i18n';
 
 // ---------------------------------------------------------------------------------------------
 
@@ -163,8 +149,7 @@ let offers: UndoOffer[];
 let env: Awaited<ReturnType<typeof freshContext>>;
 
 beforeEach(async () => {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
+  speak();
   env = await freshContext();
   // The page talks to the real handlers, as an extension page.
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(

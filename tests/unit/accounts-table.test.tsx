@@ -4,30 +4,13 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
-import en from '@/public/_locales/en/messages.json';
 import { TableView } from '@/entrypoints/accounts/table-view';
 import { localRowSource } from '@/entrypoints/accounts/row-source';
 import { PortfolioView } from '@/entrypoints/accounts/portfolio-view';
 import { DEFAULT_QUERY, type ListQuery } from '@/utils/page/account-list';
 import type { AccountRow } from '@/utils/contract/messages';
 import { addDays, today } from '@/utils/shared/dates';
-
-const messages = en as Record<
-  string,
-  { message: string; placeholders?: Record<string, { content: string }> }
->;
-
-/** chrome.i18n.getMessage over the English file, placeholders included. */
-function getMessage(key: string, subs?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const list = subs === undefined ? [] : [subs].flat();
-  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_m, i: string) => list[Number(i) - 1] ?? '');
-  });
-}
+import { speak } from './fake-i18n';
 
 const NOW = Date.now();
 const TODAY = today(NOW);
@@ -90,8 +73,7 @@ let host: HTMLElement;
 let opened: string[];
 
 beforeEach(() => {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
+  speak();
   host = document.createElement('div');
   document.body.append(host);
   opened = [];

@@ -2,13 +2,11 @@
 // one currency (no exchange rates), the other currencies named beside it, and the line worded in
 // the UI language with Intl's money and list formats.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
-import en from '@/public/_locales/en/messages.json';
-import ru from '@/public/_locales/ru/messages.json';
 import { opportunityText } from '@/components/opportunity-line';
 import { opportunitySummary } from '@/entrypoints/background/handlers/whitespace-reads';
 import type { WhitespaceCell } from '@/utils/contract/model';
 import { pickBiggest, type Priced } from '@/utils/shared/biggest-opportunity';
+import { speak } from './fake-i18n';
 
 type Cell = Priced & { id: string };
 const c = (id: string, spend: number | null, currency: string): Cell => ({ id, spend, currency });
@@ -88,26 +86,6 @@ describe('opportunitySummary with mixed currencies', () => {
   });
 });
 
-type Messages = Record<
-  string,
-  { message: string; placeholders?: Record<string, { content: string }> }
->;
-
-function speak(messages: Messages, locale: string) {
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue(locale);
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string[]) => {
-    const entry = messages[key];
-    if (!entry) return '';
-    const list = subs === undefined ? [] : [subs].flat();
-    return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name: string) =>
-      (entry.placeholders?.[name.toLowerCase()]?.content ?? '').replace(
-        /\$(\d)/g,
-        (_m, i: string) => list[Number(i) - 1] ?? '',
-      ),
-    );
-  }) as never);
-}
-
 describe('the sidebar line', () => {
   beforeEach(() => vi.restoreAllMocks());
   afterEach(() => vi.restoreAllMocks());
@@ -121,7 +99,7 @@ describe('the sidebar line', () => {
   const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
   it('in English: the money and the other currencies in words', () => {
-    speak(en as Messages, 'en');
+    speak('en');
     expect(opportunityText({ count: 3, biggest, alsoIn: [] })).toBe(
       '3 open opportunities, biggest: Warehousing for UK operations (€120,000)',
     );
@@ -131,7 +109,7 @@ describe('the sidebar line', () => {
   });
 
   it('in Russian', () => {
-    speak(ru as Messages, 'ru');
+    speak('ru');
     expect(plain(opportunityText({ count: 2, biggest, alsoIn: ['USD'] }))).toBe(
       'Открытых возможностей: 2, крупнейшая: Warehousing — UK operations (120 000 €) · также в USD',
     );

@@ -1,30 +1,13 @@
 // The meeting brief's next action is someone's words (a backup's Activity.nextSet, a teammate's
 // follow-up): a bidi control in them must not reorder the due day and the state after them.
 import { render } from 'preact';
-import { beforeEach, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
-import en from '@/public/_locales/en/messages.json';
+import { beforeEach, expect, it } from 'vitest';
 import { briefTitle, nextText } from '@/entrypoints/brief/brief-sections';
 import { isolatedList } from '@/utils/shared/bidi-text';
-
-const messages = en as Record<
-  string,
-  { message: string; placeholders?: Record<string, { content: string }> }
->;
-
-function getMessage(key: string, subs?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const list = subs === undefined ? [] : [subs].flat();
-  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_m, i: string) => list[Number(i) - 1] ?? '');
-  });
-}
+import { speak } from './fake-i18n';
 
 beforeEach(() => {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
+  speak();
 });
 
 it('puts the next action in an element of its own (an isolate), the sentence around it', () => {

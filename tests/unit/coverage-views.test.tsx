@@ -6,8 +6,6 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
-import en from '@/public/_locales/en/messages.json';
 import { freshContext, ok } from './helpers';
 import { TableView } from '@/entrypoints/accounts/table-view';
 import { localRowSource } from '@/entrypoints/accounts/row-source';
@@ -19,20 +17,7 @@ import { coverageCounts } from '@/utils/page/portfolio-coverage';
 import type { AccountRow } from '@/utils/contract/messages';
 import type { Person } from '@/utils/contract/model';
 import { today } from '@/utils/shared/dates';
-
-const messages = en as Record<
-  string,
-  { message: string; placeholders?: Record<string, { content: string }> }
->;
-function getMessage(key: string, subs?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const list = subs === undefined ? [] : [subs].flat();
-  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_m, i: string) => list[Number(i) - 1] ?? '');
-  });
-}
+import { speak } from './fake-i18n';
 
 const NOW = Date.UTC(2026, 11, 5, 12);
 
@@ -61,7 +46,7 @@ const ROWS = [
 
 let host: HTMLElement;
 beforeEach(() => {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
+  speak();
   host = document.createElement('div');
   document.body.append(host);
 });

@@ -3,8 +3,6 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
-import en from '@/public/_locales/en/messages.json';
 import { Sidebar } from '@/components/sidebar';
 import { accountFromRecord, RecordOffer, recordsToOpen } from '@/components/crm-record';
 import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-types';
@@ -12,25 +10,10 @@ import { autoLinkRequest, recordKey } from '@/entrypoints/sidebar/crm-link';
 import type { AccountView, ContextResult, HostContext } from '@/utils/contract/messages';
 import type { Account, CrmRef } from '@/utils/contract/model';
 import { PLAIN_LINES } from './fake-send';
-
-const messages = en as Record<
-  string,
-  { message: string; placeholders?: Record<string, { content: string }> }
->;
-
-function getMessage(key: string, subs?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const list = subs === undefined ? [] : [subs].flat();
-  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_m, i: string) => list[Number(i) - 1] ?? '');
-  });
-}
+import { speak } from './fake-i18n';
 
 beforeEach(() => {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
+  speak();
 });
 
 let host: HTMLElement | null = null;

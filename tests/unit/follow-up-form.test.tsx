@@ -4,7 +4,6 @@ import { render, type ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import en from '@/public/_locales/en/messages.json';
 import { FollowUpForm, type FollowUpFormProps } from '@/components/follow-up-form';
 import { Sidebar } from '@/components/sidebar';
 import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-types';
@@ -13,23 +12,7 @@ import type { AccountView, HostContext } from '@/utils/contract/messages';
 import { fakeSend, PLAIN_LINES } from './fake-send';
 import type { Account, ActivitySource, Person } from '@/utils/contract/model';
 import { addDays } from '@/utils/shared/dates';
-
-const messages = en as Record<
-  string,
-  { message: string; placeholders?: Record<string, { content: string }> }
->;
-const text = (key: string) => messages[key]!.message;
-
-/** chrome.i18n.getMessage over the English file, placeholders included. */
-function getMessage(key: string, subs?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const list = subs === undefined ? [] : [subs].flat();
-  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_m, i: string) => list[Number(i) - 1] ?? '');
-  });
-}
+import { speak, text } from './fake-i18n';
 
 /** A fixed clock (Date only: timers stay real unless a test fakes them). */
 const NOW = new Date(2026, 10, 28, 10, 30).getTime();
@@ -37,8 +20,7 @@ const TODAY = '2026-11-28';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
+  speak();
 });
 
 let host: HTMLElement | null = null;

@@ -6,8 +6,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import en from '@/public/_locales/en/messages.json';
-import { CadenceGroup, OwnDomainsGroup } from '@/entrypoints/options/settings-sections';
+import { OwnDomainsGroup } from '@/entrypoints/options/settings-sections';
+import { CadenceGroup } from '@/entrypoints/options/cadence-groups';
 import { DataSection } from '@/entrypoints/options/data-section';
 import { DEFAULT_SETTINGS } from '@/utils/contract/settings';
 import { addOwnDomain, parseCadence } from '@/utils/page/settings-input';
@@ -16,20 +16,7 @@ import { route } from '@/entrypoints/background/router';
 import { freshContext, ok } from './helpers';
 import type { Backup, Envelope, MessageName } from '@/utils/contract/messages';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-
-const messages = en as Record<
-  string,
-  { message: string; placeholders?: Record<string, { content: string }> }
->;
-function getMessage(key: string, subs?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const list = subs === undefined ? [] : [subs].flat();
-  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_m, i: string) => list[Number(i) - 1] ?? '');
-  });
-}
+import { speak } from './fake-i18n';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 let host: HTMLElement;
@@ -80,8 +67,7 @@ beforeEach(async () => {
   real = await freshContext();
   await ok(real.send('importData', { backup: sampleBackup(NOW) as Backup, mode: 'replace' }));
   blobs = [];
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
+  speak();
   sent = [];
   store = sampleBackup(NOW) as Backup;
   downloads = [];

@@ -4,29 +4,15 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import en from '@/public/_locales/en/messages.json';
-import { RoleCadenceGroup } from '@/entrypoints/options/role-cadence';
+import { RoleCadenceGroup } from '@/entrypoints/options/cadence-groups';
 import { DEFAULT_SETTINGS } from '@/utils/contract/settings';
 import type { Envelope } from '@/utils/contract/messages';
-
-const messages = en as Record<
-  string,
-  { message: string; placeholders?: Record<string, { content: string }> }
->;
-function getMessage(key: string, subs?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const list = subs === undefined ? [] : [subs].flat();
-  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_m, i: string) => list[Number(i) - 1] ?? '');
-  });
-}
+import { speak } from './fake-i18n';
 
 let host: HTMLElement;
 let sent: Envelope[];
 beforeEach(() => {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
+  speak();
   sent = [];
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (m: Envelope) => {
     sent.push(m);

@@ -3,8 +3,6 @@ import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
-import en from '@/public/_locales/en/messages.json';
 import { Sidebar } from '@/components/sidebar';
 import { guessName } from '@/components/guess-name';
 import type { SidebarProps, SidebarState } from '@/components/sidebar-types';
@@ -12,27 +10,11 @@ import type { AccountView, ContextResult, HostContext } from '@/utils/contract/m
 import { fakeSend, PLAIN_LINES } from './fake-send';
 import type { Account, NextAction, Objective, Person } from '@/utils/contract/model';
 import { addDays, today } from '@/utils/shared/dates';
+import { speak, MESSAGES } from './fake-i18n';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
-const messages = en as Record<
-  string,
-  { message: string; placeholders?: Record<string, { content: string }> }
->;
-
-/** chrome.i18n.getMessage over the English file, placeholders included (the fake browser has none). */
-function getMessage(key: string, subs?: string | string[]): string {
-  const entry = messages[key];
-  if (!entry) return '';
-  const list = subs === undefined ? [] : [subs].flat();
-  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name: string) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_m, i: string) => list[Number(i) - 1] ?? '');
-  });
-}
-
 beforeEach(() => {
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage as never);
-  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
+  speak();
 });
 
 let host: HTMLElement;
@@ -275,7 +257,7 @@ describe('sidebar, ready', () => {
 
     expect(testId('potential')).toBeInstanceOf(HTMLSelectElement);
     expect((testId('potential') as HTMLSelectElement).value).toBe('high');
-    expect(root.textContent).toContain(messages.guidanceFineTune!.message);
+    expect(root.textContent).toContain(MESSAGES.en.guidanceFineTune!.message);
 
     const next = testId('next-action')!;
     expect(next.textContent).toContain('Send the Q1 volume proposal');

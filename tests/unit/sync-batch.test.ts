@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readSnapshot, writeSnapshot } from '@/entrypoints/background/sync/account-store';
 
 import { bareSnapshot } from './sync-fixtures';
-import { until, useSyncServer } from './sync-server';
+import { shareWithTeammate, until, useSyncServer } from './sync-server';
 
 const ACCOUNT = 'acme-batch-1';
 const { invite, browser } = useSyncServer();
@@ -17,12 +17,7 @@ describe('an import naming many accounts to the sync layer', () => {
     const alice = await browser('alice-batch@firm.com', { token: invite('alice-batch@firm.com') });
     const bob = await browser('bob-batch@firm.com');
     try {
-      const seed = bareSnapshot(ACCOUNT);
-      await writeSnapshot(alice.db, seed, 1);
-      await alice.engine.share(ACCOUNT);
-      await alice.engine.setMember(ACCOUNT, 'bob-batch@firm.com', 'editor');
-      await bob.engine.discover();
-      await until('bob has the account', async () => !!(await readSnapshot(bob.db, ACCOUNT)));
+      await shareWithTeammate(alice, bob, 'bob-batch@firm.com', bareSnapshot(ACCOUNT));
 
       const others = Array.from({ length: 5_000 }, (_, i) => `imported-${i}`);
       const rename = async (name: string) => {

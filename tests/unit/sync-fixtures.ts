@@ -27,3 +27,24 @@ export function bareSnapshot(id: string): AccountSnapshot {
     whitespace: [],
   };
 }
+
+/** A person of `accountId` with nothing known but the name. */
+export function namedPerson(accountId: string, id: string, name: string) {
+  return {
+    id,
+    accountId,
+    name,
+    emails: [],
+    title: '',
+    role: 'unknown' as const,
+    influence: 3,
+    attitude: 'neutral' as const,
+    notes: '',
+    notesPrivate: false,
+    lastContactAt: null,
+  };
+}
+
+/** The names of an account's people, sorted: what each side of a merge is compared by. */
+export const peopleNames = (s: AccountSnapshot | null) =>
+  (s?.people ?? []).map((p) => p.name).sort();

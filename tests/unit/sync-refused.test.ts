@@ -5,9 +5,9 @@
  * keeps every change in its own store, and sends them once the account is small enough again.
  */
 import { describe, expect, it } from 'vitest';
-import { readSnapshot, writeSnapshot } from '@/entrypoints/background/sync/account-store';
+import { readSnapshot } from '@/entrypoints/background/sync/account-store';
 import { bareSnapshot } from './sync-fixtures';
-import { until, useSyncServer, userEdits } from './sync-server';
+import { shareWithTeammate, until, useSyncServer, userEdits } from './sync-server';
 
 const LIMIT = 32 * 1024;
 const { browser } = useSyncServer({ RAPPORT_SYNC_MAX_DOCUMENT_BYTES: String(LIMIT) });
@@ -18,11 +18,7 @@ describe('an update the server refuses', () => {
     const alice = await browser('alice-large@firm.com');
     const bob = await browser('bob-large@firm.com');
     try {
-      await writeSnapshot(alice.db, bareSnapshot(id), 1);
-      await alice.engine.share(id);
-      await alice.engine.setMember(id, 'bob-large@firm.com', 'editor');
-      await bob.engine.discover();
-      await until('bob has the account', async () => !!(await readSnapshot(bob.db, id)));
+      await shareWithTeammate(alice, bob, 'bob-large@firm.com', bareSnapshot(id));
 
       const huge = 'Long minutes. '.repeat(3000); // about 42 KB
       await userEdits(alice, id, (s) => (s.account.profile.goals = huge));

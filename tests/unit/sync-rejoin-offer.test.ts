@@ -6,27 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readSnapshot, writeSnapshot } from '@/entrypoints/background/sync/account-store';
-import type { AccountSnapshot } from '@/entrypoints/background/sync/account-doc';
-import { bareSnapshot } from './sync-fixtures';
-import { until, useSyncServer, userEdits } from './sync-server';
+import { bareSnapshot, namedPerson, peopleNames } from './sync-fixtures';
+import { shareWithTeammate, until, useSyncServer, userEdits } from './sync-server';
 
 const { browser, url } = useSyncServer();
 
-const person = (accountId: string, id: string, name: string) => ({
-  id,
-  accountId,
-  name,
-  emails: [],
-  title: '',
-  role: 'unknown' as const,
-  influence: 3,
-  attitude: 'neutral' as const,
-  notes: '',
-  notesPrivate: false,
-  lastContactAt: null,
-});
-
-const names = (s: AccountSnapshot | null) => (s?.people ?? []).map((p) => p.name).sort();
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** alice shares an account with bob; bob's browser has it; bob's backup file is taken then. */
@@ -34,12 +18,9 @@ async function sharedThenBackedUp(id: string, who: string) {
   const alice = await browser(`alice-${who}@firm.com`);
   const bob = await browser(`bob-${who}@firm.com`);
   const start = bareSnapshot(id);
-  start.people.push(person(id, 'p-ann', 'Ann Shared'));
-  await writeSnapshot(alice.db, start, 1);
-  await alice.engine.share(id);
-  await alice.engine.setMember(id, `bob-${who}@firm.com`, 'editor');
-  await bob.engine.discover();
-  await until('bob has the account', async () => names(await readSnapshot(bob.db, id)).length > 0);
+  start.people.push(namedPerson(id, 'p-ann', 'Ann Shared'));
+  await shareWithTeammate(alice, bob, `bob-${who}@firm.com`, start);
+  await until('bob has Ann', async () => peopleNames(await readSnapshot(bob.db, id)).length > 0);
   const backup = (await readSnapshot(bob.db, id))!;
   bob.engine.stop();
   // A new browser: the backup restored into an empty store, no sync record at all.
@@ -57,11 +38,11 @@ describe('a restored shared account is offered to rejoin, never joined on its ow
     try {
       // The team goes on: alice adds someone the backup has not.
       await userEdits(alice, id, (s) => {
-        s.people.push(person(id, 'p-tom', 'Tom Team'));
+        s.people.push(namedPerson(id, 'p-tom', 'Tom Team'));
         s.account.potential = 'low';
       });
       // bob, restored, adds someone of his own before deciding.
-      await userEdits(bob, id, (s) => s.people.push(person(id, 'p-liz', 'Liz Local')));
+      await userEdits(bob, id, (s) => s.people.push(namedPerson(id, 'p-liz', 'Liz Local')));
 
       await bob.engine.discover();
       const offered = await bob.engine.accountState(id);
@@ -77,23 +58,27 @@ describe('a restored shared account is offered to rejoin, never joined on its ow
       await userEdits(bob, id, (s) => (s.account.potential = 'high'));
       await pause(1500);
       const aliceSide = await readSnapshot(alice.db, id);
-      expect(names(aliceSide)).toEqual(['Ann Shared', 'Tom Team']);
+      expect(peopleNames(aliceSide)).toEqual(['Ann Shared', 'Tom Team']);
       expect(aliceSide?.account.potential).toBe('low');
       // Nor did the team's copy reach bob's store.
-      expect(names(await readSnapshot(bob.db, id))).toEqual(['Ann Shared', 'Liz Local']);
+      expect(peopleNames(await readSnapshot(bob.db, id))).toEqual(['Ann Shared', 'Liz Local']);
 
       await bob.engine.rejoinOffer(id);
       await until(
         'both sides merged',
         async () => {
           const [a, b] = [await readSnapshot(alice.db, id), await readSnapshot(bob.db, id)];
-          return names(a).length === 3 && names(b).length === 3 && b?.account.potential === 'low';
+          return (
+            peopleNames(a).length === 3 &&
+            peopleNames(b).length === 3 &&
+            b?.account.potential === 'low'
+          );
         },
         10_000,
       );
       for (const side of [alice, bob]) {
         const s = (await readSnapshot(side.db, id))!;
-        expect(names(s)).toEqual(['Ann Shared', 'Liz Local', 'Tom Team']);
+        expect(peopleNames(s)).toEqual(['Ann Shared', 'Liz Local', 'Tom Team']);
         // Where the copies differ, the team's is kept (the store was most often an old backup).
         expect(s.account.potential).toBe('low');
       }
@@ -120,15 +105,15 @@ describe('a restored shared account is offered to rejoin, never joined on its ow
       expect(await bob.engine.dismissOffer(id)).toBe(true);
       await bob.engine.discover();
       expect((await bob.engine.accountState(id))?.offer?.dismissed).toBe(true);
-      await userEdits(bob, id, (s) => s.people.push(person(id, 'p-liz', 'Liz Local')));
+      await userEdits(bob, id, (s) => s.people.push(namedPerson(id, 'p-liz', 'Liz Local')));
       await pause(1000);
-      expect(names(await readSnapshot(alice.db, id))).toEqual(['Ann Shared']);
+      expect(peopleNames(await readSnapshot(alice.db, id))).toEqual(['Ann Shared']);
 
       await alice.engine.removeMember(id, 'bob-two@firm.com');
       await bob.engine.discover();
       expect(await bob.engine.accountState(id)).toBeNull();
       await expect(bob.engine.rejoinOffer(id)).rejects.toMatchObject({ key: 'syncErrNoOffer' });
-      expect(names(await readSnapshot(bob.db, id))).toEqual(['Ann Shared', 'Liz Local']);
+      expect(peopleNames(await readSnapshot(bob.db, id))).toEqual(['Ann Shared', 'Liz Local']);
     } finally {
       alice.engine.stop();
       bob.engine.stop();

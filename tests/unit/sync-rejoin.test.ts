@@ -5,39 +5,21 @@
  * side changed meanwhile merges into one account: nothing lost, nothing twice.
  */
 import { describe, expect, it } from 'vitest';
-import { readSnapshot, writeSnapshot } from '@/entrypoints/background/sync/account-store';
-import type { AccountSnapshot } from '@/entrypoints/background/sync/account-doc';
-import { bareSnapshot } from './sync-fixtures';
-import { until, useSyncServer, userEdits } from './sync-server';
+import { readSnapshot } from '@/entrypoints/background/sync/account-store';
+import { bareSnapshot, namedPerson, peopleNames } from './sync-fixtures';
+import { shareWithTeammate, until, useSyncServer, userEdits } from './sync-server';
 
 const { browser } = useSyncServer();
-
-const person = (accountId: string, id: string, name: string) => ({
-  id,
-  accountId,
-  name,
-  emails: [],
-  title: '',
-  role: 'unknown' as const,
-  influence: 3,
-  attitude: 'neutral' as const,
-  notes: '',
-  notesPrivate: false,
-  lastContactAt: null,
-});
-
-const names = (s: AccountSnapshot | null) => (s?.people ?? []).map((p) => p.name).sort();
 
 async function sharedWithBob(id: string, who: string) {
   const alice = await browser(`alice-${who}@firm.com`);
   const bob = await browser(`bob-${who}@firm.com`);
-  await writeSnapshot(alice.db, bareSnapshot(id), 1);
-  await alice.engine.share(id);
-  await alice.engine.setMember(id, `bob-${who}@firm.com`, 'editor');
-  await bob.engine.discover();
-  await until('bob has the account', async () => !!(await readSnapshot(bob.db, id)));
-  await userEdits(bob, id, (s) => s.people.push(person(id, 'p-ann', 'Ann Before')));
-  await until('alice has Ann', async () => names(await readSnapshot(alice.db, id)).length === 1);
+  await shareWithTeammate(alice, bob, `bob-${who}@firm.com`, bareSnapshot(id));
+  await userEdits(bob, id, (s) => s.people.push(namedPerson(id, 'p-ann', 'Ann Before')));
+  await until(
+    'alice has Ann',
+    async () => peopleNames(await readSnapshot(alice.db, id)).length === 1,
+  );
   return { alice, bob, bobEmail: `bob-${who}@firm.com` };
 }
 
@@ -51,7 +33,7 @@ describe('a teammate given access again rejoins the shared account', () => {
         Boolean((await bob.engine.accountState(id))?.revoked),
       );
       // Both go on working apart; bob's worker restarts in between.
-      await userEdits(bob, id, (s) => s.people.push(person(id, 'p-bo', 'Bo Meanwhile')));
+      await userEdits(bob, id, (s) => s.people.push(namedPerson(id, 'p-bo', 'Bo Meanwhile')));
       await userEdits(alice, id, (s) => (s.account.potential = 'high'));
       await bob.restart();
       expect((await bob.engine.accountState(id))?.revoked).toBe(true);
@@ -64,11 +46,11 @@ describe('a teammate given access again rejoins the shared account', () => {
       });
       await until('both sides merged', async () => {
         const [a, b] = [await readSnapshot(alice.db, id), await readSnapshot(bob.db, id)];
-        return names(a).length === 2 && b?.account.potential === 'high';
+        return peopleNames(a).length === 2 && b?.account.potential === 'high';
       });
       for (const side of [alice, bob]) {
         const s = await readSnapshot(side.db, id);
-        expect(names(s)).toEqual(['Ann Before', 'Bo Meanwhile']);
+        expect(peopleNames(s)).toEqual(['Ann Before', 'Bo Meanwhile']);
         expect(s?.account.potential).toBe('high');
       }
       expect(bob.engine.status().revoked).toEqual([]);
@@ -90,21 +72,21 @@ describe('a teammate given access again rejoins the shared account', () => {
         s.account.name = 'Acme (renamed while unshared)';
         s.people = s.people.map((p) => ({ ...p, title: 'CFO' }));
       });
-      await userEdits(bob, id, (s) => s.people.push(person(id, 'p-bo', 'Bo Meanwhile')));
+      await userEdits(bob, id, (s) => s.people.push(namedPerson(id, 'p-bo', 'Bo Meanwhile')));
 
       await alice.engine.share(id);
       await alice.engine.setMember(id, bobEmail, 'editor');
       await bob.engine.discover();
       await until('both sides merged', async () => {
         const [a, b] = [await readSnapshot(alice.db, id), await readSnapshot(bob.db, id)];
-        return names(a).length === 2 && b?.account.name === 'Acme (renamed while unshared)';
+        return peopleNames(a).length === 2 && b?.account.name === 'Acme (renamed while unshared)';
       });
       // The document the server kept from before did not win over the owner's later edits.
       await new Promise((r) => setTimeout(r, 500));
       for (const side of [alice, bob]) {
         const s = (await readSnapshot(side.db, id))!;
         expect(s.account.name).toBe('Acme (renamed while unshared)');
-        expect(names(s)).toEqual(['Ann Before', 'Bo Meanwhile']);
+        expect(peopleNames(s)).toEqual(['Ann Before', 'Bo Meanwhile']);
         expect(s.people.find((p) => p.id === 'p-ann')?.title).toBe('CFO');
       }
       expect((await bob.engine.accountState(id))?.revoked).toBe(false);

@@ -120,3 +120,23 @@ export async function userEdits(
   }
   await who.engine.localChanged([accountId]);
 }
+
+type SyncBrowser = { db: RapportDb; engine: SyncEngine };
+
+/**
+ * `owner` shares a new account (`start`, as it is written first) with `teammate` as an editor,
+ * and waits until the teammate's browser has it.
+ */
+export async function shareWithTeammate(
+  owner: SyncBrowser,
+  teammate: SyncBrowser,
+  teammateEmail: string,
+  start: AccountSnapshot,
+) {
+  const id = start.account.id;
+  await writeSnapshot(owner.db, start, 1);
+  await owner.engine.share(id);
+  await owner.engine.setMember(id, teammateEmail, 'editor');
+  await teammate.engine.discover();
+  await until('the teammate has the account', async () => !!(await readSnapshot(teammate.db, id)));
+}

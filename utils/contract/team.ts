@@ -45,9 +45,8 @@ export interface RejoinOffer {
 
 export type TeamRole = 'editor' | 'viewer';
 
-/** What a change in a shared account touched, for its history: "stage, people". */
-export const CHANGE_KINDS = [
-  'shared',
+/** The account's own fields a change in a shared account may touch, each named in its history. */
+export const SHARED_ACCOUNT_FIELDS = [
   'name',
   'domains',
   'stage',
@@ -56,6 +55,12 @@ export const CHANGE_KINDS = [
   'cadenceDays',
   'crmRefs',
   'profile',
+] as const;
+/**
+ * The account's records a change may touch, each named in its history. Its stage changes are not
+ * among them: a move is named as 'stage'.
+ */
+export const SHARED_COLLECTIONS = [
   'people',
   'decisions',
   'activities',
@@ -63,6 +68,8 @@ export const CHANGE_KINDS = [
   'buyingUnits',
   'whitespace',
 ] as const;
+/** What a change in a shared account touched, for its history: "stage, people". */
+export const CHANGE_KINDS = ['shared', ...SHARED_ACCOUNT_FIELDS, ...SHARED_COLLECTIONS] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** One line of a shared account's history: who (their sign-in address), when, what. */

@@ -4,7 +4,7 @@
  */
 import type { FieldConflict } from '@/utils/shared/field-merge';
 import { unwrap, type IDBPTransaction } from 'idb';
-import { readView, type ViewLines } from '../account-reads';
+import { readView, VIEW_STORES, type ViewLines } from '../account-reads';
 import { appliedAnswer, OpReplayError, recordApplied, type OpTag } from '../applied-ops';
 import { noteWrite } from '../due-count';
 import {
@@ -14,7 +14,6 @@ import {
   type StoredAccount,
   type StoreName,
 } from '../db';
-import { RECORD_KINDS } from '@/utils/contract/records';
 import { registrableDomain } from '@/utils/shared/match';
 import type {
   AccountSummary,
@@ -176,7 +175,7 @@ export function viewLines(ctx: HandlerContext, settings: Settings): ViewLines {
 
 export async function viewOf(ctx: HandlerContext, id: string): Promise<AccountView> {
   const lines = viewLines(ctx, await ctx.settings());
-  const tx = ctx.db.transaction(RECORD_KINDS as unknown as StoreName[], 'readonly');
+  const tx = ctx.db.transaction(VIEW_STORES as unknown as StoreName[], 'readonly');
   const view = await readView(unwrap(tx), id, lines);
   if (!view) throw new HandlerError('not_found', 'That account no longer exists.');
   return view;

@@ -5,6 +5,7 @@
  */
 import type { Handlers } from './common';
 import { accountHandlers } from './accounts';
+import { resolveHandlers } from './resolve';
 import { accountPageHandlers } from './account-pages';
 import { activityHandlers } from './activities';
 import { backupHandlers } from './backups';
@@ -22,6 +23,7 @@ import { whitespaceHandlers } from './whitespace';
 
 export const handlers: Handlers = {
   ...tabHandlers,
+  ...resolveHandlers,
   ...accountHandlers,
   ...accountPageHandlers,
   ...peopleHandlers,

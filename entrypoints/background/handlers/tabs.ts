@@ -3,7 +3,7 @@
  * about its own tab, the sidebar's drafts, focus given back to the page, and the page's snapshot.
  */
 import { type Handlers, HandlerError, MAX_DRAFTS, write, senderTab } from './common';
-import { resolveRead } from './accounts';
+import { resolveRead } from './resolve';
 
 /** The name of the mark each resolve of a tab's report leaves in the worker's timeline. */
 export const RESOLVE_MARK = 'rapport resolveRead';

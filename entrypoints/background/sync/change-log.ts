@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import * as z from 'zod/mini';
 import type { ChangeEntry, ChangeKind } from '@/utils/contract/team';
-import { CHANGE_KINDS } from '@/utils/contract/team';
+import { CHANGE_KINDS, SHARED_ACCOUNT_FIELDS, SHARED_COLLECTIONS } from '@/utils/contract/team';
 import type { AccountSnapshot } from './account-doc';
 
 /** Entries kept; the oldest go beyond it (the document is not a ledger). */
@@ -25,25 +25,6 @@ const Entry = z.object({
   what: z.array(z.enum(CHANGE_KINDS)).check(z.minLength(1), z.maxLength(CHANGE_KINDS.length)),
 });
 
-const ACCOUNT_FIELDS = [
-  'name',
-  'domains',
-  'stage',
-  'potential',
-  'nextAction',
-  'cadenceDays',
-  'crmRefs',
-  'profile',
-] as const;
-const COLLECTIONS = [
-  'people',
-  'decisions',
-  'activities',
-  'objectives',
-  'buyingUnits',
-  'whitespace',
-] as const;
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const byId = <T extends { id: string }>(list: T[]) =>
   [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -55,11 +36,11 @@ export function describeChange(
 ): ChangeKind[] {
   if (!base) return ['shared'];
   const what = new Set<ChangeKind>();
-  for (const key of ACCOUNT_FIELDS) {
+  for (const key of SHARED_ACCOUNT_FIELDS) {
     if (!same(base.account[key], current.account[key])) what.add(key);
   }
   if (!same(byId(base.stageChanges), byId(current.stageChanges))) what.add('stage');
-  for (const name of COLLECTIONS) {
+  for (const name of SHARED_COLLECTIONS) {
     // Private notes never leave the browser: a change to one is not told either.
     const visible = (s: AccountSnapshot) =>
       byId(s[name] as { id: string; notesPrivate?: boolean; notes?: string }[]).map((r) =>
