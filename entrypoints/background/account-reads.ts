@@ -104,6 +104,10 @@ export async function readView(
 ): Promise<AccountView | null> {
   const byAccount = <T>(store: string) =>
     answer(tx.objectStore(store).index('byAccount').getAll(accountId)) as Promise<T[]>;
+  // The opportunity line counts only the cells of an offering named in the settings: with none
+  // named (the default) it is empty whatever the grid holds, and the grid is not read.
+  const grid = lines.offerings.length > 0;
+  const none = Promise.resolve([]);
   const [account, activities, people, decisions, stageChanges, objectives, units, cells, sync] =
     await Promise.all([
       answer(tx.objectStore('accounts').get(accountId)) as Promise<Account | undefined>,
@@ -112,8 +116,8 @@ export async function readView(
       byAccount<Decision>('decisions'),
       byAccount<StageChange>('stageChanges'),
       byAccount<Objective>('objectives'),
-      byAccount<BuyingUnit>('buyingUnits'),
-      byAccount<WhitespaceCell>('whitespace'),
+      grid ? byAccount<BuyingUnit>('buyingUnits') : none,
+      grid ? byAccount<WhitespaceCell>('whitespace') : none,
       lines.syncOf(accountId),
     ]);
   if (!account) return null;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { openDb, type RapportDb } from '@/entrypoints/background/db';
 import { openSyncDb } from '@/entrypoints/background/sync/sync-state';
+import { syncRecordKeys } from '@/entrypoints/background/sync/record-keys';
 import { createSyncEngine, type SyncEngine } from '@/entrypoints/background/sync/sync-engine';
 import { readSnapshot, writeSnapshot } from '@/entrypoints/background/sync/account-store';
 import type { AccountSnapshot } from '@/entrypoints/background/sync/account-doc';
@@ -67,12 +68,15 @@ export function useSyncServer(env: Record<string, string> = {}) {
   ) {
     let counter = 0;
     const db = await openDb(`engine-${email}-${Math.random()}`);
-    const syncDb = await openSyncDb(`engine-sync-${email}-${Math.random()}`);
+    // As the worker holds it (worker-sync.ts): every engine test runs through the kept keys.
+    const keys = syncRecordKeys(await openSyncDb(`engine-sync-${email}-${Math.random()}`));
+    const syncDb = keys.db;
     const notified: string[][] = [];
     const newEngine = () =>
       createSyncEngine({
         getDb: async () => db,
         getSyncDb: async () => syncDb,
+        mayHaveRecord: keys.mayHaveRecord,
         notify: async (ids) => void notified.push(ids),
         now: () => Date.UTC(2026, 11, 5, 3, 0, 0) + ++counter,
         WebSocketPolyfill: WebSocket,

@@ -377,6 +377,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     async accountState(accountId: string): Promise<AccountSyncState | null> {
       const name = accountDocName(accountId);
       const entry = live.get(name);
+      if (!entry && deps.mayHaveRecord && !(await deps.mayHaveRecord(accountId))) return null;
       const record = entry?.record ?? (await (await deps.getSyncDb()).get('docs', name));
       if (!record) return offerStateOf(await offers.get(accountId));
       return accountStateOf(docView(record, entry), socket?.status === 'connected');

@@ -14,6 +14,11 @@ export type { AccountSyncState, SyncPhase, SyncStatus } from './sync-status';
 export interface SyncEngineDeps {
   getDb: () => Promise<RapportDb>;
   getSyncDb: () => Promise<SyncDb>;
+  /**
+   * False when the account surely has no document and no offer (record-keys.ts): its sync line is
+   * then known without reading the sync database. Absent: always read.
+   */
+  mayHaveRecord?: (accountId: string) => Promise<boolean>;
   notify: (accountIds: string[]) => Promise<void>;
   now: () => number;
   /** Node's tests pass the ws package; the worker has WebSocket. */

@@ -6,16 +6,24 @@
  */
 import type { RapportDb } from '../db';
 import { createSyncEngine, type SyncEngine } from './sync-engine';
-import { openSyncDb, type SyncDb } from './sync-state';
+import { syncRecordKeys, type SyncRecordKeys } from './record-keys';
+import { openSyncDb } from './sync-state';
 
 export function workerSync(deps: {
   getDb: () => Promise<RapportDb>;
   notify: (accountIds: string[]) => Promise<void>;
 }): SyncEngine {
-  let syncDb: Promise<SyncDb> | null = null;
-  const getSyncDb = () =>
-    (syncDb ??= openSyncDb().catch((e) => ((syncDb = null), Promise.reject(e))));
-  const engine = createSyncEngine({ ...deps, getSyncDb, now: Date.now });
+  let syncDb: Promise<SyncRecordKeys> | null = null;
+  const opened = () =>
+    (syncDb ??= openSyncDb()
+      .then(syncRecordKeys)
+      .catch((e) => ((syncDb = null), Promise.reject(e))));
+  const engine = createSyncEngine({
+    ...deps,
+    getSyncDb: async () => (await opened()).db,
+    mayHaveRecord: async (accountId) => (await opened()).mayHaveRecord(accountId),
+    now: Date.now,
+  });
   void engine.resume().catch(() => undefined);
   return engine;
 }
