@@ -37,26 +37,11 @@ export const pageOf = (q: ListQuery, page: number) =>
     limit: PAGE_ROWS,
   });
 
-type PageAnswer = Awaited<ReturnType<typeof pageOf>>;
-
 const opened = parsePageHash(location.hash);
-let prefetched: { key: string; answer: Promise<PageAnswer>; came?: PageAnswer } | null =
+let prefetched: { key: string; answer: ReturnType<typeof pageOf> } | null =
   opened.route.kind === 'list' && opened.route.view === 'table'
     ? { key: queryKey(opened.query), answer: pageOf(opened.query, 0) }
     : null;
-const asked = prefetched;
-void asked?.answer.then((answer) => void (asked.came = answer));
-
-/**
- * The first page asked for at load, once, if it answers `key` and has already come with its rows:
- * the table then shows them in its very first render.
- */
-export function firstPageCame(key: string): PageAnswer | null {
-  if (prefetched?.key !== key || !prefetched.came?.ok) return null;
-  const { came } = prefetched;
-  prefetched = null;
-  return came;
-}
 
 /** The first page asked for at load, once, if it answers `key`. */
 export function takeFirstPage(key: string): ReturnType<typeof pageOf> | null {

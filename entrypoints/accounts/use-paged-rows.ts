@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AccountRow } from '@/utils/contract/messages';
 import type { ListQuery } from '@/utils/page/account-list';
-import { PAGE_ROWS, firstPageCame, pageOf, queryKey as keyOf, takeFirstPage } from './first-page';
+import { PAGE_ROWS, pageOf, queryKey as keyOf, takeFirstPage } from './first-page';
 import type { RowSource } from './row-source';
 
 interface Held {
@@ -21,20 +21,13 @@ interface Held {
 
 export function usePagedRows(query: ListQuery, version: number, enabled = true): RowSource {
   const key = keyOf(query);
-  const [held, setHeld] = useState<Held>(() => {
-    const came = enabled ? firstPageCame(key) : null;
-    return came?.ok
-      ? {
-          key,
-          pages: new Map([[0, came.data.rows]]),
-          total: came.data.total,
-          all: came.data.all,
-          error: null,
-        }
-      : { key, pages: new Map(), total: null, all: null, error: null };
-  });
-  /** The query whose first page came with the page's load, shown from the first render. */
-  const cameWithLoad = useRef(held.pages.has(0) ? key : null);
+  const [held, setHeld] = useState<Held>(() => ({
+    key,
+    pages: new Map(),
+    total: null,
+    all: null,
+    error: null,
+  }));
   /** Pages asked for and not answered yet, for the current key and version. */
   const inFlight = useRef(new Set<string>());
   const current = useRef({ key, version });
@@ -64,11 +57,7 @@ export function usePagedRows(query: ListQuery, version: number, enabled = true):
   // A new query or a write: its first page, and the pages on screen.
   useEffect(() => {
     inFlight.current.clear();
-    const shownAlready = cameWithLoad.current === key && version === 0;
-    cameWithLoad.current = null;
-    for (const page of new Set([0, ...shown.current])) {
-      if (!(shownAlready && page === 0)) load(page);
-    }
+    for (const page of new Set([0, ...shown.current])) load(page);
   }, [key, version, enabled]);
 
   return useMemo<RowSource>(() => {
