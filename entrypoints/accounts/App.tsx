@@ -18,12 +18,17 @@ import {
 import { pageHash, parsePageHash } from './page-hash';
 import { focusWhenReady, type UndoOffer } from './undo';
 import { TableView } from './table-view';
-import { CalendarView } from './calendar-view';
-import { PortfolioView } from './portfolio-view';
-import { KpisView } from './kpis-view';
-import { AccountEditor } from './account-editor';
-import { NewAccountButton, NewAccountForm } from './new-account';
+import { NewAccountButton } from './new-account-button';
+import { lazyView } from './lazy-view';
 import { usePagedRows } from './use-paged-rows';
+
+// Everything but the table comes when first shown (lazy-view.ts): the first screen waits for none.
+const Editor = lazyView(() => import('./account-editor').then((m) => m.AccountEditor));
+const NewAccount = lazyView(() => import('./new-account').then((m) => m.NewAccountForm));
+const Calendar = lazyView(() => import('./calendar-view').then((m) => m.CalendarView));
+const Portfolio = lazyView(() => import('./portfolio-view').then((m) => m.PortfolioView));
+const Kpis = lazyView(() => import('./kpis-view').then((m) => m.KpisView));
+const LAZY = [Editor, NewAccount, Calendar, Portfolio, Kpis];
 
 const VIEWS: {
   view: PageView;
@@ -213,6 +218,14 @@ export function App() {
   // What the open list knows of the store: the table's page answers, or every row.
   const known = listView === 'table' ? paged.all : rows === null ? null : counts;
   const failed = listView === 'table' && paged.all === null ? paged.error : error;
+  // Once the first screen is up, the other parts load while the page is idle: opening an account
+  // or another view then waits for nothing.
+  const settled = known !== null || failed !== null || route.kind === 'account';
+  useEffect(() => {
+    if (!settled) return;
+    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+    idle(() => LAZY.forEach((part) => part.preload()));
+  }, [settled]);
 
   return (
     <div class="app">
@@ -238,10 +251,10 @@ export function App() {
         </a>
       </header>
 
-      {creating && <NewAccountForm onCreated={created} onCancel={cancelCreate} />}
+      {creating && <NewAccount.View onCreated={created} onCancel={cancelCreate} />}
       <main class="content">
         {route.kind === 'account' ? (
-          <AccountEditor
+          <Editor.View
             key={route.id}
             id={route.id}
             settings={settings}
@@ -287,7 +300,7 @@ export function App() {
               />
             )}
             {rows && rows.length > 0 && route.view === 'calendar' && (
-              <CalendarView
+              <Calendar.View
                 rows={rows}
                 view={cal.view}
                 anchor={cal.anchor}
@@ -295,9 +308,9 @@ export function App() {
                 now={now}
               />
             )}
-            {rows && rows.length > 0 && route.view === 'kpis' && <KpisView version={version} />}
+            {rows && rows.length > 0 && route.view === 'kpis' && <Kpis.View version={version} />}
             {rows && rows.length > 0 && route.view === 'portfolio' && (
-              <PortfolioView
+              <Portfolio.View
                 rows={rows}
                 onCell={(stage, potential, coverage) =>
                   go(

@@ -12,14 +12,6 @@ import { send } from '@/utils/contract/send';
 import { t } from '@/utils/shared/i18n';
 import { STAGE_ORDER } from '@/utils/shared/stages';
 
-export function NewAccountButton({ onClick, testId }: { onClick: () => void; testId: string }) {
-  return (
-    <button type="button" class="btn primary" data-testid={testId} onClick={onClick}>
-      {t('accountsNewAccount')}
-    </button>
-  );
-}
-
 interface FormProps {
   onCreated: (id: string) => void;
   onCancel: () => void;
