@@ -17,7 +17,11 @@ import { COVERAGE_LEVELS, coverageOf, type Coverage } from '@/utils/shared/cover
 import type { Person } from '@/utils/contract/model';
 import { atRiskByAccount } from './objective-reads';
 
-type IndexName = 'byNameKey' | 'byStageSort' | 'byPotentialSort' | 'byDueSort' | 'bySearchWord';
+type IndexName =
+  'byNameKey' | 'byStageSort' | 'byPotentialSort' | 'byDueSort' | 'bySearchWord' | 'byDomain';
+
+/** The indexes a searched word is looked up in: together they hold every word of an account. */
+const SEARCHED: IndexName[] = ['bySearchWord', 'byNameKey', 'byDomain'];
 
 /** A stretch of one index read in one direction; a page's order is one or more of these. */
 interface Segment {
@@ -95,9 +99,15 @@ async function filterSets(
   }
   const due = dueRange(q.due, today);
   if (due) wanted.push(keys('byDueSort', due));
-  // Each word must begin one of the account's words: a prefix range of the word index.
+  // Each word must begin one of the account's words: a prefix range of the word index, and of
+  // the name and domain indexes, which hold the words the word index leaves out (indexedWords).
   for (const word of queryWords(q.text)) {
-    wanted.push(keys('bySearchWord', IDBKeyRange.bound(word, `${word}\uffff`)));
+    const prefix = IDBKeyRange.bound(word, `${word}\uffff`);
+    wanted.push(
+      Promise.all(SEARCHED.map((index) => keys(index, prefix))).then(
+        (sets) => new Set(sets.flatMap((set) => [...set])),
+      ),
+    );
   }
   return Promise.all(wanted);
 }

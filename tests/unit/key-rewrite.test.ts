@@ -132,7 +132,8 @@ describe('key rewrite', () => {
       },
     });
     expect(await db.get('accounts', last.id)).toEqual(withKeys(renamed));
-    expect(await db.getAllKeysFromIndex('accounts', 'bySearchWord', 'renamed')).toEqual([last.id]);
+    expect(await db.getAllKeysFromIndex('accounts', 'byNameKey', 'renamed ltd')).toEqual([last.id]);
+    expect(await db.getAllKeysFromIndex('accounts', 'bySearchWord', 'ltd')).toEqual([last.id]);
     db.close();
   });
 });
