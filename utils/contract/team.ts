@@ -45,6 +45,16 @@ export interface RejoinOffer {
 
 export type TeamRole = 'editor' | 'viewer';
 
+/**
+ * Someone on the team who shares an account for a domain this person has no account for: their
+ * sign-in address and the account's name as the server lists them (written by a teammate, so
+ * shown isolated), never anything of the account itself.
+ */
+export interface TeamOwner {
+  owner: string;
+  account: string;
+}
+
 /** What a change in a shared account touched, for its history: "stage, people". */
 export const CHANGE_KINDS = [
   'shared',

@@ -22,6 +22,7 @@ import { readChanges } from './change-log';
 import { createDocSteps } from './doc-steps';
 import { firstSync } from './first-sync';
 import { createLineWatch } from './line-watch';
+import { createOwnerLookup } from './owner-lookup';
 import { createPersonalSync } from './personal-sync';
 import { dropClosedProvider } from './server-closed';
 import { createRejoinOffers, readServerCopy, rejoinBaseOf } from './rejoin-offers';
@@ -82,6 +83,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     onError: setError,
   });
   const offers = createRejoinOffers(deps);
+  const ownerLookup = createOwnerLookup({ connection: () => connection, now: deps.now });
   const { save, pushLocal, pullRemote } = createDocSteps(deps, {
     email: () => connection?.email,
     saved: lines.poke,
@@ -372,6 +374,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     connectionInfo(): { url: string; email: string } | null {
       return connection ? { url: connection.url, email: connection.email } : null;
     },
+
+    /** Who on the team owns a shared account for a client domain (owner-lookup.ts). */
+    owners: (domain: string) => ownerLookup.owners(domain),
 
     /** One account's sync as its views show it; null when it was never shared here. */
     async accountState(accountId: string): Promise<AccountSyncState | null> {
