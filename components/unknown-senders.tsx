@@ -4,6 +4,7 @@
  * address never proposes an account named after the mail provider: its "Create an account…" asks
  * for the company's name.
  */
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ContextResult } from '@/utils/contract/messages';
 import { t } from '@/utils/shared/i18n';
@@ -12,6 +13,7 @@ import { FreeMailCreate } from './free-mail-create';
 import { guessName, nameFromEmail } from './guess-name';
 import type { Send } from './sidebar-types';
 import { ErrorNote, Section, useWrite } from './ui';
+import { TeamOwnerNote } from './team-owner-note';
 import { unicodeHost } from '@/utils/shared/idn';
 
 type Unknown = ContextResult['unknown'][number];
@@ -38,32 +40,35 @@ export function UnknownSenders({ unknown, send, reload }: Props) {
       {[...companies].map(([domain, people]) => {
         const name = guessName(domain);
         return (
-          <div key={domain} class="rp-card rp-new">
-            <div>
-              <div class="rp-strong">{name}</div>
-              <div class="rp-muted">{unicodeHost(domain)}</div>
+          <Fragment key={domain}>
+            <div class="rp-card rp-new">
+              <div>
+                <div class="rp-strong">{name}</div>
+                <div class="rp-muted">{unicodeHost(domain)}</div>
+              </div>
+              <button
+                type="button"
+                class="rp-btn rp-primary"
+                data-testid="create-account"
+                disabled={busy}
+                onClick={() =>
+                  run(() =>
+                    send('createAccount', {
+                      name,
+                      domains: [domain],
+                      people: people.map((p) => ({
+                        name: nameFromEmail(p.email, p.name),
+                        email: p.email,
+                      })),
+                    }),
+                  )
+                }
+              >
+                {t('sidebarCreateAccount')}
+              </button>
             </div>
-            <button
-              type="button"
-              class="rp-btn rp-primary"
-              data-testid="create-account"
-              disabled={busy}
-              onClick={() =>
-                run(() =>
-                  send('createAccount', {
-                    name,
-                    domains: [domain],
-                    people: people.map((p) => ({
-                      name: nameFromEmail(p.email, p.name),
-                      email: p.email,
-                    })),
-                  }),
-                )
-              }
-            >
-              {t('sidebarCreateAccount')}
-            </button>
-          </div>
+            <TeamOwnerNote domain={domain} send={send} />
+          </Fragment>
         );
       })}
       <ul class="rp-list">

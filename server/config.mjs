@@ -30,6 +30,10 @@ function emailDomains(env) {
 }
 
 export function readConfig(env = process.env, cwd = process.cwd()) {
+  const directory = env.RAPPORT_SYNC_OWNER_DIRECTORY ?? '';
+  if (!['', 'on', 'off'].includes(directory)) {
+    throw new Error(`RAPPORT_SYNC_OWNER_DIRECTORY is "on" or "off": ${directory}`);
+  }
   const dataDir = resolve(cwd, env.RAPPORT_SYNC_DATA_DIR ?? 'server/data');
   const port = Number(env.RAPPORT_SYNC_PORT ?? 1234);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -50,6 +54,8 @@ export function readConfig(env = process.env, cwd = process.cwd()) {
     trustProxy: env.RAPPORT_SYNC_TRUST_PROXY === '1',
     maxDocumentBytes: bytes(env, 'RAPPORT_SYNC_MAX_DOCUMENT_BYTES', DEFAULT_MAX_DOCUMENT_BYTES),
     maxPersonalBytes: bytes(env, 'RAPPORT_SYNC_MAX_PERSONAL_BYTES', DEFAULT_MAX_PERSONAL_BYTES),
+    // Who owns which client domain, for teammates without access (owner-directory.mjs).
+    ownerDirectory: directory !== 'off',
     oidc: null,
   };
   if (env.RAPPORT_SYNC_OIDC_ISSUER) {

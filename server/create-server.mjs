@@ -15,6 +15,7 @@ import { createTokens } from './tokens.mjs';
 import { createAuthExtension } from './auth-extension.mjs';
 import { createHttpApi } from './http-api.mjs';
 import { createUpdateGuard } from './update-guard.mjs';
+import { createOwnerDirectory } from './owner-directory.mjs';
 
 export async function openStore(config) {
   if (config.databaseUrl) return openPostgresStore(config.databaseUrl);
@@ -40,12 +41,13 @@ export async function createSyncServer(config, { log = () => {}, sweepMs, deboun
       maxPersonalBytes: config.maxPersonalBytes,
       log,
     }),
-    createHttpApi({ tokens, store, auth, log }),
+    createHttpApi({ tokens, store, auth, ownerDirectory: config.ownerDirectory, log }),
     new Database({
       fetch: ({ documentName }) => store.fetchDocument(documentName),
       store: ({ documentName, state }) => store.storeDocument(documentName, state),
     }),
   ];
+  if (config.ownerDirectory) extensions.push(createOwnerDirectory({ store, log }));
   if (config.redisUrl) {
     const url = new URL(config.redisUrl);
     extensions.push(

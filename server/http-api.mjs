@@ -4,11 +4,14 @@
 //   GET    /api/documents/<name>/members          the access list (members only)
 //   PUT    /api/documents/<name>/members/<email>  {"role":"editor"|"viewer"} (owner only)
 //   DELETE /api/documents/<name>/members/<email>  revoke; their connections close at once
+//   GET    /api/owners?domain=<domain>            who owns the shared accounts claiming one domain
+//                                                 (owner-directory.mjs; 404 when switched off)
 // Every call carries `Authorization: Bearer <token>`. No cookies are used, so any origin may call
 // (the extension's background worker does), and a token is the only way in.
 import { z } from 'zod';
 import { GRANTABLE_ROLES, parseDocumentName } from './access.mjs';
 import { normaliseEmail } from './tokens.mjs';
+import { createLookupBudget, normaliseDomain } from './owner-directory.mjs';
 
 const MAX_BODY = 4096;
 const RoleBody = z.object({ role: z.enum(GRANTABLE_ROLES) }).strict();
@@ -47,7 +50,8 @@ function send(response, status, body) {
   response.end(body === undefined ? '' : JSON.stringify(body));
 }
 
-export function createHttpApi({ tokens, store, auth, log = () => {} }) {
+export function createHttpApi({ tokens, store, auth, ownerDirectory = true, log = () => {} }) {
+  const budget = createLookupBudget();
   async function callerOf(request) {
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
     try {
@@ -57,7 +61,23 @@ export function createHttpApi({ tokens, store, auth, log = () => {} }) {
     }
   }
 
-  async function handle(request, path) {
+  /** The owners of the shared accounts that claim one domain: addresses and names only. */
+  async function owners(request, query) {
+    if (!ownerDirectory) throw new HttpError(404, 'not found');
+    if (request.method !== 'GET') throw new HttpError(405, 'method not allowed');
+    const caller = await callerOf(request);
+    // One domain per request: a list, or no domain, is not an answer.
+    const asked = query.getAll('domain');
+    if (asked.length !== 1) throw new HttpError(400, 'one domain per request');
+    const domain = normaliseDomain(asked[0]);
+    if (!domain) throw new HttpError(400, 'not a domain');
+    if (!budget.take(caller)) throw new HttpError(429, 'too many lookups; try again in a minute');
+    const found = await store.ownersOf(domain);
+    return [200, { domain, owners: found.map((o) => ({ owner: o.owner, account: o.account })) }];
+  }
+
+  async function handle(request, path, query) {
+    if (path === '/api/owners') return owners(request, query);
     if (path === '/api/documents' && request.method === 'GET') {
       const caller = await callerOf(request);
       return [200, { documents: await store.listDocumentsOf(caller) }];
@@ -104,12 +124,13 @@ export function createHttpApi({ tokens, store, auth, log = () => {} }) {
   return {
     extensionName: 'rapport-http-api',
     async onRequest({ request, response }) {
-      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const path = url.pathname;
       if (!path.startsWith('/api/')) return;
       try {
         if (request.method === 'OPTIONS') send(response, 204);
         else {
-          const [status, body] = await handle(request, path);
+          const [status, body] = await handle(request, path, url.searchParams);
           send(response, status, body);
         }
       } catch (error) {

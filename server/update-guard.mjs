@@ -7,12 +7,57 @@
 // - Attribution: a shared account's history ("who changed what": `log` entries { by, at, what })
 //   may only name the person signed in on this connection. Entries the server already has are
 //   not checked again (a client may send back what it received).
+// - History: a shared account's history is kept. An update that deletes entries of its `log`
+//   (beyond the oldest ones a browser drops to keep LOG_KEEP), or removes or rewrites a stage
+//   change (`stageChanges`), is refused: an editor cannot erase who changed what, or a stage
+//   the account went through. Decisions are not history in this sense: a person may delete one
+//   (with undo), and the log says who changed the decisions and when.
 import * as Y from 'yjs';
 import { parseDocumentName } from './access.mjs';
 import { readSyncUpdate } from './sync-message.mjs';
 
 export const TOO_LARGE = Object.freeze({ code: 4413, reason: 'rapport-document-too-large' });
 export const FORGED_AUTHOR = Object.freeze({ code: 4422, reason: 'rapport-forged-author' });
+export const HISTORY_DELETED = Object.freeze({ code: 4423, reason: 'rapport-history-deleted' });
+
+/** The log entries a browser keeps (entrypoints/background/sync/change-log.ts, KEEP). */
+export const LOG_KEEP = 300;
+
+/**
+ * The items of `document` an update's delete set removes (not already removed), each with the
+ * part of it deleted. Items the update itself inserts are not in the document yet: skipped.
+ */
+function* deletedItems(document, update) {
+  for (const [client, ranges] of Y.decodeUpdate(update).ds.clients) {
+    const structs = document.store.clients.get(client);
+    if (!structs || structs.length === 0) continue;
+    const last = structs[structs.length - 1];
+    const known = last.id.clock + last.length;
+    for (const { clock, len } of ranges) {
+      if (clock >= known) continue;
+      const end = clock + len;
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        const struct = structs[i];
+        if (struct.id.clock >= end) break;
+        if (!(struct instanceof Y.Item) || struct.deleted) continue;
+        const from = Math.max(clock, struct.id.clock);
+        yield { item: struct, from, to: Math.min(end, struct.id.clock + struct.length) };
+      }
+    }
+  }
+}
+
+/** Each countable item of a Y.Array with the index of its first element. */
+function indexesOf(array) {
+  const at = new Map();
+  let index = 0;
+  for (let item = array._start; item !== null; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    at.set(item, index);
+    index += item.length;
+  }
+  return at;
+}
 
 /** The values an update inserts that a reader of the document could take for a log entry. */
 function* insertedValues(update, known) {
@@ -60,14 +105,40 @@ export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = ()
     sizes.set(document, size + update.length);
   }
 
+  /** Refuses a forged author; answers how many log entries the update adds. */
   function checkAuthors(document, documentName, update, who) {
     const known = Y.decodeStateVector(Y.encodeStateVector(document));
+    let entries = 0;
     for (const value of insertedValues(update, known)) {
       const by = claimedAuthor(value);
       if (by !== undefined && by !== who) {
         log(`refused an update from ${who} on ${documentName}: a change logged as ${String(by)}`);
         throw FORGED_AUTHOR;
       }
+      if (by !== undefined) entries += 1;
+    }
+    return entries;
+  }
+
+  function checkHistory(document, documentName, update, who, added) {
+    if (parseDocumentName(documentName)?.kind !== 'account') return;
+    const stages = document.share.get('stageChanges');
+    const history = document.share.get('log');
+    let logIndexes = null;
+    const refuse = (what) => {
+      log(`refused an update from ${who} on ${documentName}: it deletes ${what}`);
+      throw HISTORY_DELETED;
+    };
+    for (const { item, to } of deletedItems(document, update)) {
+      const parent = item.parent;
+      if (stages && (parent === stages || parent?._item?.parent === stages))
+        refuse('a stage change');
+      if (!history || parent !== history) continue;
+      // Only the oldest entries past LOG_KEEP, counting those this update adds, may go.
+      logIndexes ??= indexesOf(history);
+      const last = logIndexes.get(item) + (to - 1 - item.id.clock);
+      // _length: the server may hold the log as a bare AbstractType (it never asked for a Y.Array).
+      if (last >= history._length + added - LOG_KEEP) refuse('history entries');
     }
   }
 
@@ -84,7 +155,8 @@ export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = ()
       }
       const who = context?.email ?? '';
       checkSize(document, documentName, update, who);
-      checkAuthors(document, documentName, update, who);
+      const added = checkAuthors(document, documentName, update, who);
+      checkHistory(document, documentName, update, who, added);
     },
   };
 }

@@ -66,6 +66,8 @@ export function SharePanel({ accountId }: { accountId: string }) {
   };
 
   const shared = sync !== null && !sync.revoked && !sync.offer;
+  // Only the owner changes who has access or stops sharing (the server refuses anyone else).
+  const notOwner = shared && (sync.role === 'editor' || sync.role === 'viewer');
   return (
     <Panel id="share" title={t('shareTitle')}>
       <AccountSyncLine accountId={accountId} />
@@ -75,7 +77,11 @@ export function SharePanel({ accountId }: { accountId: string }) {
         send={send}
         onRejoined={() => setDone(t('syncRejoined'))}
       />
-      {team === null || sync?.offer ? null : team.phase === 'off' ? (
+      {team === null || sync?.offer ? null : notOwner ? (
+        <p class="hint" data-testid="share-not-owner">
+          {t(sync.role === 'viewer' ? 'shareYouView' : 'shareYouEdit')}
+        </p>
+      ) : team.phase === 'off' ? (
         <p class="muted">
           <a href="/options.html#team">{t('shareNeedsTeam')}</a>
         </p>
@@ -127,6 +133,7 @@ export function SharePanel({ accountId }: { accountId: string }) {
             </button>
           </div>
           {shared &&
+            sync.role === 'owner' &&
             (confirmStop ? (
               <div class="confirm" role="group">
                 <p>{t('shareStopConfirm')}</p>

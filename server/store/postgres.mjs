@@ -10,6 +10,11 @@ CREATE TABLE IF NOT EXISTS rapport_members (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS rapport_one_owner ON rapport_members (document) WHERE role = 'owner';
 CREATE TABLE IF NOT EXISTS rapport_revocations (email TEXT PRIMARY KEY, before_seconds BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS rapport_directory (
+  document TEXT NOT NULL, domain TEXT NOT NULL, name TEXT NOT NULL,
+  PRIMARY KEY (document, domain)
+);
+CREATE INDEX IF NOT EXISTS rapport_directory_by_domain ON rapport_directory (domain);
 `;
 
 export async function openPostgresStore(connectionString) {
@@ -90,6 +95,37 @@ export async function openPostgresStore(connectionString) {
         email,
       ]);
       return row ? Number(row.before_seconds) : null;
+    },
+    async setListing(document, name, domains) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('DELETE FROM rapport_directory WHERE document = $1', [document]);
+        for (const domain of domains) {
+          await client.query(
+            'INSERT INTO rapport_directory (document, domain, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+            [document, domain, name],
+          );
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async ownersOf(domain) {
+      // Listed while a teammate besides the owner is on it (owner-directory.mjs).
+      const result = await pool.query(
+        `SELECT o.email AS owner, d.name AS account FROM rapport_directory d
+         JOIN rapport_members o ON o.document = d.document AND o.role = 'owner'
+         WHERE d.domain = $1 AND EXISTS (
+           SELECT 1 FROM rapport_members t WHERE t.document = d.document AND t.role <> 'owner')
+         ORDER BY o.email, d.name LIMIT 20`,
+        [domain],
+      );
+      return result.rows;
     },
     async close() {
       await pool.end();

@@ -10,6 +10,11 @@ CREATE TABLE IF NOT EXISTS members (
   PRIMARY KEY (document, email)
 );
 CREATE TABLE IF NOT EXISTS revocations (email TEXT PRIMARY KEY, before_seconds INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS directory (
+  document TEXT NOT NULL, domain TEXT NOT NULL, name TEXT NOT NULL,
+  PRIMARY KEY (document, domain)
+);
+CREATE INDEX IF NOT EXISTS directory_by_domain ON directory (domain);
 `;
 
 export function openSqliteStore(file) {
@@ -38,7 +43,23 @@ export function openSqliteStore(file) {
       'INSERT INTO revocations (email, before_seconds) VALUES (?, ?) ON CONFLICT(email) DO UPDATE SET before_seconds = excluded.before_seconds',
     ),
     revoked: db.prepare('SELECT before_seconds FROM revocations WHERE email = ?'),
+    unlist: db.prepare('DELETE FROM directory WHERE document = ?'),
+    listing: db.prepare(
+      'INSERT OR IGNORE INTO directory (document, domain, name) VALUES (?, ?, ?)',
+    ),
+    // Listed while a teammate besides the owner is on it (owner-directory.mjs).
+    owners: db.prepare(
+      `SELECT o.email AS owner, d.name AS account FROM directory d
+       JOIN members o ON o.document = d.document AND o.role = 'owner'
+       WHERE d.domain = ? AND EXISTS (
+         SELECT 1 FROM members t WHERE t.document = d.document AND t.role <> 'owner')
+       ORDER BY o.email, d.name LIMIT 20`,
+    ),
   };
+  const setListing = db.transaction((document, name, domains) => {
+    q.unlist.run(document);
+    for (const domain of domains) q.listing.run(document, domain, name);
+  });
   const claim = db.transaction((document, email) => {
     const owner = q.owner.get(document);
     if (owner) return owner.email === email;
@@ -80,6 +101,12 @@ export function openSqliteStore(file) {
     },
     async revokedBefore(email) {
       return q.revoked.get(email)?.before_seconds ?? null;
+    },
+    async setListing(document, name, domains) {
+      setListing(document, name, domains);
+    },
+    async ownersOf(domain) {
+      return q.owners.all(domain);
     },
     async close() {
       db.close();

@@ -87,3 +87,25 @@ export async function teamOn(server, doc, roles = {}) {
   }
   return tokens;
 }
+
+/** A message as a client sends it: document name, Sync, the step, the update (lib0 varints). */
+export function syncMessage(name, update, step = 2) {
+  const varUint = (n) => {
+    const out = [];
+    while (n > 0x7f) {
+      out.push((n & 0x7f) | 0x80);
+      n = Math.floor(n / 128);
+    }
+    out.push(n);
+    return out;
+  };
+  const nameBytes = [...new TextEncoder().encode(name)];
+  return Uint8Array.from([
+    ...varUint(nameBytes.length),
+    ...nameBytes,
+    0,
+    step,
+    ...varUint(update.length),
+    ...update,
+  ]);
+}

@@ -150,6 +150,26 @@ test('the access list: only the owner changes it; bad input is refused and chang
   ]);
 });
 
+test('only the owner stops sharing: an editor or a viewer cannot take anyone off', async (t) => {
+  const server = await startServer(t);
+  const tokens = await teamOn(server, DOC, { bob: 'editor', carol: 'viewer' });
+  const path = `/api/documents/${DOC}/members`;
+  // "Stop sharing" takes every teammate off the list, one by one: refused for all but the owner.
+  for (const who of ['bob', 'carol']) {
+    for (const target of ['alice', 'bob', 'carol']) {
+      const removed = await api(server, 'DELETE', `${path}/${target}@firm.com`, tokens[who]);
+      assert.equal(removed.status, 403, `${who} taking ${target} off`);
+    }
+  }
+  const list = await api(server, 'GET', path, tokens.alice);
+  assert.deepEqual(list.body.members, [
+    { email: 'alice@firm.com', role: 'owner' },
+    { email: 'bob@firm.com', role: 'editor' },
+    { email: 'carol@firm.com', role: 'viewer' },
+  ]);
+  assert.equal((await api(server, 'DELETE', `${path}/bob@firm.com`, tokens.alice)).status, 200);
+});
+
 test('each person lists the account documents they are on, and only those', async (t) => {
   const server = await startServer(t);
   const tokens = await teamOn(server, DOC, { bob: 'editor', carol: 'viewer' });

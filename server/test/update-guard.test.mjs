@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import { startServer, waitFor, sleep, teamOn } from './helpers.mjs';
+import { startServer, waitFor, sleep, teamOn, syncMessage as message } from './helpers.mjs';
 import { createUpdateGuard, FORGED_AUTHOR, TOO_LARGE } from '../update-guard.mjs';
 import { readConfig } from '../config.mjs';
 
@@ -95,28 +95,6 @@ test("a change logged under someone else's address is refused; one's own goes th
   );
   assert.deepEqual(honest.closed, []);
 });
-
-/** A message as a client sends it: document name, Sync, the step, the update (lib0 varints). */
-function message(name, update, step = 2) {
-  const varUint = (n) => {
-    const out = [];
-    while (n > 0x7f) {
-      out.push((n & 0x7f) | 0x80);
-      n = Math.floor(n / 128);
-    }
-    out.push(n);
-    return out;
-  };
-  const nameBytes = [...new TextEncoder().encode(name)];
-  return Uint8Array.from([
-    ...varUint(nameBytes.length),
-    ...nameBytes,
-    0,
-    step,
-    ...varUint(update.length),
-    ...update,
-  ]);
-}
 
 test('the guard: entries the server already has are not checked again; bad input is refused', async () => {
   const guard = createUpdateGuard({ maxDocumentBytes: LIMIT, maxPersonalBytes: LIMIT * 4 });

@@ -7,12 +7,21 @@
 // both converge and everything survives. carol sees nothing throughout. alice stops sharing: bob's
 // later edits no longer reach her, and his copy says "No longer shared". She shares it with him
 // again: his copy rejoins, his edit made meanwhile merges in, and nothing is there twice.
+// carol, who has no access, opens an email from the shared account's domain: her sidebar offers
+// to create the account and says alice owns it on the team (in English and in Russian), and
+// shows none of its notes.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import { expectText, waitFor } from './harness.mjs';
+import { expectText, loadFixture, screenshot, sidebar, waitFor } from './harness.mjs';
 import { msg, shot } from './pages-helpers.mjs';
-import { connectTeam, launchWithServer, relaunchWithServer, syncServer } from './team-helpers.mjs';
+import {
+  connectTeam,
+  launchWithServer,
+  relaunchWithServer,
+  ruMsg,
+  syncServer,
+} from './team-helpers.mjs';
 
 let server;
 const apps = [];
@@ -26,8 +35,8 @@ after(async () => {
   await server?.close();
 });
 
-async function profile() {
-  const app = await launchWithServer(server);
+async function profile(options) {
+  const app = await launchWithServer(server, options);
   apps.push(app);
   return app;
 }
@@ -41,6 +50,44 @@ async function restart(app) {
 
 const today = () => new Date().toISOString().slice(0, 10);
 const ids = (list) => list.map((r) => r.id).sort();
+
+/** The unknown-sender thread, its sender at `email` instead. */
+function threadFrom(email) {
+  const { url, html } = loadFixture('unknown-sender');
+  return {
+    url: url.replace(/#.*$/, '#inbox/FMfcgzTeamOwner'),
+    html: html.replaceAll('priya.shah@initech-systems.com', email),
+  };
+}
+
+/**
+ * carol (no access) opens an email from the shared account's domain: "owned by alice", the offer
+ * to create the account, and nothing of its notes. Returns the sidebar's text.
+ */
+async function carolSeesOwner(app, { domain, name, secrets, say, shotName }) {
+  const thread = threadFrom(`buyer@${domain}`);
+  const gmail = await app.openHost(thread.url, thread.html);
+  try {
+    await sidebar(gmail, 'create-account').waitFor({ timeout: 15_000 });
+    const note = sidebar(gmail, 'team-owner');
+    await expectText(
+      note,
+      say('sidebarTeamOwns', '\u2068alice@firm.com\u2069', `\u2068${name}\u2069`),
+      {
+        page: gmail,
+        timeout: 15_000,
+      },
+    );
+    await expectText(note, say('sidebarTeamAskToJoin'), { page: gmail });
+    const shown = await sidebar(gmail).innerText();
+    for (const secret of secrets)
+      assert.ok(!shown.includes(secret), `carol does not see ${secret}`);
+    await screenshot(gmail, shotName);
+    return shown;
+  } finally {
+    await gmail.close();
+  }
+}
 
 /** What both sides must agree on once converged. */
 async function shared(app, accountId) {
@@ -174,6 +221,17 @@ test(
       );
     }
     assert.deepEqual(await carol.call('listAccounts', {}), [], 'carol saw nothing');
+
+    // carol opens an email from the account's domain: she is told alice owns it, not the notes.
+    const domain = after.account.domains[0];
+    assert.ok(domain, 'the shared account has a domain');
+    const secrets = ['alice: prefers mornings', 'bob: met at the fair', 'alice: pilot in Q1'];
+    const owner = { domain, name: after.account.name, secrets };
+    await carolSeesOwner(carol, { ...owner, say: msg, shotName: 'team-owner-en' });
+    const carolRu = await profile({ lang: 'ru' });
+    await connectTeam(carolRu, server, server.invite('carol@firm.com'), { say: ruMsg });
+    await carolSeesOwner(carolRu, { ...owner, say: ruMsg, shotName: 'team-owner-ru' });
+    assert.deepEqual(await carolRu.call('listAccounts', {}), [], 'carol in Russian saw nothing');
 
     // Revoke: alice stops sharing; bob keeps his copy, marked, and his edits stay with him.
     await view.getByRole('button', { name: msg('shareStop'), exact: true }).click();

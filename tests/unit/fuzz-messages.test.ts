@@ -198,6 +198,7 @@ const VALID: Record<MessageName, Record<string, unknown>> = {
   },
   getBrief: { accountId: 'acc-1', today: '2026-12-05', attendees: ['anna@northwind.co.uk'] },
   getAccountHistory: { accountId: 'acc-1' },
+  getTeamOwners: { domain: 'acme.com' },
 };
 
 const names = Object.keys(MESSAGES) as MessageName[];

@@ -167,6 +167,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     restoreObjective: { objective: { id: 'obj-1' }, unlinked: { nextAction: null } },
     getBrief: { accountId: 'acc-1', today: '2026-12-05', attendees: ['x'.repeat(321)] },
     getAccountHistory: { accountId: 7 },
+    getTeamOwners: { domain: 'not a domain' },
   };
 
   it.each(Object.keys(MESSAGES) as MessageName[])('%s', async (name) => {

@@ -26,6 +26,8 @@ export interface AccountSync {
   waiting: number;
   /** Access was removed: the copy here is kept, no longer shared. */
   revoked: boolean;
+  /** This person's role on the shared account (null or absent: not known yet). */
+  role?: TeamMemberRole | null;
   /** The server refused this account's latest changes (stated); they are kept here. */
   error: string | null;
   /**
@@ -44,6 +46,17 @@ export interface RejoinOffer {
 }
 
 export type TeamRole = 'editor' | 'viewer';
+export type TeamMemberRole = 'owner' | TeamRole;
+
+/**
+ * Someone on the team who shares an account for a domain this person has no account for: their
+ * sign-in address and the account's name as the server lists them (written by a teammate, so
+ * shown isolated), never anything of the account itself.
+ */
+export interface TeamOwner {
+  owner: string;
+  account: string;
+}
 
 /** The account's own fields a change in a shared account may touch, each named in its history. */
 export const SHARED_ACCOUNT_FIELDS = [

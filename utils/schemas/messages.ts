@@ -12,6 +12,7 @@ import {
   ActivityKind,
   CrmRef,
   Decision,
+  Domain,
   Id,
   IsoDate,
   Line,
@@ -46,7 +47,7 @@ import type {
   RestoreSummary,
   StagedImport,
 } from '@/utils/contract/backups';
-import type { AccountSync, ChangeEntry, TeamStatus } from '@/utils/contract/team';
+import type { AccountSync, ChangeEntry, TeamOwner, TeamStatus } from '@/utils/contract/team';
 import type { KpiReport } from '@/utils/shared/kpis';
 import { ReadKpis } from './kpi-requests';
 import type {
@@ -329,6 +330,13 @@ export const MESSAGES = {
     'frame',
     'read',
   ).returns<AccountSync | null>(),
+  /**
+   * Who on the team owns a shared account for this client domain, when this person has none for
+   * it: "Alice owns Acme on your team" beside the sidebar's "Create account". The worker asks
+   * the server (with the token only it holds), at most once per domain in a while; free mail,
+   * this person's own domains and domains of their own accounts are never asked about.
+   */
+  getTeamOwners: message(z.object({ domain: Domain }), 'frame', 'read').returns<TeamOwner[]>(),
   /** Who changed what, and when, in a shared account (newest first); null when not shared. */
   getAccountHistory: message(z.object({ accountId: Id }), 'page', 'read').returns<
     ChangeEntry[] | null

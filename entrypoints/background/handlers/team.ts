@@ -4,6 +4,7 @@
  * contract's, and answer without the token.
  */
 import type { AccountSync, TeamStatus } from '@/utils/contract/team';
+import { companyDomain } from '@/utils/shared/match';
 import type { SyncEngine } from '../sync/sync-engine';
 import { asSyncError, SyncError } from '../sync/sync-errors';
 import { accountSyncOf, syncErrorText } from '../sync/sync-words';
@@ -130,6 +131,20 @@ export const teamHandlers = {
     if (!(await stated(() => engine.dismissOffer(req.accountId))))
       throw refused('syncErrNoOffer', 'not_found');
     return { data: true, changed: [req.accountId] };
+  },
+
+  async getTeamOwners(req, ctx) {
+    if (!ctx.sync?.connectionInfo()) return { data: [], changed: [] };
+    // Never about this person's own company (their settings, the address they sign in with),
+    // free mail, or a client they already have: the server learns only what it has to.
+    const settings = await ctx.settings();
+    const self = ctx.sync.connectionInfo()?.email;
+    const domain = companyDomain(req.domain, [...settings.ownDomains, ...(self ? [self] : [])]);
+    if (!domain || domain !== req.domain) return { data: [], changed: [] };
+    if ((await ctx.db.getKeyFromIndex('accounts', 'byDomain', domain)) !== undefined) {
+      return { data: [], changed: [] };
+    }
+    return { data: await ctx.sync.owners(domain), changed: [] };
   },
 
   async getAccountHistory(req, ctx) {

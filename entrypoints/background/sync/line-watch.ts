@@ -62,3 +62,5 @@ export function createLineWatch(deps: LineWatchDeps) {
     },
   };
 }
+
+export type LineWatch = ReturnType<typeof createLineWatch>;

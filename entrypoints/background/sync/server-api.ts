@@ -61,18 +61,23 @@ const Listed = z.object({
 });
 const ACCOUNT_DOC = /^account:([A-Za-z0-9_-]{8,64})$/;
 
+export type MemberRole = 'owner' | 'editor' | 'viewer';
+
 /**
- * The accounts teammates shared with this person (as editor or viewer): their browsers join
- * them. Documents this person owns are left out: an owner who stopped sharing one here does not
- * get it back, and their own other browsers learn of it from their own document.
+ * The shared accounts this person is on, with their role. Those others own (editor or viewer)
+ * are the ones their browsers join; documents this person owns are not joined from this list:
+ * an owner who stopped sharing one here does not get it back, and their own other browsers
+ * learn of it from their own document. The roles say what the account view offers.
  */
-export async function sharedWithMe(connection: SyncConnection | null): Promise<string[]> {
+export async function myDocuments(
+  connection: SyncConnection | null,
+): Promise<{ accountId: string; role: MemberRole }[]> {
   const parsed = Listed.safeParse(await callServer(connection, 'GET', '/api/documents'));
   if (!parsed.success) throw new SyncError('syncErrServer', 'list');
-  return parsed.data.documents
-    .filter((d) => d.role !== 'owner')
-    .map((d) => ACCOUNT_DOC.exec(d.name)?.[1])
-    .filter((id): id is string => id !== undefined);
+  return parsed.data.documents.flatMap((d) => {
+    const accountId = ACCOUNT_DOC.exec(d.name)?.[1];
+    return accountId === undefined ? [] : [{ accountId, role: d.role }];
+  });
 }
 
 const memberPath = (accountId: string, email: string) =>

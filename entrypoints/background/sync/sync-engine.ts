@@ -20,19 +20,13 @@ import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { ChangeEntry } from '@/utils/contract/team';
 import { readChanges } from './change-log';
 import { createDocSteps } from './doc-steps';
-import { firstSync } from './first-sync';
 import { createLineWatch } from './line-watch';
+import { createOwnerLookup } from './owner-lookup';
 import { createPersonalSync } from './personal-sync';
 import { dropClosedProvider } from './server-closed';
-import { createRejoinOffers, readServerCopy, rejoinBaseOf } from './rejoin-offers';
-import {
-  callServer,
-  removeMember,
-  removeTeam,
-  setMember,
-  sharedWithMe,
-  verifyToken,
-} from './server-api';
+import { createRejoinOffers } from './rejoin-offers';
+import { removeMember, setMember, verifyToken } from './server-api';
+import { createSharing } from './sharing';
 import { checkServerUrl } from './server-url';
 import { asSyncError, SyncError } from './sync-errors';
 import { attachProvider } from './providers';
@@ -50,13 +44,12 @@ export type { AccountSyncState, SyncEngineDeps, SyncPhase, SyncStatus } from './
 
 /** How often a connected worker asks which accounts teammates shared with this person. */
 const DISCOVER_MS = 30_000;
-/** How long sharing waits for the server's copy of a document before pushing without it. */
-const SHARE_SYNC_MS = 5_000;
 
 const docView = (record: SyncDocRecord, entry: Live | undefined): DocView => ({
   accountId: record.accountId,
   revoked: record.revoked,
   dirty: record.dirty,
+  role: record.role ?? null,
   unsynced: entry?.provider ? entry.provider.unsyncedChanges : null,
   refusal: entry?.refusal ?? null,
 });
@@ -82,6 +75,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     onError: setError,
   });
   const offers = createRejoinOffers(deps);
+  const ownerLookup = createOwnerLookup({ connection: () => connection, now: deps.now });
   const { save, pushLocal, pullRemote } = createDocSteps(deps, {
     email: () => connection?.email,
     saved: lines.poke,
@@ -141,19 +135,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     await save(entry);
   }
 
-  /**
-   * A copy marked "no longer shared" whose person has access again: shared again. The doc kept
-   * here is what this browser last agreed with the team; what changed in the store since is
-   * pushed onto it as this browser's change, and the team's changes meanwhile come from the
-   * server and merge with it (Yjs): one account, nothing lost, nothing twice.
-   */
-  async function rejoin(entry: Live): Promise<void> {
-    entry.record = { ...entry.record, revoked: false, dirty: true };
-    await save(entry);
-    await enqueue(entry, async () => void (await pushLocal(entry)));
-    connect(entry);
-  }
-
   const hasDoc = async (accountId: string) =>
     live.has(accountDocName(accountId)) ||
     (await (await deps.getSyncDb()).getKey('docs', accountDocName(accountId))) !== undefined;
@@ -192,8 +173,27 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     return entry;
   }
 
+  const sharing = createSharing({
+    deps,
+    live,
+    connection: () => connection,
+    socket: theSocket,
+    open,
+    connect,
+    enqueue,
+    save,
+    pushLocal,
+    pullRemote,
+    hasDoc,
+    offers,
+    personal: () => personal,
+    lines,
+    setError,
+  });
+
   const engine = {
     verify: verifyToken,
+    ...sharing,
 
     /** Sets the server and this person's token; reconnects every shared document. */
     async configure(input: Omit<SyncConnection, 'key'> | null): Promise<void> {
@@ -253,86 +253,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       await personal.start(connection?.own ? connection.email : null);
     },
 
-    /** Starts sharing an account: its document gets everything the store has for it. */
-    async share(accountId: string): Promise<string> {
-      await callServer(connection, 'POST', `/api/documents/${accountDocName(accountId)}`);
-      const name = accountDocName(accountId);
-      const record: SyncDocRecord = {
-        name,
-        accountId,
-        update: new Uint8Array(),
-        dirty: true,
-        revoked: false,
-      };
-      const entry = live.get(name) ?? (await open(record));
-      await (await deps.getSyncDb()).put('docs', entry.record);
-      // Shared before and stopped: the server still has the document. This browser's changes
-      // since then are pushed on top of it (its update arrives first), not beside it.
-      connect(entry);
-      await firstSync(entry.provider, SHARE_SYNC_MS);
-      await enqueue(entry, async () => void (await pushLocal(entry)));
-      // The person's other browsers learn from their own document that it is shared now.
-      await personal.localChanged([accountId]);
-      return name;
-    },
-
-    /** Opens an account a teammate shared with this person: the store gets it from the doc. */
-    async join(accountId: string): Promise<void> {
-      const name = accountDocName(accountId);
-      const record = (await (await deps.getSyncDb()).get('docs', name)) ?? {
-        name,
-        accountId,
-        update: new Uint8Array(),
-        dirty: false,
-        revoked: false,
-      };
-      await (await deps.getSyncDb()).put('docs', record);
-      connect(await open(record));
-      await offers.drop(accountId);
-    },
-
-    /** The person's "Rejoin" on an offer: the server's copy first, then the store merged in. */
-    async rejoinOffer(accountId: string): Promise<void> {
-      const offer = await offers.get(accountId);
-      if (!connection || offer?.server !== connection.url) throw new SyncError('syncErrNoOffer');
-      const name = accountDocName(accountId);
-      const at = { name, token: connection.token };
-      const copy = await readServerCopy(theSocket(connection.url), at, setError, SHARE_SYNC_MS);
-      if (!copy) throw new SyncError('syncErrUnreachable');
-      const update = Y.encodeStateAsUpdate(copy);
-      const entry = await open({ name, accountId, update, dirty: true, revoked: false });
-      entry.base = await rejoinBaseOf(copy, deps, accountId);
-      await save(entry);
-      await offers.drop(accountId);
-      await enqueue(entry, () => pullRemote(entry));
-      connect(entry);
-      await personal.localChanged([accountId]);
-    },
-
     /** "Not now" on an offer: it stays unjoined; the sidebar's card stops asking. */
     dismissOffer: (accountId: string) => offers.dismiss(accountId),
-
-    /** Joins every account teammates shared with this person that is not open here yet. */
-    async discover(): Promise<void> {
-      const db = await deps.getDb();
-      const shared = await sharedWithMe(connection);
-      for (const accountId of shared) {
-        const entry = live.get(accountDocName(accountId));
-        // Taken off the list, then given access again: the copy here rejoins the document.
-        if (entry?.record.revoked) await rejoin(entry);
-        if (entry) continue;
-        // A document someone else claimed under the id of an account this store holds and never
-        // synced: joining it would push that account's records to them (and theirs over it).
-        // Ids are not secret from a teammate (an account once shared, a backup file they gave).
-        // Most often it is this person's own restored backup: they are asked (rejoin-offers.ts).
-        if (!(await hasDoc(accountId)) && (await db.getKey('accounts', accountId)) !== undefined) {
-          await offers.note(accountId, connection);
-          continue;
-        }
-        await engine.join(accountId);
-      }
-      await offers.keepOnly(shared);
-    },
 
     /** Gives a teammate a role on a shared account (the owner only; the server checks). */
     async setMember(accountId: string, email: string, role: 'editor' | 'viewer'): Promise<void> {
@@ -373,6 +295,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       return connection ? { url: connection.url, email: connection.email } : null;
     },
 
+    /** Who on the team owns a shared account for a client domain (owner-lookup.ts). */
+    owners: (domain: string) => ownerLookup.owners(domain),
+
     /** One account's sync as its views show it; null when it was never shared here. */
     async accountState(accountId: string): Promise<AccountSyncState | null> {
       const name = accountDocName(accountId);
@@ -387,24 +312,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     history(accountId: string): ChangeEntry[] | null {
       const entry = live.get(accountDocName(accountId));
       return entry ? readChanges(entry.doc, deps.now()) : null;
-    },
-
-    /**
-     * Stops sharing an account from this browser. The owner takes every teammate off the access
-     * list first (their connections close at once, their copies stay theirs); then the document
-     * is closed and forgotten here. The account itself stays in the store, untouched.
-     */
-    async unshare(accountId: string): Promise<void> {
-      const name = accountDocName(accountId);
-      await removeTeam(connection, accountId);
-      const entry = live.get(name);
-      if (entry) await entry.queue;
-      entry?.provider?.destroy();
-      live.delete(name);
-      lines.forget(accountId);
-      await (await deps.getSyncDb()).delete('docs', name);
-      // Back to an account of this person's own: their other browsers keep it as such.
-      await personal.localChanged([accountId]);
     },
 
     status(): SyncStatus {

@@ -38,5 +38,6 @@ export function serverRefusal(status: number): SyncError {
 export function updateRefusal(reason: string): SyncError | null {
   if (reason === 'rapport-document-too-large') return new SyncError('syncErrTooLarge');
   if (reason === 'rapport-forged-author') return new SyncError('syncErrForgedAuthor');
+  if (reason === 'rapport-history-deleted') return new SyncError('syncErrHistoryDeleted');
   return null;
 }

@@ -30,6 +30,8 @@ export interface SyncDocRecord {
   dirty: boolean;
   /** The server refused this person (access removed): the local copy is kept, no longer shared. */
   revoked: boolean;
+  /** This person's role on a shared account, as the server last said (undefined: not yet). */
+  role?: 'owner' | 'editor' | 'viewer';
   /** The person's own document only: accounts still to push, and to write to the store. */
   dirtyAccounts?: string[];
   pendingAccounts?: string[];

@@ -25,6 +25,8 @@ export interface AccountSyncState {
   phase: SyncPhase;
   waiting: number;
   revoked: boolean;
+  /** This person's role on it; null while not known (only the owner stops sharing). */
+  role?: 'owner' | 'editor' | 'viewer' | null;
   /** The server refused this account's latest changes (too large...): kept here, not sent. */
   error: SyncError | null;
   /** Not joined: a teammate shares it on this server and the person has not said yes yet. */
@@ -49,6 +51,7 @@ export interface DocView {
   accountId: string;
   revoked: boolean;
   dirty: boolean;
+  role: 'owner' | 'editor' | 'viewer' | null;
   /** Changes the server has not acknowledged; null when the document is not connected. */
   unsynced: number | null;
   refusal: SyncError | null;
@@ -59,6 +62,7 @@ export function accountStateOf(doc: DocView, socketConnected: boolean): AccountS
   const connected = socketConnected && doc.unsynced !== null;
   return {
     revoked: doc.revoked,
+    role: doc.role,
     phase: doc.revoked ? 'off' : !connected ? 'offline' : waiting > 0 ? 'pending' : 'synced',
     waiting: waiting + (doc.dirty ? 1 : 0),
     error: doc.revoked ? null : doc.refusal,

@@ -1,0 +1,107 @@
+/**
+ * "Alice owns Acme on your team": who owns a client domain on the team's server, for a sender
+ * this person has no account for (server/owner-directory.mjs). Asked by the worker only, with the
+ * token it alone holds; the sidebar gets the owners' addresses and account names, nothing else.
+ *
+ * Answers are kept for a while, found or not, so reading mail does not ask the server for each
+ * thread, and a domain is asked once at a time however many views want it. The server paces
+ * lookups too (30 a minute a person); a refusal or an unreachable server is kept as "nobody",
+ * briefly, and never stated: this note is a courtesy, the sidebar works without it.
+ */
+import * as z from 'zod/mini';
+import type { TeamOwner } from '@/utils/contract/team';
+import type { SyncConnection } from './sync-state';
+
+/** How long an answer is trusted: an owner found, and no owner found. */
+export const FOUND_TTL_MS = 30 * 60_000;
+export const NOBODY_TTL_MS = 10 * 60_000;
+/** After a failure (offline, paced, refused): asked again after this long. */
+export const FAILED_TTL_MS = 2 * 60_000;
+/** Domains remembered; the oldest answer goes first. */
+const MAX_CACHED = 500;
+/** Owners shown for one domain, and the most of a name or address kept (they come from others). */
+const MAX_OWNERS = 5;
+const MAX_TEXT = 120;
+
+const Answer = z.object({
+  owners: z.array(z.object({ owner: z.string(), account: z.string() })),
+});
+
+/** The first `max` characters (code points, so no pair is split). */
+const cut = (text: string, max = MAX_TEXT) => Array.from(text).slice(0, max).join('');
+
+/** Reads the server's answer: at most MAX_OWNERS, each address and name cut. */
+export function readOwners(raw: unknown): TeamOwner[] | null {
+  const parsed = Answer.safeParse(raw);
+  if (!parsed.success) return null;
+  return parsed.data.owners
+    .slice(0, MAX_OWNERS)
+    .map((o) => ({ owner: cut(o.owner, 254), account: cut(o.account) }));
+}
+
+export interface OwnerLookupDeps {
+  connection: () => SyncConnection | null;
+  now: () => number;
+  fetch?: typeof fetch;
+}
+
+interface Cached {
+  owners: TeamOwner[];
+  until: number;
+}
+
+export function createOwnerLookup(deps: OwnerLookupDeps) {
+  const cache = new Map<string, Cached>();
+  const asking = new Map<string, Promise<TeamOwner[]>>();
+  let cachedFor = '';
+
+  function remember(domain: string, owners: TeamOwner[], ttl: number): TeamOwner[] {
+    cache.delete(domain);
+    cache.set(domain, { owners, until: deps.now() + ttl });
+    if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+    return owners;
+  }
+
+  async function ask(connection: SyncConnection, domain: string): Promise<TeamOwner[]> {
+    const url = new URL('/api/owners', connection.url.replace(/^ws/, 'http'));
+    url.searchParams.set('domain', domain);
+    try {
+      const response = await (deps.fetch ?? fetch)(url, {
+        headers: { Authorization: `Bearer ${connection.token}` },
+      });
+      // 404: the server does not keep a directory (switched off, or an older server).
+      if (response.status === 404) return remember(domain, [], FOUND_TTL_MS);
+      const owners = response.ok ? readOwners(await response.json().catch(() => null)) : null;
+      if (owners === null) return remember(domain, [], FAILED_TTL_MS);
+      return remember(domain, owners, owners.length > 0 ? FOUND_TTL_MS : NOBODY_TTL_MS);
+    } catch {
+      return remember(domain, [], FAILED_TTL_MS);
+    }
+  }
+
+  return {
+    /**
+     * Who owns `domain` (a company domain in its stored form, which the caller checked is not
+     * this person's own, nor free mail, nor an account here); [] when not signed in to a server.
+     */
+    async owners(domain: string): Promise<TeamOwner[]> {
+      const connection = deps.connection();
+      if (!connection) return [];
+      // Another server or person: what the one before said means nothing now.
+      const who = `${connection.url} ${connection.email}`;
+      if (who !== cachedFor) {
+        cache.clear();
+        cachedFor = who;
+      }
+      const known = cache.get(domain);
+      if (known && known.until > deps.now()) return known.owners;
+      const pending = asking.get(domain);
+      if (pending) return pending;
+      const asked = ask(connection, domain).finally(() => asking.delete(domain));
+      asking.set(domain, asked);
+      return asked;
+    },
+  };
+}
+
+export type OwnerLookup = ReturnType<typeof createOwnerLookup>;
