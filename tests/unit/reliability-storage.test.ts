@@ -318,6 +318,7 @@ const SYNC_MESSAGES: MessageName[] = [
   'rejoinAccount',
   'dismissRejoin',
   'getAccountSync',
+  'getTeamOwners',
 ];
 
 /** Every message that writes to the store; each must have a request in seeded().WRITES. */

@@ -92,6 +92,7 @@ const FRAME_MESSAGES = [
   'listActivities',
   'searchAccounts',
   'getAccountSync',
+  'getTeamOwners',
   'dismissRejoin',
   'listWhitespace',
   'getOpportunities',

@@ -562,7 +562,8 @@ describe('sidebar, ready', () => {
 
 describe('sidebar, unknown senders', () => {
   it('creates an account from a company sender in one click, named after the domain', async () => {
-    const { send, calls } = fakeSend();
+    // No teammate shares this domain: the owner note asks once and shows nothing.
+    const { send, calls } = fakeSend({ getTeamOwners: () => [] });
     const props = await mount({
       state: ready({
         matches: [],
@@ -582,6 +583,7 @@ describe('sidebar, unknown senders', () => {
     await click(button);
     await act(async () => {});
     expect(calls).toEqual([
+      { name: 'getTeamOwners', request: { domain: 'initech-systems.com' } },
       {
         name: 'createAccount',
         request: {
