@@ -337,6 +337,18 @@ describe('people', () => {
     ]);
   });
 
+  it("says a text over its limit in the user's words, naming the column, not the record path", () => {
+    const long = 'x'.repeat(20_001);
+    const accounts = accountsFromCsv(`name,notes\nAcme,${long}\n`, context());
+    expect(accounts.invalid).toEqual([{ line: 2, key: 'csvTooLong', subs: ['notes', 20_000] }]);
+    const a = account({ id: 'a1', name: 'Acme', domains: ['acme.com'] });
+    const people = peopleFromCsv(`name,account,notes\nAnna,acme.com,${long}\n`, {
+      ...context([a]),
+      newAccounts: [],
+    });
+    expect(people.invalid).toEqual([{ line: 2, key: 'csvTooLong', subs: ['notes', 20_000] }]);
+  });
+
   it('writes one valid merge backup for accounts and people together', () => {
     const accounts = accountsFromCsv('name,domains\nInitech,initech.com\n', context());
     const people = peopleFromCsv('name,email,account\nPeter,peter@initech.com,Initech\n', {

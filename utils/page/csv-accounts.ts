@@ -25,6 +25,13 @@ import { resultOf, type AccountImport, type ImportContext } from './csv-result';
 import { readCsv } from './csv-table';
 import { cleanDomain, list, parsePotential, parseStage } from './csv-values';
 
+/** The file's column each checked field of an account comes from. */
+const ACCOUNT_FIELD_COLUMNS = {
+  name: 'name',
+  'profile.goals': 'notes',
+  'nextAction.text': 'next_action',
+};
+
 export const ACCOUNT_COLUMNS = [
   'name',
   'domains',
@@ -119,7 +126,7 @@ export function accountsFromCsv(input: string | Uint8Array, ctx: ImportContext):
       updatedAt: ctx.now,
       revision: 1,
     };
-    if (!check.valid(AccountSchema, account)) continue;
+    if (!check.valid(AccountSchema, account, ACCOUNT_FIELD_COLUMNS)) continue;
     namesInFile.set(nameKey, row.line);
     for (const d of domains) domainOwner.set(d, name);
     result.records.push({ line: row.line, record: account });

@@ -25,6 +25,9 @@ import { resultOf, type CsvResult, type PeopleContext } from './csv-result';
 import { readCsv } from './csv-table';
 import { cleanDomain, list, parseAttitude, parseRole } from './csv-values';
 
+/** The file's column each checked field of a person comes from. */
+const PERSON_FIELD_COLUMNS = { name: 'name', title: 'title', notes: 'notes' };
+
 export const PERSON_COLUMNS = [
   'name',
   'email',
@@ -152,7 +155,7 @@ export function peopleFromCsv(input: string | Uint8Array, ctx: PeopleContext): C
       notes: row.get('notes'),
       lastContactAt: null,
     };
-    if (!check.valid(PersonSchema, person)) continue;
+    if (!check.valid(PersonSchema, person, PERSON_FIELD_COLUMNS)) continue;
     for (const e of emails) emailsInFile.set(e, row.line);
     if (emails.length === 0) namesInAccount.add(`${account.id}\n${name}`);
     result.records.push({ line: row.line, record: person });

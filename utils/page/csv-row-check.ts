@@ -8,21 +8,38 @@ import type { CsvRow } from './csv-table';
 
 const LIMIT_NAME = 200;
 
+interface SchemaIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+  origin?: string;
+  maximum?: number | bigint;
+}
+
 interface Schema {
   safeParse(value: unknown): {
     success: boolean;
-    error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+    error?: { issues: readonly SchemaIssue[] };
   };
 }
 
-/** First schema issue as "path: message", for a record that slipped past the friendlier checks. */
-function schemaIssue(result: ReturnType<Schema['safeParse']>): string | null {
+/**
+ * The row's first schema issue. A text over its limit is said in the user's language, naming the
+ * file's column (`columns` maps a record path to it); anything else, which the friendlier checks
+ * should have caught, as the schema's "path: message".
+ */
+function schemaProblem(
+  result: ReturnType<Schema['safeParse']>,
+  columns: Readonly<Record<string, string>>,
+): { key: MessageKey; subs: (string | number)[] } | null {
   if (result.success) return null;
   const issue = result.error?.issues[0];
-  if (!issue) return 'invalid';
-  return issue.path.length
-    ? `${issue.path.map(String).join('.')}: ${issue.message}`
-    : issue.message;
+  if (!issue) return { key: 'csvInvalidValue', subs: ['invalid'] };
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'too_big' && issue.origin === 'string' && issue.maximum !== undefined) {
+    return { key: 'csvTooLong', subs: [columns[path] ?? path, Number(issue.maximum)] };
+  }
+  return { key: 'csvInvalidValue', subs: [path ? `${path}: ${issue.message}` : issue.message] };
 }
 
 export interface RowCheck {
@@ -37,8 +54,8 @@ export interface RowCheck {
     fallback: T,
     key: MessageKey,
   ): T | null;
-  /** Whether the built record passes its schema. */
-  valid(schema: Schema, record: unknown): boolean;
+  /** Whether the built record passes its schema; `columns` names the file's column of a path. */
+  valid(schema: Schema, record: unknown, columns?: Readonly<Record<string, string>>): boolean;
 }
 
 /** The checks for one row, recording what fails in `invalid`. */
@@ -60,10 +77,10 @@ export function checkRow(row: CsvRow, invalid: LineProblem[]): RowCheck {
       if (value === null) fail(key, raw);
       return value;
     },
-    valid(schema, record) {
-      const issue = schemaIssue(schema.safeParse(record));
-      if (issue) fail('csvInvalidValue', issue);
-      return !issue;
+    valid(schema, record, columns = {}) {
+      const problem = schemaProblem(schema.safeParse(record), columns);
+      if (problem) fail(problem.key, ...problem.subs);
+      return !problem;
     },
   };
 }
