@@ -79,6 +79,29 @@ function* insertedValues(update, known) {
 const claimedAuthor = (value) =>
   value !== null && typeof value === 'object' && 'by' in value ? value.by : undefined;
 
+/**
+ * How many entries signed by `who` an update adds to the log itself: the update is applied to a
+ * copy of the document, and the log read back. Asked only when an update drops log entries, so
+ * that what pays for a dropped entry is an entry of the log, not a value written elsewhere.
+ */
+function entriesAddedToLog(document, update, who) {
+  const known = Y.decodeStateVector(Y.encodeStateVector(document));
+  const after = new Y.Doc({ gc: false });
+  Y.applyUpdate(after, Y.encodeStateAsUpdate(document));
+  Y.applyUpdate(after, update);
+  let added = 0;
+  for (let item = after.getArray('log')._start; item !== null; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    // Yjs may merge a new item into one the server had: only its new part counts.
+    const skip = Math.max(0, (known.get(item.id.client) ?? 0) - item.id.clock);
+    for (const value of item.content.getContent().slice(skip)) {
+      if (claimedAuthor(value) === who) added += 1;
+    }
+  }
+  after.destroy();
+  return added;
+}
+
 export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = () => {} }) {
   // A document's encoded size, measured when first needed and then grown by each update let
   // through (an upper bound: an update often overlaps what is there). Measured again only
@@ -105,26 +128,24 @@ export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = ()
     sizes.set(document, size + update.length);
   }
 
-  /** Refuses a forged author; answers how many log entries the update adds. */
+  /** Refuses a forged author. */
   function checkAuthors(document, documentName, update, who) {
     const known = Y.decodeStateVector(Y.encodeStateVector(document));
-    let entries = 0;
     for (const value of insertedValues(update, known)) {
       const by = claimedAuthor(value);
       if (by !== undefined && by !== who) {
         log(`refused an update from ${who} on ${documentName}: a change logged as ${String(by)}`);
         throw FORGED_AUTHOR;
       }
-      if (by !== undefined) entries += 1;
     }
-    return entries;
   }
 
-  function checkHistory(document, documentName, update, who, added) {
+  function checkHistory(document, documentName, update, who) {
     if (parseDocumentName(documentName)?.kind !== 'account') return;
     const stages = document.share.get('stageChanges');
     const history = document.share.get('log');
     let logIndexes = null;
+    let added = null;
     const refuse = (what) => {
       log(`refused an update from ${who} on ${documentName}: it deletes ${what}`);
       throw HISTORY_DELETED;
@@ -136,6 +157,7 @@ export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = ()
       if (!history || parent !== history) continue;
       // Only the oldest entries past LOG_KEEP, counting those this update adds, may go.
       logIndexes ??= indexesOf(history);
+      added ??= entriesAddedToLog(document, update, who);
       const last = logIndexes.get(item) + (to - 1 - item.id.clock);
       // _length: the server may hold the log as a bare AbstractType (it never asked for a Y.Array).
       if (last >= history._length + added - LOG_KEEP) refuse('history entries');
@@ -155,8 +177,8 @@ export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = ()
       }
       const who = context?.email ?? '';
       checkSize(document, documentName, update, who);
-      const added = checkAuthors(document, documentName, update, who);
-      checkHistory(document, documentName, update, who, added);
+      checkAuthors(document, documentName, update, who);
+      checkHistory(document, documentName, update, who);
     },
   };
 }
