@@ -27,16 +27,26 @@ const Answer = z.object({
   owners: z.array(z.object({ owner: z.string(), account: z.string() })),
 });
 
+/** An address with no spaces, control or format characters (as a history entry's author). */
+const ADDRESS = /^[^\s\p{Cc}\p{Cf}@]+@[^\s\p{Cc}\p{Cf}@]+$/u;
+/** Bidi controls: one in a name would reorder the line around it (whose account it reads as). */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const CONTROL = /[\p{Cc}\s]+/gu;
+
 /** The first `max` characters (code points, so no pair is split). */
 const cut = (text: string, max = MAX_TEXT) => Array.from(text).slice(0, max).join('');
 
-/** Reads the server's answer: at most MAX_OWNERS, each address and name cut. */
+/** A name a teammate wrote, as one plain line: no bidi controls, controls read as a space. */
+const plainLine = (text: string) => text.replace(BIDI, '').replace(CONTROL, ' ').trim();
+
+/** Reads the server's answer: at most MAX_OWNERS real addresses, each name one plain line, cut. */
 export function readOwners(raw: unknown): TeamOwner[] | null {
   const parsed = Answer.safeParse(raw);
   if (!parsed.success) return null;
   return parsed.data.owners
+    .filter((o) => o.owner.length <= 254 && ADDRESS.test(o.owner))
     .slice(0, MAX_OWNERS)
-    .map((o) => ({ owner: cut(o.owner, 254), account: cut(o.account) }));
+    .map((o) => ({ owner: o.owner, account: cut(plainLine(o.account)) }));
 }
 
 export interface OwnerLookupDeps {
@@ -62,7 +72,12 @@ export function createOwnerLookup(deps: OwnerLookupDeps) {
     return owners;
   }
 
-  async function ask(connection: SyncConnection, domain: string): Promise<TeamOwner[]> {
+  /** The answer, kept only while the person who asked is still the one signed in. */
+  function keep(who: string, domain: string, owners: TeamOwner[], ttl: number): TeamOwner[] {
+    return who === cachedFor ? remember(domain, owners, ttl) : owners;
+  }
+
+  async function ask(connection: SyncConnection, who: string, domain: string) {
     const url = new URL('/api/owners', connection.url.replace(/^ws/, 'http'));
     url.searchParams.set('domain', domain);
     try {
@@ -70,12 +85,12 @@ export function createOwnerLookup(deps: OwnerLookupDeps) {
         headers: { Authorization: `Bearer ${connection.token}` },
       });
       // 404: the server does not keep a directory (switched off, or an older server).
-      if (response.status === 404) return remember(domain, [], FOUND_TTL_MS);
+      if (response.status === 404) return keep(who, domain, [], FOUND_TTL_MS);
       const owners = response.ok ? readOwners(await response.json().catch(() => null)) : null;
-      if (owners === null) return remember(domain, [], FAILED_TTL_MS);
-      return remember(domain, owners, owners.length > 0 ? FOUND_TTL_MS : NOBODY_TTL_MS);
+      if (owners === null) return keep(who, domain, [], FAILED_TTL_MS);
+      return keep(who, domain, owners, owners.length > 0 ? FOUND_TTL_MS : NOBODY_TTL_MS);
     } catch {
-      return remember(domain, [], FAILED_TTL_MS);
+      return keep(who, domain, [], FAILED_TTL_MS);
     }
   }
 
@@ -95,10 +110,12 @@ export function createOwnerLookup(deps: OwnerLookupDeps) {
       }
       const known = cache.get(domain);
       if (known && known.until > deps.now()) return known.owners;
-      const pending = asking.get(domain);
+      // Shared by the views asking at once, and only by those asking for the same person.
+      const key = `${who} ${domain}`;
+      const pending = asking.get(key);
       if (pending) return pending;
-      const asked = ask(connection, domain).finally(() => asking.delete(domain));
-      asking.set(domain, asked);
+      const asked = ask(connection, who, domain).finally(() => asking.delete(key));
+      asking.set(key, asked);
       return asked;
     },
   };
