@@ -10,8 +10,10 @@
 // - History: a shared account's history is kept. An update that deletes entries of its `log`
 //   (beyond the oldest ones a browser drops to keep LOG_KEEP), or removes or rewrites a stage
 //   change (`stageChanges`), is refused: an editor cannot erase who changed what, or a stage
-//   the account went through. Decisions are not history in this sense: a person may delete one
-//   (with undo), and the log says who changed the decisions and when.
+//   the account went through. So is an update that deletes items the server does not have yet
+//   (a deletion Yjs would apply to a teammate's next entries as they arrive). Decisions are not
+//   history in this sense: a person may delete one (with undo), and the log says who changed
+//   the decisions and when.
 import * as Y from 'yjs';
 import { parseDocumentName } from './access.mjs';
 import { readSyncUpdate } from './sync-message.mjs';
@@ -45,6 +47,27 @@ function* deletedItems(document, update) {
       }
     }
   }
+}
+
+/**
+ * Whether an update deletes items that neither the server nor the update itself holds. Yjs
+ * keeps such a deletion and applies it when the items come: sent ahead of a teammate's next log
+ * entries or stage changes, it would erase them as they arrive, where no check sees it.
+ */
+function deletesAhead(document, update) {
+  const { structs, ds } = Y.decodeUpdate(update);
+  if (ds.clients.size === 0) return false;
+  const reach = Y.decodeStateVector(Y.encodeStateVector(document));
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item || struct instanceof Y.GC)) continue; // a gap (Skip)
+    const { client, clock } = struct.id;
+    const at = reach.get(client) ?? 0;
+    if (clock <= at) reach.set(client, Math.max(at, clock + struct.length));
+  }
+  for (const [client, ranges] of ds.clients) {
+    for (const { clock, len } of ranges) if (clock + len > (reach.get(client) ?? 0)) return true;
+  }
+  return false;
 }
 
 /** Each countable item of a Y.Array with the index of its first element. */
@@ -150,6 +173,7 @@ export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = ()
       log(`refused an update from ${who} on ${documentName}: it deletes ${what}`);
       throw HISTORY_DELETED;
     };
+    if (deletesAhead(document, update)) refuse('items the server does not have yet');
     for (const { item, to } of deletedItems(document, update)) {
       const parent = item.parent;
       if (stages && (parent === stages || parent?._item?.parent === stages))

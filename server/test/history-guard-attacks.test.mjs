@@ -98,3 +98,45 @@ test('one browser pushing entry after entry keeps trimming the oldest (its items
     [1000, 1001, 1002, 1003, 1004],
   );
 });
+
+test("deleting a teammate's next entries before they exist is refused", async () => {
+  const guard = createUpdateGuard({ maxDocumentBytes: 1 << 24, maxPersonalBytes: 1 << 24 });
+  const alice = new Y.Doc();
+  alice.getArray('log').push([entry('alice@firm.com', 1)]);
+  const onServer = new Y.Doc();
+  Y.applyUpdate(onServer, Y.encodeStateAsUpdate(alice));
+  const send = async (update, email) => {
+    await guard.beforeHandleMessage({
+      update: syncMessage(DOC, update),
+      document: onServer,
+      documentName: DOC,
+      context: { email },
+    });
+    Y.applyUpdate(onServer, update);
+  };
+  // bob writes, as alice's browser would, what comes next in her log and the stage history, and
+  // sends only the deletion of those future items (no items, just their ids).
+  const future = new Y.Doc();
+  Y.applyUpdate(future, Y.encodeStateAsUpdate(alice));
+  future.clientID = alice.clientID;
+  const log = future.getArray('log');
+  for (let at = 2; at < 50; at++) log.push([entry('alice@firm.com', at)]);
+  future.getMap('stageChanges').set('sc-1', 'strategic');
+  log.delete(1, log.length - 1);
+  future.getMap('stageChanges').delete('sc-1');
+  const deletion = Y.encodeStateAsUpdate(future, Y.encodeStateVector(future));
+  await assert.rejects(send(deletion, 'bob@firm.com'), HISTORY_DELETED);
+  // alice's next entry stays on the server.
+  const before = Y.encodeStateVector(alice);
+  alice.getArray('log').push([entry('alice@firm.com', 2)]);
+  alice.getMap('stageChanges').set('sc-1', 'strategic');
+  await send(Y.encodeStateAsUpdate(alice, before), 'alice@firm.com');
+  assert.deepEqual(
+    onServer
+      .getArray('log')
+      .toArray()
+      .map((e) => e.at),
+    [1, 2],
+  );
+  assert.equal(onServer.getMap('stageChanges').get('sc-1'), 'strategic');
+});
