@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createOwnerLookup, readOwners } from '@/entrypoints/background/sync/owner-lookup';
+import {
+  ASKS_PER_MINUTE,
+  createOwnerLookup,
+  PACED_MS,
+  readOwners,
+} from '@/entrypoints/background/sync/owner-lookup';
 import type { SyncConnection } from '@/entrypoints/background/sync/sync-state';
 
 const carol: SyncConnection = {
@@ -52,5 +57,44 @@ describe('owner lookup, against a hostile answer or a change of person', () => {
       { owner: 'alice@firm.com', account: 'Acme Corp' },
       { owner: 'bob@firm.com', account: '' },
     ]);
+  });
+});
+
+describe('owner lookup, against a page that shows a new domain every moment', () => {
+  function setUp(status: (domain: string) => number) {
+    let now = 5_000_000;
+    const asked: string[] = [];
+    const fake = (async (url: URL) => {
+      const domain = url.searchParams.get('domain') ?? '';
+      asked.push(domain);
+      return new Response(JSON.stringify({ owners: [] }), { status: status(domain) });
+    }) as unknown as typeof fetch;
+    const lookup = createOwnerLookup({ connection: () => carol, now: () => now, fetch: fake });
+    return { lookup, asked, later: (ms: number) => void (now += ms) };
+  }
+
+  it('asks at most ASKS_PER_MINUTE domains a minute; the rest are asked later, not lost', async () => {
+    const { lookup, asked, later } = setUp(() => 200);
+    for (let i = 0; i < 100; i++) await lookup.owners(`guess${i}.com`);
+    expect(asked).toHaveLength(ASKS_PER_MINUTE);
+    later(60_001);
+    await lookup.owners('guess99.com');
+    expect(asked.at(-1)).toBe('guess99.com');
+  });
+
+  it('after "too many" (429) or "no directory" (404), no domain is asked for a while', async () => {
+    const paced = setUp((d) => (d === 'first.com' ? 429 : 200));
+    await paced.lookup.owners('first.com');
+    for (let i = 0; i < 10; i++) await paced.lookup.owners(`other${i}.com`);
+    expect(paced.asked).toEqual(['first.com']);
+    paced.later(PACED_MS + 1);
+    await paced.lookup.owners('other0.com');
+    expect(paced.asked).toEqual(['first.com', 'other0.com']);
+
+    const off = setUp(() => 404);
+    await off.lookup.owners('first.com');
+    off.later(PACED_MS + 1);
+    await off.lookup.owners('second.com');
+    expect(off.asked).toEqual(['first.com']);
   });
 });

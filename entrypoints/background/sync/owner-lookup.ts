@@ -17,6 +17,13 @@ export const FOUND_TTL_MS = 30 * 60_000;
 export const NOBODY_TTL_MS = 10 * 60_000;
 /** After a failure (offline, paced, refused): asked again after this long. */
 export const FAILED_TTL_MS = 2 * 60_000;
+/**
+ * Requests a minute, at most, and the pause after the server says "too many": what a page shows
+ * is what the sidebar asks about, and a page that shows a new domain every moment must not turn
+ * this browser into a stream of requests (nor spend the person's budget on the server for them).
+ */
+export const ASKS_PER_MINUTE = 30;
+export const PACED_MS = 60_000;
 /** Domains remembered; the oldest answer goes first. */
 const MAX_CACHED = 500;
 /** Owners shown for one domain, and the most of a name or address kept (they come from others). */
@@ -64,6 +71,19 @@ export function createOwnerLookup(deps: OwnerLookupDeps) {
   const cache = new Map<string, Cached>();
   const asking = new Map<string, Promise<TeamOwner[]>>();
   let cachedFor = '';
+  /** When the last requests were made (within the minute), and no request before `quietUntil`. */
+  let recent: number[] = [];
+  let quietUntil = 0;
+
+  /** Whether a request may go now; counts it when it may. */
+  function mayAsk(): boolean {
+    const now = deps.now();
+    if (now < quietUntil) return false;
+    recent = recent.filter((at) => at > now - 60_000);
+    if (recent.length >= ASKS_PER_MINUTE) return false;
+    recent.push(now);
+    return true;
+  }
 
   function remember(domain: string, owners: TeamOwner[], ttl: number): TeamOwner[] {
     cache.delete(domain);
@@ -84,8 +104,13 @@ export function createOwnerLookup(deps: OwnerLookupDeps) {
       const response = await (deps.fetch ?? fetch)(url, {
         headers: { Authorization: `Bearer ${connection.token}` },
       });
-      // 404: the server does not keep a directory (switched off, or an older server).
-      if (response.status === 404) return keep(who, domain, [], FOUND_TTL_MS);
+      // 404: the server does not keep a directory (switched off, or an older server); 429:
+      // this person asked too often. Either way no domain is asked for a while.
+      if (response.status === 404 || response.status === 429) {
+        const pause = response.status === 404 ? FOUND_TTL_MS : PACED_MS;
+        if (who === cachedFor) quietUntil = deps.now() + pause;
+        return keep(who, domain, [], pause);
+      }
       const owners = response.ok ? readOwners(await response.json().catch(() => null)) : null;
       if (owners === null) return keep(who, domain, [], FAILED_TTL_MS);
       return keep(who, domain, owners, owners.length > 0 ? FOUND_TTL_MS : NOBODY_TTL_MS);
@@ -107,6 +132,7 @@ export function createOwnerLookup(deps: OwnerLookupDeps) {
       if (who !== cachedFor) {
         cache.clear();
         cachedFor = who;
+        quietUntil = 0;
       }
       const known = cache.get(domain);
       if (known && known.until > deps.now()) return known.owners;
@@ -114,6 +140,8 @@ export function createOwnerLookup(deps: OwnerLookupDeps) {
       const key = `${who} ${domain}`;
       const pending = asking.get(key);
       if (pending) return pending;
+      // Paced: not remembered, so the domain is asked once the pace allows.
+      if (!mayAsk()) return [];
       const asked = ask(connection, who, domain).finally(() => asking.delete(key));
       asking.set(key, asked);
       return asked;
