@@ -70,6 +70,23 @@ function deletesAhead(document, update) {
   return false;
 }
 
+/**
+ * Whether an update writes into a stage change the server already has: one is written whole
+ * when it is made (all its keys), so a key added later rewrites it as surely as a changed one.
+ */
+function addsToStageChange(document, update, stages) {
+  const known = Y.decodeStateVector(Y.encodeStateVector(document));
+  for (const struct of Y.decodeUpdate(update).structs) {
+    const parent = struct instanceof Y.Item ? struct.parent : null;
+    // A root type (a name), or placed by its neighbours (whose own changes are deletions).
+    if (parent === null || typeof parent === 'string') continue;
+    if (struct.id.clock + struct.length <= (known.get(struct.id.client) ?? 0)) continue;
+    if (parent.clock >= (known.get(parent.client) ?? 0)) continue; // made by this update
+    if (Y.getItem(document.store, parent)?.parent === stages) return true;
+  }
+  return false;
+}
+
 /** Each countable item of a Y.Array with the index of its first element. */
 function indexesOf(array) {
   const at = new Map();
@@ -174,6 +191,8 @@ export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = ()
       throw HISTORY_DELETED;
     };
     if (deletesAhead(document, update)) refuse('items the server does not have yet');
+    if (stages && addsToStageChange(document, update, stages))
+      refuse('a stage change (a key added to it)');
     for (const { item, to } of deletedItems(document, update)) {
       const parent = item.parent;
       if (stages && (parent === stages || parent?._item?.parent === stages))

@@ -140,3 +140,36 @@ test("deleting a teammate's next entries before they exist is refused", async ()
   );
   assert.equal(onServer.getMap('stageChanges').get('sc-1'), 'strategic');
 });
+
+test('a stage change cannot be rewritten by adding to it: a key it did not have stays out', async () => {
+  const guard = createUpdateGuard({ maxDocumentBytes: 1 << 24, maxPersonalBytes: 1 << 24 });
+  const onServer = new Y.Doc();
+  onServer.transact(() => {
+    const change = new Y.Map();
+    onServer.getMap('stageChanges').set('sc-1', change);
+    change.set('to', 'strategic');
+  });
+  const asBob = (change) => {
+    const bob = new Y.Doc();
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(onServer));
+    const before = Y.encodeStateVector(bob);
+    bob.transact(() => change(bob));
+    return guard.beforeHandleMessage({
+      update: syncMessage(DOC, Y.encodeStateAsUpdate(bob, before)),
+      document: onServer,
+      documentName: DOC,
+      context: { email: 'bob@firm.com' },
+    });
+  };
+  await assert.rejects(
+    asBob((doc) => doc.getMap('stageChanges').get('sc-1').set('reason', 'lost the deal')),
+    HISTORY_DELETED,
+  );
+  // A new stage change, with all its keys, is an ordinary edit.
+  await asBob((doc) => {
+    const change = new Y.Map();
+    doc.getMap('stageChanges').set('sc-2', change);
+    change.set('to', 'growth');
+    change.set('reason', 'renewal');
+  });
+});
