@@ -16,6 +16,8 @@ import { parseDocumentName } from './access.mjs';
 export const MAX_LISTED_DOMAINS = 50;
 /** An account's name as listed: longer names are cut, so a hostile one cannot fill a sidebar. */
 export const MAX_LISTED_NAME = 120;
+/** The most values of an account's `domains` read: the extension keeps 50, all valid. */
+const MAX_READ_DOMAINS = 4 * MAX_LISTED_DOMAINS;
 /** Lookups one person may make per minute (per instance): enough for reading mail, not for a list. */
 export const LOOKUPS_PER_MINUTE = 30;
 
@@ -23,6 +25,16 @@ export const LOOKUPS_PER_MINUTE = 30;
 const NOT_HOST = /[\s/\\?#@:[\]%]/;
 const ASCII_DOMAIN = /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 const IPV4_LIKE = /^[\d.]+$|^0x/i;
+/** Bidi controls: one in a name would reorder the line around it (whose account it reads as). */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const CONTROL = /[\p{Cc}\s]+/gu;
+
+/** A name a teammate wrote, as one plain line of at most MAX_LISTED_NAME characters. */
+function plainName(value) {
+  if (typeof value !== 'string') return '';
+  const line = value.replace(BIDI, '').replace(CONTROL, ' ').trim();
+  return [...line].slice(0, MAX_LISTED_NAME).join('');
+}
 
 /**
  * A domain in the form the extension keeps it (utils/shared/idn.ts): ASCII (punycode), lower
@@ -44,11 +56,10 @@ export function normaliseDomain(value) {
 /** The name and domains an account document claims; a document written by anyone, so checked. */
 export function listingOf(document) {
   const account = document.getMap('account');
-  const rawName = account.get('name');
-  const name = typeof rawName === 'string' ? [...rawName].slice(0, MAX_LISTED_NAME).join('') : '';
+  const name = plainName(account.get('name'));
   const rawDomains = account.get('domains');
   const domains = new Set();
-  for (const value of Array.isArray(rawDomains) ? rawDomains : []) {
+  for (const value of Array.isArray(rawDomains) ? rawDomains.slice(0, MAX_READ_DOMAINS) : []) {
     const domain = normaliseDomain(value);
     if (domain) domains.add(domain);
     if (domains.size >= MAX_LISTED_DOMAINS) break;

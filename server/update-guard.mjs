@@ -10,8 +10,10 @@
 // - History: a shared account's history is kept. An update that deletes entries of its `log`
 //   (beyond the oldest ones a browser drops to keep LOG_KEEP), or removes or rewrites a stage
 //   change (`stageChanges`), is refused: an editor cannot erase who changed what, or a stage
-//   the account went through. Decisions are not history in this sense: a person may delete one
-//   (with undo), and the log says who changed the decisions and when.
+//   the account went through. So is an update that deletes items the server does not have yet
+//   (a deletion Yjs would apply to a teammate's next entries as they arrive). Decisions are not
+//   history in this sense: a person may delete one (with undo), and the log says who changed
+//   the decisions and when.
 import * as Y from 'yjs';
 import { parseDocumentName } from './access.mjs';
 import { readSyncUpdate } from './sync-message.mjs';
@@ -47,6 +49,44 @@ function* deletedItems(document, update) {
   }
 }
 
+/**
+ * Whether an update deletes items that neither the server nor the update itself holds. Yjs
+ * keeps such a deletion and applies it when the items come: sent ahead of a teammate's next log
+ * entries or stage changes, it would erase them as they arrive, where no check sees it.
+ */
+function deletesAhead(document, update) {
+  const { structs, ds } = Y.decodeUpdate(update);
+  if (ds.clients.size === 0) return false;
+  const reach = Y.decodeStateVector(Y.encodeStateVector(document));
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item || struct instanceof Y.GC)) continue; // a gap (Skip)
+    const { client, clock } = struct.id;
+    const at = reach.get(client) ?? 0;
+    if (clock <= at) reach.set(client, Math.max(at, clock + struct.length));
+  }
+  for (const [client, ranges] of ds.clients) {
+    for (const { clock, len } of ranges) if (clock + len > (reach.get(client) ?? 0)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an update writes into a stage change the server already has: one is written whole
+ * when it is made (all its keys), so a key added later rewrites it as surely as a changed one.
+ */
+function addsToStageChange(document, update, stages) {
+  const known = Y.decodeStateVector(Y.encodeStateVector(document));
+  for (const struct of Y.decodeUpdate(update).structs) {
+    const parent = struct instanceof Y.Item ? struct.parent : null;
+    // A root type (a name), or placed by its neighbours (whose own changes are deletions).
+    if (parent === null || typeof parent === 'string') continue;
+    if (struct.id.clock + struct.length <= (known.get(struct.id.client) ?? 0)) continue;
+    if (parent.clock >= (known.get(parent.client) ?? 0)) continue; // made by this update
+    if (Y.getItem(document.store, parent)?.parent === stages) return true;
+  }
+  return false;
+}
+
 /** Each countable item of a Y.Array with the index of its first element. */
 function indexesOf(array) {
   const at = new Map();
@@ -79,6 +119,29 @@ function* insertedValues(update, known) {
 const claimedAuthor = (value) =>
   value !== null && typeof value === 'object' && 'by' in value ? value.by : undefined;
 
+/**
+ * How many entries signed by `who` an update adds to the log itself: the update is applied to a
+ * copy of the document, and the log read back. Asked only when an update drops log entries, so
+ * that what pays for a dropped entry is an entry of the log, not a value written elsewhere.
+ */
+function entriesAddedToLog(document, update, who) {
+  const known = Y.decodeStateVector(Y.encodeStateVector(document));
+  const after = new Y.Doc({ gc: false });
+  Y.applyUpdate(after, Y.encodeStateAsUpdate(document));
+  Y.applyUpdate(after, update);
+  let added = 0;
+  for (let item = after.getArray('log')._start; item !== null; item = item.right) {
+    if (item.deleted || !item.countable) continue;
+    // Yjs may merge a new item into one the server had: only its new part counts.
+    const skip = Math.max(0, (known.get(item.id.client) ?? 0) - item.id.clock);
+    for (const value of item.content.getContent().slice(skip)) {
+      if (claimedAuthor(value) === who) added += 1;
+    }
+  }
+  after.destroy();
+  return added;
+}
+
 export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = () => {} }) {
   // A document's encoded size, measured when first needed and then grown by each update let
   // through (an upper bound: an update often overlaps what is there). Measured again only
@@ -105,30 +168,31 @@ export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = ()
     sizes.set(document, size + update.length);
   }
 
-  /** Refuses a forged author; answers how many log entries the update adds. */
+  /** Refuses a forged author. */
   function checkAuthors(document, documentName, update, who) {
     const known = Y.decodeStateVector(Y.encodeStateVector(document));
-    let entries = 0;
     for (const value of insertedValues(update, known)) {
       const by = claimedAuthor(value);
       if (by !== undefined && by !== who) {
         log(`refused an update from ${who} on ${documentName}: a change logged as ${String(by)}`);
         throw FORGED_AUTHOR;
       }
-      if (by !== undefined) entries += 1;
     }
-    return entries;
   }
 
-  function checkHistory(document, documentName, update, who, added) {
+  function checkHistory(document, documentName, update, who) {
     if (parseDocumentName(documentName)?.kind !== 'account') return;
     const stages = document.share.get('stageChanges');
     const history = document.share.get('log');
     let logIndexes = null;
+    let added = null;
     const refuse = (what) => {
       log(`refused an update from ${who} on ${documentName}: it deletes ${what}`);
       throw HISTORY_DELETED;
     };
+    if (deletesAhead(document, update)) refuse('items the server does not have yet');
+    if (stages && addsToStageChange(document, update, stages))
+      refuse('a stage change (a key added to it)');
     for (const { item, to } of deletedItems(document, update)) {
       const parent = item.parent;
       if (stages && (parent === stages || parent?._item?.parent === stages))
@@ -136,6 +200,7 @@ export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = ()
       if (!history || parent !== history) continue;
       // Only the oldest entries past LOG_KEEP, counting those this update adds, may go.
       logIndexes ??= indexesOf(history);
+      added ??= entriesAddedToLog(document, update, who);
       const last = logIndexes.get(item) + (to - 1 - item.id.clock);
       // _length: the server may hold the log as a bare AbstractType (it never asked for a Y.Array).
       if (last >= history._length + added - LOG_KEEP) refuse('history entries');
@@ -155,8 +220,8 @@ export function createUpdateGuard({ maxDocumentBytes, maxPersonalBytes, log = ()
       }
       const who = context?.email ?? '';
       checkSize(document, documentName, update, who);
-      const added = checkAuthors(document, documentName, update, who);
-      checkHistory(document, documentName, update, who, added);
+      checkAuthors(document, documentName, update, who);
+      checkHistory(document, documentName, update, who);
     },
   };
 }

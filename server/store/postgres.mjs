@@ -116,13 +116,17 @@ export async function openPostgresStore(connectionString) {
       }
     },
     async ownersOf(domain) {
-      // Listed while a teammate besides the owner is on it (owner-directory.mjs).
+      // Listed while a teammate besides the owner is on it (owner-directory.mjs); each owner's
+      // first account before anyone's second, so that one person's many cannot crowd out another.
       const result = await pool.query(
-        `SELECT o.email AS owner, d.name AS account FROM rapport_directory d
-         JOIN rapport_members o ON o.document = d.document AND o.role = 'owner'
-         WHERE d.domain = $1 AND EXISTS (
-           SELECT 1 FROM rapport_members t WHERE t.document = d.document AND t.role <> 'owner')
-         ORDER BY o.email, d.name LIMIT 20`,
+        `SELECT owner, account FROM (
+           SELECT o.email AS owner, d.name AS account,
+             ROW_NUMBER() OVER (PARTITION BY o.email ORDER BY d.name) AS nth
+           FROM rapport_directory d
+           JOIN rapport_members o ON o.document = d.document AND o.role = 'owner'
+           WHERE d.domain = $1 AND EXISTS (
+             SELECT 1 FROM rapport_members t WHERE t.document = d.document AND t.role <> 'owner')
+         ) listed ORDER BY nth, owner, account LIMIT 20`,
         [domain],
       );
       return result.rows;

@@ -47,13 +47,17 @@ export function openSqliteStore(file) {
     listing: db.prepare(
       'INSERT OR IGNORE INTO directory (document, domain, name) VALUES (?, ?, ?)',
     ),
-    // Listed while a teammate besides the owner is on it (owner-directory.mjs).
+    // Listed while a teammate besides the owner is on it (owner-directory.mjs); each owner's
+    // first account before anyone's second, so that one person's many cannot crowd out another.
     owners: db.prepare(
-      `SELECT o.email AS owner, d.name AS account FROM directory d
-       JOIN members o ON o.document = d.document AND o.role = 'owner'
-       WHERE d.domain = ? AND EXISTS (
-         SELECT 1 FROM members t WHERE t.document = d.document AND t.role <> 'owner')
-       ORDER BY o.email, d.name LIMIT 20`,
+      `SELECT owner, account FROM (
+         SELECT o.email AS owner, d.name AS account,
+           ROW_NUMBER() OVER (PARTITION BY o.email ORDER BY d.name) AS nth
+         FROM directory d
+         JOIN members o ON o.document = d.document AND o.role = 'owner'
+         WHERE d.domain = ? AND EXISTS (
+           SELECT 1 FROM members t WHERE t.document = d.document AND t.role <> 'owner')
+       ) listed ORDER BY nth, owner, account LIMIT 20`,
     ),
   };
   const setListing = db.transaction((document, name, domains) => {

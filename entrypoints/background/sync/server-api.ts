@@ -109,7 +109,13 @@ export async function removeMember(
  */
 export async function removeTeam(connection: SyncConnection | null, accountId: string) {
   const path = `/api/documents/${accountDocName(accountId)}/members`;
-  const listed = (await callServer(connection, 'GET', path).catch(() => null)) as {
+  // Not this person's to read (403: the server never had the document, or they are not its
+  // owner): no one to take off. Any other failure is stated, and the account stays shared: a
+  // "stopped" sharing that left the team on it would keep it open to them, and listed.
+  const listed = (await callServer(connection, 'GET', path).catch((error: unknown) => {
+    if (error instanceof SyncError && error.key === 'syncErrForbidden') return null;
+    throw error;
+  })) as {
     members?: { email: string; role: string }[];
   } | null;
   for (const member of listed?.members ?? []) {
