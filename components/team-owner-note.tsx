@@ -1,10 +1,10 @@
 /**
- * "alice@firm.com owns Acme on your team. Ask to be added to see the notes.": beside the offer to
- * create an account for a sender's domain, when a teammate already shares one for it. The worker
- * asks the team's server (getTeamOwners; cached there) and answers with the owners' addresses and
- * account names only: no notes, nothing of the account. Both are a teammate's words, so each is
- * a bidi isolate inside the sentence (a control character in them reorders only themselves), and
- * the worker has cut them short.
+ * "Your teammate alice@firm.com owns Acme. Ask them to add you to see the notes.": beside the
+ * offer to create an account for a sender's domain, when a teammate already shares one for it.
+ * The worker asks the team's server (getTeamOwners; cached there) and answers with the owners'
+ * addresses and account names only: no notes, nothing of the account. Both are a teammate's
+ * words, so each is a bidi isolate inside the sentence (a control character in them reorders only
+ * themselves), and the worker has cut them short.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { TeamOwner } from '@/utils/contract/team';

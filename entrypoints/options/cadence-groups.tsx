@@ -55,6 +55,7 @@ function CadenceField<D extends number | null>({
     if (!r.ok) return setProblem(r.problem);
     settle(r.days as D);
   };
+  const shown = text ?? (value === null ? '' : String(value));
   return (
     <div class={off === undefined ? 'field cadence' : 'field cadence role'}>
       <label for={id}>{label}</label>
@@ -67,7 +68,7 @@ function CadenceField<D extends number | null>({
           max={CADENCE_MAX}
           step={1}
           placeholder={off}
-          value={text ?? (value === null ? '' : String(value))}
+          value={shown}
           aria-invalid={problem ? true : undefined}
           aria-describedby={`${id}-default${problem ? ` ${id}-error` : ''}`}
           onInput={(e) => {
@@ -76,7 +77,10 @@ function CadenceField<D extends number | null>({
           }}
           onChange={(e) => commit(e.currentTarget.value, e.currentTarget.validity.badInput)}
         />
-        <span class="unit">{t('optionsDays')}</span>
+        {/* Kept in place but not shown beside the "Not followed" placeholder: "Not followed days". */}
+        <span class={off !== undefined && shown === '' ? 'unit off' : 'unit'}>
+          {t('optionsDays')}
+        </span>
       </span>
       <span id={`${id}-default`} class="hint inline">
         {fallback === null ? off : t('optionsCadenceDefault', fallback)}

@@ -35,7 +35,8 @@ async function expectAttr(name, value) {
 test('the side setting moves the open sidebar', { timeout: 30_000 }, async () => {
   const before = await loads();
   assert.equal(await attr('data-side'), 'right');
-  await popup.locator('[data-testid="side"]').selectOption('left');
+  // Found by its label, which names the setting rather than starting a sentence the list ends.
+  await popup.getByLabel('Sidebar position').selectOption('left');
   await expectAttr('data-side', 'left');
   // The panel really moved: it now sits at the left edge of the window.
   const box = await sidebar(gmail).first().boundingBox();

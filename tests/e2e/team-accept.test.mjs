@@ -13,7 +13,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import { expectText, loadFixture, screenshot, sidebar, waitFor } from './harness.mjs';
+import {
+  expectText,
+  loadFixture,
+  screenshot,
+  sidebar,
+  sidebarFrameOf,
+  waitFor,
+} from './harness.mjs';
 import { msg, shot } from './pages-helpers.mjs';
 import {
   connectTeam,
@@ -79,6 +86,16 @@ async function carolSeesOwner(app, { domain, name, secrets, say, shotName }) {
       },
     );
     await expectText(note, say('sidebarTeamAskToJoin'), { page: gmail });
+    // The offer starts right under the header, as an account's name would: no empty band above it.
+    const gap = await (
+      await sidebarFrameOf(gmail)
+    ).evaluate(() => {
+      const body = document.querySelector('.rp-body');
+      const padding = parseFloat(getComputedStyle(body).paddingTop);
+      const heading = body.querySelector('.rp-section .rp-h3');
+      return heading.getBoundingClientRect().top - body.getBoundingClientRect().top - padding;
+    });
+    assert.ok(Math.abs(gap) <= 1, `the unknown senders' heading is ${gap}px below the panel's top`);
     const shown = await sidebar(gmail).innerText();
     for (const secret of secrets)
       assert.ok(!shown.includes(secret), `carol does not see ${secret}`);

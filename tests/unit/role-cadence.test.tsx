@@ -46,6 +46,26 @@ describe('the cadence per role', () => {
     expect(host.querySelector<HTMLInputElement>('#role-cadence-decision_maker')!.value).toBe('30');
     expect(host.querySelector<HTMLInputElement>('#role-cadence-unknown')!.value).toBe('');
     expect(host.querySelector('#role-cadence-unknown-default')!.textContent).toBe('Not followed');
+    // "days" is not shown after the "Not followed" placeholder, only after a number.
+    const unit = (role: string) =>
+      host.querySelector(`#role-cadence-${role}`)!.parentElement!.querySelector('.unit')!;
+    expect(unit('unknown').classList.contains('off')).toBe(true);
+    expect(unit('champion').classList.contains('off')).toBe(false);
+  });
+
+  it('hides "days" once a field is emptied, and shows it again when a number is typed', () => {
+    act(() => render(<RoleCadenceGroup settings={DEFAULT_SETTINGS} />, host));
+    const input = host.querySelector<HTMLInputElement>('#role-cadence-user')!;
+    const unit = input.parentElement!.querySelector('.unit')!;
+    const type = (value: string) =>
+      act(() => {
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    type('');
+    expect(unit.classList.contains('off')).toBe(true);
+    type('9');
+    expect(unit.classList.contains('off')).toBe(false);
   });
 
   it('refuses a bad value next to its field and sends nothing; saves a good one and an empty one', async () => {
