@@ -38,8 +38,13 @@ export function createRejoinOffers(deps: RejoinOffersDeps) {
       if (known?.server === connection.url) return;
       const owner = await documentOwner(connection, accountId);
       const offer = { accountId, server: connection.url, owner, dismissed: false };
-      await (await db()).put('offers', offer);
-      await deps.notify([accountId]);
+      // Looked again in the write's own transaction: another discover may have noted it while the
+      // owner was asked for, and the user may have said "Not now" to that one since.
+      const tx = (await db()).transaction('offers', 'readwrite');
+      const noted = (await tx.store.get(accountId))?.server === connection.url;
+      if (!noted) await tx.store.put(offer);
+      await tx.done;
+      if (!noted) await deps.notify([accountId]);
     },
 
     /** Offers no longer standing: not shared with this person any more, or joined. */
@@ -59,9 +64,11 @@ export function createRejoinOffers(deps: RejoinOffersDeps) {
 
     /** "Not now": the offer stays (the account page still has it), the card stops asking. */
     async dismiss(accountId: string): Promise<boolean> {
-      const offer = await (await db()).get('offers', accountId);
+      const tx = (await db()).transaction('offers', 'readwrite');
+      const offer = await tx.store.get(accountId);
+      if (offer) await tx.store.put({ ...offer, dismissed: true });
+      await tx.done;
       if (!offer) return false;
-      await (await db()).put('offers', { ...offer, dismissed: true });
       await deps.notify([accountId]);
       return true;
     },
