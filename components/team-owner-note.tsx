@@ -12,7 +12,8 @@ import { isolate } from '@/utils/shared/bidi-text';
 import { t } from '@/utils/shared/i18n';
 import type { Send } from './sidebar-types';
 
-export function TeamOwnerNote({ domain, send }: { domain: string; send: Send }) {
+/** The teammates who own `domain`'s account, asked once per domain (none until answered). */
+export function useTeamOwners(domain: string, send: Send): TeamOwner[] {
   const [owners, setOwners] = useState<TeamOwner[]>([]);
   useEffect(() => {
     let current = true;
@@ -22,6 +23,10 @@ export function TeamOwnerNote({ domain, send }: { domain: string; send: Send }) 
     });
     return () => void (current = false);
   }, [domain]);
+  return owners;
+}
+
+export function TeamOwnerNote({ domain, owners }: { domain: string; owners: TeamOwner[] }) {
   if (owners.length === 0) return null;
   return (
     <div class="rp-team-owner" data-testid="team-owner" role="note">

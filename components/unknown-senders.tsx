@@ -13,7 +13,7 @@ import { FreeMailCreate } from './free-mail-create';
 import { guessName, nameFromEmail } from './guess-name';
 import type { Send } from './sidebar-types';
 import { ErrorNote, Section, useWrite } from './ui';
-import { TeamOwnerNote } from './team-owner-note';
+import { TeamOwnerNote, useTeamOwners } from './team-owner-note';
 import { unicodeHost } from '@/utils/shared/idn';
 
 type Unknown = ContextResult['unknown'][number];
@@ -37,40 +37,18 @@ export function UnknownSenders({ unknown, send, reload }: Props) {
 
   return (
     <Section title={t('sidebarUnknownTitle')}>
-      {[...companies].map(([domain, people]) => {
-        const name = guessName(domain);
-        return (
-          <Fragment key={domain}>
-            <div class="rp-card rp-new">
-              <div>
-                <div class="rp-strong">{name}</div>
-                <div class="rp-muted">{unicodeHost(domain)}</div>
-              </div>
-              <button
-                type="button"
-                class="rp-btn rp-primary"
-                data-testid="create-account"
-                disabled={busy}
-                onClick={() =>
-                  run(() =>
-                    send('createAccount', {
-                      name,
-                      domains: [domain],
-                      people: people.map((p) => ({
-                        name: nameFromEmail(p.email, p.name),
-                        email: p.email,
-                      })),
-                    }),
-                  )
-                }
-              >
-                {t('sidebarCreateAccount')}
-              </button>
-            </div>
-            <TeamOwnerNote domain={domain} send={send} />
-          </Fragment>
-        );
-      })}
+      {[...companies].map(([domain, people]) => (
+        <CompanyOffer
+          key={domain}
+          domain={domain}
+          people={people}
+          send={send}
+          busy={busy}
+          create={(name, domains, people) =>
+            run(() => send('createAccount', { name, domains, people }))
+          }
+        />
+      ))}
       <ul class="rp-list">
         {unknown.map((u) => {
           const name = nameFromEmail(u.email, u.name);
@@ -114,5 +92,49 @@ export function UnknownSenders({ unknown, send, reload }: Props) {
       </ul>
       <ErrorNote error={error} />
     </Section>
+  );
+}
+
+interface OfferProps {
+  domain: string;
+  people: Unknown[];
+  send: Send;
+  busy: boolean;
+  create: (name: string, domains: string[], people: { name: string; email: string }[]) => void;
+}
+
+/**
+ * "Create account" for one company domain. When a teammate already owns that domain's account,
+ * their note comes with it and the button steps back from primary: the likely next step is to
+ * ask to be added, not to start a second account for the same client.
+ */
+function CompanyOffer({ domain, people, send, busy, create }: OfferProps) {
+  const name = guessName(domain);
+  const owners = useTeamOwners(domain, send);
+  return (
+    <Fragment>
+      <div class="rp-card rp-new">
+        <div>
+          <div class="rp-strong">{name}</div>
+          <div class="rp-muted">{unicodeHost(domain)}</div>
+        </div>
+        <button
+          type="button"
+          class={owners.length > 0 ? 'rp-btn' : 'rp-btn rp-primary'}
+          data-testid="create-account"
+          disabled={busy}
+          onClick={() =>
+            create(
+              name,
+              [domain],
+              people.map((p) => ({ name: nameFromEmail(p.email, p.name), email: p.email })),
+            )
+          }
+        >
+          {t('sidebarCreateAccount')}
+        </button>
+      </div>
+      <TeamOwnerNote domain={domain} owners={owners} />
+    </Fragment>
   );
 }

@@ -5,15 +5,19 @@ import type { Result } from '@/utils/contract/messages';
 
 export type Answer = (request: never) => Result<unknown> | unknown;
 
+/** Answers a view gets unless a test says otherwise, for messages that answer a list. */
+const LIST_ANSWERS: Record<string, Answer> = { getTeamOwners: () => [] };
+
 /**
- * A `send` that records every call and answers from `answers` (ok with {} by default). Nothing is
- * filtered out: a view that asks for more than the tests expect shows in `calls`.
+ * A `send` that records every call and answers from `answers` (ok with {} by default, or an empty
+ * list for a message that answers one). Nothing is filtered out: a view that asks for more than
+ * the tests expect shows in `calls`.
  */
 export function fakeSend(answers: Record<string, Answer> = {}) {
   const calls: { name: string; request: unknown }[] = [];
   const fn = vi.fn(async (name: string, request: unknown) => {
     calls.push({ name, request });
-    const answer = answers[name]?.(request as never);
+    const answer = (answers[name] ?? LIST_ANSWERS[name])?.(request as never);
     if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
     return { ok: true, data: answer ?? {} };
   });

@@ -596,6 +596,28 @@ describe('sidebar, unknown senders', () => {
     expect(props.onRefresh).toHaveBeenCalledTimes(1);
   });
 
+  it('a domain a teammate owns says so, and "Create account" steps back from primary', async () => {
+    const unknown = {
+      email: 'peter@initech-systems.com',
+      name: 'Peter Gibbons',
+      domain: 'initech-systems.com',
+      freeMail: false,
+    };
+    const alone = fakeSend({ getTeamOwners: () => [] });
+    await mount({ state: ready({ matches: [], unknown: [unknown] }), send: alone.send });
+    await act(async () => {});
+    expect(testId('create-account')!.classList.contains('rp-primary')).toBe(true);
+    expect(testId('team-owner')).toBeNull();
+
+    const owned = fakeSend({
+      getTeamOwners: () => [{ owner: 'alice@firm.com', account: 'Initech' }],
+    });
+    await mount({ state: ready({ matches: [], unknown: [unknown] }), send: owned.send });
+    await act(async () => {});
+    expect(testId('team-owner')!.textContent).toContain('alice@firm.com');
+    expect(testId('create-account')!.classList.contains('rp-primary')).toBe(false);
+  });
+
   it('never offers to create an account for a free-mail sender, only to add to an existing one', async () => {
     const { send, calls } = fakeSend({
       searchAccounts: () => [
