@@ -5,11 +5,11 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Sidebar } from '@/components/sidebar';
 import { accountFromRecord, RecordOffer, recordsToOpen } from '@/components/crm-record';
-import type { Send, SidebarProps, SidebarState } from '@/components/sidebar-types';
+import type { SidebarProps, SidebarState } from '@/components/sidebar-types';
 import { autoLinkRequest, recordKey } from '@/entrypoints/sidebar/crm-link';
 import type { AccountView, ContextResult, HostContext } from '@/utils/contract/messages';
 import type { Account, CrmRef } from '@/utils/contract/model';
-import { PLAIN_LINES } from './fake-send';
+import { fakeSend, PLAIN_LINES } from './fake-send';
 import { speak } from './fake-i18n';
 
 beforeEach(() => {
@@ -99,23 +99,17 @@ function result(patch: Partial<ContextResult> = {}): ContextResult {
   return { matches: [], unknown: [], dueCount: 0, ...patch };
 }
 
-function fakeSend() {
-  const calls: { name: string; request: unknown }[] = [];
-  const send = vi.fn(async (name: string, request: unknown) => {
-    calls.push({ name, request });
-    if (name === 'searchAccounts') {
-      return { ok: true, data: [{ id: 'acc-globex', name: 'Globex', domains: ['globex.com'] }] };
-    }
-    return { ok: true, data: {} };
+/** The shared recording send, with one account to find when searched. */
+const sendFinding = () =>
+  fakeSend({
+    searchAccounts: () => [{ id: 'acc-globex', name: 'Globex', domains: ['globex.com'] }],
   });
-  return { send: send as unknown as Send, calls };
-}
 
 async function mount(props: Partial<SidebarProps> & { state: SidebarState }) {
   host = document.createElement('div');
   document.body.append(host);
   const full: SidebarProps = {
-    send: fakeSend().send,
+    send: sendFinding().send,
     side: 'right',
     layout: { collapsed: false, width: 320 },
     onLayout: vi.fn(),
@@ -208,7 +202,7 @@ describe('the sidebar on a CRM record that matches no account', () => {
   });
 
   it('creates the account from the record in one click, then re-reads the page', async () => {
-    const { send, calls } = fakeSend();
+    const { send, calls } = sendFinding();
     const props = await mount({ state: state(), send, recordOffer: RecordOffer });
     expect(testId('record-name')?.textContent).toBe('Initech Systems');
     // The record's people come along; no separate per-sender proposal competes with it.
@@ -231,7 +225,7 @@ describe('the sidebar on a CRM record that matches no account', () => {
   it('links the record to an account found by search', async () => {
     vi.useFakeTimers();
     try {
-      const { send, calls } = fakeSend();
+      const { send, calls } = sendFinding();
       await mount({ state: state(), send, recordOffer: RecordOffer });
       await click(testId('link-record'));
       const box = host!.querySelector<HTMLInputElement>('input[type="search"]');
