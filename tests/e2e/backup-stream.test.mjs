@@ -199,7 +199,12 @@ test(
         if (await options.locator('.preview-box table.preview').count()) break;
         await options.setInputFiles('#backup-file', []);
       }
-      await options.locator('.preview-box table.preview').waitFor();
+      // On a slow machine every attempt can be stopped before its preview: the store was checked
+      // untouched after each; the swap below needs a staged file, so stage it once unstopped.
+      if (!(await options.locator('.preview-box table.preview').count())) {
+        await options.setInputFiles('#backup-file', exported);
+      }
+      await options.locator('.preview-box table.preview').waitFor({ timeout: 120_000 });
 
       // 3. Swap it in, with the worker stopped right after the click.
       await button(options, 'optionsReplace').click();
