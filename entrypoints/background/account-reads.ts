@@ -9,6 +9,7 @@
 import { crmKey, nameKey } from './db';
 import { RECORD_KINDS } from '@/utils/contract/records';
 import { KEY_REWRITE, pendingAccounts, type RewriteMarker } from './rewrite-marker';
+import { withStart } from './stage-history';
 import type { AccountView } from '@/utils/contract/messages';
 import type {
   Account,
@@ -129,7 +130,7 @@ export async function readView(
     people,
     activities,
     decisions,
-    stageChanges,
+    stageChanges: withStart(account, stageChanges),
     objectives,
     lastTouchedAt: activities[0]?.at ?? null,
     sync,

@@ -28,10 +28,21 @@ const thread = (emails: string[]) => ({
 
 describe('createAccount and resolveContext', () => {
   it('stores the registrable domain and finds the account by a person email and by domain', async () => {
-    const { send, nw } = await seeded();
+    const { send, nw, db } = await seeded();
     expect(nw.account.domains).toEqual(['northwind.co.uk']);
     expect(nw.people[0]?.emails).toEqual(['anna.keller@northwind.co.uk']);
-    expect(nw.stageChanges).toHaveLength(1);
+    // The start is shown, read from the account: no stage change is stored for it.
+    expect(nw.stageChanges).toEqual([
+      {
+        id: nw.account.id,
+        accountId: nw.account.id,
+        from: null,
+        to: nw.account.stage,
+        at: nw.account.createdAt,
+        reason: '',
+      },
+    ]);
+    expect(await db.count('stageChanges')).toBe(0);
 
     const byEmail = await ok(
       send('resolveContext', thread(['anna.keller@northwind.co.uk']), 'sidebar-frame'),

@@ -337,7 +337,8 @@ describe('CSV import', () => {
       role: 'decision_maker',
       accountId: backup.accounts[0]!.id,
     });
-    expect(backup.stageChanges).toHaveLength(1);
+    // The account's first stage is read from the account, not written as a record of its own.
+    expect(backup.stageChanges).toEqual([]);
   });
 
   it('says so when the browser cannot read the file, and imports nothing', async () => {

@@ -90,7 +90,7 @@ describe('an erase', () => {
       people: 1,
       activities: 0,
       decisions: 0,
-      stageChanges: 1,
+      stageChanges: 0,
       objectives: 0,
       buyingUnits: 0,
       whitespace: 0,

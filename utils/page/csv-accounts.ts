@@ -46,7 +46,6 @@ export function accountsFromCsv(input: string | Uint8Array, ctx: ImportContext):
   const table = readCsv(input, ACCOUNT_COLUMNS, ['name']);
   const result: AccountImport = {
     ...resultOf<Account>(table),
-    stageChanges: [],
     dates: { slash: null, ambiguous: [] },
   };
   if (table.fatal) return result;
@@ -130,14 +129,6 @@ export function accountsFromCsv(input: string | Uint8Array, ctx: ImportContext):
     namesInFile.set(nameKey, row.line);
     for (const d of domains) domainOwner.set(d, name);
     result.records.push({ line: row.line, record: account });
-    result.stageChanges.push({
-      id: ctx.newId(),
-      accountId: account.id,
-      from: null,
-      to: stage,
-      at: ctx.now,
-      reason: '',
-    });
   }
   const imported = new Set(result.records.map((r) => r.line));
   result.dates = {

@@ -3,7 +3,7 @@
  * by line, and the one merge-mode backup that writes them.
  */
 import type { LineProblem, Problem } from '@/utils/shared/problem';
-import type { Account, Person, StageChange } from '@/utils/contract/model';
+import type { Account, Person } from '@/utils/contract/model';
 import type { Backup } from '@/utils/contract/messages';
 import type { DateReading, SlashRule } from './csv-dates';
 import type { CsvFormat, CsvTable } from './csv-table';
@@ -37,8 +37,6 @@ export interface CsvResult<T> {
 }
 
 export interface AccountImport extends CsvResult<Account> {
-  /** The first stage change of each new account, as createAccount writes it. */
-  stageChanges: StageChange[];
   /** How dates with slashes were read (null: the file has none), and each imported one that
    * could have been read the other way round. */
   dates: { slash: SlashRule | null; ambiguous: DateReading[] };
@@ -71,7 +69,7 @@ export function csvBackup(
     people: people?.records.map((r) => r.record) ?? [],
     activities: [],
     decisions: [],
-    stageChanges: accounts?.stageChanges ?? [],
+    stageChanges: [],
     objectives: [],
     buyingUnits: [],
     whitespace: [],
