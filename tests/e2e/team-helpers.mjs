@@ -132,12 +132,16 @@ export const sectionOf = (page, headingId) =>
  */
 export function teamOnServer(switches) {
   const apps = [];
+  // Node 20 starts a file's top-level `before` hooks together, not one after the other: a hook
+  // of the file's own that launches a profile waits here for the server, whichever runs first.
+  let starting = null;
+  const started = () => (starting ??= syncServer(switches).then((s) => (team.server = s)));
   const team = {
     /** The running server (set once the file's `before` has run). */
     server: null,
     /** A new browser profile (`launch` options), let through to the server. */
     async profile(options) {
-      const app = await launchWithServer(team.server, options);
+      const app = await launchWithServer(await started(), options);
       apps.push(app);
       return app;
     },
@@ -158,9 +162,7 @@ export function teamOnServer(switches) {
       return app;
     },
   };
-  before(async () => {
-    team.server = await syncServer(switches);
-  });
+  before(started);
   after(async () => {
     for (const app of apps) await app.close().catch(() => undefined);
     await team.server?.close();
