@@ -114,7 +114,7 @@ test(
     await team.signIn(carol, 'carol@firm.com');
     await waitFor(async () => (await bob.call('listAccounts', {})).some((a) => a.id === id), {
       timeout: 20_000,
-      what: 'bob’s browser to receive the shared account',
+      message: 'bob’s browser to receive the shared account',
     });
     const before = await alice.call('getAccount', { id });
     const person = before.people[0];
@@ -185,7 +185,7 @@ test(
         [a, b] = [await shared(alice, id), await shared(bob, id)];
         return JSON.stringify(a) === JSON.stringify(b) && a.decisions.length >= 2;
       },
-      { timeout: 30_000, what: 'alice and bob to converge' },
+      { timeout: 30_000, message: 'alice and bob to converge' },
     );
     const after = await alice.call('getAccount', { id });
     const reasons = after.stageChanges.map((c) => c.reason);
@@ -227,7 +227,7 @@ test(
     await expectText(view.locator('.note.ok'), msg('shareStopped'));
     await waitFor(async () => (await bob.call('getAccountSync', { accountId: id }))?.revoked, {
       timeout: 15_000,
-      what: 'bob’s copy to be marked no longer shared',
+      message: 'bob’s copy to be marked no longer shared',
     });
     const bobView = await bob.openPage(`accounts.html#account=${encodeURIComponent(id)}`);
     await expectText(bobView.locator('.sync-line').first(), msg('syncNoLongerShared'));
@@ -250,11 +250,11 @@ test(
     await waitFor(
       async () =>
         (await alice.call('getAccount', { id })).account.name === 'Renamed by bob after revocation',
-      { timeout: 15_000, what: 'bob’s rename made while unshared to reach alice' },
+      { timeout: 15_000, message: 'bob’s rename made while unshared to reach alice' },
     );
     await waitFor(
       async () => JSON.stringify(await shared(alice, id)) === JSON.stringify(await shared(bob, id)),
-      { timeout: 15_000, what: 'alice and bob to converge again' },
+      { timeout: 15_000, message: 'alice and bob to converge again' },
     );
     const rejoined = await bob.call('getAccount', { id });
     const personIds = rejoined.people.map((p) => p.id);

@@ -41,7 +41,7 @@ test(
     await expectText(laptopOptions.locator('.team-own label'), msg('teamOwnLabel'));
     await waitFor(async () => (await names(desktop)).join('|') === expected.join('|'), {
       timeout: 20_000,
-      what: 'the desktop to have every account of the laptop',
+      message: 'the desktop to have every account of the laptop',
     });
     assert.equal((await laptop.call('teamStatus')).own, true);
     await shot(laptopOptions, 'team-own-options-en', {

@@ -84,7 +84,7 @@ test(
     });
     try {
       await waitFor(() => bob.synced && document.getMap('account').get('name') === account.name, {
-        what: 'bob to receive the shared account',
+        message: 'bob to receive the shared account',
       });
       // As bob's browser does: the change and its line in the history, in one transaction. A
       // malformed line (a broken or hostile client) is left out of the view. (One naming anyone
