@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { readConfig } from '../config.mjs';
 import { createSyncServer } from '../create-server.mjs';
+import { createUpdateGuard, LOG_KEEP } from '../update-guard.mjs';
 
 export async function startServer(t, env = {}, options = {}) {
   const dataDir = env.RAPPORT_SYNC_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'rapport-sync-'));
@@ -26,9 +27,13 @@ export async function startServer(t, env = {}, options = {}) {
   return { ...sync, port, dataDir, url: `ws://127.0.0.1:${port}`, close };
 }
 
+/**
+ * A person's Node Yjs client on document `name`, destroyed when `t` ends. `events` records why
+ * the server refused it (authenticationFailed) and why it closed the document (closed: reasons).
+ */
 export function connect(t, url, name, token) {
   const document = new Y.Doc();
-  const events = { authenticationFailed: [], closed: 0 };
+  const events = { authenticationFailed: [], closed: [] };
   const provider = new HocuspocusProvider({
     url,
     name,
@@ -36,10 +41,17 @@ export function connect(t, url, name, token) {
     token,
     WebSocketPolyfill: WebSocket,
     onAuthenticationFailed: ({ reason }) => events.authenticationFailed.push(reason),
-    onClose: () => (events.closed += 1),
+    onClose: ({ event }) => events.closed.push(event.reason),
   });
   t.after(() => provider.destroy());
   return { document, provider, events };
+}
+
+/** `connect`, then waits until the server has synced the document with the client. */
+export async function connectSynced(t, url, name, token, what = `${name} synced`) {
+  const client = connect(t, url, name, token);
+  await waitFor(() => client.provider.isSynced, { what });
+  return client;
 }
 
 export async function waitFor(predicate, { timeout = 5000, what = 'condition' } = {}) {
@@ -108,4 +120,52 @@ export function syncMessage(name, update, step = 2) {
     ...varUint(update.length),
     ...update,
   ]);
+}
+
+/**
+ * Puts `update` through the update guard as a sync message (`step`, as syncMessage) from `email`
+ * on `documentName`.
+ */
+export function throughGuard(
+  guard,
+  { update, document, documentName, email = 'bob@firm.com', step = 2 },
+) {
+  return guard.beforeHandleMessage({
+    update: syncMessage(documentName, update, step),
+    document,
+    documentName,
+    context: { email },
+  });
+}
+
+/**
+ * A browser holding what the server has (`onServer`) makes `change(doc)` in one transaction; the
+ * update it sends goes through the guard as `email`'s. Resolves with that update once let through
+ * (the server's copy is left as it was).
+ */
+export async function editThroughGuard(guard, onServer, change, { documentName, email }) {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(onServer));
+  const before = Y.encodeStateVector(doc);
+  doc.transact(() => change(doc));
+  const update = Y.encodeStateAsUpdate(doc, before);
+  await throughGuard(guard, { update, document: onServer, documentName, email });
+  return update;
+}
+
+/** A line of an account's change log. */
+export const logEntry = (by, at) => ({ by, at, what: ['stage'] });
+
+/** An update guard whose size limits (16 MiB) no test of history gets near. */
+export const roomyGuard = () =>
+  createUpdateGuard({ maxDocumentBytes: 1 << 24, maxPersonalBytes: 1 << 24 });
+
+/** A roomy guard, and a server's copy whose log is full of alice's entries (LOG_KEEP). */
+export function fullLogOnServer() {
+  const guard = roomyGuard();
+  const onServer = new Y.Doc();
+  onServer
+    .getArray('log')
+    .push(Array.from({ length: LOG_KEEP }, (_, i) => logEntry('alice@firm.com', i + 1)));
+  return { guard, onServer };
 }

@@ -3,34 +3,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
-import { syncMessage } from './helpers.mjs';
-import { createUpdateGuard, HISTORY_DELETED, LOG_KEEP } from '../update-guard.mjs';
+import {
+  editThroughGuard,
+  fullLogOnServer,
+  logEntry as entry,
+  roomyGuard,
+  throughGuard,
+} from './helpers.mjs';
+import { HISTORY_DELETED, LOG_KEEP } from '../update-guard.mjs';
 
 const DOC = 'account:acme-history-02';
-const entry = (by, at) => ({ by, at, what: ['stage'] });
 
+/** A full log on the server; bob's edits that the guard lets through are applied to it. */
 function setUp() {
-  const guard = createUpdateGuard({ maxDocumentBytes: 1 << 24, maxPersonalBytes: 1 << 24 });
-  const onServer = new Y.Doc();
-  onServer
-    .getArray('log')
-    .push(Array.from({ length: LOG_KEEP }, (_, i) => entry('alice@firm.com', i + 1)));
-  const asBob = (change) => {
-    const bob = new Y.Doc();
-    Y.applyUpdate(bob, Y.encodeStateAsUpdate(onServer));
-    const before = Y.encodeStateVector(bob);
-    bob.transact(() => change(bob));
-    const update = Y.encodeStateAsUpdate(bob, before);
-    return guard
-      .beforeHandleMessage({
-        update: syncMessage(DOC, update),
-        document: onServer,
-        documentName: DOC,
-        context: { email: 'bob@firm.com' },
-      })
-      .then(() => Y.applyUpdate(onServer, update));
+  const { guard, onServer } = fullLogOnServer();
+  const asBob = async (change) => {
+    const update = await editThroughGuard(guard, onServer, change, { documentName: DOC });
+    Y.applyUpdate(onServer, update);
   };
-  return { onServer, asBob };
+  return { guard, onServer, asBob };
 }
 
 test('entries written outside the log do not pay for deleting entries of the log', async () => {
@@ -71,8 +62,7 @@ test('the log still drops its oldest entry for one pushed into it', async () => 
 });
 
 test('one browser pushing entry after entry keeps trimming the oldest (its items merge)', async () => {
-  const { onServer } = setUp();
-  const guard = createUpdateGuard({ maxDocumentBytes: 1 << 24, maxPersonalBytes: 1 << 24 });
+  const { guard, onServer } = setUp();
   const bob = new Y.Doc();
   Y.applyUpdate(bob, Y.encodeStateAsUpdate(onServer));
   for (let at = 1000; at < 1005; at++) {
@@ -83,12 +73,7 @@ test('one browser pushing entry after entry keeps trimming the oldest (its items
       log.delete(0, log.length - LOG_KEEP);
     });
     const update = Y.encodeStateAsUpdate(bob, before);
-    await guard.beforeHandleMessage({
-      update: syncMessage(DOC, update),
-      document: onServer,
-      documentName: DOC,
-      context: { email: 'bob@firm.com' },
-    });
+    await throughGuard(guard, { update, document: onServer, documentName: DOC });
     Y.applyUpdate(onServer, update);
   }
   const log = onServer.getArray('log');
@@ -100,18 +85,13 @@ test('one browser pushing entry after entry keeps trimming the oldest (its items
 });
 
 test("deleting a teammate's next entries before they exist is refused", async () => {
-  const guard = createUpdateGuard({ maxDocumentBytes: 1 << 24, maxPersonalBytes: 1 << 24 });
+  const guard = roomyGuard();
   const alice = new Y.Doc();
   alice.getArray('log').push([entry('alice@firm.com', 1)]);
   const onServer = new Y.Doc();
   Y.applyUpdate(onServer, Y.encodeStateAsUpdate(alice));
   const send = async (update, email) => {
-    await guard.beforeHandleMessage({
-      update: syncMessage(DOC, update),
-      document: onServer,
-      documentName: DOC,
-      context: { email },
-    });
+    await throughGuard(guard, { update, document: onServer, documentName: DOC, email });
     Y.applyUpdate(onServer, update);
   };
   // bob writes, as alice's browser would, what comes next in her log and the stage history, and
@@ -142,25 +122,14 @@ test("deleting a teammate's next entries before they exist is refused", async ()
 });
 
 test('a stage change cannot be rewritten by adding to it: a key it did not have stays out', async () => {
-  const guard = createUpdateGuard({ maxDocumentBytes: 1 << 24, maxPersonalBytes: 1 << 24 });
+  const guard = roomyGuard();
   const onServer = new Y.Doc();
   onServer.transact(() => {
     const change = new Y.Map();
     onServer.getMap('stageChanges').set('sc-1', change);
     change.set('to', 'strategic');
   });
-  const asBob = (change) => {
-    const bob = new Y.Doc();
-    Y.applyUpdate(bob, Y.encodeStateAsUpdate(onServer));
-    const before = Y.encodeStateVector(bob);
-    bob.transact(() => change(bob));
-    return guard.beforeHandleMessage({
-      update: syncMessage(DOC, Y.encodeStateAsUpdate(bob, before)),
-      document: onServer,
-      documentName: DOC,
-      context: { email: 'bob@firm.com' },
-    });
-  };
+  const asBob = (change) => editThroughGuard(guard, onServer, change, { documentName: DOC });
   await assert.rejects(
     asBob((doc) => doc.getMap('stageChanges').get('sc-1').set('reason', 'lost the deal')),
     HISTORY_DELETED,

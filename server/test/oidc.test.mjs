@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { SignJWT, UnsecuredJWT, generateKeyPair, exportJWK } from 'jose';
-import { startServer, connect, waitFor, api } from './helpers.mjs';
+import { startServer, connect, connectSynced, waitFor, api } from './helpers.mjs';
 import { readConfig } from '../config.mjs';
 
 const ISSUER = 'https://login.firm.test';
@@ -75,9 +75,8 @@ test('a verified ID token calls the API and opens documents as its email', async
   const listed = await api(server, 'GET', '/api/documents', token);
   assert.deepEqual(listed.body.documents, [{ name: 'account:oidc-0001', role: 'owner' }]);
 
-  const own = connect(t, server.url, 'user:erin@firm.com', token);
-  const account = connect(t, server.url, 'account:oidc-0001', token);
-  await waitFor(() => own.provider.isSynced && account.provider.isSynced, { what: 'erin synced' });
+  const own = await connectSynced(t, server.url, 'user:erin@firm.com', token);
+  await connectSynced(t, server.url, 'account:oidc-0001', token);
   assert.deepEqual(own.events.authenticationFailed, []);
   // Someone else's own document stays closed to the same valid token.
   const other = connect(t, server.url, 'user:alice@firm.com', token);
@@ -175,8 +174,7 @@ test('invitation tokens still work beside ID tokens, and a revocation applies to
   const { provider, server } = await startWithProvider(t);
   const invitation = await server.tokens.issueInvitation('alice@firm.com');
   assert.equal((await api(server, 'GET', '/api/documents', invitation)).status, 200);
-  const alice = connect(t, server.url, 'user:alice@firm.com', invitation);
-  await waitFor(() => alice.provider.isSynced, { what: 'alice synced' });
+  await connectSynced(t, server.url, 'user:alice@firm.com', invitation, 'alice synced');
 
   const erin = await idToken(provider, { iat: now() - 60 });
   assert.equal((await api(server, 'GET', '/api/documents', erin)).status, 200);

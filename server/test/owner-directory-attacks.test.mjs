@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as Y from 'yjs';
-import { startServer, connect, waitFor, api, teamOn } from './helpers.mjs';
+import { startServer, connectSynced, waitFor, api, teamOn } from './helpers.mjs';
 import { listingOf } from '../owner-directory.mjs';
 
 const DOC = 'account:zeta-dir-0001';
@@ -12,8 +12,7 @@ const owners = (server, token, domain) =>
 test('many accounts of one person claiming a domain do not push its real owner out', async (t) => {
   const server = await startServer(t);
   const tokens = await teamOn(server, DOC, { bob: 'editor' });
-  const alice = connect(t, server.url, DOC, tokens.alice);
-  await waitFor(() => alice.provider.isSynced, { what: 'synced' });
+  const alice = await connectSynced(t, server.url, DOC, tokens.alice);
   alice.document.transact(() => {
     const account = alice.document.getMap('account');
     account.set('name', 'Zeta');

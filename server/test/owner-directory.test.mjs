@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, connect, waitFor, sleep, api, teamOn } from './helpers.mjs';
+import { startServer, connectSynced, waitFor, sleep, api, teamOn } from './helpers.mjs';
 import { readConfig } from '../config.mjs';
 import { createLookupBudget, normaliseDomain } from '../owner-directory.mjs';
 
@@ -10,8 +10,7 @@ const owners = (server, token, domain) =>
 
 /** alice's browser writes the account into its document, as sharing does. */
 async function writeAccount(t, server, token, doc, fields, extra = () => {}) {
-  const client = connect(t, server.url, doc, token);
-  await waitFor(() => client.provider.isSynced, { what: `${doc} synced` });
+  const client = await connectSynced(t, server.url, doc, token);
   client.document.transact(() => {
     const account = client.document.getMap('account');
     for (const [k, v] of Object.entries(fields)) account.set(k, v);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { startServer, connect, waitFor, teamOn } from './helpers.mjs';
+import { startServer, connectSynced, waitFor, teamOn } from './helpers.mjs';
 
 const REDIS = process.env.RAPPORT_REDIS_SERVER ?? 'redis-server';
 
@@ -61,9 +61,8 @@ test('two instances behind Redis, a client on each, converge', async (t) => {
   redis.servers.push(two, one);
   const doc = 'account:acme-redis-1';
   const tokens = await teamOn(one, doc, { bob: 'editor' });
-  const alice = connect(t, one.url, doc, tokens.alice);
-  const bob = connect(t, two.url, doc, tokens.bob);
-  await waitFor(() => alice.provider.isSynced && bob.provider.isSynced, { what: 'both synced' });
+  const alice = await connectSynced(t, one.url, doc, tokens.alice, 'alice synced');
+  const bob = await connectSynced(t, two.url, doc, tokens.bob, 'bob synced');
   alice.document.getMap('fields').set('stage', 'interdependent');
   bob.document.getArray('decisions').push([{ id: 'd1', what: 'Chose us for the EU rollout' }]);
   bob.document.getText('notes').insert(0, 'Met the CFO.');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, connect, waitFor, sleep, api, teamOn } from './helpers.mjs';
+import { startServer, connect, connectSynced, waitFor, sleep, api, teamOn } from './helpers.mjs';
 import { readConfig } from '../config.mjs';
 
 const DOC = 'account:acme-0001';
@@ -27,9 +27,8 @@ test('a connection without a token, with a forged token or without access is ref
 test('two clients converge, and the server keeps the document across a restart', async (t) => {
   const first = await startServer(t);
   const tokens = await teamOn(first, DOC, { bob: 'editor' });
-  const alice = connect(t, first.url, DOC, tokens.alice);
-  const bob = connect(t, first.url, DOC, tokens.bob);
-  await waitFor(() => alice.provider.isSynced && bob.provider.isSynced, { what: 'both synced' });
+  const alice = await connectSynced(t, first.url, DOC, tokens.alice, 'alice synced');
+  const bob = await connectSynced(t, first.url, DOC, tokens.bob, 'bob synced');
   alice.document.getMap('fields').set('stage', 'cooperative');
   bob.document.getMap('fields').set('potential', 'high');
   bob.document.getText('notes').insert(0, 'Budget in Q3.');
@@ -45,8 +44,7 @@ test('two clients converge, and the server keeps the document across a restart',
   await first.close();
 
   const second = await startServer(t, { RAPPORT_SYNC_DATA_DIR: first.dataDir });
-  const again = connect(t, second.url, DOC, tokens.bob);
-  await waitFor(() => again.provider.isSynced, { what: 'synced after restart' });
+  const again = await connectSynced(t, second.url, DOC, tokens.bob, 'synced after restart');
   assert.equal(again.document.getMap('fields').get('stage'), 'cooperative');
   assert.equal(notes(again), 'Budget in Q3.');
 });
@@ -54,9 +52,8 @@ test('two clients converge, and the server keeps the document across a restart',
 test("a viewer's writes are rejected by the server while the viewer still receives", async (t) => {
   const server = await startServer(t);
   const tokens = await teamOn(server, DOC, { carol: 'viewer', bob: 'editor' });
-  const alice = connect(t, server.url, DOC, tokens.alice);
-  const carol = connect(t, server.url, DOC, tokens.carol);
-  await waitFor(() => alice.provider.isSynced && carol.provider.isSynced, { what: 'synced' });
+  const alice = await connectSynced(t, server.url, DOC, tokens.alice, 'alice synced');
+  const carol = await connectSynced(t, server.url, DOC, tokens.carol, 'carol synced');
   // A tampered client: it writes although the UI would not let it.
   carol.document.getMap('fields').set('stage', 'strategic');
   alice.document.getMap('fields').set('potential', 'low');
@@ -65,8 +62,7 @@ test("a viewer's writes are rejected by the server while the viewer still receiv
   });
   await sleep(300);
   assert.equal(alice.document.getMap('fields').get('stage'), undefined);
-  const bob = connect(t, server.url, DOC, tokens.bob);
-  await waitFor(() => bob.provider.isSynced, { what: 'bob synced' });
+  const bob = await connectSynced(t, server.url, DOC, tokens.bob, 'bob synced');
   assert.equal(
     bob.document.getMap('fields').get('stage'),
     undefined,
@@ -78,9 +74,8 @@ test("a viewer's writes are rejected by the server while the viewer still receiv
 test('revoking access stops updates at once, both ways', async (t) => {
   const server = await startServer(t, {}, { sweepMs: 0 });
   const tokens = await teamOn(server, DOC, { bob: 'editor' });
-  const alice = connect(t, server.url, DOC, tokens.alice);
-  const bob = connect(t, server.url, DOC, tokens.bob);
-  await waitFor(() => alice.provider.isSynced && bob.provider.isSynced, { what: 'synced' });
+  const alice = await connectSynced(t, server.url, DOC, tokens.alice, 'alice synced');
+  const bob = await connectSynced(t, server.url, DOC, tokens.bob, 'bob synced');
   bob.document.getText('notes').insert(0, 'before. ');
   await waitFor(() => notes(alice) === 'before. ', { what: 'first edit' });
 
@@ -104,9 +99,8 @@ test('revoking access stops updates at once, both ways', async (t) => {
 test('a revocation from the command line (another process) closes listening connections', async (t) => {
   const server = await startServer(t);
   const tokens = await teamOn(server, DOC, { bob: 'editor' });
-  const alice = connect(t, server.url, DOC, tokens.alice);
-  const bob = connect(t, server.url, DOC, tokens.bob);
-  await waitFor(() => alice.provider.isSynced && bob.provider.isSynced, { what: 'synced' });
+  const alice = await connectSynced(t, server.url, DOC, tokens.alice, 'alice synced');
+  const bob = await connectSynced(t, server.url, DOC, tokens.bob, 'bob synced');
   await server.store.revokeTokensBefore('bob@firm.com', Math.floor(Date.now() / 1000));
   await sleep(500); // more than the sweep (200 ms here)
   alice.document.getText('notes').insert(0, 'after');

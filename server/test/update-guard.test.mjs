@@ -1,29 +1,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { HocuspocusProvider } from '@hocuspocus/provider';
-import { startServer, waitFor, sleep, teamOn, syncMessage as message } from './helpers.mjs';
+import {
+  startServer,
+  connectSynced,
+  waitFor,
+  sleep,
+  teamOn,
+  syncMessage as message,
+  throughGuard,
+} from './helpers.mjs';
 import { createUpdateGuard, FORGED_AUTHOR, TOO_LARGE } from '../update-guard.mjs';
 import { readConfig } from '../config.mjs';
 
 const DOC = 'account:acme-guard-01';
 const LIMIT = 32 * 1024;
 
-/** A Node Yjs client that records why the server closed its document. */
-function client(t, server, token) {
-  const document = new Y.Doc();
-  const closed = [];
-  const provider = new HocuspocusProvider({
-    url: server.url,
-    name: DOC,
-    document,
-    token,
-    WebSocketPolyfill: WebSocket,
-    onClose: ({ event }) => closed.push(event.reason),
-  });
-  t.after(() => provider.destroy());
-  return { document, provider, closed, text: () => document.getText('notes').toString() };
+/** A person's client on DOC, once synced; `closed`: why the server closed the document. */
+async function client(t, server, token, what) {
+  const { document, provider, events } = await connectSynced(t, server.url, DOC, token, what);
+  const text = () => document.getText('notes').toString();
+  return { document, provider, closed: events.closed, text };
 }
 
 const logOf = (c) => c.document.getArray('log').toArray();
@@ -31,9 +28,8 @@ const logOf = (c) => c.document.getArray('log').toArray();
 test('an update that would make a document larger than its limit is refused; nothing is lost', async (t) => {
   const server = await startServer(t, { RAPPORT_SYNC_MAX_DOCUMENT_BYTES: String(LIMIT) });
   const tokens = await teamOn(server, DOC, { bob: 'editor' });
-  const alice = client(t, server, tokens.alice);
-  const bob = client(t, server, tokens.bob);
-  await waitFor(() => alice.provider.isSynced && bob.provider.isSynced, { what: 'both synced' });
+  const alice = await client(t, server, tokens.alice, 'alice synced');
+  const bob = await client(t, server, tokens.bob, 'bob synced');
   alice.document.getText('notes').insert(0, 'Small note. ');
   await waitFor(() => bob.text() === 'Small note. ', { what: 'a small update goes through' });
 
@@ -56,8 +52,7 @@ test('an update that would make a document larger than its limit is refused; not
 
   // What the server kept: under the limit, and no trace of alice's refused update.
   await sleep(200); // the store's debounce (50 ms here)
-  const reader = client(t, server, tokens.alice);
-  await waitFor(() => reader.provider.isSynced, { what: 'a new reader synced' });
+  const reader = await client(t, server, tokens.alice, 'a new reader synced');
   assert.ok(Y.encodeStateAsUpdate(reader.document).length <= LIMIT);
   assert.ok(reader.text().endsWith('Small note. '));
   assert.ok(reader.text().startsWith(chunk), 'the chunks before the limit were kept');
@@ -67,9 +62,8 @@ test('an update that would make a document larger than its limit is refused; not
 test("a change logged under someone else's address is refused; one's own goes through", async (t) => {
   const server = await startServer(t);
   const tokens = await teamOn(server, DOC, { bob: 'editor' });
-  const alice = client(t, server, tokens.alice);
-  const bob = client(t, server, tokens.bob);
-  await waitFor(() => alice.provider.isSynced && bob.provider.isSynced, { what: 'both synced' });
+  const alice = await client(t, server, tokens.alice, 'alice synced');
+  const bob = await client(t, server, tokens.bob, 'bob synced');
   const at = Date.now();
   alice.document.getArray('log').push([{ by: 'alice@firm.com', at, what: ['shared'] }]);
   await waitFor(() => logOf(bob).length === 1, { what: 'alice’s own entry reaches bob' });
@@ -85,8 +79,7 @@ test("a change logged under someone else's address is refused; one's own goes th
   assert.equal(alice.document.getMap('account').get('stage'), undefined, 'nor the change with it');
 
   // Signed in again, bob's honest change in his own name goes through.
-  const honest = client(t, server, tokens.bob);
-  await waitFor(() => honest.provider.isSynced, { what: 'bob again' });
+  const honest = await client(t, server, tokens.bob, 'bob again');
   honest.document.getArray('log').push([{ by: 'bob@firm.com', at: at + 2, what: ['stage'] }]);
   await waitFor(() => logOf(alice).length === 2, { what: 'bob’s own entry reaches alice' });
   assert.deepEqual(
@@ -101,22 +94,17 @@ test('the guard: entries the server already has are not checked again; bad input
   const onServer = new Y.Doc();
   onServer.getArray('log').push([{ by: 'alice@firm.com', at: 1, what: ['shared'] }]);
   const asBob = (update, document = onServer) =>
-    guard.beforeHandleMessage({
-      update: message(DOC, update),
-      document,
-      documentName: DOC,
-      context: { email: 'bob@firm.com' },
-    });
+    throughGuard(guard, { update, document, documentName: DOC });
   // bob's browser sends back alice's entry, which it received: nothing new, accepted.
   await asBob(Y.encodeStateAsUpdate(onServer));
   // The same entry to a server that does not have it: it names alice, bob is signed in.
   await assert.rejects(asBob(Y.encodeStateAsUpdate(onServer), new Y.Doc()), FORGED_AUTHOR);
   // A message that is not an update (a sync request, step 0) passes; a truncated one does not.
-  await guard.beforeHandleMessage({
-    update: message(DOC, Y.encodeStateVector(onServer), 0),
+  await throughGuard(guard, {
+    update: Y.encodeStateVector(onServer),
+    step: 0,
     document: onServer,
     documentName: DOC,
-    context: { email: 'bob@firm.com' },
   });
   await assert.rejects(
     guard.beforeHandleMessage({
@@ -131,11 +119,10 @@ test('the guard: entries the server already has are not checked again; bad input
   const big = new Y.Doc();
   big.getText('t').insert(0, 'z'.repeat(LIMIT * 2));
   await assert.rejects(asBob(Y.encodeStateAsUpdate(big), new Y.Doc()), TOO_LARGE);
-  await guard.beforeHandleMessage({
-    update: message('user:bob@firm.com', Y.encodeStateAsUpdate(big)),
+  await throughGuard(guard, {
+    update: Y.encodeStateAsUpdate(big),
     document: new Y.Doc(),
     documentName: 'user:bob@firm.com',
-    context: { email: 'bob@firm.com' },
   });
 });
 
@@ -161,11 +148,10 @@ test('an author hidden in an entry\'s prototype ("__proto__" key) is checked lik
   Y.applyUpdate(received, Y.encodeStateAsUpdate(forged));
   assert.equal(received.getArray('log').get(0).by, 'alice@firm.com', 'the reader sees alice');
   await assert.rejects(
-    guard.beforeHandleMessage({
-      update: message(DOC, Y.encodeStateAsUpdate(forged)),
+    throughGuard(guard, {
+      update: Y.encodeStateAsUpdate(forged),
       document: new Y.Doc(),
       documentName: DOC,
-      context: { email: 'bob@firm.com' },
     }),
     FORGED_AUTHOR,
   );

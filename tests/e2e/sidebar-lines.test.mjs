@@ -3,27 +3,21 @@
 // the server's acknowledgements). Both come with the account the frame reads after a change
 // notice, so they follow changes made elsewhere with no read of the card's own.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { SAMPLE_OFFERINGS } from '../fixtures/sample-whitespace.mjs';
 import { expectText, recordSends, sidebar, sidebarFrameOf } from './harness.mjs';
 import { msg, shot } from './pages-helpers.mjs';
-import { connectTeam, launchWithServer, syncServer } from './team-helpers.mjs';
+import { teamOnServer } from './team-helpers.mjs';
 
 const ACCOUNT = 'acc-northwind';
-let server;
+const team = teamOnServer();
 let app;
 
 before(async () => {
-  server = await syncServer();
-  app = await launchWithServer(server);
+  app = await team.profile();
   await app.seed(sampleBackup(Date.now()));
   await app.call('updateSettings', { offerings: SAMPLE_OFFERINGS });
-});
-
-after(async () => {
-  await app?.close();
-  await server?.close();
 });
 
 /** The names of the messages the page's sidebar frame sends from now on, drafts left out. */
@@ -63,7 +57,8 @@ test(
     timeout: 90_000,
   },
   async () => {
-    await connectTeam(app, server, server.invite('alice@firm.com'));
+    const { server } = team;
+    await team.signIn(app, 'alice@firm.com');
     const gmail = await app.openGmail('thread');
     await expectText(sidebar(gmail, 'account-name'), 'Northwind Logistics', { page: gmail });
     const line = sidebar(gmail, 'sidebar').locator('[data-sync-line]');

@@ -11,7 +11,7 @@
 // to create the account and says alice owns it on the team (in English and in Russian), and
 // shows none of its notes.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import {
   expectText,
@@ -22,38 +22,9 @@ import {
   waitFor,
 } from './harness.mjs';
 import { msg, shot } from './pages-helpers.mjs';
-import {
-  connectTeam,
-  launchWithServer,
-  relaunchWithServer,
-  ruMsg,
-  syncServer,
-} from './team-helpers.mjs';
+import { ruMsg, shareWith, teamOnServer } from './team-helpers.mjs';
 
-let server;
-const apps = [];
-
-before(async () => {
-  server = await syncServer();
-});
-
-after(async () => {
-  for (const app of apps) await app.close().catch(() => undefined);
-  await server?.close();
-});
-
-async function profile(options) {
-  const app = await launchWithServer(server, options);
-  apps.push(app);
-  return app;
-}
-
-/** The same person's browser, quit and started again on its profile. */
-async function restart(app) {
-  const again = await relaunchWithServer(app, server);
-  apps[apps.indexOf(app)] = again;
-  return again;
-}
+const team = teamOnServer();
 
 const today = () => new Date().toISOString().slice(0, 10);
 const ids = (list) => list.map((r) => r.id).sort();
@@ -124,28 +95,26 @@ test(
     timeout: 150_000,
   },
   async () => {
-    const [alice, carol] = await Promise.all([profile(), profile()]);
-    let bob = await profile();
+    const { server } = team;
+    const [alice, carol] = await Promise.all([team.profile(), team.profile()]);
+    let bob = await team.profile();
     await alice.seed(sampleBackup(Date.now()));
     const [account] = await alice.call('listAccounts', {});
     const id = account.id;
-    await connectTeam(alice, server, server.invite('alice@firm.com'));
+    await team.signIn(alice, 'alice@firm.com');
 
     const view = await alice.openPage(`accounts.html#account=${encodeURIComponent(id)}`);
-    await view.locator('#share-heading').waitFor();
-    await view.fill('#share-email-0', 'bob@firm.com');
-    await view.selectOption('#share-role-0', 'editor');
-    await view.getByRole('button', { name: msg('shareSubmit'), exact: true }).click();
+    await shareWith(view, 'bob@firm.com', { role: 'editor' });
     await expectText(view.locator('.sync-line').first(), msg('syncShared', msg('syncSynced')), {
       timeout: 15_000,
     });
 
     // bob and carol sign in; bob's browser finds the account shared with him, carol's nothing.
-    const bobOptions = await connectTeam(bob, server, server.invite('bob@firm.com'));
-    await connectTeam(carol, server, server.invite('carol@firm.com'));
+    const bobOptions = await team.signIn(bob, 'bob@firm.com');
+    await team.signIn(carol, 'carol@firm.com');
     await waitFor(async () => (await bob.call('listAccounts', {})).some((a) => a.id === id), {
       timeout: 20_000,
-      what: 'bob’s browser to receive the shared account',
+      message: 'bob’s browser to receive the shared account',
     });
     const before = await alice.call('getAccount', { id });
     const person = before.people[0];
@@ -200,7 +169,7 @@ test(
     );
     // bob quits his browser and opens it again, the server still down: his offline edits are in
     // his profile, the worker resumes from its stored state, and he goes on working offline.
-    bob = await restart(bob);
+    bob = await team.restart(bob);
     assert.ok(
       (await bob.call('getAccount', { id })).people.some((p) => p.name === 'Omar Killed'),
       'bob’s edits survived the restart',
@@ -216,7 +185,7 @@ test(
         [a, b] = [await shared(alice, id), await shared(bob, id)];
         return JSON.stringify(a) === JSON.stringify(b) && a.decisions.length >= 2;
       },
-      { timeout: 30_000, what: 'alice and bob to converge' },
+      { timeout: 30_000, message: 'alice and bob to converge' },
     );
     const after = await alice.call('getAccount', { id });
     const reasons = after.stageChanges.map((c) => c.reason);
@@ -245,8 +214,7 @@ test(
     const secrets = ['alice: prefers mornings', 'bob: met at the fair', 'alice: pilot in Q1'];
     const owner = { domain, name: after.account.name, secrets };
     await carolSeesOwner(carol, { ...owner, say: msg, shotName: 'team-owner-en' });
-    const carolRu = await profile({ lang: 'ru' });
-    await connectTeam(carolRu, server, server.invite('carol@firm.com'), { say: ruMsg });
+    const carolRu = await team.person('carol@firm.com', { lang: 'ru' });
     await carolSeesOwner(carolRu, { ...owner, say: ruMsg, shotName: 'team-owner-ru' });
     assert.deepEqual(await carolRu.call('listAccounts', {}), [], 'carol in Russian saw nothing');
 
@@ -259,7 +227,7 @@ test(
     await expectText(view.locator('.note.ok'), msg('shareStopped'));
     await waitFor(async () => (await bob.call('getAccountSync', { accountId: id }))?.revoked, {
       timeout: 15_000,
-      what: 'bob’s copy to be marked no longer shared',
+      message: 'bob’s copy to be marked no longer shared',
     });
     const bobView = await bob.openPage(`accounts.html#account=${encodeURIComponent(id)}`);
     await expectText(bobView.locator('.sync-line').first(), msg('syncNoLongerShared'));
@@ -275,20 +243,18 @@ test(
 
     // alice shares it with bob again: his copy rejoins (his worker asks the server who shares
     // what every 30 s), his rename made meanwhile merges in, and nothing is there twice.
-    await view.fill('#share-email-0', 'bob@firm.com');
-    await view.selectOption('#share-role-0', 'editor');
-    await view.getByRole('button', { name: msg('shareSubmit'), exact: true }).click();
+    await shareWith(view, 'bob@firm.com', { role: 'editor' });
     await expectText(bobView.locator('.sync-line').first(), msg('syncShared', msg('syncSynced')), {
       timeout: 45_000,
     });
     await waitFor(
       async () =>
         (await alice.call('getAccount', { id })).account.name === 'Renamed by bob after revocation',
-      { timeout: 15_000, what: 'bob’s rename made while unshared to reach alice' },
+      { timeout: 15_000, message: 'bob’s rename made while unshared to reach alice' },
     );
     await waitFor(
       async () => JSON.stringify(await shared(alice, id)) === JSON.stringify(await shared(bob, id)),
-      { timeout: 15_000, what: 'alice and bob to converge again' },
+      { timeout: 15_000, message: 'alice and bob to converge again' },
     );
     const rejoined = await bob.call('getAccount', { id });
     const personIds = rejoined.people.map((p) => p.id);

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import ru from '../../public/_locales/ru/messages.json' with { type: 'json' };
 import { ROOT, launch } from './harness.mjs';
 import { msg } from './pages-helpers.mjs';
@@ -97,11 +98,76 @@ async function letThrough(app, server) {
 export async function connectTeam(app, server, token, { say = msg } = {}) {
   const options = await app.openPage('options.html');
   await options.locator('#team-heading').waitFor();
-  await options.fill('#team-server', server.url);
-  await options.fill('#team-token', token);
-  await options.getByRole('button', { name: say('teamConnect'), exact: true }).click();
+  await submitTeam(options, server.url, token, { say });
   await options.locator('.team-connected').waitFor();
   return options;
+}
+
+/** Fills the Team section's address and token on an open options page, and presses Connect. */
+export async function submitTeam(options, url, token, { say = msg } = {}) {
+  await options.fill('#team-server', url);
+  await options.fill('#team-token', token);
+  await options.getByRole('button', { name: say('teamConnect'), exact: true }).click();
+}
+
+/**
+ * Shares the account open in `view` (its account page) with `email`, as `role` (without one, the
+ * form's own default), and presses Share.
+ */
+export async function shareWith(view, email, { role, say = msg } = {}) {
+  await view.locator('#share-heading').waitFor();
+  await view.fill('#share-email-0', email);
+  if (role) await view.selectOption('#share-role-0', role);
+  await view.getByRole('button', { name: say('shareSubmit'), exact: true }).click();
+}
+
+/** The section around a heading (the Team section of options, Share of an account page). */
+export const sectionOf = (page, headingId) =>
+  page.locator(`#${headingId}`).locator('..').locator('..');
+
+/**
+ * One sync server for a test file and the browser profiles let through to it: the server starts
+ * before the file's tests; after them every profile is quit and the server stopped (its data
+ * removed). `switches`: the server's environment, as `syncServer` takes them.
+ */
+export function teamOnServer(switches) {
+  const apps = [];
+  // Node 20 starts a file's top-level `before` hooks together, not one after the other: a hook
+  // of the file's own that launches a profile waits here for the server, whichever runs first.
+  let starting = null;
+  const started = () => (starting ??= syncServer(switches).then((s) => (team.server = s)));
+  const team = {
+    /** The running server (set once the file's `before` has run). */
+    server: null,
+    /** A new browser profile (`launch` options), let through to the server. */
+    async profile(options) {
+      const app = await launchWithServer(await started(), options);
+      apps.push(app);
+      return app;
+    },
+    /** The same person's browser, quit and started again on its profile. */
+    async restart(app) {
+      const again = await relaunchWithServer(app, team.server);
+      apps[apps.indexOf(app)] = again;
+      return again;
+    },
+    /** Signs `app` in as `email` with a new invitation; resolves with its options page. */
+    signIn(app, email, { say = msg } = {}) {
+      return connectTeam(app, team.server, team.server.invite(email), { say });
+    },
+    /** A new profile, in `lang`, signed in as `email` (its Team section read in that language). */
+    async person(email, { lang } = {}) {
+      const app = await team.profile({ lang });
+      await team.signIn(app, email, { say: lang === 'ru' ? ruMsg : msg });
+      return app;
+    },
+  };
+  before(started);
+  after(async () => {
+    for (const app of apps) await app.close().catch(() => undefined);
+    await team.server?.close();
+  });
+  return team;
 }
 
 /** A Russian UI string with its substitutions, as chrome.i18n gives it. */

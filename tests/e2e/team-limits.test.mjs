@@ -3,34 +3,22 @@
 // its latest changes, her browser keeps them, and once she shortens the text the account syncs
 // again and the line is clear.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { expectText } from './harness.mjs';
 import { msg, shot } from './pages-helpers.mjs';
-import { connectTeam, launchWithServer, syncServer } from './team-helpers.mjs';
+import { shareWith, teamOnServer } from './team-helpers.mjs';
 
-let server;
-let alice;
-
-before(async () => {
-  server = await syncServer({ RAPPORT_SYNC_MAX_DOCUMENT_BYTES: String(48 * 1024) });
-});
-
-after(async () => {
-  await alice?.close().catch(() => undefined);
-  await server?.close();
-});
+const team = teamOnServer({ RAPPORT_SYNC_MAX_DOCUMENT_BYTES: String(48 * 1024) });
 
 test('an account past the server’s size limit: stated, kept here, synced once shorter', async () => {
-  alice = await launchWithServer(server);
+  const alice = await team.profile();
   await alice.seed(sampleBackup(Date.now()));
   const [account] = await alice.call('listAccounts', {});
   const id = account.id;
-  await connectTeam(alice, server, server.invite('alice@firm.com'));
+  await team.signIn(alice, 'alice@firm.com');
   const view = await alice.openPage(`accounts.html#account=${encodeURIComponent(id)}`);
-  await view.locator('#share-heading').waitFor();
-  await view.fill('#share-email-0', 'bob@firm.com');
-  await view.getByRole('button', { name: msg('shareSubmit'), exact: true }).click();
+  await shareWith(view, 'bob@firm.com');
   const line = view.locator('.sync-line').first();
   await expectText(line, msg('syncShared', msg('syncSynced')), { timeout: 15_000 });
 

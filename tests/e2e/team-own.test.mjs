@@ -3,29 +3,13 @@
 // first profile has arrive in the second, and an edit on the second reaches the first's open
 // account view. A third profile signed in as someone else gets none of it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { expectText, waitFor } from './harness.mjs';
 import { msg, shot } from './pages-helpers.mjs';
-import { connectTeam, launchWithServer, ruMsg, syncServer } from './team-helpers.mjs';
+import { connectTeam, ruMsg, sectionOf, teamOnServer } from './team-helpers.mjs';
 
-let server;
-const apps = [];
-
-before(async () => {
-  server = await syncServer();
-});
-
-after(async () => {
-  for (const app of apps) await app.close().catch(() => undefined);
-  await server?.close();
-});
-
-async function profile(options) {
-  const app = await launchWithServer(server, options);
-  apps.push(app);
-  return app;
-}
+const team = teamOnServer();
 
 const names = async (app) => (await app.call('listAccounts', {})).map((a) => a.name).sort();
 
@@ -33,11 +17,12 @@ test(
   'the same person’s unshared accounts sync between their two profiles',
   { timeout: 60_000 },
   async () => {
+    const { server } = team;
     const token = server.invite('erin@firm.com');
     const [laptop, desktop, stranger] = await Promise.all([
-      profile(),
-      profile({ lang: 'ru' }),
-      profile(),
+      team.profile(),
+      team.profile({ lang: 'ru' }),
+      team.profile(),
     ]);
     await laptop.seed(sampleBackup(Date.now()));
     const expected = await names(laptop);
@@ -46,7 +31,7 @@ test(
     // Connected, but not yet turned on: nothing of the laptop's leaves it.
     const laptopOptions = await connectTeam(laptop, server, token);
     const desktopOptions = await connectTeam(desktop, server, token, { say: ruMsg });
-    const strangerOptions = await connectTeam(stranger, server, server.invite('frank@firm.com'));
+    const strangerOptions = await team.signIn(stranger, 'frank@firm.com');
     await strangerOptions.locator('#team-own').check();
     await desktopOptions.locator('#team-own').check();
     await new Promise((r) => setTimeout(r, 1000));
@@ -56,14 +41,14 @@ test(
     await expectText(laptopOptions.locator('.team-own label'), msg('teamOwnLabel'));
     await waitFor(async () => (await names(desktop)).join('|') === expected.join('|'), {
       timeout: 20_000,
-      what: 'the desktop to have every account of the laptop',
+      message: 'the desktop to have every account of the laptop',
     });
     assert.equal((await laptop.call('teamStatus')).own, true);
     await shot(laptopOptions, 'team-own-options-en', {
-      element: laptopOptions.locator('#team-heading').locator('..').locator('..'),
+      element: sectionOf(laptopOptions, 'team-heading'),
     });
     await shot(desktopOptions, 'team-own-options-ru', {
-      element: desktopOptions.locator('#team-heading').locator('..').locator('..'),
+      element: sectionOf(desktopOptions, 'team-heading'),
     });
 
     // An edit on the desktop reaches the account view open on the laptop.

@@ -3,30 +3,14 @@
 // shares it and on which server; nothing of it is sent until the person clicks Rejoin, and then
 // the team's copy and the restored one merge. "Not now" keeps it unjoined.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { expectText, sidebar, waitFor } from './harness.mjs';
 import { msg, shot } from './pages-helpers.mjs';
-import { connectTeam, launchWithServer, ruMsg, syncServer } from './team-helpers.mjs';
+import { ruMsg, teamOnServer } from './team-helpers.mjs';
 
 const ACCOUNT = 'acc-northwind';
-let server;
-const apps = [];
-
-before(async () => {
-  server = await syncServer();
-});
-
-after(async () => {
-  for (const app of apps) await app.close().catch(() => undefined);
-  await server?.close();
-});
-
-async function profile(options) {
-  const app = await launchWithServer(server, options);
-  apps.push(app);
-  return app;
-}
+const team = teamOnServer();
 
 /** The account page's share panel. */
 const shareOf = (page) => page.locator('section[aria-labelledby="share-heading"]');
@@ -38,9 +22,14 @@ test(
   'a restored shared account is offered; Rejoin merges it, Not now keeps it apart',
   { timeout: 120_000 },
   async () => {
-    const [alice, bob, carol] = await Promise.all([profile(), profile(), profile({ lang: 'ru' })]);
+    const { server } = team;
+    const [alice, bob, carol] = await Promise.all([
+      team.profile(),
+      team.profile(),
+      team.profile({ lang: 'ru' }),
+    ]);
     await alice.seed(sampleBackup(Date.now()));
-    await connectTeam(alice, server, server.invite('alice@firm.com'));
+    await team.signIn(alice, 'alice@firm.com');
     await alice.call('shareAccount', {
       accountId: ACCOUNT,
       members: [
@@ -61,8 +50,8 @@ test(
     await carol.seed(sampleBackup(Date.now()));
     // bob notes a person of his own before deciding.
     await bob.call('upsertPerson', { accountId: ACCOUNT, name: 'Dana Restored', emails: [] });
-    await connectTeam(bob, server, server.invite('bob@firm.com'));
-    await connectTeam(carol, server, server.invite('carol@firm.com'), { say: ruMsg });
+    await team.signIn(bob, 'bob@firm.com');
+    await team.signIn(carol, 'carol@firm.com', { say: ruMsg });
     const host = new URL(server.url).host;
     const offerEn = msg('syncOffer', 'alice@firm.com', host);
     await waitFor(async () => (await bob.call('getAccountSync', { accountId: ACCOUNT }))?.offer, {

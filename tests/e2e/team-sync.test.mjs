@@ -4,109 +4,36 @@
 // teammate, and the teammate's change (a Node Yjs client with their own invitation) arrives in
 // the account view. The token never reaches extension storage, which content scripts can read.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
-import ru from '../../public/_locales/ru/messages.json' with { type: 'json' };
-import { ROOT, expectText, launch, waitFor } from './harness.mjs';
+import { expectText, waitFor } from './harness.mjs';
 import { msg, shot } from './pages-helpers.mjs';
+import {
+  connectTeam,
+  ruMsg,
+  sectionOf,
+  shareWith,
+  submitTeam,
+  teamOnServer,
+} from './team-helpers.mjs';
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'rapport-team-e2e-'));
-const env = { ...process.env, RAPPORT_SYNC_DATA_DIR: dataDir, RAPPORT_SYNC_PORT: '0' };
-let server;
-let url = '';
-const apps = [];
-
-const invite = (email) => {
-  const run = spawnSync('node', ['server/main.mjs', 'invite', email], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8',
-  });
-  assert.equal(run.status, 0, run.stderr);
-  return run.stdout.trim();
-};
-
-before(async () => {
-  server = spawn('node', ['server/main.mjs'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  url = await new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk) => {
-      out += chunk.toString();
-      const match = /Rapport sync: (ws:\/\/[\d.]+:\d+)/.exec(out);
-      if (match) resolve(match[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`the sync server exited with ${code}`)));
-  });
-});
-
-after(async () => {
-  for (const app of apps) await app.close().catch(() => undefined);
-  server?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/**
- * The harness fails every http(s) request fast (nothing leaves the machine); this test's own
- * server on 127.0.0.1 is let through, and only it.
- */
-async function launchWithServer(options) {
-  const app = await launch(options);
-  apps.push(app);
-  const port = new URL(url).port;
-  await app.context.route(
-    (u) => u.hostname === '127.0.0.1' && u.port === port,
-    (route) => route.continue(),
-  );
-  return app;
-}
-
-/** Connects the options page's Team section with this server and token. */
-async function connectTeam(app, token, { say = msg } = {}) {
-  const options = await app.openPage('options.html');
-  await options.locator('#team-heading').waitFor();
-  await options.fill('#team-server', url);
-  await options.fill('#team-token', token);
-  await options.getByRole('button', { name: say('teamConnect'), exact: true }).click();
-  await options.locator('.team-connected').waitFor();
-  return options;
-}
-
-const ruMsg = (key, ...subs) => {
-  const entry = ru[key];
-  return entry.message.replace(/\$([A-Z_]+)\$/gi, (_, name) => {
-    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
-    return content.replace(/\$(\d)/g, (_m, i) => String(subs[Number(i) - 1] ?? ''));
-  });
-};
+const team = teamOnServer();
+const FORGED_TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5QGZpcm0uY29tIn0.forged';
 
 test(
   'a bad address or token is refused with a reason, and nothing is kept',
   { timeout: 60_000 },
   async () => {
-    const app = await launchWithServer();
+    const { server } = team;
+    const app = await team.profile();
     const options = await app.openPage('options.html');
     await options.locator('#team-heading').waitFor();
-    await options.fill('#team-server', 'ws://sync.example.com');
-    await options.fill('#team-token', invite('alice@firm.com'));
-    await options.getByRole('button', { name: msg('teamConnect'), exact: true }).click();
+    await submitTeam(options, 'ws://sync.example.com', server.invite('alice@firm.com'));
     await expectText(options.locator('.note.error'), /wss:\/\/ is required except on this machine/);
-    await options.fill('#team-server', url);
-    await options.fill(
-      '#team-token',
-      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5QGZpcm0uY29tIn0.forged',
-    );
-    await options.getByRole('button', { name: msg('teamConnect'), exact: true }).click();
+    await submitTeam(options, server.url, FORGED_TOKEN);
     await expectText(options.locator('.note.error'), /The server refused this invitation token/);
     const status = await app.call('teamStatus');
     assert.equal(status.phase, 'off');
@@ -118,16 +45,17 @@ test(
   'connect, share an account, and see a teammate’s change arrive',
   { timeout: 90_000 },
   async () => {
-    const app = await launchWithServer();
+    const { server } = team;
+    const app = await team.profile();
     await app.seed(sampleBackup(Date.now()));
     const [account] = await app.call('listAccounts', {});
     assert.ok(account, 'the sample data has an account');
-    const aliceToken = invite('alice@firm.com');
+    const aliceToken = server.invite('alice@firm.com');
 
-    const options = await connectTeam(app, aliceToken);
+    const options = await connectTeam(app, server, aliceToken);
     await expectText(
       options.locator('.team-connected'),
-      msg('teamSignedIn', 'alice@firm.com', url),
+      msg('teamSignedIn', 'alice@firm.com', server.url),
     );
     // The token lives in the worker's own database only: nothing a content script can read has it.
     const stored = await options.evaluate(() => chrome.storage.local.get(null));
@@ -135,12 +63,9 @@ test(
     assert.ok(!JSON.stringify(await app.call('teamStatus')).includes(aliceToken));
 
     const view = await app.openPage(`accounts.html#account=${encodeURIComponent(account.id)}`);
-    await view.locator('#share-heading').waitFor();
-    await view.fill('#share-email-0', 'bob@firm.com');
-    await view.selectOption('#share-role-0', 'editor');
-    await view.getByRole('button', { name: msg('shareSubmit'), exact: true }).click();
+    await shareWith(view, 'bob@firm.com', { role: 'editor' });
     await expectText(
-      view.locator('#share-heading').locator('..').locator('..').locator('.note.ok'),
+      sectionOf(view, 'share-heading').locator('.note.ok'),
       msg('shareDone', 'bob@firm.com'),
     );
     await expectText(view.locator('.sync-line').first(), msg('syncShared', msg('syncSynced')), {
@@ -151,15 +76,15 @@ test(
     // bob, with his own invitation, edits the shared account from another machine.
     const document = new Y.Doc();
     const bob = new HocuspocusProvider({
-      url,
+      url: server.url,
       name: `account:${account.id}`,
       document,
-      token: invite('bob@firm.com'),
+      token: server.invite('bob@firm.com'),
       WebSocketPolyfill: WebSocket,
     });
     try {
       await waitFor(() => bob.synced && document.getMap('account').get('name') === account.name, {
-        what: 'bob to receive the shared account',
+        message: 'bob to receive the shared account',
       });
       // As bob's browser does: the change and its line in the history, in one transaction. A
       // malformed line (a broken or hostile client) is left out of the view. (One naming anyone
@@ -183,9 +108,7 @@ test(
     } finally {
       bob.destroy();
     }
-    await shot(view, 'team-account-en', {
-      element: view.locator('#share-heading').locator('..').locator('..'),
-    });
+    await shot(view, 'team-account-en', { element: sectionOf(view, 'share-heading') });
     await shot(view, 'team-account-page-en');
 
     // The options page now counts the shared account and says it is synced.
@@ -195,40 +118,31 @@ test(
 );
 
 test('the Team section and Share in Russian', { timeout: 90_000 }, async () => {
-  const app = await launchWithServer({ lang: 'ru' });
+  const { server } = team;
+  const app = await team.profile({ lang: 'ru' });
   await app.seed(sampleBackup(Date.now()));
   // Another account than the English test's: that one's document is alice's on this server.
   const [, account] = await app.call('listAccounts', {});
   // Errors are stated in the person's language, not in the English of the server or a library.
   const form = await app.openPage('options.html');
   await form.locator('#team-heading').waitFor();
-  await form.fill('#team-server', 'ws://sync.example.com');
-  await form.fill('#team-token', invite('carol@firm.com'));
-  await form.getByRole('button', { name: ruMsg('teamConnect'), exact: true }).click();
+  const say = { say: ruMsg };
+  await submitTeam(form, 'ws://sync.example.com', server.invite('carol@firm.com'), say);
   await expectText(form.locator('.note.error'), ruMsg('syncError', ruMsg('syncErrUrlWss')));
-  await form.fill('#team-server', url);
-  await form.fill('#team-token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5QGZpcm0uY29tIn0.forged');
-  await form.getByRole('button', { name: ruMsg('teamConnect'), exact: true }).click();
+  await submitTeam(form, server.url, FORGED_TOKEN, say);
   await expectText(form.locator('.note.error'), ruMsg('syncError', ruMsg('syncErrTokenRefused')));
-  await shot(form, 'team-error-ru', {
-    element: form.locator('#team-heading').locator('..').locator('..'),
-  });
+  await shot(form, 'team-error-ru', { element: sectionOf(form, 'team-heading') });
   await form.close();
-  const options = await connectTeam(app, invite('carol@firm.com'), { say: ruMsg });
+  const options = await team.signIn(app, 'carol@firm.com', say);
   await expectText(
     options.locator('.team-connected'),
-    ruMsg('teamSignedIn', 'carol@firm.com', url),
+    ruMsg('teamSignedIn', 'carol@firm.com', server.url),
   );
   await shot(options, 'team-options-ru');
   const view = await app.openPage(`accounts.html#account=${encodeURIComponent(account.id)}`);
-  await view.locator('#share-heading').waitFor();
-  await view.fill('#share-email-0', 'dave@firm.com');
-  await view.selectOption('#share-role-0', 'viewer');
-  await view.getByRole('button', { name: ruMsg('shareSubmit'), exact: true }).click();
+  await shareWith(view, 'dave@firm.com', { role: 'viewer', ...say });
   await expectText(view.locator('.sync-line').first(), ruMsg('syncShared', ruMsg('syncSynced')), {
     timeout: 15_000,
   });
-  await shot(view, 'team-account-ru', {
-    element: view.locator('#share-heading').locator('..').locator('..'),
-  });
+  await shot(view, 'team-account-ru', { element: sectionOf(view, 'share-heading') });
 });
