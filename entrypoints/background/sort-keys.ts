@@ -22,8 +22,8 @@ export interface SortKeys {
   /** [due day or NO_DUE, name key]. */
   dueSort: [string, string];
   /**
-   * Every word of the name and next action, each domain whole and its labels, lower case, less
-   * those the name key and domains' indexes find (indexedWords).
+   * Every word of the name and next action, each domain whole and its first label's words, lower
+   * case, less those the name key and domains' indexes find (indexedWords).
    */
   searchWords: string[];
 }
@@ -55,7 +55,10 @@ export function searchWordsOf(account: Pick<Account, 'name' | 'domains' | 'nextA
   for (const domain of account.domains) {
     for (const form of new Set([domain, unicodeHost(domain)])) {
       words.add(form.toLowerCase());
-      for (const w of wordsOf(form)) words.add(w);
+      // A stored domain is registrable (handlers/common.ts cleanDomains): its first label names
+      // the company and the rest is the public suffix. "com" or "uk" would find a third of all
+      // accounts and cost each an index entry, so only the first label's words are kept.
+      for (const w of wordsOf(form.split('.')[0]!)) words.add(w);
     }
   }
   if (account.nextAction) for (const w of wordsOf(account.nextAction.text)) words.add(w);
