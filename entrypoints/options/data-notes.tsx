@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { Backup, ImportSummary } from '@/utils/contract/messages';
 import { t, uiLocale } from '@/utils/shared/i18n';
+import { RECORD_KINDS } from '@/utils/contract/records';
 import { WIPE_BACKUP_KEY } from '@/utils/contract/storage-keys';
 
 export type Note = { tone: 'ok' | 'error'; text: string } | null;
@@ -31,12 +32,15 @@ export function ProgressLine({ progress }: { progress: number | null }) {
   );
 }
 
-export function summaryText(summary: ImportSummary): string {
-  return t('optionsImported', [
-    summary.counts.accounts,
-    summary.counts.people,
-    summary.counts.activities + summary.counts.decisions + summary.counts.stageChanges,
-  ]);
+/** "Imported. Accounts: 3 · people: 2", with the other records counted when there are any. */
+export function summaryText({ counts }: ImportSummary): string {
+  const other = RECORD_KINDS.filter((k) => k !== 'accounts' && k !== 'people').reduce(
+    (n, k) => n + counts[k],
+    0,
+  );
+  return other === 0
+    ? t('optionsImportedAccountsPeople', [counts.accounts, counts.people])
+    : t('optionsImported', [counts.accounts, counts.people, other]);
 }
 
 /**

@@ -71,7 +71,10 @@ test(
         msg('optionsCsvPeopleCounts', 1, 0, 0),
       );
       await options.getByRole('button', { name: msg('optionsCsvImportButton', 4) }).click();
-      await expectText(csvBlock(options).locator('.note.ok'), msg('optionsImported', 3, 1, 3));
+      await expectText(
+        csvBlock(options).locator('.note.ok'),
+        msg('optionsImportedAccountsPeople', 3, 1),
+      );
       assert.equal(await accountCount(app), 6);
 
       // The store holds the names as written, never U+FFFD.

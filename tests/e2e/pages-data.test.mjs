@@ -53,7 +53,7 @@ test('CSV import: the accounts page lists the imported accounts', { timeout: 60_
     await button(options, 'optionsCsvImportButton', 5).click();
     await expectText(
       part(options, 'optionsCsvImportHeading').locator('.note.ok'),
-      msg('optionsImported', 3, 2, 3),
+      msg('optionsImportedAccountsPeople', 3, 2),
     );
     assert.equal(await accountCount(app), 6);
 
