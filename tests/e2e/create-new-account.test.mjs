@@ -71,6 +71,13 @@ for (const lang of ['en', 'ru']) {
       assert.deepEqual(view.account.domains, ['umbrella.com']);
       assert.equal(view.account.stage, 'cooperative');
       assert.equal(view.account.potential, 'high');
+      // Its start is in its history, read from the account: no stage change is stored for it.
+      assert.deepEqual(
+        view.stageChanges.map((c) => [c.from, c.to, c.at]),
+        [[null, 'cooperative', view.account.createdAt]],
+      );
+      const stored = await app.call('exportData');
+      assert.equal(stored.stageChanges.filter((c) => c.accountId === row.id).length, 0);
       await screenshot(page, `new-account-created-${lang}`);
 
       // Escape closes the form and gives focus back to the button.
