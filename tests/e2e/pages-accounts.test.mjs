@@ -80,6 +80,32 @@ test('due days near today read as words in the table and the calendar', async ()
   await shot(page, 'pages-accounts-due-words');
 });
 
+test('an account opens from the table without a flash of "Loading…"', async () => {
+  // Every node added to the page's main area from the click on, as the text it brought: the
+  // loading line, had it been drawn for even one frame, is among them.
+  await page.evaluate(() => {
+    window.addedTexts = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) window.addedTexts.push(node.textContent ?? '');
+      }
+    }).observe(document.querySelector('main'), { childList: true, subtree: true });
+  });
+  await openAccount('Northwind Logistics');
+  const file = await shot(page, 'accounts-editor-opened', { fullPage: false });
+  assert.equal(await page.getByText(msg('accountsLoading')).count(), 0, file);
+  const added = await page.evaluate(() => window.addedTexts);
+  assert.ok(
+    added.some((text) => text.includes('Northwind Logistics')),
+    'the observer saw the editor come',
+  );
+  assert.deepEqual(
+    added.filter((text) => text.includes(msg('accountsLoading'))),
+    [],
+    'the loading line was drawn',
+  );
+});
+
 test('table filters, sort and search survive a reload and a visit to an account', async () => {
   await page.locator('#filter-stage').selectOption('strategic');
   await page.locator('#filter-text').fill('glo');
