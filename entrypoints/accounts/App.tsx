@@ -20,6 +20,7 @@ import { focusWhenReady, type UndoOffer } from './undo';
 import { TableView } from './table-view';
 import { NewAccountButton } from './new-account-button';
 import { lazyView } from './lazy-view';
+import { LoadingLine } from './loading-line';
 import { usePagedRows } from './use-paged-rows';
 
 // Everything but the table comes when first shown (lazy-view.ts): the first screen waits for none.
@@ -277,7 +278,7 @@ export function App() {
                 {t('accountsLoadFailed', failed)}
               </p>
             )}
-            {known === null && !failed && <p class="muted">{t('accountsLoading')}</p>}
+            {known === null && !failed && <LoadingLine />}
             {known === 0 && (
               <div class="empty-state">
                 <p>{t('accountsEmpty')}</p>

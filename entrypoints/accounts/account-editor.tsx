@@ -35,6 +35,7 @@ import { RelationshipMapPanel } from './relationship-map';
 import { StagePanel } from './stage-panel';
 import { SharePanel } from './share-panel';
 import { WhitespacePanel } from './whitespace-panel';
+import { LoadingLine } from './loading-line';
 import type { OfferUndo } from './undo';
 import { CADENCE_MAX, CADENCE_MIN } from '@/utils/contract/limits';
 import { briefHref } from '@/utils/page/brief-link';
@@ -244,7 +245,7 @@ export function AccountEditor({ id, settings, notice, onDelete, offerUndo, listH
     }
   }, [load.status, id]);
 
-  if (load.status === 'loading') return <p class="muted">{t('accountsLoading')}</p>;
+  if (load.status === 'loading') return <LoadingLine />;
   if (load.status === 'missing')
     return (
       <div class="missing">

@@ -64,7 +64,7 @@ export function KpisView({ version }: { version: number }) {
         <KpiPeriodPicker choice={choice} onChange={setChoice} />
         <button
           type="button"
-          class="btn small"
+          class="btn"
           data-testid="kpi-csv"
           disabled={!fresh}
           onClick={exportCsv}

@@ -1,12 +1,13 @@
 /**
  * A part of the accounts page loaded the first time it is shown: the account editor, the New
  * account form and the other views are most of the page's code, and the table's first screen needs
- * none of them. Until its module is in, a part shows the loading line; once in, it renders at once
- * every later time. `preload` fetches it ahead, when the page has nothing else to do.
+ * none of them. Until its module is in, a part shows the loading line (after a moment: a module
+ * that is quick to come shows no flash of it); once in, it renders at once every later time. `preload` fetches it ahead, when the page has nothing else to do.
  */
 import type { ComponentType, FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/utils/shared/i18n';
+import { LoadingLine } from './loading-line';
 
 export interface LazyView<P> {
   View: FunctionComponent<P>;
@@ -46,7 +47,7 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
         </p>
       );
     }
-    return <p class="muted">{t('accountsLoading')}</p>;
+    return <LoadingLine />;
   }
   return { View, preload: () => void start() };
 }

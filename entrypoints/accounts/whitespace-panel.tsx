@@ -21,6 +21,7 @@ import { CellEditor } from './whitespace-cell-editor';
 import { WhitespaceCsv } from './whitespace-csv';
 import { UnitForm, UnitHead } from './whitespace-units';
 import { focusWhenReady, type OfferUndo } from './undo';
+import { LoadingLine } from './loading-line';
 import './whitespace.css';
 
 interface Props {
@@ -130,7 +131,7 @@ export function WhitespacePanel({ accountId, settings, offerUndo }: Props) {
           {t('sidebarSaveFailed', error)}
         </p>
       )}
-      {grid === null && !error && <p class="muted">{t('accountsLoading')}</p>}
+      {grid === null && !error && <LoadingLine />}
       {grid && offerings.length === 0 && (
         <p class="muted ws-no-offerings">
           {t('wsNoOfferings')} <a href="/options.html#offerings-heading">{t('wsOpenOptions')}</a>

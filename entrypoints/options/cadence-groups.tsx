@@ -56,6 +56,7 @@ function CadenceField<D extends number | null>({
     settle(r.days as D);
   };
   const shown = text ?? (value === null ? '' : String(value));
+  const unitShown = off === undefined || shown !== '';
   return (
     <div class={off === undefined ? 'field cadence' : 'field cadence role'}>
       <label for={id}>{label}</label>
@@ -70,7 +71,9 @@ function CadenceField<D extends number | null>({
           placeholder={off}
           value={shown}
           aria-invalid={problem ? true : undefined}
-          aria-describedby={`${id}-default${problem ? ` ${id}-error` : ''}`}
+          aria-describedby={[unitShown && `${id}-unit`, `${id}-default`, problem && `${id}-error`]
+            .filter(Boolean)
+            .join(' ')}
           onInput={(e) => {
             start.mark();
             setText(e.currentTarget.value);
@@ -78,7 +81,7 @@ function CadenceField<D extends number | null>({
           onChange={(e) => commit(e.currentTarget.value, e.currentTarget.validity.badInput)}
         />
         {/* Kept in place but not shown beside the "Not followed" placeholder: "Not followed days". */}
-        <span class={off !== undefined && shown === '' ? 'unit off' : 'unit'}>
+        <span id={`${id}-unit`} class={unitShown ? 'unit' : 'unit off'}>
           {t('optionsDays')}
         </span>
       </span>

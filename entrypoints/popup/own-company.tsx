@@ -137,7 +137,7 @@ function AddDomain({ own, save, autoFocus }: { own: string[]; save: Save; autoFo
           setProblem(null);
         }}
       />
-      <button type="submit" class="rp-btn rp-small" data-testid="own-domain-add">
+      <button type="submit" class="rp-btn" data-testid="own-domain-add">
         {t('popupOwnDomainAdd')}
       </button>
       {problem && (

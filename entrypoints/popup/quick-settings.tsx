@@ -90,29 +90,41 @@ export function FollowUpSettings({ settings, update }: { settings: Settings; upd
   );
 }
 
-/** One stage's days: typed, so its change is based on the days shown when typing began. */
+/**
+ * One stage's days: typed, so its change is based on the days shown when typing began. The unit
+ * after the number describes the field (its name stays the stage's); "дн." reads right for any
+ * number, as on the options page.
+ */
 function CadenceRow({ stage, days, update }: { stage: Stage; days: number; update: Update }) {
   const start = useEditStart(days);
+  const id = `popup-cadence-${stage}`;
   return (
-    <label class="row">
-      <span>{t(STAGE_LABEL[stage])}</span>
-      <input
-        class="rp-input days"
-        type="number"
-        min={CADENCE_MIN}
-        max={CADENCE_MAX}
-        data-testid={`cadence-${stage}`}
-        value={days}
-        onInput={start.mark}
-        onChange={(e) => {
-          const typed = Number(e.currentTarget.value);
-          const from = start.take();
-          // Out of range: the field goes back to the saved value rather than saving nonsense.
-          if (isCadence(typed))
-            update({ cadenceDays: { [stage]: typed } }, { cadenceDays: { [stage]: from } });
-          else e.currentTarget.value = String(days);
-        }}
-      />
-    </label>
+    <div class="row">
+      <label for={id}>{t(STAGE_LABEL[stage])}</label>
+      <span class="with-unit">
+        <input
+          id={id}
+          class="rp-input days"
+          type="number"
+          min={CADENCE_MIN}
+          max={CADENCE_MAX}
+          data-testid={`cadence-${stage}`}
+          aria-describedby={`${id}-unit`}
+          value={days}
+          onInput={start.mark}
+          onChange={(e) => {
+            const typed = Number(e.currentTarget.value);
+            const from = start.take();
+            // Out of range: the field goes back to the saved value rather than saving nonsense.
+            if (isCadence(typed))
+              update({ cadenceDays: { [stage]: typed } }, { cadenceDays: { [stage]: from } });
+            else e.currentTarget.value = String(days);
+          }}
+        />
+        <span id={`${id}-unit`} class="unit">
+          {t('optionsDays')}
+        </span>
+      </span>
+    </div>
   );
 }

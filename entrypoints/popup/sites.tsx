@@ -129,7 +129,7 @@ export function Sites({ children }: { children?: ComponentChildren }) {
                   {on ? (
                     <button
                       type="button"
-                      class="rp-btn rp-small"
+                      class="rp-btn"
                       data-testid="site-remove"
                       aria-label={t('popupSiteRemoveNamed', name)}
                       onClick={() => remove(host)}
@@ -139,7 +139,7 @@ export function Sites({ children }: { children?: ComponentChildren }) {
                   ) : (
                     <button
                       type="button"
-                      class="rp-btn rp-small rp-primary"
+                      class="rp-btn rp-primary"
                       data-testid="site-allow"
                       onClick={() => allow(host)}
                     >

@@ -328,6 +328,49 @@ test(
   },
 );
 
+/** What a field's aria-describedby points at, read as a screen reader would join it. */
+const descriptionOf = (field) =>
+  field.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+
+test('the cadences say their unit in Russian, in the popup and on the options page', async () => {
+  const stages = ['tactical', 'cooperative', 'interdependent', 'strategic'];
+  const popup = app.popup;
+  await popup.reload();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.getByText(msg('popupFollowUpHeading')).click();
+  for (const stage of stages) {
+    const field = popup.locator(`[data-testid="cadence-${stage}"]`);
+    assert.equal(await descriptionOf(field), msg('optionsDays'), `the popup's ${stage} cadence`);
+  }
+  await screenshot(popup, 'i18n-ru-popup-cadence');
+
+  const options = await popup.context().newPage();
+  try {
+    await options.goto(new URL('/options.html', popup.url()).href);
+    await options.locator('#cadence-tactical').waitFor();
+    // Each field: its unit, then its default (the defaults of utils/shared/stages.ts).
+    const defaults = { tactical: 30, cooperative: 21, interdependent: 14, strategic: 7 };
+    for (const stage of stages) {
+      const days = defaults[stage];
+      assert.equal(
+        await descriptionOf(options.locator(`#cadence-${stage}`)),
+        `${msg('optionsDays')} ${msg('optionsCadenceDefault').replace('$DAYS$', days)}`,
+        `the options page's ${stage} cadence`,
+      );
+    }
+    await options.locator('#cadence-heading').scrollIntoViewIfNeeded();
+    await screenshot(options, 'i18n-ru-options-cadence');
+  } finally {
+    await options.close();
+  }
+});
+
 /** The local calendar day `days` from today. */
 function isoDay(days = 0) {
   const d = new Date();

@@ -13,6 +13,7 @@ import {
   shot,
   texts,
 } from './pages-helpers.mjs';
+import { controlRows } from './control-rows.mjs';
 
 const HOUR = 3_600_000;
 
@@ -78,6 +79,32 @@ test('due days near today read as words in the table and the calendar', async ()
   await page.locator('table.cal').waitFor();
   await expectText(page.locator('table.cal td.today .today-tag'), 'Today');
   await shot(page, 'pages-accounts-due-words');
+});
+
+test('an account opens from the table without a flash of "Loading…"', async () => {
+  // Every node added to the page's main area from the click on, as the text it brought: the
+  // loading line, had it been drawn for even one frame, is among them.
+  await page.evaluate(() => {
+    window.addedTexts = [];
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) window.addedTexts.push(node.textContent ?? '');
+      }
+    }).observe(document.querySelector('main'), { childList: true, subtree: true });
+  });
+  await openAccount('Northwind Logistics');
+  const file = await shot(page, 'accounts-editor-opened', { fullPage: false });
+  assert.equal(await page.getByText(msg('accountsLoading')).count(), 0, file);
+  const added = await page.evaluate(() => window.addedTexts);
+  assert.ok(
+    added.some((text) => text.includes('Northwind Logistics')),
+    'the observer saw the editor come',
+  );
+  assert.deepEqual(
+    added.filter((text) => text.includes(msg('accountsLoading'))),
+    [],
+    'the loading line was drawn',
+  );
 });
 
 test('table filters, sort and search survive a reload and a visit to an account', async () => {
@@ -299,6 +326,10 @@ test(
     await page.evaluate(() => document.getElementById('axe-self-check')?.remove());
 
     await expectNoSeriousA11yIssues(page, 'the accounts table');
+    // The search field and the filters' selects in one row, one height.
+    const filterRows = await controlRows(page);
+    assert.deepEqual(filterRows.mismatches, [], 'the table: controls side by side');
+    assert.ok(filterRows.pairs >= 5, `the table: only ${filterRows.pairs} pairs compared`);
     await shot(page, 'pages-accounts-table', { fullPage: false });
     for (const view of ['calendar', 'portfolio']) {
       await page
@@ -323,12 +354,21 @@ test(
     await button(msg('accountsEditNextAction')).click();
     await expectNoSeriousA11yIssues(page, 'the account editor with its forms open');
     await shot(page, 'pages-accounts-editor-forms');
+    // A field, a select and a button side by side are one height (the stage's Move to, Why and
+    // Change stage; each form's buttons).
+    const editorRows = await controlRows(page);
+    assert.deepEqual(editorRows.mismatches, [], 'the editor: controls side by side');
+    assert.ok(editorRows.pairs >= 5, `the editor: only ${editorRows.pairs} pairs compared`);
 
     const options = await app.openPage('options.html');
     try {
       await options.locator('#data-heading').waitFor();
       await options.locator('.card').first().waitFor();
       await expectNoSeriousA11yIssues(options, 'the options page');
+      // An offering's name beside its buttons, a domain field beside Add, a file's button.
+      const optionRows = await controlRows(options);
+      assert.deepEqual(optionRows.mismatches, [], 'the options page: controls side by side');
+      assert.ok(optionRows.pairs >= 2, `the options page: only ${optionRows.pairs} pairs`);
       await shot(options, 'pages-options', { fullPage: false });
       await shot(options, 'pages-options-full');
     } finally {

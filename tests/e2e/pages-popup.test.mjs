@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { sampleBackup } from '../fixtures/sample-data.mjs';
 import { expectSidebarState, expectText, launch, sidebar, waitFor } from './harness.mjs';
 import { expectNoSeriousA11yIssues, horizontalOverflow, shot } from './pages-helpers.mjs';
+import { controlRows } from './control-rows.mjs';
 
 let app;
 let gmail;
@@ -178,5 +179,47 @@ test(
     await popup.reload();
     await popup.locator('[data-testid="due-list"]').waitFor();
     await shot(popup, 'pages-popup', { fullPage: false });
+  },
+);
+
+test(
+  "the popup's controls in one row are one height, and the sites' buttons end at its edge",
+  { timeout: 30_000 },
+  async () => {
+    await popup.reload();
+    // The settings and the sites' list come after the due list: every part in, then all open
+    // (the cadences, the own domains' field and Add, the sites and their Allow).
+    await popup.locator('[data-testid="due-list"]').waitFor();
+    await popup.locator('[data-testid="side"]').waitFor();
+    await popup.locator('[data-testid="sites-summary"]').waitFor();
+    await popup.evaluate(() => {
+      for (const details of document.querySelectorAll('details')) details.open = true;
+    });
+    const allow = popup.locator('[data-testid="site-allow"]');
+    await allow.first().waitFor();
+    const { pairs, mismatches } = await controlRows(popup);
+    assert.deepEqual(mismatches, [], 'controls of different heights side by side');
+    // The own domain's field and Add are one pair at least: a check that compared none would pass.
+    assert.ok(pairs >= 1, `only ${pairs} pairs of controls were compared`);
+
+    const box = (testId) => popup.locator(`[data-testid="${testId}"]`).first().boundingBox();
+    const field = await box('own-domain-input');
+    const add = await box('own-domain-add');
+    assert.equal(add.height, field.height, 'Add is as high as its field');
+    // The Allow buttons: as high as the search field above them, ending where it ends.
+    const search = await box('account-search');
+    const buttons = await allow.evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { height: r.height, right: r.right };
+      }),
+    );
+    assert.equal(buttons.length, 4, 'an Allow button for each optional site');
+    assert.deepEqual(
+      buttons,
+      buttons.map(() => ({ height: search.height, right: search.x + search.width })),
+      'the Allow buttons against the search field',
+    );
+    await shot(popup, 'pages-popup-all-open');
   },
 );

@@ -56,6 +56,28 @@ test('the popup shows the own company assumed from the signed-in domain, and fin
     await expectText(popup.locator('.found li').first(), 'Northwind Logistics', { page: popup });
 
     await popup.getByText('Follow-up and reminders').click();
+    // Each stage's days say their unit after the number, and it describes the field to a screen
+    // reader; the field's name stays the stage's.
+    for (const [stage, name] of [
+      ['tactical', 'Tactical'],
+      ['cooperative', 'Cooperative'],
+      ['interdependent', 'Interdependent'],
+      ['strategic', 'Strategic'],
+    ]) {
+      const field = popup.getByLabel(name, { exact: true });
+      assert.equal(await field.getAttribute('data-testid'), `cadence-${stage}`);
+      const unit = await field.evaluate((el) => {
+        const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+        const described = ids.map((id) => document.getElementById(id));
+        const at = el.getBoundingClientRect();
+        const box = described[0]?.getBoundingClientRect();
+        return {
+          text: described.map((d) => d?.textContent ?? '').join(' '),
+          after: box ? box.left >= at.right && box.top < at.bottom && box.bottom > at.top : false,
+        };
+      });
+      assert.deepEqual(unit, { text: 'days', after: true }, `the ${stage} cadence's unit`);
+    }
     const strategic = popup.locator('[data-testid="cadence-strategic"]');
     await strategic.fill('3');
     await strategic.press('Tab');

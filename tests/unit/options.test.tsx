@@ -162,6 +162,13 @@ describe('settings fields', () => {
     act(() => render(<CadenceGroup settings={DEFAULT_SETTINGS} />, host));
     const input = $<HTMLInputElement>('#cadence-tactical');
     expect(host.textContent).toContain('Default: 30 days');
+    // Its unit, then its default, describe the field.
+    const describedBy = () =>
+      input
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => host.querySelector(`#${id}`)!.textContent);
+    expect(describedBy()).toEqual(['days', 'Default: 30 days']);
     act(() => {
       input.value = '400';
       input.dispatchEvent(new Event('change', { bubbles: true }));
@@ -170,7 +177,11 @@ describe('settings fields', () => {
       'Enter a whole number of days from 1 to 365.',
     );
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(input.getAttribute('aria-describedby')).toContain('cadence-tactical-error');
+    expect(describedBy()).toEqual([
+      'days',
+      'Default: 30 days',
+      'Enter a whole number of days from 1 to 365.',
+    ]);
     expect(sent).toEqual([]);
     act(() => {
       input.value = '45';

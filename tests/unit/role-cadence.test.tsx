@@ -62,10 +62,15 @@ describe('the cadence per role', () => {
         input.value = value;
         input.dispatchEvent(new Event('input', { bubbles: true }));
       });
+    // The unit describes the field to a screen reader only while it is shown.
+    const described = () => input.getAttribute('aria-describedby')!.split(' ');
+    expect(described()).toEqual([unit.id, 'role-cadence-user-default']);
     type('');
     expect(unit.classList.contains('off')).toBe(true);
+    expect(described()).toEqual(['role-cadence-user-default']);
     type('9');
     expect(unit.classList.contains('off')).toBe(false);
+    expect(described()).toEqual(['role-cadence-user-unit', 'role-cadence-user-default']);
   });
 
   it('refuses a bad value next to its field and sends nothing; saves a good one and an empty one', async () => {
