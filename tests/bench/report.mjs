@@ -150,7 +150,8 @@ export function tableRows(metrics) {
   if (m.popupPaintMs) {
     rows.push(series(`popupPaintMs (${m.popupPaintMs.dueItems} due)`, m.popupPaintMs));
   }
-  if (m.popupFloorMs) rows.push(series('  popupFloorMs: blank page, one tiny module', m.popupFloorMs));
+  if (m.popupFloorMs)
+    rows.push(series('  popupFloorMs: blank page, one tiny module', m.popupFloorMs));
   if (m.accountsPageFirstPaintMs) {
     const first = m.accountsPageFirstPaintMs;
     rows.push(series(`accountsPageFirstPaintMs (100k, ${first.rowsInDom} rows in the DOM)`, first));
