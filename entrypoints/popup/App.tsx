@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { dayName } from '@/components/format';
 import type { Undo } from '@/components/sidebar-types';
 import { watchChanges } from '@/utils/contract/events';
@@ -92,8 +92,10 @@ export function App() {
     else close();
   };
 
-  useEffect(() => {
-    const controller = new AbortController();
+  // A layout effect: it runs right after the first render. A plain effect runs only once the
+  // first frame (the loading line) is painted, so an answer that came meanwhile waited for that
+  // frame and the next (about 10 ms more before the list was painted, in popupPaintMs).
+  useLayoutEffect(() => {
     // Asked for before this module ran (first-due.ts). The rest of the popup (the key players,
     // whose read scans every person; the settings; what an item opens) is asked for once the
     // answer is painted, or failed, so that nothing competes with it for the worker or this page.
@@ -104,6 +106,10 @@ export function App() {
         void import('./settings-panel').then((m) => setPanel(() => m.SettingsPanel));
       });
     });
+  }, []);
+
+  useEffect(() => {
+    const controller = new AbortController();
     void loadSettings().then(setSettings);
     watchSettings(setSettings, controller.signal);
     watchChanges(() => void reload(), controller.signal);

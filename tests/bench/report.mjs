@@ -45,6 +45,8 @@ export const HOW = {
     'a 10,000-row accounts.csv through the options page (file input, report, import button): parse + map (store answer to report rendered) + write (click to importData answer); the store read is readStoreMs; 3 runs, the store growing from 10,000 accounts',
   popupPaintMs:
     '10,000 accounts; popup.html opened in a tab, from navigation start to the end of the first frame with [data-testid="due-list"] in the document; median of 7 after one warm-up',
+  popupFloorMs:
+    'the floor under popupPaintMs on this machine, no budget: the same measurement (same browser and store, right after it) on a blank extension page the bench adds to its copy of the build (bench-popup-floor.html, popup-floor.mjs), whose one tiny module script puts an empty [data-testid="due-list"] in the document: no stylesheet, no message, no framework; listInDomMs: when that list is in the DOM',
   accountsPageFirstPaintMs:
     '100,000 accounts; accounts.html#view=table opened in a tab, from navigation start to the end of the first frame with table rows in the document (rowsInDomMs: when the first row is in the DOM; rowsInDom: how many rows the DOM holds); median of 7 after one warm-up',
   keyRewriteBatchMs:
@@ -148,6 +150,8 @@ export function tableRows(metrics) {
   if (m.popupPaintMs) {
     rows.push(series(`popupPaintMs (${m.popupPaintMs.dueItems} due)`, m.popupPaintMs));
   }
+  if (m.popupFloorMs)
+    rows.push(series('  popupFloorMs: blank page, one tiny module', m.popupFloorMs));
   if (m.accountsPageFirstPaintMs) {
     const first = m.accountsPageFirstPaintMs;
     rows.push(series(`accountsPageFirstPaintMs (100k, ${first.rowsInDom} rows in the DOM)`, first));

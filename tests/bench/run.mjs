@@ -34,6 +34,7 @@ import {
 } from './gmail.mjs';
 import { launchPlain, round, snapshotBuild } from './lib.mjs';
 import { peers } from './peers.mjs';
+import { addFloorPage, popupFloor } from './popup-floor.mjs';
 import { HOW, judge, renderTable, tableRows } from './report.mjs';
 import { gmailContentScriptFiles, gmailContentScriptGzipBytes } from './size.mjs';
 import {
@@ -106,6 +107,8 @@ const launchExtension = () => launch();
 try {
   log(`build: ${buildOnce({ log })}`);
   build = await snapshotBuild();
+  // Into the copy only: the page popupFloorMs times beside the popup.
+  addFloorPage(build.dist);
   // The harness loads this copy in every browser it launches.
   process.env.RAPPORT_DIST = build.dist;
   log(`measuring build ${build.fingerprint}`);
@@ -157,6 +160,8 @@ try {
         if (runs('popup')) {
           metrics.popupPaintMs = await popupPaint(app);
           log(`popupPaintMs ${metrics.popupPaintMs.p50}`);
+          metrics.popupFloorMs = await popupFloor(app);
+          log(`popupFloorMs ${metrics.popupFloorMs.p50}`);
         }
         if (runs('list')) {
           metrics.listAccountsMs = await listAccountsTimes(app);

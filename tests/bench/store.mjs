@@ -393,6 +393,31 @@ export async function coldWorker(app, { runs = 7 } = {}) {
  * listDue's own round trip from a quiet page.
  */
 export async function popupPaint(app, { runs = 7 } = {}) {
+  const samples = await dueListPaints(app, 'popup.html', runs);
+  const quiet = await quietPage(app);
+  const { ms: listDueMs, answer } = await timedSend(quiet, 'listDue', {
+    until: isoDay(Date.now()),
+  });
+  await quiet.close();
+  const of = (key) => summary(samples.map((s) => s[key]));
+  return {
+    ...of('painted'),
+    firstRenderMs: of('firstRender'),
+    listInDomMs: of('listInDom'),
+    listDueRoundTripMs: round(listDueMs),
+    listDueAnswerBytes: JSON.stringify(answer).length,
+    dueItems: samples[0].items,
+    elements: samples[0].elements,
+    samples: samples.map((s) => round(s.painted)),
+  };
+}
+
+/**
+ * The extension page at `pagePath` opened fresh `runs` times, after one warm-up: for each, the
+ * page's clock when its app first rendered, when [data-testid="due-list"] entered the document and
+ * at the end of the first frame after that (popupPaint; the floor in popup-floor.mjs).
+ */
+export async function dueListPaints(app, pagePath, runs) {
   const samples = [];
   for (let i = 0; i < runs + 1; i++) {
     const page = await app.context.newPage();
@@ -422,7 +447,7 @@ export async function popupPaint(app, { runs = 7 } = {}) {
       const observer = new MutationObserver(seen);
       observer.observe(document, { childList: true, subtree: true });
     });
-    await page.goto(`${app.origin}/popup.html`);
+    await page.goto(`${app.origin}/${pagePath}`);
     const painted = await page
       .waitForFunction(() => window.__rapportDuePainted, null, { timeout: 20_000 })
       .then((h) => h.jsonValue());
@@ -431,22 +456,7 @@ export async function popupPaint(app, { runs = 7 } = {}) {
     // Extension pages share one renderer main thread: let this one's teardown finish first.
     await sleep(300);
   }
-  const quiet = await quietPage(app);
-  const { ms: listDueMs, answer } = await timedSend(quiet, 'listDue', {
-    until: isoDay(Date.now()),
-  });
-  await quiet.close();
-  const of = (key) => summary(samples.map((s) => s[key]));
-  return {
-    ...of('painted'),
-    firstRenderMs: of('firstRender'),
-    listInDomMs: of('listInDom'),
-    listDueRoundTripMs: round(listDueMs),
-    listDueAnswerBytes: JSON.stringify(answer).length,
-    dueItems: samples[0].items,
-    elements: samples[0].elements,
-    samples: samples.map((s) => round(s.painted)),
-  };
+  return samples;
 }
 
 /**
