@@ -120,7 +120,7 @@ test('CSV import: the accounts page lists the imported accounts', { timeout: 60_
     await clickImport(options);
     const done = await expectCsv(options, (s) => s.ok || s.error, 'the import reported back');
     assert.equal(done.error, null);
-    assert.equal(done.ok, msg('optionsImported', 3, 2, 3));
+    assert.equal(done.ok, msg('optionsImportedAccountsPeople', 3, 2));
     assert.equal(await accountCount(app), 6);
 
     accounts = await app.openPage('accounts.html');
